@@ -1,0 +1,84 @@
+"""Shared fixtures: one real OpenSearch node per test session, and an isolated index prefix per test.
+
+With PANTAU_SEARCH_URL set, tests use that cluster and start nothing. Otherwise the session starts the embedded
+node (var/test/search-node, port 9251) and stops it at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pantau import engine
+from pantau.config import Settings, load_settings
+from pantau.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_VAR = ROOT / "var" / "test"
+TEST_PORT = int(os.environ.get("PANTAU_TEST_ENGINE_PORT", "9251"))
+
+
+def make_settings(**overrides: str) -> Settings:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PANTAU_")}
+    if os.environ.get("PANTAU_SEARCH_URL"):
+        for key in (
+            "PANTAU_SEARCH_URL",
+            "PANTAU_SEARCH_USER",
+            "PANTAU_SEARCH_PASSWORD",
+            "PANTAU_SEARCH_API_KEY",
+            "PANTAU_SEARCH_CA_FILE",
+        ):
+            if key in os.environ:
+                env[key] = os.environ[key]
+    env.update(
+        PANTAU_HOME=str(ROOT),
+        PANTAU_PATHS_VAR_DIR=str(TEST_VAR),
+        PANTAU_ENGINE_PORT=str(TEST_PORT),
+        PANTAU_ENGINE_TRANSPORT_PORT=str(TEST_PORT + 100),
+        PANTAU_ENGINE_HEAP="768m",
+        PANTAU_SEARCH_MAX_RETRIES="3",
+        PANTAU_SEARCH_BACKOFF_INITIAL="0.2",
+        PANTAU_SEARCH_BACKOFF_MAX="2",
+    )
+    env.update(overrides)
+    return load_settings(env)
+
+
+@pytest.fixture(scope="session")
+def node_settings() -> Iterator[Settings]:
+    settings = make_settings()
+    if settings.external_search:
+        yield settings
+        return
+    was_running = engine.status(settings).running
+    engine.start(settings)
+    yield settings
+    if not was_running:
+        engine.stop(settings)
+
+
+@pytest.fixture()
+def prefix() -> str:
+    return f"pantau-t-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture()
+def store(node_settings: Settings, prefix: str) -> Iterator[Store]:
+    settings = make_settings(PANTAU_SEARCH_URL=node_settings.search_url, PANTAU_SEARCH_INDEX_PREFIX=prefix)
+    st = Store.connect(settings)
+    yield st
+    drop_prefix(st, prefix)
+    st.close()
+
+
+def drop_prefix(st: Store, prefix: str) -> None:
+    """Delete every index and template a test created (by name: Elasticsearch refuses wildcard deletes)."""
+    found = st.request("GET", f"/_cat/indices/{prefix}-*", params={"format": "json", "expand_wildcards": "all"})
+    for row in found or []:
+        st.request("DELETE", f"/{row['index']}", ignore=(404,))
+    for kind in ("articles", "alerts", "watchlists", "deadletter"):
+        st.request("DELETE", f"/_index_template/{prefix}-{kind}", ignore=(404,))
