@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -13,6 +14,9 @@ from typing import Any
 from pantau import __version__, engine
 from pantau.config import Settings, load_settings
 from pantau.errors import ConfigError, PantauError
+
+# Sub-commands kept in their own modules (pantau/commands/<name>.py, each with `register(subparsers)`).
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _print_json(data: Any) -> None:
@@ -221,6 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="run the offline demo")
     p.set_defaults(func=cmd_demo)
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 

@@ -122,3 +122,24 @@ def test_summary_is_json_serialisable(store: Store) -> None:
     setup(store)
     result = index_documents(store, "articles", [article(1)])
     assert json.loads(json.dumps(result.summary()))["indexed"] == 1
+
+
+def test_write_block_is_transient_and_retried_until_lifted(store: Store) -> None:
+    import threading
+    import time
+
+    setup(store)
+    index = f"{store.name('articles')}-v1"
+    store.request("PUT", f"/{index}/_settings", body={"index.blocks.write": True})
+
+    def lift() -> None:
+        time.sleep(0.4)
+        store.request("PUT", f"/{index}/_settings", body={"index.blocks.write": False})
+
+    lifter = threading.Thread(target=lift)
+    lifter.start()
+    result = index_documents(store, "articles", [article(n) for n in range(5)], max_rounds=8)
+    lifter.join()
+    assert result.retried > 0
+    assert result.indexed == 5
+    assert result.dead_letters == []

@@ -1,0 +1,90 @@
+"""A mapping change ships as a new versioned index, a reindex and an atomic alias swap; search never stops."""
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+import time
+from pathlib import Path
+
+from pantau.bulk import index_documents
+from pantau.mappings import MappingSpec, alias_indices, load_specs, migrate, setup
+from pantau.store import Store
+from tests.articles import article
+
+
+def _v2_specs(tmp_path: Path) -> dict[str, MappingSpec]:
+    """The real mapping files, with articles raised to version 2 and one field's type changed."""
+    specs = load_specs()
+    for kind, spec in specs.items():
+        template = copy.deepcopy(spec.template)
+        version = spec.version
+        if kind == "articles":
+            version += 1
+            # A change no in-place update can make: word_count from integer to long.
+            template["mappings"]["properties"]["word_count"] = {"type": "long"}
+        (tmp_path / f"{kind}.json").write_text(json.dumps({"kind": kind, "version": version, "template": template}))
+    return load_specs(tmp_path)
+
+
+def test_setup_reports_that_a_migration_is_needed(store: Store, tmp_path: Path) -> None:
+    setup(store)
+    report = setup(store, _v2_specs(tmp_path))
+    assert any("migration needed" in line["action"] for line in report)
+    assert alias_indices(store, "articles") == [f"{store.name('articles')}-v1"]
+
+
+def test_alias_swap_keeps_search_working_and_loses_no_write(store: Store, tmp_path: Path) -> None:
+    setup(store)
+    docs = [article(n) for n in range(600)]
+    index_documents(store, "articles", docs)
+    store.refresh("articles")
+    specs = _v2_specs(tmp_path)
+
+    stop = threading.Event()
+    searches: list[int] = []
+    failures: list[str] = []
+
+    def search_loop() -> None:
+        while not stop.is_set():
+            try:
+                body = {"size": 0, "query": {"match": {"body": "rekapitulasi"}}, "track_total_hits": True}
+                searches.append(store.search("articles", body)["hits"]["total"]["value"])
+            except Exception as exc:
+                failures.append(repr(exc))
+            time.sleep(0.01)
+
+    late = [article(n) for n in range(600, 700)]
+    written: dict[str, object] = {}
+
+    def write_during_migration() -> None:
+        time.sleep(0.05)
+        written["result"] = index_documents(store, "articles", late)
+
+    reader = threading.Thread(target=search_loop)
+    writer = threading.Thread(target=write_during_migration)
+    reader.start()
+    time.sleep(0.2)
+    writer.start()
+    outcome = migrate(store, "articles", specs=specs)
+    writer.join(timeout=120)
+    time.sleep(0.3)
+    stop.set()
+    reader.join(timeout=30)
+
+    assert outcome["action"] == "migrated"
+    assert outcome["to"] == f"{store.name('articles')}-v2"
+    assert alias_indices(store, "articles") == [f"{store.name('articles')}-v2"]
+    assert failures == []
+    assert len(searches) > 5
+    # Every search saw one index's worth of documents: never zero, never both indices at once.
+    assert min(searches) >= 600
+    assert max(searches) <= 700
+    store.refresh("articles")
+    assert store.count("articles") == 700
+    mapping = store.request("GET", f"/{store.name('articles')}/_mapping")
+    assert next(iter(mapping.values()))["mappings"]["properties"]["word_count"]["type"] == "long"
+    # Running it again is a no-op, and setup now agrees with the files.
+    assert migrate(store, "articles", specs=specs)["action"] == "up to date"
+    assert [line["action"] for line in setup(store, specs)] == ["unchanged"] * 8

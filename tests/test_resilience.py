@@ -1,0 +1,89 @@
+"""The engine going away in the middle of a bulk: a clear error, and nothing missing after restart and retry.
+
+This test runs its own node (port 9252, data under a temporary folder) so that stopping it does not disturb the
+session's shared node; it also shows that the data survives a restart.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from pantau import engine
+from pantau.bulk import BulkUnavailableError, index_documents
+from pantau.mappings import setup
+from pantau.store import Store
+from tests.articles import article
+from tests.conftest import make_settings
+
+PORT = 9252
+
+
+@pytest.fixture()
+def own_node(tmp_path: Path, node_settings):  # node_settings: the shared node is already built and running
+    if node_settings.external_search:
+        pytest.fail("this test stops and restarts a node: run it against the embedded node (unset PANTAU_SEARCH_URL)")
+    settings = make_settings(
+        PANTAU_PATHS_VAR_DIR=str(tmp_path),
+        PANTAU_ENGINE_PORT=str(PORT),
+        PANTAU_ENGINE_TRANSPORT_PORT=str(PORT + 100),
+        PANTAU_ENGINE_HEAP="512m",
+        PANTAU_SEARCH_MAX_RETRIES="2",
+        PANTAU_SEARCH_BULK_CHUNK_SIZE="50",
+    )
+    engine.start(settings)
+    yield settings
+    engine.stop(settings)
+
+
+def test_node_stopped_during_bulk_gives_clear_error_and_retry_after_restart_loses_nothing(own_node) -> None:
+    settings = own_node
+    store = Store.connect(settings)
+    setup(store)
+    docs = [article(n) for n in range(4000)]
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = index_documents(store, "articles", docs, max_rounds=3)
+        except BulkUnavailableError as exc:
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    # Stop the node once the bulk is under way (some documents in, most still to come).
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        in_index = store.request("GET", f"/{store.name('articles')}/_count", ignore=(404, 503))
+        if in_index and in_index.get("count", 0) > 0:
+            break
+        time.sleep(0.05)
+    engine.stop(settings)
+    worker.join(timeout=120)
+    assert not worker.is_alive()
+
+    error = outcome.get("error")
+    assert isinstance(error, BulkUnavailableError), outcome
+    message = str(error)
+    assert "did not take" in message and "retry the same batch" in message
+    assert f"127.0.0.1:{PORT}" in message
+    pending_ids = {d["id"] for d in error.pending}
+    assert pending_ids, "some documents must still be pending when the node went away"
+    assert error.result.indexed + len(pending_ids) >= len(docs) - len(error.result.dead_letters)
+    assert not error.result.dead_letters  # an outage is not a reason to dead-letter anything
+
+    # Restart: the data written before the outage survives, and retrying the same batch completes it.
+    engine.start(settings)
+    store = Store.connect(settings)
+    store.refresh("articles")
+    before_retry = store.count("articles")
+    assert before_retry >= error.result.indexed
+    result = index_documents(store, "articles", docs)
+    store.refresh("articles")
+    assert result.indexed == len(docs)
+    assert store.count("articles") == len(docs)
+    ids = {hit["_id"] for hit in store.search("articles", {"size": 10000, "_source": False})["hits"]["hits"]}
+    assert ids == {d["id"] for d in docs}
