@@ -69,10 +69,29 @@ class EngineSettings:
 
 
 @dataclass(frozen=True)
+class CrawlSettings:
+    contact: str
+    user_agent: str
+    concurrent_per_domain: int
+    download_delay: float
+    max_page_bytes: int
+    pilkada_only: bool
+    since_days: int
+    drift_threshold: float
+    drift_min_articles: int
+    timeout: float
+
+    @property
+    def full_user_agent(self) -> str:
+        return f"{self.user_agent} (+{self.contact}; media monitoring for KPU)"
+
+
+@dataclass(frozen=True)
 class Settings:
     paths: PathsSettings
     search: SearchSettings
     engine: EngineSettings
+    crawl: CrawlSettings
     raw: dict[str, dict[str, Any]] = field(repr=False, compare=False)
 
     @property
@@ -171,13 +190,14 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     paths = PathsSettings(var_dir=var_dir if var_dir.is_absolute() else root / var_dir)
     search = _build(SearchSettings, data["search"], "search")
     engine = _build(EngineSettings, data["engine"], "engine")
+    crawl = _build(CrawlSettings, data["crawl"], "crawl")
     if search.api_key and (search.user or search.password):
         raise ConfigError("set either PANTAU_SEARCH_API_KEY or PANTAU_SEARCH_USER/PASSWORD, not both")
     if not search.index_prefix or not search.index_prefix.replace("-", "").replace("_", "").isalnum():
         raise ConfigError(f"PANTAU_SEARCH_INDEX_PREFIX={search.index_prefix!r} must be letters, digits, - or _")
     if search.index_prefix.lower() != search.index_prefix:
         raise ConfigError(f"PANTAU_SEARCH_INDEX_PREFIX={search.index_prefix!r} must be lower case")
-    return Settings(paths=paths, search=search, engine=engine, raw=data)
+    return Settings(paths=paths, search=search, engine=engine, crawl=crawl, raw=data)
 
 
 @cache

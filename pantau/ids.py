@@ -41,7 +41,10 @@ TRACKING_PARAMS = frozenset(
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, no default port, no fragment, no tracking parameters, sorted query."""
+    """Lower-case scheme and host, no default port, no fragment, no tracking parameters, sorted query.
+
+    The path is kept as published (a WordPress permalink keeps its trailing slash); `doc_id` ignores it.
+    """
     parts = urlsplit(url.strip())
     scheme = (parts.scheme or "https").lower()
     host = (parts.hostname or "").lower().rstrip(".")
@@ -53,11 +56,18 @@ def canonical_url(url: str) -> str:
         if k not in TRACKING_PARAMS and not k.lower().startswith("utm_")
     )
     path = parts.path or "/"
-    if path != "/" and path.endswith("/"):
-        path = path.rstrip("/")
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def identity_key(url: str) -> str:
+    """The canonical URL without a trailing slash: what decides whether two URLs are the same article."""
+    canon = canonical_url(url)
+    parts = urlsplit(canon)
+    if parts.path != "/" and parts.path.endswith("/"):
+        canon = urlunsplit(parts._replace(path=parts.path.rstrip("/")))
+    return canon
 
 
 def doc_id(url: str) -> str:
     """A stable 32-hex-character id: the same article URL always maps to the same document."""
-    return hashlib.sha256(canonical_url(url).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(identity_key(url).encode("utf-8")).hexdigest()[:32]

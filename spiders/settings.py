@@ -25,6 +25,9 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+# Pantau's BackoffMiddleware waits base * 2**(n-1) seconds (capped) before the n-th retry.
+RETRY_BACKOFF_BASE = 2.0
+RETRY_BACKOFF_MAX = 60.0
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pantau.ids import canonical_url, doc_id
+from pantau.ids import canonical_url, doc_id, identity_key
 
 BASE = "https://palembang.tribunnews.com/2024/11/20/kpu-sumsel-tetapkan-jadwal"
 
@@ -21,8 +21,15 @@ BASE = "https://palembang.tribunnews.com/2024/11/20/kpu-sumsel-tetapkan-jadwal"
     ],
 )
 def test_variants_of_one_article_share_the_id(variant: str) -> None:
-    assert canonical_url(variant) == BASE
+    assert canonical_url(variant).rstrip("/") == BASE
+    assert identity_key(variant) == BASE
     assert doc_id(variant) == doc_id(BASE)
+
+
+def test_the_published_path_is_kept_in_the_canonical_url() -> None:
+    assert canonical_url("https://sumselupdate.com/2024/11/24/logistik/?utm_source=x") == (
+        "https://sumselupdate.com/2024/11/24/logistik/"
+    )
 
 
 def test_meaningful_query_parameters_are_kept_and_sorted() -> None:

@@ -1,0 +1,130 @@
+"""Body token F1 and pages/s of `extract_html` against plain `trafilatura.extract` on the same pages.
+
+Pages: /work/shared/data/pages/<outlet>/*.html.gz with the fundus-format expected JSON beside them, plus
+tests/site/**/*.html(.gz) when present, with an expected JSON next to each page (`<page>.json` or `<stem>.json`
+holding `body`, or fundus format). Prints one line per page and ratios at the end.
+
+    .venv/bin/python benchmarks/bench_extract.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from pantau.extract import extract_html
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path("/work/shared/data/pages")
+TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def token_f1(got: str, want: str) -> float:
+    g, w = Counter(TOKEN.findall(got.lower())), Counter(TOKEN.findall(want.lower()))
+    if not g and not w:
+        return 1.0
+    common = sum((g & w).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(g.values()), common / sum(w.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _read(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def _expected_body(obj: dict[str, Any]) -> str | None:
+    if "V1" in obj and isinstance(obj["V1"], dict):
+        obj = obj["V1"]
+    body = obj.get("body")
+    if isinstance(body, str):
+        return body
+    if isinstance(body, dict):
+        parts = list(body.get("summary", []))
+        for section in body.get("sections", []):
+            parts += section.get("headline", []) + section.get("paragraphs", [])
+        return "\n\n".join(parts)
+    return None
+
+
+def shared_pages() -> Iterator[tuple[str, bytes, str, str]]:
+    for outlet in sorted(p for p in SHARED.glob("*") if p.is_dir()):
+        meta_path = next(outlet.glob("meta.info"), None)
+        meta = json.loads(meta_path.read_text()) if meta_path else {}
+        for expected_path in outlet.glob("*.json"):
+            expected = json.loads(expected_path.read_text())
+            body = _expected_body(expected)
+            for page in outlet.glob("*.html.gz"):
+                url = meta.get(page.name, {}).get("url", f"https://{outlet.name}.example/{page.stem}")
+                if body:
+                    yield str(page), _read(page), url, body
+
+
+def site_pages() -> Iterator[tuple[str, bytes, str, str]]:
+    site = ROOT / "tests" / "site"
+    manifest = site / "manifest.json"
+    if not manifest.exists():
+        return
+    for entry in json.loads(manifest.read_text()).get("pages", []):
+        if entry.get("kind") != "article" or not entry.get("expected") or not entry.get("file"):
+            continue
+        page, expected_path = site / entry["file"], site / entry["expected"]
+        if not page.exists() or not expected_path.exists():
+            continue
+        expected = json.loads(expected_path.read_text())
+        body = _expected_body(expected)
+        query = f"?{entry['query']}" if entry.get("query") else ""
+        url = expected.get("url") or f"https://{entry['domain']}{entry['path']}{query}"
+        if body:
+            yield str(page), _read(page), url, body
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5, help="timing repetitions per page")
+    args = ap.parse_args()
+    pages = [*shared_pages(), *site_pages()]
+    if not pages:
+        print("no pages with expected bodies found")
+        return
+    ours_f1: list[float] = []
+    traf_f1: list[float] = []
+    ours_time = traf_time = 0.0
+    for name, data, url, want in pages:
+        t0 = time.perf_counter()
+        for _ in range(args.repeat):
+            ours = extract_html(data, url)
+        t1 = time.perf_counter()
+        for _ in range(args.repeat):
+            traf = trafilatura.extract(data, url=url) or ""
+        t2 = time.perf_counter()
+        ours_time += t1 - t0
+        traf_time += t2 - t1
+        ours_f1.append(token_f1(ours.get("body") or "", want))
+        traf_f1.append(token_f1(traf, want))
+        print(
+            f"{Path(name).name[:60]:60s} parser={ours['parser']:22s} f1={ours_f1[-1]:.3f} trafilatura={traf_f1[-1]:.3f}"
+        )
+    n = len(pages) * args.repeat
+    mean_ours, mean_traf = sum(ours_f1) / len(ours_f1), sum(traf_f1) / len(traf_f1)
+    print(f"pages={len(pages)}")
+    print(
+        f"body_f1 extract_html={mean_ours:.3f} trafilatura={mean_traf:.3f} ratio={mean_ours / max(mean_traf, 1e-9):.3f}"
+    )
+    ours_ps, traf_ps = n / ours_time, n / traf_time
+    print(f"pages_per_s extract_html={ours_ps:.1f} trafilatura={traf_ps:.1f} ratio={ours_ps / traf_ps:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""`pantau crawl`: run the Scrapy spider in a subprocess and read back what it did.
+
+Output folder: one `<outlet-slug>.jsonl` of raw articles per outlet and `stats.json` (pages fetched, articles,
+skips with reasons, seen-state skips, per-outlet parser health and layout drift).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pantau.config import Settings, project_root
+from pantau.crawlplan import CrawlPlan
+from pantau.errors import PantauError
+from pantau.outlets import Outlet
+from pantau.urlmap import UrlMap
+
+
+@dataclass
+class CrawlResult:
+    out_dir: Path
+    stats: dict[str, Any]
+    returncode: int
+    log_file: Path
+
+    @property
+    def drifting(self) -> list[str]:
+        return [name for name, o in self.stats.get("outlets", {}).items() if o.get("layout_drift")]
+
+    def articles(self) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for path in sorted(self.out_dir.glob("*.jsonl")):
+            with path.open(encoding="utf-8") as fh:
+                rows.extend(json.loads(line) for line in fh if line.strip())
+        return rows
+
+
+def run_crawl(
+    settings: Settings,
+    outlets: list[Outlet],
+    since: datetime,
+    out_dir: Path,
+    *,
+    url_map: UrlMap | None = None,
+    use_seen: bool = True,
+    pilkada_only: bool | None = None,
+    allow_private: bool = False,
+    env: dict[str, str] | None = None,
+) -> CrawlResult:
+    """Crawl the outlets in a fresh Scrapy process and return its stats; raises PantauError if it crashed."""
+    if not outlets:
+        raise PantauError("no outlets to crawl")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in [*out_dir.glob("*.jsonl"), out_dir / "stats.json"]:
+        old.unlink(missing_ok=True)
+    plan = CrawlPlan(
+        outlets=[o.as_dict() for o in outlets],
+        since=since.isoformat(),
+        out_dir=str(out_dir.resolve()),
+        url_map=(url_map or UrlMap()).as_dict(),
+        use_seen=use_seen,
+        pilkada_only=settings.crawl.pilkada_only if pilkada_only is None else pilkada_only,
+        allow_private=allow_private,
+    )
+    plan_file = plan.write(out_dir / "plan.json")
+    log_file = out_dir / "crawl.log"
+    child_env = dict(os.environ if env is None else env)
+    child_env.setdefault("PANTAU_HOME", str(project_root()))
+    child_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project_root()), child_env.get("PYTHONPATH")]))
+    with log_file.open("w", encoding="utf-8") as log:
+        try:
+            proc = subprocess.run(
+                [sys.executable, "-m", "spiders.run", str(plan_file)],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=child_env,
+                cwd=project_root(),
+                timeout=settings.crawl.timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise PantauError(f"the crawl did not finish within {settings.crawl.timeout:.0f}s; see {log_file}") from exc
+    stats_file = out_dir / "stats.json"
+    if proc.returncode != 0 or not stats_file.is_file():
+        tail = "\n".join(log_file.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])
+        raise PantauError(f"the crawl process failed (exit {proc.returncode}); see {log_file}:\n{tail}")
+    stats = json.loads(stats_file.read_text(encoding="utf-8"))
+    return CrawlResult(out_dir, stats, proc.returncode, log_file)

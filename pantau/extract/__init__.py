@@ -1,0 +1,155 @@
+"""Article extraction: `extract_html(html, url)` gives the JSON fields of the design contract.
+
+A family parser (chosen by domain, or named with `family=`) reads the outlet's own markup; any other page goes the
+generic way (JSON-LD, OpenGraph/meta, densest paragraph container, trafilatura as the fallback). Bad input (empty,
+huge, broken, wrongly encoded) yields a result with `skip_reason`, never an exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pantau.extract import generic
+from pantau.extract.registry import family_name_for, get_family
+from pantau.ids import canonical_url as canonicalize
+
+FIELDS = (
+    "url", "canonical_url", "title", "published_at", "updated_at", "author", "dateline", "body", "section", "tags",
+    "language", "parser", "next_pages", "full_text_url", "skip_reason", "encoding", "notes",
+)  # fmt: skip
+
+
+def _empty(url: str) -> dict[str, Any]:
+    out: dict[str, Any] = dict.fromkeys(FIELDS)
+    out.update(url=url, canonical_url=_safe_canonical(url), tags=[], next_pages=[], notes=[], parser="generic")
+    return out
+
+
+def _safe_canonical(url: str) -> str:
+    try:
+        return canonicalize(url) if url else ""
+    except ValueError:
+        return url
+
+
+def _guess_language(body: str) -> str | None:
+    words = body.lower().split()[:400]
+    if len(words) < 20:
+        return None
+    id_hits = sum(w in {"yang", "dan", "di", "ini", "dengan", "untuk", "dari", "tidak", "akan", "itu"} for w in words)
+    en_hits = sum(w in {"the", "and", "of", "to", "is", "that", "for", "with", "was", "on"} for w in words)
+    if max(id_hits, en_hits) < 3:
+        return None
+    return "id" if id_hits >= en_hits else "en"
+
+
+def extract_html(
+    html: str | bytes,
+    url: str,
+    *,
+    family: str | None = None,
+    encoding: str | None = None,
+    domains: Iterable[tuple[str, str]] | None = None,
+) -> dict[str, Any]:
+    """The design-contract JSON for one saved page.
+
+    `family` forces a family parser ("generic" forces the generic path); otherwise the URL's domain picks one via
+    `domains` (outlet registry pairs) and the built-in suffix table.
+    """
+    out = _empty(url)
+    if html is None or len(html) == 0:
+        out["skip_reason"] = "empty document"
+        return out
+    if len(html) > generic.MAX_HTML_BYTES:
+        out["skip_reason"] = f"document too large ({len(html)} > {generic.MAX_HTML_BYTES} bytes)"
+        return out
+    decoded = generic.decode_html(html, encoding)
+    out["encoding"] = decoded.encoding
+    if decoded.reason:
+        out["notes"].append(f"encoding: {decoded.reason}")
+    doc = generic.parse_document(decoded.text)
+    if doc is None:
+        out["skip_reason"] = "not parseable as HTML"
+        return out
+    try:
+        return _extract(doc, decoded.text, url, out, family, domains)
+    except (ValueError, TypeError, AttributeError, RecursionError) as exc:  # broken markup must not crash a crawl
+        out["skip_reason"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
+        return out
+
+
+def _extract(
+    doc: Any,
+    text: str,
+    url: str,
+    out: dict[str, Any],
+    family: str | None,
+    domains: Iterable[tuple[str, str]] | None,
+) -> dict[str, Any]:
+    page = generic.read_page(doc, url)
+    meta = generic.page_metadata(page)
+    fam = None if family == "generic" else get_family(family) or get_family(family_name_for(url, domains))
+    if family and family != "generic" and get_family(family) is None:
+        out["notes"].append(f"unknown family {family!r}; generic parser used")
+    version = fam.choose(doc) if fam else None
+    fields: dict[str, Any] = {}
+    if version is not None:
+        fields = version.extract(doc, url)
+    elif fam is not None:
+        out["notes"].append(f"no {fam.name} layout matched; generic parser used")
+
+    paragraphs: list[str] = fields.get("body_paragraphs") or []
+    dateline = fields.get("dateline")
+    if paragraphs:
+        out["parser"] = fields["parser"]
+    else:
+        if fields:
+            out["notes"].append(f"{fields['parser']} found no body; generic body used")
+        paragraphs, dateline, how = generic.generic_body(page, text, meta["ld_body"])
+        out["parser"] = "generic" if how == "dom" else f"generic+{how}"
+
+    for key in ("title", "published_at", "updated_at", "author", "section", "language"):
+        out[key] = fields.get(key) or meta.get(key)
+    out["tags"] = fields.get("tags") or meta["tags"]
+    if out["updated_at"] == out["published_at"]:
+        out["updated_at"] = None
+    out["canonical_url"] = _safe_canonical(meta["canonical_hint"] or url)
+    if sum(len(p) for p in paragraphs) < generic.MIN_ARTICLE_CHARS:
+        paragraphs, dateline = [], None
+    out["dateline"] = dateline
+    out["body"] = "\n\n".join(paragraphs)
+    out["language"] = out["language"] or _guess_language(out["body"])
+    out["next_pages"] = fields.get("next_pages") or []
+    if version is not None and out["next_pages"]:
+        out["full_text_url"] = version.full_text_url(url)
+    body_chars = len(out["body"])
+    if not paragraphs:
+        out["skip_reason"] = "listing page" if generic.looks_like_listing(page, 0) else "no article body"
+    elif generic.looks_like_listing(page, body_chars):
+        out["skip_reason"] = "listing page"
+    return out
+
+
+def merge_pages(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """One article from the extractions of its pages, in order: metadata from the first, bodies concatenated
+    without repeating paragraphs (a following page often repeats the lead or the dateline paragraph)."""
+    if not parts:
+        raise ValueError("merge_pages needs at least one page")
+    merged = dict(parts[0])
+    seen: set[str] = set()
+    paragraphs: list[str] = []
+    for part in parts:
+        for para in (part.get("body") or "").split("\n\n"):
+            if para and para not in seen:
+                seen.add(para)
+                paragraphs.append(para)
+    merged["body"] = "\n\n".join(paragraphs)
+    merged["next_pages"] = []
+    merged["notes"] = [*merged.get("notes", []), f"merged {len(parts)} pages"]
+    if merged["body"] and merged.get("skip_reason") == "no article body":
+        merged["skip_reason"] = None
+    return merged
+
+
+__all__ = ["FIELDS", "extract_html", "merge_pages"]

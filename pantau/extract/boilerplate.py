@@ -1,0 +1,242 @@
+"""What is not article text: selectors to drop, paragraph patterns, sign-offs and datelines (rules in data).
+
+The rules live in `pantau/data/boilerplate.json`; this module compiles them once and applies them to lxml trees
+and to paragraph lists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from lxml import etree
+from lxml.cssselect import CSSSelector
+from lxml.html import HtmlElement
+
+
+@dataclass(frozen=True)
+class Rules:
+    drop: tuple[CSSSelector, ...]
+    line: re.Pattern[str]
+    trailing: re.Pattern[str]
+    inline: tuple[re.Pattern[str], ...]
+    signoff: re.Pattern[str]
+    dateline: tuple[re.Pattern[str], ...]
+    listing_url: tuple[re.Pattern[str], ...]
+    content_selectors: tuple[str, ...]
+
+
+def load_raw() -> dict[str, Any]:
+    """The boilerplate rules file as data."""
+    text = resources.files("pantau.data").joinpath("boilerplate.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def rules() -> Rules:
+    raw = load_raw()
+    return Rules(
+        drop=tuple(compile_selectors(raw["drop_selectors"])),
+        line=re.compile(r"^[\s\-–—•*\[(|]{0,3}(?:" + "|".join(raw["line_patterns"]) + ")", re.I),
+        trailing=re.compile(r"^[\s\-–—•*\[(|]{0,3}(?:" + "|".join(raw["trailing_patterns"]) + ")", re.I),
+        inline=tuple(re.compile(p, re.I) for p in raw["inline_patterns"]),
+        signoff=re.compile(raw["signoff"]),
+        dateline=tuple(re.compile(p) for p in raw["dateline"]),
+        listing_url=tuple(re.compile(p, re.I) for p in raw["listing_url_patterns"]),
+        content_selectors=tuple(raw["content_selectors"]),
+    )
+
+
+@cache
+def _selector(css: str) -> CSSSelector | None:
+    try:
+        return CSSSelector(css)
+    except Exception:  # cssselect raises several types for unsupported syntax
+        return None
+
+
+def compile_selectors(selectors: list[str] | tuple[str, ...]) -> list[CSSSelector]:
+    """CSS selectors compiled once; an invalid one is skipped rather than breaking extraction."""
+    out = []
+    for css in selectors:
+        sel = _selector(css)
+        if sel is not None:
+            out.append(sel)
+    return out
+
+
+def select(root: HtmlElement, css: str) -> list[HtmlElement]:
+    sel = _selector(css)
+    if sel is None:
+        return []
+    return [e for e in sel(root) if isinstance(e.tag, str)]
+
+
+def drop_nodes(container: HtmlElement, extra: tuple[CSSSelector, ...] | list[CSSSelector] = ()) -> None:
+    """Remove boilerplate descendants of `container` (keeping their tail text), in place."""
+    doomed: list[HtmlElement] = []
+    for sel in (*rules().drop, *extra):
+        doomed.extend(e for e in sel(container) if e is not container)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        try:
+            el.drop_tree()
+        except (AssertionError, ValueError):
+            continue
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for a paragraph that is a "Baca juga" insert, a credit, a share prompt, an ad label and the like."""
+    return bool(rules().line.match(text))
+
+
+def is_trailing(text: str) -> bool:
+    """True for a heading that starts the related-articles / tags block after the story."""
+    return bool(rules().trailing.match(text))
+
+
+def clean_inline(text: str) -> str:
+    for pat in rules().inline:
+        text = pat.sub(" ", text)
+    return " ".join(text.split())
+
+
+def strip_signoff(text: str) -> str:
+    """Drop a closing "(ant/red)", "(E-2)", "(*)" from the end of a paragraph."""
+    return rules().signoff.sub("", text).rstrip()
+
+
+def split_dateline(text: str) -> tuple[str | None, str]:
+    """("PALEMBANG", rest) for "PALEMBANG, KOMPAS.com - rest"; (None, text) when there is no dateline."""
+    for pat in rules().dateline:
+        m = pat.match(text)
+        if not m or m.end() >= len(text) - 1:
+            continue
+        place = m.groupdict().get("place")
+        rest = text[m.end() :].lstrip(" -–—:")
+        if place:
+            place = " ".join(place.split()).strip(" ,.")
+            if len(place.split()) > 4:
+                continue
+            return place.upper(), rest
+        return None, rest
+    return None, text
+
+
+def clean_paragraphs(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """Boilerplate-free paragraphs plus the dateline split off the first one."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in paragraphs:
+        text = " ".join(raw.split())
+        if not text:
+            continue
+        if is_trailing(text) and len(out) >= 2:
+            break
+        if is_boilerplate(text):
+            continue
+        text = clean_inline(text)
+        if not text or text in seen:
+            continue
+        seen.add(text)
+        out.append(text)
+    dateline: str | None = None
+    if out:
+        dateline, first = split_dateline(out[0])
+        if first:
+            out[0] = first
+        else:
+            out.pop(0)
+    while out:
+        last = strip_signoff(out[-1])
+        if last:
+            out[-1] = last
+            break
+        out.pop()
+    return out, dateline
+
+
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "header",
+        "footer",
+        "aside",
+        "center",
+        "main",
+    ]
+)
+
+
+def block_texts(container: HtmlElement) -> list[str]:
+    """The text of a container split into paragraphs at block elements and line breaks."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(buf).split())
+        if text:
+            out.append(text)
+        buf.clear()
+
+    def walk(el: HtmlElement) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag in _BLOCK_TAGS
+        if tag == "br":
+            flush()
+        elif tag:
+            if block:
+                flush()
+            if el.text:
+                buf.append(el.text)
+            for child in el:
+                walk(child)
+            if block:
+                flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    if container.text:
+        buf.append(container.text)
+    for child in container:
+        walk(child)
+    flush()
+    return out
+
+
+def text_of(el: HtmlElement | None) -> str:
+    if el is None:
+        return ""
+    try:
+        return " ".join(etree.tostring(el, method="text", encoding="unicode", with_tail=False).split())
+    except (ValueError, TypeError):
+        return ""

@@ -1,0 +1,449 @@
+"""The generic path: decoding, parsing, page metadata (JSON-LD, OpenGraph, meta) and a body for any site.
+
+Metadata comes from JSON-LD (NewsArticle and friends, inside arrays and `@graph`), then OpenGraph / `article:*`
+meta, then newsroom meta names (`pubdate`, `content_PublishedDate`, `dtk:publishdate`) and `<time datetime>`.
+The body comes from the densest paragraph container (lxml only); trafilatura is the fallback when that finds
+too little.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement, document_fromstring
+
+from pantau.extract import boilerplate as bp
+from pantau.extract.dates import is_updated_label, iso, parse_indonesian_datetime, split_published_updated
+
+MAX_HTML_BYTES = 8 * 1024 * 1024
+MIN_BODY_CHARS = 250  # below this the DOM body is compared with trafilatura's
+MIN_ARTICLE_CHARS = 60  # below this there is no article body at all
+ARTICLE_TYPES = frozenset(
+    {
+        "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report", "satiricalarticle",
+        "socialmediaposting", "techarticle", "advertisercontentarticle",
+    }
+)  # fmt: skip
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "pubdate", "publishdate", "publish-date",
+    "content_publisheddate", "dtk:publishdate", "datepublished", "date", "dc.date.issued", "dc.date", "sailthru.date",
+    "parsely-pub-date", "article.published", "published_time", "og:published_time", "release_date",
+)  # fmt: skip
+UPDATED_META = (
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "dtk:updatedate",
+    "content_lastmodifieddate", "lastmod", "last-modified", "modified_time", "dc.date.modified",
+)  # fmt: skip
+AUTHOR_META = ("author", "content_author", "dtk:author", "article:author", "parsely-author", "dc.creator", "byl")
+SECTION_META = ("article:section", "content_category", "dtk:kanal", "section", "parsely-section", "category")
+TAG_META = ("news_keywords", "content_tag", "dtk:keywords", "keywords", "parsely-tags")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_SINGLE_BYTE = frozenset({"iso8859-1", "latin-1", "cp1252", "ascii"})
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    reason: str | None = None
+
+
+@dataclass
+class Page:
+    """A parsed page plus the metadata read from it before the body is cut out."""
+
+    doc: HtmlElement
+    url: str
+    meta: dict[str, str] = field(default_factory=dict)
+    meta_all: dict[str, list[str]] = field(default_factory=dict)
+    ld: list[dict[str, Any]] = field(default_factory=list)
+    ld_article: dict[str, Any] | None = None
+    breadcrumbs: list[str] = field(default_factory=list)
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes | str, encoding: str | None = None) -> Decoded:
+    """Text of a page: BOM, then the given encoding, then <meta charset>/http-equiv, then UTF-8, then cp1252."""
+    if isinstance(data, str):
+        return Decoded(data, "unicode")
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return Decoded(data[len(bom) :].decode(name, errors="replace"), name, "byte order mark")
+    given = _codec(encoding)
+    if given:
+        try:
+            return Decoded(data.decode(given), given)
+        except UnicodeDecodeError:
+            pass
+    m = _META_CHARSET.search(data[:8192])
+    declared = _codec(m.group(1).decode("ascii", "ignore")) if m else None
+    utf8: str | None
+    try:
+        utf8 = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if declared and declared not in {"utf-8"}:
+        if declared in _SINGLE_BYTE and utf8 is not None and not data.isascii():
+            return Decoded(utf8, "utf-8", f"declared {declared} but the bytes are valid UTF-8")
+        try:
+            return Decoded(data.decode(declared), declared)
+        except UnicodeDecodeError:
+            pass
+    if utf8 is not None:
+        return Decoded(utf8, "utf-8", None if declared == "utf-8" or data.isascii() else "undeclared; valid UTF-8")
+    reason = f"declared {declared} but the bytes are not" if declared else "no declared encoding"
+    try:
+        return Decoded(data.decode("cp1252"), "cp1252", f"{reason}; decoded as cp1252")
+    except UnicodeDecodeError:
+        return Decoded(data.decode("latin-1"), "latin-1", f"{reason}; decoded as latin-1")
+
+
+def parse_document(text: str) -> HtmlElement | None:
+    """An lxml tree, or None when there is nothing parseable."""
+    text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+    if not text.strip():
+        return None
+    try:
+        doc = document_fromstring(text)
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+    return doc if isinstance(doc, HtmlElement) else None
+
+
+# --- metadata ---------------------------------------------------------------------------------------------------
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    values = t if isinstance(t, list) else [t]
+    return {str(v).lower().rsplit("/", 1)[-1] for v in values if v}
+
+
+def _walk_ld(node: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
+    if depth > 6:
+        return
+    if isinstance(node, list):
+        for item in node:
+            _walk_ld(item, out, depth + 1)
+    elif isinstance(node, dict):
+        out.append(node)
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in node:
+                _walk_ld(node[key], out, depth + 1)
+
+
+def _load_json(text: str) -> Any:
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        cleaned = re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]", " ", text))
+        try:
+            return json.loads(cleaned, strict=False)
+        except ValueError:
+            return None
+
+
+def read_page(doc: HtmlElement, url: str) -> Page:
+    page = Page(doc=doc, url=url)
+    for el in doc.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip()
+        content = el.get("content")
+        if not key or content is None:
+            continue
+        key = key.lower()
+        value = unescape(" ".join(content.split()))
+        page.meta.setdefault(key, value)
+        page.meta_all.setdefault(key, []).append(value)
+    for script in doc.iter("script"):
+        if (script.get("type") or "").lower().strip() != "application/ld+json" or not script.text:
+            continue
+        data = _load_json(script.text)
+        if data is not None:
+            _walk_ld(data, page.ld)
+    for obj in page.ld:
+        types = _types(obj)
+        if page.ld_article is None and types & ARTICLE_TYPES:
+            page.ld_article = obj
+        if "breadcrumblist" in types and not page.breadcrumbs:
+            items = obj.get("itemListElement")
+            for item in items if isinstance(items, list) else []:
+                if not isinstance(item, dict):
+                    continue
+                inner = item.get("item")
+                name = item.get("name") or (inner.get("name") if isinstance(inner, dict) else None)
+                if isinstance(name, str) and name.strip():
+                    page.breadcrumbs.append(" ".join(name.split()))
+    return page
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def clean_author(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = " ".join(unescape(value).split()).strip(" ,|-")
+    value = re.sub(r"^(oleh|penulis|reporter|editor|by)\s*[:\-]?\s*", "", value, flags=re.I)
+    value = re.sub(r"\s+[-|]\s+(detik|kompas|tribun|antara|suara|okezone|inews|liputan6)\S*$", "", value, flags=re.I)
+    if not value or value.startswith("http") or len(value) > 120:
+        return None
+    if re.search(r"\b(developer|webmaster|admin)\b|\.(com|id)\b", value, re.I):
+        return None
+    return value
+
+
+def split_tags(values: list[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        for part in re.split(r"[,;|]", v):
+            tag = " ".join(part.split()).strip("# ")
+            if tag and len(tag) <= 80 and tag.lower() not in {t.lower() for t in out}:
+                out.append(tag)
+    return out
+
+
+def _first_meta(page: Page, names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = page.meta.get(name)
+        if value:
+            return value
+    return None
+
+
+def _title(page: Page) -> str | None:
+    ld = page.ld_article or {}
+    for cand in (ld.get("headline"), page.meta.get("og:title"), page.meta.get("twitter:title"), ld.get("name")):
+        if isinstance(cand, str) and cand.strip():
+            return " ".join(unescape(cand).split())
+    h1 = page.doc.find(".//h1")
+    if h1 is not None and bp.text_of(h1):
+        return bp.text_of(h1)
+    t = page.doc.find(".//title")
+    if t is not None and t.text:
+        return re.split(r"\s+[|\-–]\s+[^|\-–]+$", " ".join(t.text.split()))[0] or None
+    return None
+
+
+def _language(page: Page) -> str | None:
+    ld = page.ld_article or {}
+    for cand in (
+        page.doc.get("lang"),
+        page.meta.get("language"),
+        page.meta.get("content-language"),
+        ld.get("inLanguage") if isinstance(ld.get("inLanguage"), str) else None,
+        page.meta.get("og:locale"),
+    ):
+        if cand and isinstance(cand, str):
+            code = re.split(r"[-_]", cand.strip().lower())[0]
+            if code == "in":
+                code = "id"
+            if re.fullmatch(r"[a-z]{2,3}", code):
+                return code
+    return None
+
+
+def _time_element(doc: HtmlElement, updated: bool) -> str | None:
+    for el in doc.iter("time"):
+        value = el.get("datetime") or ""
+        label = " ".join((el.get("class") or "", el.get("itemprop") or "")).lower()
+        if ("modif" in label or "update" in label) != updated:
+            continue
+        if value.strip():
+            return value
+    return None
+
+
+def page_metadata(page: Page) -> dict[str, Any]:
+    """Every field except the body, from structured data and meta tags."""
+    ld = page.ld_article or {}
+    published = parse_indonesian_datetime(ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
+    published = published or parse_indonesian_datetime(_first_meta(page, PUBLISHED_META))
+    published = published or parse_indonesian_datetime(_time_element(page.doc, updated=False))
+    updated = parse_indonesian_datetime(ld.get("dateModified") if isinstance(ld.get("dateModified"), str) else None)
+    updated = updated or parse_indonesian_datetime(_first_meta(page, UPDATED_META))
+    updated = updated or parse_indonesian_datetime(_time_element(page.doc, updated=True))
+
+    authors = [a for a in (clean_author(n) for n in _names(ld.get("author"))) if a]
+    if not authors:
+        authors = [a for a in (clean_author(_first_meta(page, AUTHOR_META)),) if a]
+
+    section = ld.get("articleSection")
+    if isinstance(section, list):
+        section = next((s for s in section if isinstance(s, str) and s.strip()), None)
+    if not isinstance(section, str) or not section.strip():
+        section = _first_meta(page, SECTION_META)
+    if not section and len(page.breadcrumbs) >= 2:
+        section = page.breadcrumbs[-2] if len(page.breadcrumbs) > 2 else page.breadcrumbs[-1]
+
+    kw = ld.get("keywords")
+    tag_values = [kw] if isinstance(kw, str) else [k for k in kw if isinstance(k, str)] if isinstance(kw, list) else []
+    if not tag_values:
+        tag_values = page.meta_all.get("article:tag", [])
+    if not tag_values:
+        for name in TAG_META:
+            if page.meta.get(name):
+                tag_values = [page.meta[name]]
+                break
+
+    canonical = None
+    for link in page.doc.iter("link"):
+        if (link.get("rel") or "").lower().strip() == "canonical" and link.get("href"):
+            canonical = urljoin(page.url, link.get("href", "").strip())
+            break
+    canonical = canonical or (urljoin(page.url, page.meta["og:url"]) if page.meta.get("og:url") else None)
+
+    return {
+        "title": _title(page),
+        "published_at": iso(published),
+        "updated_at": iso(updated) if updated and updated != published else None,
+        "author": ", ".join(dict.fromkeys(authors)) or None,
+        "section": " ".join(section.split()) if isinstance(section, str) and section.strip() else None,
+        "tags": split_tags(tag_values),
+        "language": _language(page),
+        "canonical_hint": canonical,
+        "ld_body": ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None,
+    }
+
+
+def dates_from_text(text: str, default_tz: str = "WIB") -> tuple[str | None, str | None]:
+    """(published, updated) ISO strings from a page's date line, keeping "Diperbarui ..." apart."""
+    if is_updated_label(text):
+        return None, iso(parse_indonesian_datetime(split_published_updated(text)[1] or "", default_tz))
+    pub_text, upd_text = split_published_updated(text)
+    pub = iso(parse_indonesian_datetime(pub_text, default_tz))
+    upd = iso(parse_indonesian_datetime(upd_text, default_tz)) if upd_text else None
+    return pub, upd
+
+
+# --- body ---------------------------------------------------------------------------------------------------------
+
+
+def _link_chars(el: HtmlElement) -> int:
+    return sum(len(bp.text_of(a)) for a in el.iter("a"))
+
+
+def paragraphs_of(container: HtmlElement) -> list[str]:
+    """Paragraph texts of a body container after dropping boilerplate nodes and link-heavy blocks."""
+    bp.drop_nodes(container)
+    for el in list(container.iter("ul", "ol", "table", "div")):
+        text_len = len(bp.text_of(el))
+        if text_len and _link_chars(el) / text_len > 0.6 and el is not container:
+            el.drop_tree()
+    return bp.block_texts(container)
+
+
+def _score(el: HtmlElement) -> int:
+    total = 0
+    for p in el.iter("p"):
+        text = bp.text_of(p)
+        if len(text) < 25:
+            continue
+        links = _link_chars(p)
+        if links / max(len(text), 1) > 0.5:
+            continue
+        total += len(text)
+    return total
+
+
+def _is_listing_container(el: HtmlElement) -> bool:
+    cls = (el.get("class") or "") + " " + (el.get("id") or "")
+    return bool(re.search(r"\b(sidebar|footer|comment|related|nav|menu|widget|terkini|populer|popular)", cls, re.I))
+
+
+def find_body_container(doc: HtmlElement) -> HtmlElement | None:
+    """The densest paragraph container: known content selectors compete with the best <p> parent."""
+    candidates: list[HtmlElement] = []
+    for css in bp.rules().content_selectors:
+        candidates.extend(bp.select(doc, css)[:3])
+    parents: dict[HtmlElement, int] = {}
+    for p in doc.iter("p"):
+        parent = p.getparent()
+        if parent is None:
+            continue
+        text = bp.text_of(p)
+        if len(text) >= 25:
+            parents[parent] = parents.get(parent, 0) + len(text)
+    candidates.extend(sorted(parents, key=lambda e: parents[e], reverse=True)[:3])
+    scored = [(c, _score(c)) for c in dict.fromkeys(candidates) if not _is_listing_container(c)]
+    scored = [(c, s) for c, s in scored if s > 0]
+    if not scored:
+        return None
+    best = max(s for _, s in scored)
+    good = [c for c, s in scored if s >= 0.85 * best]
+
+    def depth(e: HtmlElement) -> int:
+        return sum(1 for _ in e.iterancestors())
+
+    return max(good, key=depth)
+
+
+def trafilatura_paragraphs(html_text: str, url: str) -> list[str]:
+    """Body paragraphs from trafilatura (the fallback)."""
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(
+            html_text, url=url, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
+        )
+    except Exception:  # trafilatura raises assorted errors on odd markup; the fallback must not break extraction
+        return []
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def looks_like_listing(page: Page, body_chars: int) -> bool:
+    """A section/index/tag page rather than one article."""
+    if page.ld_article is not None or page.meta.get("og:type", "").lower() == "article":
+        return False
+    path = urlsplit(page.url).path or "/"
+    if path in {"", "/"} or any(p.search(path) for p in bp.rules().listing_url):
+        return body_chars < 1500
+    headline_links = sum(1 for a in page.doc.iter("a") if len(bp.text_of(a)) > 35)
+    return headline_links >= 15 and body_chars < 600
+
+
+def generic_body(page: Page, html_text: str, ld_body: str | None) -> tuple[list[str], str | None, str]:
+    """(paragraphs, dateline, how) for any site."""
+    container = find_body_container(page.doc)
+    paragraphs: list[str] = []
+    dateline: str | None = None
+    how = "dom"
+    if container is not None:
+        paragraphs, dateline = bp.clean_paragraphs(paragraphs_of(container))
+    if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
+        fallback, fb_dateline = bp.clean_paragraphs(trafilatura_paragraphs(html_text, page.url))
+        if sum(len(p) for p in fallback) > sum(len(p) for p in paragraphs):
+            paragraphs, dateline, how = fallback, fb_dateline, "trafilatura"
+    if ld_body and len(ld_body) > 2 * sum(len(p) for p in paragraphs) + 200:
+        lines = [ln for ln in re.split(r"\n+|(?<=[.!?\"”])\s{2,}", unescape(ld_body)) if ln.strip()]
+        ld_pars, ld_dateline = bp.clean_paragraphs(lines)
+        if ld_pars:
+            paragraphs, dateline, how = ld_pars, ld_dateline, "json-ld"
+    return paragraphs, dateline, how

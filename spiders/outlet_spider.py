@@ -1,0 +1,359 @@
+"""The one spider every outlet uses: discover (news sitemaps, RSS/Atom, listings), filter, fetch, extract.
+
+Everything outlet-specific is data: the registry row (discovery endpoints, parser family, Pilkada paths) and the
+family parser's selectors. URLs are handled in their real form; `urlmap` translates to the address fetched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import scrapy
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from pantau.config import load_settings
+from pantau.crawlplan import WIB, CrawlPlan
+from pantau.discovery import Candidate, parse_feed, parse_listing, parse_sitemap
+from pantau.extract import extract_html
+from pantau.ids import doc_id
+from pantau.outlets import site_root
+from pantau.seen import SeenIndex, needs_fetch
+from pantau.urlmap import UrlMap
+
+FILTER_FILE = Path(__file__).resolve().parents[1] / "pantau" / "data" / "crawl_filter.json"
+MAX_CHILD_SITEMAPS = 50
+MAX_EXTRA_PAGES = 10
+
+
+def _load_terms() -> re.Pattern[str]:
+    terms = json.loads(FILTER_FILE.read_text(encoding="utf-8"))["terms"]
+    alternation = "|".join(re.escape(t).replace(r"\ ", r"[\s_\-+]+") for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", re.I)
+
+
+class OutletSpider(scrapy.Spider):
+    name = "pantau"
+    custom_settings = {  # noqa: RUF012 - Scrapy reads this class attribute
+        "DOWNLOADER_MIDDLEWARES": {
+            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "spiders.middlewares.GuardMiddleware": 50,
+            "spiders.middlewares.BackoffMiddleware": 60,
+            "spiders.middlewares.RobotsMiddleware": 100,
+        },
+        "ITEM_PIPELINES": {"spiders.pipelines.JsonlPipeline": 300},
+    }
+
+    def __init__(self, plan: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.plan = CrawlPlan.read(Path(plan))
+        self.urlmap = UrlMap.from_dict(self.plan.url_map)
+        self.since = datetime.fromisoformat(self.plan.since)
+        self.outlets: dict[str, dict[str, Any]] = {o["name"]: o for o in self.plan.outlets}
+        self.sites = {site_root(o["domain"]) for o in self.plan.outlets}
+        self.pilkada_terms = _load_terms()
+        self.requested: set[str] = set()
+        self.seen_skipped: set[str] = set()
+        self.seen_cache: dict[str, tuple[bool, datetime | None]] = {}
+        self.lastmods: dict[str, datetime] = {}
+        self.report: dict[str, Any] = {
+            "pages": 0,
+            "article_pages": 0,
+            "articles": 0,
+            "skips": [],
+            "filtered_not_pilkada": 0,
+            "older_than_since": 0,
+            "seen_state_error": None,
+        }
+        self.per_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+        settings = load_settings()
+        self.seen = SeenIndex(self._store(settings) if self.plan.use_seen else None)
+
+    @staticmethod
+    def _store(settings: Any) -> Any:
+        from pantau.errors import PantauError
+        from pantau.store import Store
+
+        try:
+            return Store.connect(settings)
+        except PantauError:
+            return None
+
+    # -- helpers ---------------------------------------------------------------------------------------------
+
+    def is_registered(self, real_url: str) -> bool:
+        host = urlsplit(real_url).hostname or ""
+        return bool(host) and site_root(host) in self.sites
+
+    def _request(self, real_url: str, callback: Any, outlet: str, **meta: Any) -> scrapy.Request:
+        return scrapy.Request(
+            self.urlmap.to_local(real_url),
+            callback=callback,
+            errback=self.on_error,
+            meta={"outlet": outlet, "real_url": real_url, **meta},
+            dont_filter=meta.pop("dont_filter", False) if "dont_filter" in meta else False,
+        )
+
+    def skip(self, url: str, outlet: str, reason: str) -> None:
+        self.report["skips"].append({"url": url, "outlet": outlet, "reason": reason})
+        self.per_outlet[outlet]["skips"] += 1
+
+    def _body(self, response: Response) -> bytes:
+        return self.urlmap.realify(response.body) if self.urlmap else response.body
+
+    # -- discovery -------------------------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for name, outlet in self.outlets.items():
+            disc = outlet["discovery"]
+            for url in [*disc.get("news_sitemaps", []), *disc.get("sitemaps", [])]:
+                yield self._request(url, self.parse_sitemap, name)
+            for url in disc.get("feeds", []):
+                yield self._request(url, self.parse_feed, name)
+            for listing in disc.get("listings", []):
+                yield self._request(listing["url"], self.parse_listing, name, listing=listing, page=1)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        self.report["pages"] += 1
+        outlet = response.meta["outlet"]
+        candidates, children = parse_sitemap(self._body(response), response.meta["real_url"])
+        depth = response.meta.get("depth_sitemap", 0)
+        for child in children[:MAX_CHILD_SITEMAPS]:
+            if depth < 2:
+                yield self._request(child, self.parse_sitemap, outlet, depth_sitemap=depth + 1)
+        yield from self._consider(candidates, outlet)
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        self.report["pages"] += 1
+        yield from self._consider(parse_feed(self._body(response), response.meta["real_url"]), response.meta["outlet"])
+
+    def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
+        self.report["pages"] += 1
+        outlet = response.meta["outlet"]
+        listing = response.meta["listing"]
+        page = response.meta["page"]
+        candidates, next_url = parse_listing(
+            self._body(response), response.meta["real_url"], listing.get("next_selector")
+        )
+        yield from self._consider(candidates, outlet)
+        if page >= int(listing.get("max_pages", 1)):
+            return
+        if listing.get("page_param"):
+            parts = urlsplit(listing["url"])
+            query = [(k, v) for k, v in parse_qsl(parts.query) if k != listing["page_param"]]
+            query.append((listing["page_param"], str(page + 1)))
+            next_url = urlunsplit(parts._replace(query=urlencode(query)))
+        if next_url and self.is_registered(next_url):
+            yield self._request(next_url, self.parse_listing, outlet, listing=listing, page=page + 1)
+
+    def _looks_pilkada(self, cand: Candidate, outlet: dict[str, Any]) -> bool:
+        path = urlsplit(cand.url).path.lower()
+        if any(p.lower() in path for p in outlet.get("pilkada_paths", [])):
+            return True
+        text = " ".join(
+            [path.replace("-", " ").replace("/", " "), cand.title or "", " ".join(cand.keywords), cand.section or ""]
+        )
+        return bool(self.pilkada_terms.search(text))
+
+    def _consider(self, candidates: list[Candidate], outlet_name: str) -> Iterator[scrapy.Request]:
+        """Requests for the candidates worth fetching: in the --since window, on topic, new or changed."""
+        outlet = self.outlets[outlet_name]
+        fresh: list[tuple[str, Candidate]] = []
+        for cand in candidates:
+            if not self.is_registered(cand.url):
+                continue
+            when = cand.when
+            if when is not None and when < self.since:
+                self.report["older_than_since"] += 1
+                continue
+            if self.plan.pilkada_only and not self._looks_pilkada(cand, outlet):
+                self.report["filtered_not_pilkada"] += 1
+                continue
+            key = doc_id(cand.url)
+            if cand.lastmod and (key not in self.lastmods or cand.lastmod > self.lastmods[key]):
+                self.lastmods[key] = cand.lastmod
+            if key not in self.requested:
+                fresh.append((key, cand))
+        if not fresh:
+            return
+        unknown = [key for key, _ in fresh if key not in self.seen_cache]
+        if unknown:
+            found = self.seen.lookup(sorted(set(unknown)))
+            self.report["seen_state_error"] = self.seen.error
+            for key in unknown:
+                self.seen_cache[key] = (key in found, found.get(key))
+        for key, cand in fresh:
+            if key in self.requested:
+                continue
+            is_seen, stored_lastmod = self.seen_cache[key]
+            # The same URL may come from several sources; any of them reporting a newer lastmod wins.
+            if not needs_fetch(stored_lastmod, is_seen, cand.lastmod):
+                self.seen_skipped.add(key)
+                continue
+            if self.per_outlet[outlet_name]["queued"] >= self.plan.max_articles_per_outlet:
+                self.skip(cand.url, outlet_name, "over the per-outlet article limit of this crawl")
+                continue
+            self.requested.add(key)
+            self.seen_skipped.discard(key)
+            self.per_outlet[outlet_name]["queued"] += 1
+            yield self._request(cand.url, self.parse_article, outlet_name, candidate=_cand_meta(cand))
+
+    # -- articles --------------------------------------------------------------------------------------------
+
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        self.report["pages"] += 1
+        self.report["article_pages"] += 1
+        meta = response.meta
+        outlet_name = meta["outlet"]
+        outlet = self.outlets[outlet_name]
+        real_url = meta["real_url"]
+        article_url = meta.get("article_url", real_url)
+        declared = _declared_charset(response)
+        result = extract_html(
+            self._body(response),
+            real_url,
+            family=outlet["family"],
+            encoding=declared,
+            domains=[(outlet["domain"], outlet["family"])],
+        )
+        parts: list[str] = meta.get("parts", [])
+        if result.get("skip_reason") and not parts:
+            self.skip(article_url, outlet_name, f"not an article: {result['skip_reason']}")
+            return
+        full = result.get("full_text_url")
+        if full and not meta.get("full_text") and not parts and full != real_url and self.is_registered(full):
+            yield self._request(
+                full,
+                self.parse_article,
+                outlet_name,
+                candidate=meta.get("candidate"),
+                article_url=article_url,
+                full_text=True,
+                first_page=result,
+            )
+            return
+        parts = [*parts, result.get("body") or ""]
+        first = meta.get("first_page") or result
+        next_pages = [u for u in result.get("next_pages") or [] if self.is_registered(u)]
+        done = set(meta.get("done_pages", [])) | {real_url}
+        pending = [u for u in next_pages if u not in done]
+        if pending and not meta.get("full_text") and len(done) < MAX_EXTRA_PAGES:
+            yield self._request(
+                pending[0],
+                self.parse_article,
+                outlet_name,
+                candidate=meta.get("candidate"),
+                article_url=article_url,
+                parts=parts,
+                first_page=first,
+                done_pages=sorted(done),
+            )
+            return
+        yield self._item(first if not meta.get("full_text") else result, parts, article_url, outlet, meta)
+
+    def _item(
+        self, result: dict[str, Any], parts: list[str], url: str, outlet: dict[str, Any], meta: dict[str, Any]
+    ) -> dict[str, Any]:
+        cand = meta.get("candidate") or {}
+        body = "\n\n".join(p for p in parts if p.strip())
+        published = result.get("published_at") or cand.get("published_at")
+        counts = self.per_outlet[outlet["name"]]
+        counts["articles"] += 1
+        counts["empty_title"] += not (result.get("title") or "").strip()
+        counts["empty_body"] += not body.strip()
+        counts["missing_date"] += not result.get("published_at")
+        self.report["articles"] += 1
+        canonical = result.get("canonical_url") or url
+        if not self.is_registered(canonical):
+            canonical = url
+        return {
+            "url": url,
+            "canonical_url": canonical,
+            "title": result.get("title") or cand.get("title") or "",
+            "body": body,
+            "published_at": published,
+            "updated_at": result.get("updated_at"),
+            "author": result.get("author"),
+            "dateline": result.get("dateline"),
+            "section": result.get("section"),
+            "tags": result.get("tags") or cand.get("keywords") or [],
+            "language": result.get("language") or outlet.get("language"),
+            "outlet": outlet["name"],
+            "outlet_domain": outlet["domain"],
+            "outlet_province": outlet.get("province"),
+            "parser": result.get("parser"),
+            "crawled_at": datetime.now(WIB).isoformat(timespec="seconds"),
+            "lastmod": _iso(self.lastmods.get(doc_id(url))) or cand.get("lastmod") or result.get("updated_at"),
+        }
+
+    # -- failures and the report -----------------------------------------------------------------------------
+
+    def on_error(self, failure: Failure) -> None:
+        request = getattr(failure, "request", None)
+        meta = request.meta if request is not None else {}
+        url = meta.get("real_url", getattr(request, "url", "?"))
+        if meta.get("pantau_robots"):
+            return
+        value = failure.value
+        response = getattr(value, "response", None)
+        if response is not None and hasattr(response, "status"):
+            reason = f"HTTP {response.status}"
+        else:
+            reason = f"{type(value).__name__}: {value}"[:300]
+        self.skip(url, meta.get("outlet", "?"), reason)
+
+    def closed(self, reason: str) -> None:
+        settings = load_settings()
+        outlets: dict[str, Any] = {}
+        for name in self.outlets:
+            c = self.per_outlet[name]
+            n = c["articles"]
+            health = {k: round(c[k] / n, 3) if n else None for k in ("empty_title", "empty_body", "missing_date")}
+            worst = max((v for v in health.values() if v is not None), default=0.0)
+            drift = n >= settings.crawl.drift_min_articles and worst > settings.crawl.drift_threshold
+            outlets[name] = {
+                "articles": n,
+                "skips": c["skips"],
+                "queued": c["queued"],
+                "health": health,
+                "layout_drift": drift,
+                "family": self.outlets[name]["family"],
+            }
+        stats = {
+            **self.report,
+            "seen_skipped": len(self.seen_skipped),
+            "finish_reason": reason,
+            "outlets": outlets,
+            "since": self.plan.since,
+            "finished_at": datetime.now(WIB).isoformat(timespec="seconds"),
+        }
+        Path(self.plan.out_dir, "stats.json").write_text(
+            json.dumps(stats, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+
+
+def _cand_meta(cand: Candidate) -> dict[str, Any]:
+    return {
+        "title": cand.title,
+        "keywords": cand.keywords,
+        "published_at": cand.published_at.isoformat() if cand.published_at else None,
+        "lastmod": cand.lastmod.isoformat() if cand.lastmod else None,
+        "source": cand.source,
+    }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _declared_charset(response: Response) -> str | None:
+    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
+    match = re.search(r"charset=([\w\-]+)", content_type)
+    return match.group(1) if match else None

@@ -1,0 +1,66 @@
+"""Indonesian date forms seen on news pages -> aware datetimes with the WIB/WITA/WIT offset."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from pantau.extract.dates import iso, parse_indonesian_datetime, split_published_updated
+from pantau.extract.generic import dates_from_text
+
+WIB, WITA, WIT = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jumat, 20 Jun 2025 09:07 WIB", datetime(2025, 6, 20, 9, 7, tzinfo=WIB)),
+        ("Jum'at, 20 Juni 2025 09:07 WIB", datetime(2025, 6, 20, 9, 7, tzinfo=WIB)),
+        ("Jum’at, 20 Juni 2025 | 16.33 WIB", datetime(2025, 6, 20, 16, 33, tzinfo=WIB)),
+        ("Selasa, 20 Mei 2025 08:00 WITA", datetime(2025, 5, 20, 8, 0, tzinfo=WITA)),
+        ("Minggu, 3 Agu 2025 pukul 09:07 WIT", datetime(2025, 8, 3, 9, 7, tzinfo=WIT)),
+        ("Ahad, 3 Agt 2025 10:15", datetime(2025, 8, 3, 10, 15, tzinfo=WIB)),
+        ("Rabu, 27 Nopember 2024 07:00 WIB", datetime(2024, 11, 27, 7, 0, tzinfo=WIB)),
+        ("Senin, 2 Pebruari 2026 11:30 WIB", datetime(2026, 2, 2, 11, 30, tzinfo=WIB)),
+        ("Kamis, 5 Des 2024 - 21:05:33 WIB", datetime(2024, 12, 5, 21, 5, 33, tzinfo=WIB)),
+        ("1 Okt 2024", datetime(2024, 10, 1, tzinfo=WIB)),
+        ("Kompas.com- 20/06/2025, 18:13 WIB", datetime(2025, 6, 20, 18, 13, tzinfo=WIB)),
+        ("Senin 18-11-2024,12:30 WIB", datetime(2024, 11, 18, 12, 30, tzinfo=WIB)),
+        ("2025/06/20 09:07:00", datetime(2025, 6, 20, 9, 7, tzinfo=WIB)),
+        ("2025-06-20 09:07:00", datetime(2025, 6, 20, 9, 7, tzinfo=WIB)),
+        ("2025-06-20T09:07:00+08:00", datetime(2025, 6, 20, 9, 7, tzinfo=WITA)),
+        ("2024-11-27T02:00:00Z", datetime(2024, 11, 27, 2, 0, tzinfo=UTC)),
+        ("Sep 9, 2024 10:00", datetime(2024, 9, 9, 10, 0, tzinfo=WIB)),
+    ],
+)
+def test_forms(text: str, expected: datetime) -> None:
+    got = parse_indonesian_datetime(text)
+    assert got == expected
+    assert got is not None and got.utcoffset() == expected.utcoffset()
+
+
+def test_default_zone_applies_when_text_names_none() -> None:
+    got = parse_indonesian_datetime("20 Juni 2025 09:07", default_tz="WITA")
+    assert iso(got) == "2025-06-20T09:07:00+08:00"
+
+
+def test_relative_forms_use_now() -> None:
+    now = datetime(2025, 6, 20, 12, 0, tzinfo=WIB)
+    assert parse_indonesian_datetime("2 jam lalu", now=now) == datetime(2025, 6, 20, 10, 0, tzinfo=WIB)
+    assert parse_indonesian_datetime("15 menit yang lalu", now=now) == datetime(2025, 6, 20, 11, 45, tzinfo=WIB)
+    assert parse_indonesian_datetime("kemarin 16.33 WIB", now=now) == datetime(2025, 6, 19, 16, 33, tzinfo=WIB)
+    assert parse_indonesian_datetime("16.33 WIB", now=now) == datetime(2025, 6, 20, 16, 33, tzinfo=WIB)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "tidak ada tanggal", "32 Juni 2025", "2025-13-40", "Rabu"])
+def test_nonsense_gives_none(text: str) -> None:
+    assert parse_indonesian_datetime(text) is None
+
+
+def test_published_and_updated_kept_apart() -> None:
+    pub, upd = dates_from_text("Kompas.com - 20/06/2025, 18:13 WIB Diperbarui 21/06/2025, 07:02 WIB")
+    assert pub == "2025-06-20T18:13:00+07:00"
+    assert upd == "2025-06-21T07:02:00+07:00"
+    assert dates_from_text("Diperbarui 21 Jun 2025 07:02 WITA") == (None, "2025-06-21T07:02:00+08:00")
+    assert split_published_updated("20 Mei 2025 | Update: 21 Mei 2025")[1] == "21 Mei 2025"

@@ -1,0 +1,190 @@
+"""The generic path on a real page (Media Indonesia, from the shared reference data) and on hand-written pages."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from pantau.extract import extract_html, merge_pages
+
+PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "pages" / "mediaindonesia"
+if not PAGES.exists():
+    PAGES = Path("/work/shared/data/pages/mediaindonesia")
+STORY = (
+    "Komisi Pemilihan Umum (KPU) Provinsi Sumatera Selatan menetapkan daftar pemilih tetap untuk Pilkada Serentak "
+    "2024 dalam rapat pleno terbuka yang digelar di Palembang pada Rabu pagi."
+)
+STORY2 = (
+    "Ketua KPU Sumsel mengatakan seluruh logistik pemilihan sudah didistribusikan ke tujuh belas kabupaten dan kota."
+)
+
+
+def token_f1(got: str, want: str) -> float:
+    g, w = Counter(re.findall(r"\w+", got.lower())), Counter(re.findall(r"\w+", want.lower()))
+    common = sum((g & w).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(g.values()), common / sum(w.values())
+    return 2 * p * r / (p + r)
+
+
+@pytest.mark.parametrize("family", [None, "generic"])
+def test_media_indonesia_real_page(family: str | None) -> None:
+    expected = json.loads((PAGES / "MediaIndonesia.json").read_text())["V1"]
+    url = json.loads((PAGES / "meta.info").read_text())["MediaIndonesia_2026_01_20.html.gz"]["url"]
+    html = gzip.decompress((PAGES / "MediaIndonesia_2026_01_20.html.gz").read_bytes())
+    got = extract_html(html, url, family=family)
+    assert got["title"] == expected["title"]
+    assert datetime.fromisoformat(got["published_at"]) == datetime.fromisoformat(expected["publishing_date"])
+    want = "\n\n".join(p for s in expected["body"]["sections"] for p in s["paragraphs"])
+    assert token_f1(got["body"], want) >= 0.95
+    assert "Cek berita" not in got["body"] and "Editor" not in got["body"] and "SHARE" not in got["body"]
+    assert got["skip_reason"] is None
+    assert got["language"] == "id"
+    assert got["tags"] == expected["topics"]
+    assert got["parser"] == ("mediaindonesia.V1" if family is None else "generic")
+
+
+def _page(head: str, body: str, lang: str = "id") -> str:
+    return f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def test_json_ld_graph() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Warta Sumsel"},
+            {"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "name": "Beranda"}]},
+            {
+                "@type": ["ReportageNewsArticle"],
+                "headline": "KPU Sumsel Tetapkan DPT Pilkada",
+                "datePublished": "2024-09-20T09:07:00+07:00",
+                "dateModified": "2024-09-20T10:00:00+07:00",
+                "author": [{"@type": "Person", "name": "Rina Marlina"}],
+                "articleSection": ["Politik"],
+                "keywords": ["Pilkada 2024", "KPU Sumsel"],
+            },
+        ],
+    }
+    body = (
+        "<nav><a href='/'>Beranda</a></nav><div class='isi-berita'>"
+        f"<p>PALEMBANG, WARTASUMSEL.COM - {STORY}</p><p>Baca juga: Debat Kandidat Digelar</p><p>{STORY2} (red)</p>"
+        "</div><footer>Hak cipta</footer>"
+    )
+    head = f"<script type='application/ld+json'>{json.dumps(ld)}</script><link rel='canonical' href='/berita/dpt'>"
+    got = extract_html(_page(head, body), "https://wartasumsel.example/berita/dpt?utm_source=x")
+    assert got["title"] == "KPU Sumsel Tetapkan DPT Pilkada"
+    assert got["published_at"] == "2024-09-20T09:07:00+07:00"
+    assert got["updated_at"] == "2024-09-20T10:00:00+07:00"
+    assert got["author"] == "Rina Marlina"
+    assert got["section"] == "Politik"
+    assert got["tags"] == ["Pilkada 2024", "KPU Sumsel"]
+    assert got["dateline"] == "PALEMBANG"
+    assert got["body"] == f"{STORY}\n\n{STORY2}"
+    assert got["canonical_url"] == "https://wartasumsel.example/berita/dpt"
+
+
+def test_opengraph_only() -> None:
+    head = (
+        "<meta property='og:title' content='Bawaslu Awasi Kampanye'><meta property='og:type' content='article'>"
+        "<meta property='article:published_time' content='2024-10-01 08:30:00'>"
+        "<meta property='article:tag' content='Bawaslu'><meta property='article:tag' content='Kampanye'>"
+        "<meta name='author' content='Oleh: Andi'>"
+    )
+    body = f"<main><article><h1>Bawaslu Awasi Kampanye</h1><p>{STORY}</p><p>{STORY2}</p></article></main>"
+    got = extract_html(_page(head, body), "https://kabar.example/read/1")
+    assert got["title"] == "Bawaslu Awasi Kampanye"
+    assert got["published_at"] == "2024-10-01T08:30:00+07:00"
+    assert got["tags"] == ["Bawaslu", "Kampanye"]
+    assert got["author"] == "Andi"
+    assert STORY in got["body"] and STORY2 in got["body"]
+    assert got["skip_reason"] is None
+
+
+def test_dtk_publishdate_without_offset_is_wib() -> None:
+    head = "<meta name='dtk:publishdate' content='2025/06/20 09:07:00'>"
+    got = extract_html(_page(head, f"<div><p>{STORY}</p><p>{STORY2}</p></div>"), "https://lain.example/a")
+    assert got["published_at"] == "2025-06-20T09:07:00+07:00"
+
+
+def test_broken_html_still_extracts() -> None:
+    broken = f"<html><head><title>Rusak</title><body><div class='content'><p>{STORY}<p>{STORY2}<div><span>"
+    got = extract_html(broken, "https://rusak.example/berita/1")
+    assert STORY in got["body"] and STORY2 in got["body"]
+
+
+def test_wrong_encoding_declared_latin1_but_utf8() -> None:
+    text = STORY.replace("Pemilihan", "Pemilihan “Umum”")
+    html = f"<html><head><meta charset='iso-8859-1'></head><body><p>{text}</p><p>{STORY2}</p></body></html>"
+    got = extract_html(html.encode("utf-8"), "https://enc.example/a")
+    assert "“Umum”" in got["body"]
+    assert any("UTF-8" in n for n in got["notes"])
+
+
+def test_undeclared_cp1252_bytes_fall_back_with_reason() -> None:
+    html = f"<html><body><p>{STORY} “kutipan”</p><p>{STORY2}</p></body></html>".encode("cp1252")
+    got = extract_html(html, "https://enc.example/b")
+    assert got["encoding"] == "cp1252"
+    assert "“kutipan”" in got["body"]
+    assert any("cp1252" in n for n in got["notes"])
+
+
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [
+        ("", "empty document"),
+        (b"", "empty document"),
+        ("   \n ", "not parseable as HTML"),
+        ("<html><body><nav><a href='/'>Beranda</a></nav></body></html>", "no article body"),
+    ],
+)
+def test_skip_reasons(html: str | bytes, reason: str) -> None:
+    got = extract_html(html, "https://kosong.example/berita/1")
+    assert got["skip_reason"] == reason
+    assert got["body"] in (None, "")
+
+
+def test_huge_document_is_skipped() -> None:
+    got = extract_html(b"<p>" + b"a" * (9 * 1024 * 1024), "https://besar.example/a")
+    assert got["skip_reason"] is not None and "too large" in got["skip_reason"]
+
+
+def test_listing_page_is_skipped() -> None:
+    items = "".join(
+        f"<li><a href='/berita/{i}'>Judul berita nomor {i} tentang Pilkada Serentak di daerah</a></li>"
+        for i in range(30)
+    )
+    got = extract_html(
+        _page("<meta property='og:type' content='website'>", f"<ul>{items}</ul>"), "https://x.example/indeks"
+    )
+    assert got["skip_reason"] == "listing page"
+
+
+def test_merge_pages_drops_repeated_paragraphs() -> None:
+    first = extract_html(_page("", f"<div><p>{STORY}</p><p>{STORY2}</p></div>"), "https://m.example/a")
+    second = dict(first, body=f"{STORY2}\n\nParagraf halaman kedua tentang rekapitulasi suara di tingkat kecamatan.")
+    merged = merge_pages([first, second])
+    assert merged["body"].split("\n\n") == [
+        STORY,
+        STORY2,
+        "Paragraf halaman kedua tentang rekapitulasi suara di tingkat kecamatan.",
+    ]
+
+
+def test_cli_prints_json_and_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pantau.commands.extract import main
+
+    page = tmp_path / "a.html.gz"
+    page.write_bytes(gzip.compress(_page("", f"<div><p>{STORY}</p><p>{STORY2}</p></div>").encode()))
+    assert main(["extract", str(page), "--url", "https://cli.example/berita/1"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["body"] == f"{STORY}\n\n{STORY2}"
+    assert out["url"] == "https://cli.example/berita/1"
+    assert main(["extract", str(tmp_path / "missing.html"), "--url", "https://cli.example/x"]) == 1
+    assert "cannot read" in capsys.readouterr().err
