@@ -16,7 +16,12 @@ from pantau.config import Settings, load_settings
 from pantau.errors import ConfigError, PantauError
 
 # Sub-commands kept in their own modules (pantau/commands/<name>.py, each with `register(subparsers)`).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "pantau.commands.extract",
+    "pantau.commands.outlets",
+    "pantau.commands.crawl",
+    "pantau.commands.process",
+)
 
 
 def _print_json(data: Any) -> None:

@@ -6,7 +6,7 @@ form used in JSONL files and in the index, `from_dict` reads it back and rejects
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
 from pantau.ids import canonical_url, doc_id
@@ -22,7 +22,14 @@ class _Record:
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         if not isinstance(data, dict):
             raise ValueError(f"{cls.__name__}: expected a JSON object, got {type(data).__name__}")
-        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        known = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
+        missing = [
+            name
+            for name, f in known.items()
+            if f.default is MISSING and f.default_factory is MISSING and data.get(name) is None
+        ]
+        if missing:
+            raise ValueError(f"{cls.__name__}: {', '.join(missing)} is required")
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
@@ -90,6 +97,7 @@ class ProcessedArticle(RawArticle):
     word_count: int = 0
     content_hash: str | None = None
     processed_at: str | None = None
+    process_notes: list[str] = field(default_factory=list)
     review: dict[str, Any] | None = None
 
     def to_index_doc(self) -> dict[str, Any]:

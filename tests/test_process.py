@@ -1,0 +1,110 @@
+"""`pantau process`: every stage over raw articles, bad input recorded instead of raised, the contract fields."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from pantau.process import process_batch
+from pantau.stories import StoryIndex
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = (ROOT.parent / "shared" / "seed" / "rapimnas-kpu-2024.txt").read_text(encoding="utf-8")
+CONTRACT = {"id", "language", "is_pilkada", "pilkada_score", "topics", "regions", "entities", "flags", "story_id"}
+
+
+def _raw(n: int, **kw: object) -> dict[str, object]:
+    base = {
+        "id": f"a{n}",
+        "url": f"https://sumateraekspres.id/read/2024/11/{n}/x",
+        "outlet": "Sumatera Ekspres",
+        "title": "Rapimnas KPU jelang Pilkada Serentak 2024",
+        "body": SEED,
+        "published_at": "2024-11-15T10:00:00+07:00",
+    }
+    base.update(kw)
+    return base
+
+
+def test_seed_article_is_processed_with_every_contract_field() -> None:
+    article = process_batch([_raw(1)]).articles[0]
+    data = article.to_dict()
+    assert set(data) >= CONTRACT
+    assert data["id"] == "a1"
+    assert data["language"] == "id"
+    assert data["is_pilkada"] is True and 0.5 <= data["pilkada_score"] <= 1
+    assert data["flags"] == []  # the seed article is accurate
+    assert all(set(r) >= {"province", "regency", "code"} for r in data["regions"])
+    assert "BACA JUGA" not in data["body"]
+    names = {e["name"] for e in data["entities"]}
+    assert any("Afifuddin" in n for n in names)
+
+
+def test_bad_input_is_recorded_never_raised() -> None:
+    items = [
+        _raw(1, body=""),
+        _raw(2, published_at=None),
+        _raw(3, body="Pilkada " * 200_000),
+        _raw(4, body="選挙 Пилкада پیلکادا Pilkada 2024 \x00\ufffd" * 50),
+        {"title": "no url at all"},
+        "not an object",
+        _raw(5, title=None, body=None),
+    ]
+    result = process_batch(items)  # type: ignore[arg-type]
+    assert [a.id for a in result.articles] == ["a1", "a2", "a3", "a4", "a5"]
+    assert [s.line for s in result.skipped] == [5, 6]
+    empty = result.articles[0]
+    assert "empty body" in empty.process_notes
+    assert empty.language == "id"  # judged on the title when the body is empty
+    nothing = result.articles[4]
+    assert nothing.language == "und" and nothing.language_reason in {"empty", "too_short"}
+    assert "no publication date" in result.articles[1].process_notes
+    assert any("only the first" in n for n in result.articles[2].process_notes)
+
+
+def test_syndicated_copies_share_a_story_across_batches() -> None:
+    stories = StoryIndex()
+    first = process_batch([_raw(1)], stories).articles[0]
+    copy = SEED.replace("PALEMBANG, SUMATERAEKSPRES.ID –", "JAKARTA –")
+    second = process_batch(
+        [_raw(2, body=copy, title="KPU gelar Rapimnas"), _raw(3, body="Harga cabai naik " * 40)], stories
+    ).articles
+    assert second[0].story_id == first.story_id
+    assert second[1].story_id != first.story_id
+
+
+def test_cli_writes_one_line_per_article_and_reports_skips(tmp_path: Path) -> None:
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text("\n".join([json.dumps(_raw(1)), "{broken", json.dumps({"id": "x"})]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pantau.cli", "process", "--in", str(raw), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert summary["processed"] == 1 and summary["skipped"] == 2
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 1 and set(rows[0]) >= CONTRACT
+    assert "not JSON" in proc.stderr and "url is required" in proc.stderr
+
+
+def test_a_failing_stage_becomes_a_note_not_a_lost_article(monkeypatch) -> None:
+    import pantau.process as process
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("gazetteer file damaged")
+
+    monkeypatch.setattr(process, "find_regions", broken)
+    result = process_batch([_raw(1), _raw(2)])
+    assert len(result.articles) == 2
+    for article in result.articles:
+        assert article.regions == []
+        assert any("regions failed: RuntimeError: gazetteer file damaged" in n for n in article.process_notes)
+        assert article.is_pilkada  # the other stages still ran

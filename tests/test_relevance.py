@@ -1,0 +1,356 @@
+"""Pilkada relevance and topics on realistic Indonesian news texts (written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pantau.relevance import TOPIC_IDS, PhraseMatcher, classify_topics, score_pilkada, tokenize
+
+SEED = Path("/work/shared/seed/rapimnas-kpu-2024.txt")
+
+JATIM_DEBAT = (
+    "Debat Kedua Pilgub Jatim, Khofifah-Emil dan Risma-Gus Hans Adu Gagasan Soal Kemiskinan",
+    """SURABAYA - Komisi Pemilihan Umum (KPU) Provinsi Jawa Timur menggelar debat publik kedua Pemilihan Gubernur
+dan Wakil Gubernur Jawa Timur 2024 di Grand City Convention Hall, Surabaya, Minggu (3/11/2024) malam.
+
+Tiga pasangan calon hadir, yakni Luluk Nur Hamidah-Lukmanul Khakim, Khofifah Indar Parawansa-Emil Elestianto
+Dardak dan Tri Rismaharini-Zahrul Azhar Asumta. Tema debat kali ini adalah pembangunan ekonomi dan pengentasan
+kemiskinan.
+
+Ketua KPU Jatim Aang Kunaifi mengatakan panelis berasal dari kalangan akademisi sejumlah perguruan tinggi. "Kami
+berharap debat publik menjadi referensi bagi pemilih sebelum datang ke TPS pada 27 November," ujarnya.
+
+Dalam sesi tanya jawab, cagub nomor urut 3 Tri Rismaharini menyoroti angka kemiskinan di wilayah Madura. Cagub
+nomor urut 2 Khofifah menjawab dengan memaparkan program yang sudah berjalan selama masa jabatannya.
+
+Bawaslu Jatim menerjunkan pengawas untuk memantau jalannya debat dan memastikan tidak ada pelanggaran kampanye.""",
+)
+
+PAPUA_LOGISTIK = (
+    "Distribusi Logistik Pilkada ke Distrik Terpencil Gunakan Helikopter",
+    """JAYAPURA - KPU Kabupaten Puncak mulai mendistribusikan logistik Pilkada Serentak 2024 ke distrik-distrik yang
+hanya bisa dijangkau lewat udara. Surat suara, kotak suara dan bilik suara diangkut menggunakan helikopter dengan
+pengawalan aparat keamanan.
+
+Ketua KPU Puncak mengatakan distribusi ditargetkan rampung H-3 sebelum pemungutan suara 27 November 2024. Cuaca
+menjadi kendala utama karena kabut tebal kerap menutup jalur penerbangan.
+
+Polres Puncak menyiagakan ratusan personel gabungan TNI-Polri untuk mengamankan logistik pemilihan bupati dan
+wakil bupati tersebut. Bawaslu setempat juga mengawasi proses pengepakan dan pengiriman agar tidak ada surat suara
+yang hilang atau rusak.""",
+)
+
+SULSEL_POLITIK_UANG = (
+    "Bawaslu Makassar Tangkap Tangan Dugaan Politik Uang Jelang Pencoblosan",
+    """MAKASSAR - Badan Pengawas Pemilu (Bawaslu) Kota Makassar bersama Sentra Gakkumdu mengamankan dua orang yang
+diduga membagikan amplop berisi uang kepada warga di Kecamatan Tamalate, Senin malam, dua hari sebelum pencoblosan
+Pilwalkot Makassar.
+
+Dalam amplop tersebut terdapat uang Rp100 ribu dan stiker salah satu pasangan calon wali kota dan wakil wali kota.
+Ketua Bawaslu Makassar menyebut praktik serangan fajar ini merupakan tindak pidana pemilihan yang diancam pidana
+penjara.
+
+"Kami akan memproses temuan ini bersama kepolisian dan kejaksaan di Sentra Gakkumdu. Kami juga mengimbau
+masyarakat menolak politik uang selama masa tenang," katanya.
+
+Tim pemenangan paslon yang stikernya ditemukan membantah terlibat dan menyebut ada pihak yang ingin menjatuhkan
+calon mereka.""",
+)
+
+KALBAR_DPT = (
+    "KPU Kalbar Tetapkan DPT Pilkada 2024 Sebanyak 3,9 Juta Pemilih",
+    """PONTIANAK - KPU Provinsi Kalimantan Barat menetapkan daftar pemilih tetap (DPT) untuk Pilkada Serentak 2024
+dalam rapat pleno terbuka di Pontianak. Jumlah pemilih tercatat lebih dari 3,9 juta orang yang tersebar di 14
+kabupaten dan kota.
+
+Anggota KPU Kalbar mengatakan angka itu diperoleh setelah pencocokan dan penelitian (coklit) oleh pantarlih.
+Pemilih pemula dan penyandang disabilitas juga sudah masuk dalam daftar.""",
+)
+
+PILPRES = (
+    "KPU Tetapkan Prabowo-Gibran Pemenang Pilpres 2024",
+    """JAKARTA - Komisi Pemilihan Umum (KPU) menetapkan pasangan calon presiden dan calon wakil presiden nomor urut
+2 Prabowo Subianto-Gibran Rakabuming Raka sebagai pemenang Pemilihan Presiden 2024 dalam rapat pleno rekapitulasi
+nasional. Pasangan capres-cawapres itu meraih 58,6 persen suara sah.
+
+Pasangan Anies Baswedan-Muhaimin Iskandar meraih 24,9 persen, sedangkan Ganjar Pranowo-Mahfud MD 16,5 persen.
+Rekapitulasi dilakukan berjenjang dari TPS, PPK, KPU kabupaten/kota hingga KPU provinsi.
+
+Ketua KPU menyebut seluruh tahapan pemungutan suara 14 Februari 2024 telah dilaksanakan. Kubu capres nomor urut 1
+dan 3 menyatakan akan mengajukan gugatan sengketa hasil pilpres ke Mahkamah Konstitusi.
+
+Bawaslu mencatat sejumlah pelanggaran selama pemilihan presiden, termasuk dugaan politik uang di beberapa daerah
+pemilihan. Pemilih diminta menunggu putusan MK dengan tenang.""",
+)
+
+PILEG = (
+    "Rekapitulasi Suara Caleg DPR RI Dapil Sumsel I Rampung",
+    """PALEMBANG - Rapat pleno rekapitulasi perolehan suara calon anggota legislatif DPR RI daerah pemilihan Sumatera
+Selatan I telah rampung. Sejumlah caleg petahana dipastikan kembali melenggang ke Senayan.
+
+Partai Gerindra dan Golkar masing-masing meraih dua kursi DPR dari dapil tersebut. KPU Sumsel mencatat partisipasi
+pemilih pada Pemilu 14 Februari 2024 mencapai 80 persen.
+
+Sejumlah saksi partai sempat mengajukan keberatan atas selisih suara caleg di tingkat PPK, namun pleno tetap
+dilanjutkan setelah dilakukan pencocokan formulir C hasil.""",
+)
+
+PILKADES = (
+    "Pilkades Serentak di Kabupaten Bogor Diikuti 120 Desa",
+    """BOGOR - Pemerintah Kabupaten Bogor menggelar pemilihan kepala desa (Pilkades) serentak di 120 desa pada Minggu.
+Sebanyak 412 calon kepala desa bersaing memperebutkan kursi kades.
+
+Panitia pemilihan menyiapkan ratusan TPS dan surat suara di setiap desa. Warga antusias datang ke lokasi
+pemungutan suara sejak pagi. Camat meminta para cakades menerima hasil pemilihan dengan lapang dada.
+
+Polres Bogor menerjunkan personel untuk mengamankan jalannya pemilihan kepala desa. Pemilihan di desa yang rawan
+konflik mendapat pengamanan tambahan dan penghitungan suara berlangsung lancar hingga sore.""",
+)
+
+US_ELECTION = (
+    "Trump Menang Pemilu AS, Kalahkan Kamala Harris",
+    """WASHINGTON - Donald Trump memenangi pemilihan presiden Amerika Serikat setelah meraih lebih dari 270 suara
+electoral college. Calon dari Partai Republik itu unggul di sejumlah swing state termasuk Pennsylvania dan Georgia.
+
+Kamala Harris menyampaikan pidato kekalahan di Universitas Howard. Pemilu AS kali ini mencatat partisipasi pemilih
+yang tinggi di banyak negara bagian.
+
+Pemerintah Indonesia menyampaikan ucapan selamat dan berharap hubungan kedua negara terus meningkat. Pemilihan
+presiden AS berlangsung ketat dan penghitungan suara di beberapa negara bagian memakan waktu berhari-hari.""",
+)
+
+MALAYSIA_PRN = (
+    "PRN Sabah: Suruhanjaya Pilihan Raya Umumkan Tarikh Pengundian",
+    """KOTA KINABALU - Suruhanjaya Pilihan Raya (SPR) Malaysia menetapkan tanggal pemungutan suara Pilihan Raya Negeri
+(PRN) Sabah. Sebanyak 73 kerusi Dewan Undangan Negeri (DUN) diperebutkan.
+
+Barisan Nasional dan Pakatan Harapan sepakat bekerja sama menghadapi pemilihan tersebut. Ribuan pekerja migran
+Indonesia di Sabah tidak memiliki hak pilih dalam PRN ini.
+
+Pengamat menilai pemilihan kali ini akan ketat karena banyaknya calon independen yang ikut bertanding.""",
+)
+
+SPORTS = (
+    "Sriwijaya FC Taklukkan Semen Padang 2-1 di Stadion Jakabaring",
+    """PALEMBANG - Sriwijaya FC meraih kemenangan 2-1 atas Semen Padang dalam lanjutan Liga 2 di Stadion Gelora
+Sriwijaya Jakabaring, Sabtu sore. Gol kemenangan dicetak pada menit ke-87 melalui sundulan kepala.
+
+Pelatih Sriwijaya FC mengapresiasi kerja keras pemain yang tampil disiplin meski sempat tertinggal di babak
+pertama. Ribuan suporter memadati tribun dan menyalakan flare usai peluit panjang dibunyikan.
+
+Kemenangan ini membawa Laskar Wong Kito naik ke peringkat ketiga klasemen sementara wilayah barat.""",
+)
+
+PARTY_CONGRESS = (
+    "Munas Golkar Tetapkan Bahlil Ketua Umum Secara Aklamasi",
+    """JAKARTA - Musyawarah Nasional (Munas) XI Partai Golkar menetapkan Bahlil Lahadalia sebagai ketua umum periode
+2024-2029 secara aklamasi. Tidak ada calon ketua umum lain yang mendaftar hingga batas waktu pendaftaran.
+
+Pemilihan ketua umum berlangsung di Jakarta Convention Center dan dihadiri pengurus DPD Golkar dari seluruh
+provinsi. Bahlil menyatakan akan segera menyusun kepengurusan baru dan mengonsolidasikan partai.
+
+Dalam pidatonya, Bahlil menyinggung target partai di pemilu mendatang dan meminta kader solid.""",
+)
+
+PILKADA_2020 = (
+    "Menengok Kembali Pilkada 2020 di Tengah Pandemi",
+    """JAKARTA - Pilkada 2020 digelar di 270 daerah di tengah pandemi Covid-19. Tingkat partisipasi pemilih pada
+Pilkada serentak 2020 ternyata mencapai 76 persen, melampaui target.
+
+Protokol kesehatan diterapkan ketat di setiap TPS pada Pilkada 2020, mulai dari pengecekan suhu hingga sarung
+tangan plastik bagi pemilih. Sejumlah calon kepala daerah positif Covid-19 saat masa kampanye Pilkada 2020.
+
+Pengamat menilai pengalaman Pilkada 2020 menjadi pelajaran penting bagi penyelenggara.""",
+)
+
+FLOOD_ONE_MENTION = (
+    "Banjir Rendam Ratusan Rumah di Kabupaten Bandung",
+    """BANDUNG - Banjir kembali merendam ratusan rumah warga di Kecamatan Dayeuhkolot dan Baleendah, Kabupaten Bandung,
+setelah hujan deras mengguyur sejak sore. Ketinggian air mencapai satu meter di sejumlah titik.
+
+Badan Penanggulangan Bencana Daerah (BPBD) mengerahkan perahu karet untuk mengevakuasi warga lanjut usia dan
+anak-anak. Dapur umum didirikan di posko pengungsian di halaman kantor kecamatan.
+
+Warga berharap pemerintah segera menormalisasi Sungai Citarum yang terus mengalami pendangkalan. Sejumlah
+sekolah terpaksa meliburkan siswa karena ruang kelas tergenang.
+
+Bupati Bandung meminta camat memantau warga terdampak, termasuk memastikan kebutuhan logistik tercukupi. Ia juga
+menyebut banjir jangan sampai mengganggu persiapan Pilkada di wilayahnya.
+
+Petugas kesehatan membuka layanan pemeriksaan gratis untuk warga yang mulai terserang penyakit kulit dan diare.""",
+)
+
+RECTOR = (
+    "Senat Universitas Gelar Pemilihan Rektor, Tiga Calon Bersaing",
+    """MALANG - Senat universitas menggelar pemilihan rektor periode 2024-2028. Tiga calon rektor memaparkan visi dan
+misi di hadapan anggota senat dan menteri. Pemungutan suara dilakukan secara tertutup.
+
+Panitia pemilihan rektor memastikan seluruh tahapan berjalan transparan. Calon rektor terpilih akan dilantik
+awal tahun depan.""",
+)
+
+POSITIVES = {
+    "jatim_debat": JATIM_DEBAT,
+    "papua_logistik": PAPUA_LOGISTIK,
+    "sulsel_politik_uang": SULSEL_POLITIK_UANG,
+    "kalbar_dpt": KALBAR_DPT,
+}
+NEGATIVES = {
+    "pilpres": PILPRES,
+    "pileg": PILEG,
+    "pilkades": PILKADES,
+    "us_election": US_ELECTION,
+    "malaysia_prn": MALAYSIA_PRN,
+    "sports": SPORTS,
+    "party_congress": PARTY_CONGRESS,
+    "pilkada_2020": PILKADA_2020,
+    "rector": RECTOR,
+}
+
+
+def test_seed_article_is_pilkada() -> None:
+    body = SEED.read_text(encoding="utf-8")
+    result = score_pilkada("Rapimnas KPU, Sinergitas Penyelenggara Menyukseskan Pilkada Serentak 2024", body)
+    assert result.is_pilkada
+    assert result.score >= 0.9
+    assert any("pilkada" in r for r in result.reasons)
+
+
+@pytest.mark.parametrize("name", sorted(POSITIVES))
+def test_pilkada_articles_score_high(name: str) -> None:
+    title, body = POSITIVES[name]
+    result = score_pilkada(title, body, published_at="2024-11-10T10:00:00+07:00")
+    assert result.is_pilkada, (name, result)
+    assert result.score >= 0.7, (name, result)
+
+
+@pytest.mark.parametrize("name", sorted(NEGATIVES))
+def test_other_elections_and_other_news_score_low(name: str) -> None:
+    title, body = NEGATIVES[name]
+    result = score_pilkada(title, body, published_at="2024-11-10T10:00:00+07:00")
+    assert not result.is_pilkada, (name, result)
+    assert result.score < 0.3, (name, result)
+
+
+def test_pilpres_scores_low_despite_many_election_words() -> None:
+    title, body = PILPRES
+    result = score_pilkada(title, body + "\n\n" + body)
+    assert result.score < 0.1
+    assert any(r.startswith("other-election terms") and "capres" in r for r in result.reasons)
+
+
+def test_one_pilkada_sentence_in_other_news_is_low_ish() -> None:
+    title, body = FLOOD_ONE_MENTION
+    result = score_pilkada(title, body)
+    assert not result.is_pilkada
+    assert 0.05 < result.score < 0.5
+
+
+def test_title_terms_weigh_more_than_body_terms() -> None:
+    _, body = FLOOD_ONE_MENTION
+    plain = score_pilkada("Banjir Rendam Ratusan Rumah", body)
+    titled = score_pilkada("Banjir Rendam Ratusan Rumah Jelang Pilkada", body)
+    assert titled.score > plain.score
+    assert any(r.startswith("title:") for r in titled.reasons)
+
+
+def test_other_pilkada_year_is_negative_evidence() -> None:
+    title, body = PILKADA_2020
+    as_2024 = score_pilkada(title.replace("2020", "2024"), body.replace("2020", "2024"))
+    as_2020 = score_pilkada(title, body)
+    assert as_2024.is_pilkada
+    assert as_2020.score < as_2024.score
+    assert any("2020" in r for r in as_2020.reasons if r.startswith("other Pilkada years"))
+
+
+def test_publication_date_outside_window_lowers_score() -> None:
+    title, body = KALBAR_DPT
+    recent = score_pilkada(title, body, published_at="2024-09-20T08:00:00+07:00")
+    old = score_pilkada(title, body, published_at="2017-09-20T08:00:00+07:00")
+    assert old.score < recent.score
+    assert any("outside" in r for r in old.reasons)
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        ("", ""),
+        ("   ", "\n\n"),
+        ("Pilkada", ""),
+        ("\x00\x01\ufffd", "\ufffd" * 500),
+        ("Пилкада выборы 选举", "Выборы губернатора 选举 投票 ✓✓✓ 🗳️" * 200),
+        ("Berita", "pilkada " * 300_000),
+    ],
+)
+def test_bad_input_never_raises(title: str, body: str) -> None:
+    result = score_pilkada(title, body, published_at="not a date")
+    assert 0.0 <= result.score <= 1.0
+    assert result.reasons
+
+
+def test_non_string_input_is_treated_as_empty() -> None:
+    result = score_pilkada(None, b"Pilkada serentak 2024 di Sumsel")  # type: ignore[arg-type]
+    assert 0.0 <= result.score <= 1.0
+    assert result.reasons
+
+
+def test_phrase_matcher_is_leftmost_longest() -> None:
+    matcher = PhraseMatcher([("pemilihan", "a"), ("pemilihan kepala daerah", "b"), ("kepala daerah", "c")])
+    found = [m.key for m in matcher.find(tokenize("Pemilihan kepala daerah, lalu kepala-daerah dan pemilihan."))]
+    assert found == ["b", "c", "a"]
+
+
+# ---------------------------------------------------------------- topics
+
+
+def test_topic_taxonomy_is_complete() -> None:
+    required = {
+        "schedule", "candidacy", "logistics", "voter_list", "campaign", "debate", "quiet_period", "voting_counting",
+        "recapitulation", "dispute_mk", "money_politics", "asn_neutrality", "security", "hoax_disinformation",
+        "turnout", "election_organizers_ethics", "violations", "quick_count_results", "inauguration", "budget",
+        "disability_inclusion",
+    }  # fmt: skip
+    assert required <= set(TOPIC_IDS)
+
+
+@pytest.mark.parametrize(
+    "article, expected",
+    [
+        (JATIM_DEBAT, "debate"),
+        (PAPUA_LOGISTIK, "logistics"),
+        (SULSEL_POLITIK_UANG, "money_politics"),
+        (KALBAR_DPT, "voter_list"),
+    ],
+)
+def test_topic_is_found_first(article: tuple[str, str], expected: str) -> None:
+    topics = classify_topics(*article)
+    assert topics, article[0]
+    assert topics[0] == expected, topics
+
+
+def test_secondary_topics_with_evidence() -> None:
+    assert "security" in classify_topics(*PAPUA_LOGISTIK)
+    assert "violations" in classify_topics(*SULSEL_POLITIK_UANG)
+    assert "disability_inclusion" not in classify_topics(*JATIM_DEBAT)
+
+
+def test_dispute_and_ethics_topics() -> None:
+    title = "MK Gelar Sidang Pendahuluan Sengketa Hasil Pilkada Kabupaten Mamberamo Raya"
+    body = (
+        "JAKARTA - Mahkamah Konstitusi (MK) menggelar sidang pendahuluan perkara perselisihan hasil pemilihan (PHP) "
+        "bupati Mamberamo Raya. Pemohon meminta MK memerintahkan pemungutan suara ulang di 12 TPS karena dugaan "
+        "penggelembungan suara. KPU selaku termohon akan menyampaikan jawaban pada sidang berikutnya.\n\n"
+        "Di tempat terpisah, DKPP menjatuhkan sanksi peringatan keras kepada ketua KPU kabupaten setempat karena "
+        "terbukti melanggar kode etik penyelenggara pemilu dalam sidang etik yang digelar pekan lalu."
+    )
+    topics = classify_topics(title, body)
+    assert topics[0] == "dispute_mk"
+    assert "election_organizers_ethics" in topics
+
+
+def test_no_topics_without_evidence() -> None:
+    assert classify_topics(*SPORTS) == []
+    assert classify_topics("", "") == []
+    assert classify_topics("\ufffd", "\x00" * 100) == []
