@@ -323,6 +323,7 @@ _LIST_KEYS = (
     "postponement_other_objects",
     "negation_cues",
     "denial_cues",
+    "circulation_cues",
     "conditional_cues",
     "official_decision_cues",
     "past_event_cues",
@@ -990,7 +991,13 @@ def _check_postponement(sentence: str, low: str, ctx: _Ctx) -> None:
         if r.has("negation_cues", lead) or r.has("negation_cues", between):
             continue
         fact = facts.voting_day.text + " Tidak ada keputusan resmi penundaan Pilkada Serentak 2024 secara nasional."
-        ctx.add("postponement", r.severity["postponement"], sentence, fact, facts.voting_day.source)
+        severity = r.severity["postponement"]
+        if ctx.has("circulation_cues"):
+            # The article reports a claim going round (a chain message, a viral post) without refuting it:
+            # readers may take it as true, so the KPU should still clarify it.
+            severity = r.severity["postponement_circulating"]
+            fact += " Artikel memuat klaim yang beredar tanpa bantahan."
+        ctx.add("postponement", severity, sentence, fact, facts.voting_day.source)
         return
 
 
@@ -1012,17 +1019,24 @@ def check_claims(
     *,
     published_at: str | None = None,
     facts: FactBase | None = None,
+    article_pilkada: bool = False,
 ) -> list[Flag]:
-    """Flags for statements that contradict the official fact base; [] for clean, empty or unreadable input."""
+    """Flags for statements that contradict the official fact base; [] for clean, empty or unreadable input.
+
+    `article_pilkada`: the relevance stage judged the whole article to be about the Pilkada, so a sentence about
+    voting counts as Pilkada context even when it does not repeat the word (as a Pilkada title would).
+    """
     facts = facts or load_facts()  # a malformed fact file is a deployment error: it raises ValueError
     try:
-        return _check(title, body, published_at, facts)
+        return _check(title, body, published_at, facts, article_pilkada)
     except Exception:  # a checker bug must not stop the pipeline; the article simply gets no flags
         log.exception("claims: check failed")
         return []
 
 
-def _check(title: Any, body: Any, published_at: str | None, facts: FactBase) -> list[Flag]:
+def _check(
+    title: Any, body: Any, published_at: str | None, facts: FactBase, article_pilkada: bool = False
+) -> list[Flag]:
     rules = load_rules()
     title = _clean(title, rules)
     body = _clean(body, rules)
@@ -1035,7 +1049,7 @@ def _check(title: Any, body: Any, published_at: str | None, facts: FactBase) -> 
         rules=rules,
         ref=parse_published(published_at),
         title_low=title_low,
-        title_pilkada=rules.has("pilkada_terms", title_low),
+        title_pilkada=article_pilkada or rules.has("pilkada_terms", title_low),
         debunk_article=rules.has("hoax_debunk_cues", text_low),
     )
     sentences = ([title] if title else []) + split_sentences(body, rules)

@@ -21,6 +21,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pantau.commands.outlets",
     "pantau.commands.crawl",
     "pantau.commands.process",
+    "pantau.commands.kibana",
+    "pantau.commands.watch",
+    "pantau.commands.review",
 )
 
 
@@ -159,31 +162,9 @@ def cmd_config(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    from pantau.connect import open_store
-    from pantau.mappings import setup
+    from pantau.demo import demo
 
-    print(
-        "Pantau demo: the full offline pipeline (sample outlets -> crawl -> process -> index -> alerts) is not "
-        "built yet; it lands with the crawling, processing and orchestration issues (#3, #4, #5)."
-    )
-    print("What works today, shown now: the embedded search node and the index set-up.")
-    store = open_store(settings)
-    report = setup(store)
-    for line in report:
-        print(f"  {line['object']}: {line['action']}")
-    print(f"Search engine: {store.flavour} {store.info.version} at {store.info.url}")
-    print(
-        json.dumps(
-            {
-                "crawled": 0,
-                "indexed": 0,
-                "flagged": 0,
-                "alerts_sent": 0,
-                "search_url": f"{store.info.url}/{store.name('articles')}/_search",
-            }
-        )
-    )
-    return 0
+    return demo(settings)
 
 
 # --- parser ---------------------------------------------------------------------------------------------------

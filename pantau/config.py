@@ -8,6 +8,7 @@ a value that does not convert is a ConfigError naming the variable.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from functools import cache
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 from pantau.errors import ConfigError
 
 DEFAULTS_FILE = Path(__file__).with_name("data") / "defaults.toml"
-SECRET_KEYS = frozenset({"password", "api_key", "token", "secret"})
+SECRET_KEYS = frozenset({"password", "api_key", "token", "secret", "channels"})
 
 
 def project_root() -> Path:
@@ -87,11 +88,107 @@ class CrawlSettings:
 
 
 @dataclass(frozen=True)
+class MonitorSettings:
+    max_parallel_crawls: int
+    window_hours: int
+    site_base: str
+
+
+@dataclass(frozen=True)
+class KibanaSettings:
+    """Where `pantau kibana import` sends the saved objects (infra/kibana/pantau.ndjson)."""
+
+    url: str
+    user: str
+    password: str = field(repr=False)
+    api_key: str = field(repr=False)
+    space: str
+    ca_file: str
+    verify_certs: bool
+    timeout: float
+
+
+SEVERITIES = ("low", "medium", "high")
+_CHANNEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
+# A new channel entry starts where "NAME=scheme://" follows a comma, semicolon or whitespace; commas inside an
+# Apprise URL (mailto://...?to=a@x,b@y) therefore stay part of that URL.
+_CHANNEL_SPLIT = re.compile(r"[\s,;]+(?=[A-Za-z][A-Za-z0-9_-]*=[A-Za-z][A-Za-z0-9+.-]*://)")
+
+
+def parse_channels(text: str) -> dict[str, str]:
+    """`NAME=APPRISE_URL` entries separated by commas, semicolons or whitespace -> {name: url}."""
+    channels: dict[str, str] = {}
+    for entry in _CHANNEL_SPLIT.split(text.strip()) if text.strip() else []:
+        entry = entry.strip().strip(",;")
+        name, sep, url = entry.partition("=")
+        name = name.strip()
+        if not sep or "://" not in url or not _CHANNEL_NAME.match(name):
+            raise ConfigError(
+                f"PANTAU_ALERTS_CHANNELS: {entry.split('://')[0][:40]!r}... is not NAME=APPRISE_URL "
+                "(for example tim=json://127.0.0.1:8080/hook)"
+            )
+        if name in channels:
+            raise ConfigError(f"PANTAU_ALERTS_CHANNELS: channel {name!r} is defined twice")
+        channels[name] = url.strip()
+    return channels
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    channels: str = field(repr=False)
+    flag_to: list[str]
+    watchlist_to: list[str]
+    spike_to: list[str]
+    ops_to: list[str]
+    min_severity: str
+    rate_limit_per_hour: int
+    digest_threshold: int
+    max_attempts: int
+    retry_backoff: float
+    retry_backoff_max: float
+    retry_after: float
+    spike_window_hours: float
+    spike_baseline_windows: int
+    spike_factor: float
+    spike_min_count: int
+    ops_repeat_hours: float
+
+    def __post_init__(self) -> None:
+        names = set(parse_channels(self.channels))
+        for key in ("flag_to", "watchlist_to", "spike_to", "ops_to"):
+            unknown = sorted(set(getattr(self, key)) - names)
+            if unknown:
+                raise ConfigError(f"PANTAU_ALERTS_{key.upper()} names unknown channels: {', '.join(unknown)}")
+        if self.min_severity not in SEVERITIES:
+            raise ConfigError(
+                f"PANTAU_ALERTS_MIN_SEVERITY={self.min_severity!r} must be one of {', '.join(SEVERITIES)}"
+            )
+        for key in ("rate_limit_per_hour", "digest_threshold", "max_attempts", "spike_baseline_windows"):
+            if getattr(self, key) < 1:
+                raise ConfigError(f"PANTAU_ALERTS_{key.upper()} must be at least 1")
+        if self.spike_window_hours <= 0 or self.spike_factor <= 0 or self.ops_repeat_hours <= 0:
+            raise ConfigError("PANTAU_ALERTS_SPIKE_WINDOW_HOURS, _SPIKE_FACTOR and _OPS_REPEAT_HOURS must be positive")
+
+    @property
+    def channel_urls(self) -> dict[str, str]:
+        """Channel name -> Apprise URL (the URL is a secret: never log or index it, use the name)."""
+        return parse_channels(self.channels)
+
+    def targets(self, trigger: str) -> list[str]:
+        """Channel names a trigger (flag, watchlist, spike, ops) goes to; an empty list in the settings = all."""
+        chosen = list(getattr(self, f"{trigger}_to"))
+        return chosen or list(self.channel_urls)
+
+
+@dataclass(frozen=True)
 class Settings:
     paths: PathsSettings
     search: SearchSettings
     engine: EngineSettings
     crawl: CrawlSettings
+    monitor: MonitorSettings
+    kibana: KibanaSettings
+    alerts: AlertSettings
     raw: dict[str, dict[str, Any]] = field(repr=False, compare=False)
 
     @property
@@ -191,13 +288,25 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     search = _build(SearchSettings, data["search"], "search")
     engine = _build(EngineSettings, data["engine"], "engine")
     crawl = _build(CrawlSettings, data["crawl"], "crawl")
+    monitor = _build(MonitorSettings, data["monitor"], "monitor")
+    alerts = _build(AlertSettings, data["alerts"], "alerts")
+    kibana = _build(KibanaSettings, data["kibana"], "kibana")
     if search.api_key and (search.user or search.password):
         raise ConfigError("set either PANTAU_SEARCH_API_KEY or PANTAU_SEARCH_USER/PASSWORD, not both")
     if not search.index_prefix or not search.index_prefix.replace("-", "").replace("_", "").isalnum():
         raise ConfigError(f"PANTAU_SEARCH_INDEX_PREFIX={search.index_prefix!r} must be letters, digits, - or _")
     if search.index_prefix.lower() != search.index_prefix:
         raise ConfigError(f"PANTAU_SEARCH_INDEX_PREFIX={search.index_prefix!r} must be lower case")
-    return Settings(paths=paths, search=search, engine=engine, crawl=crawl, raw=data)
+    return Settings(
+        paths=paths,
+        search=search,
+        engine=engine,
+        crawl=crawl,
+        monitor=monitor,
+        kibana=kibana,
+        alerts=alerts,
+        raw=data,
+    )
 
 
 @cache

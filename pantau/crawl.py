@@ -52,6 +52,8 @@ def run_crawl(
     pilkada_only: bool | None = None,
     allow_private: bool = False,
     env: dict[str, str] | None = None,
+    until: datetime | None = None,
+    max_articles_per_outlet: int = 500,
 ) -> CrawlResult:
     """Crawl the outlets in a fresh Scrapy process and return its stats; raises PantauError if it crashed."""
     if not outlets:
@@ -67,6 +69,8 @@ def run_crawl(
         use_seen=use_seen,
         pilkada_only=settings.crawl.pilkada_only if pilkada_only is None else pilkada_only,
         allow_private=allow_private,
+        until=until.isoformat() if until else None,
+        max_articles_per_outlet=max_articles_per_outlet,
     )
     plan_file = plan.write(out_dir / "plan.json")
     log_file = out_dir / "crawl.log"

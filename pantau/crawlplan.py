@@ -27,6 +27,7 @@ class CrawlPlan:
     pilkada_only: bool = True
     allow_private: bool = False
     max_articles_per_outlet: int = 500
+    until: str | None = None
 
     def write(self, path: Path) -> Path:
         path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -100,7 +100,15 @@ def analyse(raw: RawArticle) -> ProcessedArticle:
     codes = [r.code for r in regions]
     entities = _stage(notes, "entities", lambda: _entity_finder().find(title, text, region_codes=codes or None)) or []
     flags = (
-        _stage(notes, "claims", lambda: check_claims(title, text, published_at=raw.published_at)) if on_topic else None
+        _stage(
+            notes,
+            "claims",
+            lambda: check_claims(
+                title, text, published_at=raw.published_at, article_pilkada=bool(relevance and relevance.is_pilkada)
+            ),
+        )
+        if on_topic
+        else None
     ) or []
     data = raw.to_dict()
     data.update(

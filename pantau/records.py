@@ -137,3 +137,7 @@ class AlertRecord(_Record):
     message: str | None = None
     sent_at: str | None = None
     updated_at: str | None = None
+    regency: str | None = None
+    dedup_key: str | None = None
+    digest_id: str | None = None
+    subject: str | None = None

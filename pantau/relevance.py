@@ -143,6 +143,8 @@ class _Model:
         self.bias, self.w_evidence = float(cal["bias"]), float(cal["evidence"])
         self.w_coverage, self.w_negative = float(cal["coverage"]), float(cal["negative"])
         self.generic_factor = float(cal["generic_factor"])
+        season = cfg.get("season") or {}
+        self.season = (str(season.get("from", "")), str(season.get("to", "")), float(season.get("gate", 0.0)))
 
 
 @cache
@@ -197,6 +199,12 @@ def _published_year(published_at: str | None) -> int | None:
     return None
 
 
+def _in_season(model: _Model, published_at: str | None) -> bool:
+    start, end, gate = model.season
+    day = as_text(published_at)[:10]
+    return bool(gate and start and len(day) == 10 and start <= day <= end)
+
+
 def _empty_counts() -> dict[str, Counter[str]]:
     return {"core": Counter(), "generic": Counter(), "negative": Counter(), "target_year": Counter()}
 
@@ -233,10 +241,14 @@ def score_pilkada(title: str, body: str, *, published_at: str | None = None) -> 
     core += model.target_bonus * (1.0 + math.log(target_hits)) if target_hits else 0.0
 
     gate = core / (core + negative) if core > 0 else 0.0
+    in_season = _in_season(model, published_at) and negative == 0
+    if in_season and generic:
+        gate = max(gate, model.season[2])
+        reasons.append(f"published in the Pilkada season {model.season[0]}..{model.season[1]}")
     evidence = core + model.generic_factor * generic * gate
     coverage = covered / n_sentences if n_sentences else 0.0
-    # Coverage only counts when there is Pilkada-specific evidence at all.
-    coverage *= min(1.0, core / 3.0)
+    # Coverage only counts when there is Pilkada-specific evidence at all (or season evidence).
+    coverage *= min(1.0, (core + (model.generic_factor * generic * gate if in_season else 0.0)) / 3.0)
     logit = (
         model.bias
         + model.w_evidence * math.log1p(evidence)

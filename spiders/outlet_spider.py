@@ -56,6 +56,7 @@ class OutletSpider(scrapy.Spider):
         self.plan = CrawlPlan.read(Path(plan))
         self.urlmap = UrlMap.from_dict(self.plan.url_map)
         self.since = datetime.fromisoformat(self.plan.since)
+        self.until = datetime.fromisoformat(self.plan.until) if self.plan.until else None
         self.outlets: dict[str, dict[str, Any]] = {o["name"]: o for o in self.plan.outlets}
         self.sites = {site_root(o["domain"]) for o in self.plan.outlets}
         self.pilkada_terms = _load_terms()
@@ -70,6 +71,7 @@ class OutletSpider(scrapy.Spider):
             "skips": [],
             "filtered_not_pilkada": 0,
             "older_than_since": 0,
+            "newer_than_until": 0,
             "seen_state_error": None,
         }
         self.per_outlet: dict[str, Counter[str]] = defaultdict(Counter)
@@ -173,6 +175,9 @@ class OutletSpider(scrapy.Spider):
             if when is not None and when < self.since:
                 self.report["older_than_since"] += 1
                 continue
+            if when is not None and self.until is not None and when > self.until:
+                self.report["newer_than_until"] += 1
+                continue
             if self.plan.pilkada_only and not self._looks_pilkada(cand, outlet):
                 self.report["filtered_not_pilkada"] += 1
                 continue
@@ -256,7 +261,23 @@ class OutletSpider(scrapy.Spider):
                 done_pages=sorted(done),
             )
             return
-        yield self._item(first if not meta.get("full_text") else result, parts, article_url, outlet, meta)
+        chosen = first if not meta.get("full_text") else result
+        if not self._in_window(chosen.get("published_at")):
+            return
+        yield self._item(chosen, parts, article_url, outlet, meta)
+
+    def _in_window(self, published: str | None) -> bool:
+        """Listing pages give no dates: an article outside --since/--until is dropped after extraction."""
+        if not published:
+            return True
+        when = datetime.fromisoformat(published)
+        if when < self.since:
+            self.report["older_than_since"] += 1
+            return False
+        if self.until is not None and when > self.until:
+            self.report["newer_than_until"] += 1
+            return False
+        return True
 
     def _item(
         self, result: dict[str, Any], parts: list[str], url: str, outlet: dict[str, Any], meta: dict[str, Any]

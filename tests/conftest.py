@@ -61,6 +61,15 @@ def node_settings() -> Iterator[Settings]:
         engine.stop(settings)
 
 
+@pytest.fixture(scope="session")
+def prefect_server() -> Iterator[None]:
+    """One temporary Prefect server (SQLite) for the whole session: it takes ~15 s to start."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
 @pytest.fixture()
 def prefix() -> str:
     return f"pantau-t-{uuid.uuid4().hex[:8]}"

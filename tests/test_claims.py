@@ -556,3 +556,26 @@ def test_speed_per_600_word_article(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print(f"\nclaims: {per:.2f} ms per 600-word article")
     assert per < 25
+
+
+def test_a_circulating_postponement_claim_without_denial_is_flagged_medium() -> None:
+    body = (
+        'Pesan berantai yang menyebut "Pilkada Serentak 2024 resmi ditunda" beredar di grup percakapan warga '
+        "Pontianak sejak Sabtu pagi. Hingga berita ini ditulis, redaksi belum memperoleh konfirmasi."
+    )
+    flags = check_claims("Kabar Pilkada ditunda beredar di Pontianak", body, published_at="2024-11-23T20:00:00+07:00")
+    assert flags and {(f.rule, f.severity) for f in flags} == {("postponement", "medium")}
+    assert any("Pesan berantai" in f.evidence for f in flags)
+    debunked = body + " KPU Kalbar menegaskan kabar itu hoaks dan pemungutan suara tetap 27 November 2024."
+    assert check_claims("Kabar Pilkada ditunda beredar", debunked, published_at="2024-11-23T20:00:00+07:00") == []
+
+
+def test_voting_sentence_in_a_pilkada_article_is_judged_without_repeating_the_word() -> None:
+    body = (
+        "KPU Kota Lubuklinggau mengimbau warga memeriksa namanya di DPT. Menurut KPU, pemungutan suara akan "
+        "digelar pada Kamis, 28 November 2024, mulai pukul 07.00 WIB."
+    )
+    title = "Warga diimbau cek nama di DPT"
+    assert check_claims(title, body, published_at="2024-11-20T10:00:00+07:00") == []
+    flags = check_claims(title, body, published_at="2024-11-20T10:00:00+07:00", article_pilkada=True)
+    assert [f.rule for f in flags] == ["voting_date"]

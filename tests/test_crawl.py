@@ -18,10 +18,10 @@ from pantau.crawlplan import WIB
 from pantau.mappings import setup
 from pantau.outlets import Outlet, load_outlets
 from pantau.records import ProcessedArticle
+from pantau.sitesrv import SITE_ROOT, SiteServer, serve_site
 from pantau.store import Store
 from pantau.urlmap import UrlMap
 from tests.conftest import make_settings
-from tests.sitesrv import SITE_ROOT, SiteServer, serve_site
 from tests.test_parsers import token_f1
 
 MANIFEST = json.loads((SITE_ROOT / "manifest.json").read_text(encoding="utf-8"))

@@ -354,3 +354,38 @@ def test_no_topics_without_evidence() -> None:
     assert classify_topics(*SPORTS) == []
     assert classify_topics("", "") == []
     assert classify_topics("\ufffd", "\x00" * 100) == []
+
+
+# --- the Pilkada season and other languages -------------------------------------------------------------------
+
+KPPS = (
+    "Ribuan anggota Kelompok Penyelenggara Pemungutan Suara (KPPS) di Kabupaten Lahat mengikuti bimbingan teknis "
+    "pemungutan dan penghitungan suara. Materi mencakup pengisian formulir C-Hasil dan penggunaan Sirekap. "
+    "Ketua KPU Lahat meminta petugas TPS membaca buku panduan sebelum hari pemungutan suara."
+)
+
+
+def test_election_operations_in_the_pilkada_season_count_as_pilkada() -> None:
+    result = score_pilkada("KPPS ikuti bimtek pemungutan suara", KPPS, published_at="2024-11-19T10:00:00+07:00")
+    assert result.is_pilkada
+
+
+def test_the_same_operations_outside_the_season_do_not() -> None:
+    result = score_pilkada("KPPS ikuti bimtek pemungutan suara", KPPS, published_at="2024-01-30T10:00:00+07:00")
+    assert not result.is_pilkada
+
+
+def test_english_and_malay_coverage_of_regional_elections() -> None:
+    english = (
+        "Jakarta's gubernatorial race went to the polls on Wednesday as Indonesia held simultaneous regional "
+        "elections in 545 regions. Voters queued at polling stations across the capital, and the General "
+        "Elections Commission said the vote count would start after polls close."
+    )
+    malay = (
+        "Indonesia mengadakan pilihan raya kepala daerah serentak pada Rabu. Pengundi di Kalimantan Barat keluar "
+        "mengundi di pusat mengundi sejak pagi untuk memilih gabenor dan bupati baharu."
+    )
+    assert score_pilkada("Jakarta votes for a new governor", english, published_at="2024-11-27").is_pilkada
+    assert score_pilkada("Indonesia adakan pilihan raya kepala daerah", malay, published_at="2024-11-27").is_pilkada
+    us = "Americans went to the polls in the US presidential election; the general election decides the White House."
+    assert not score_pilkada("US presidential election", us, published_at="2024-11-05").is_pilkada

@@ -3,7 +3,7 @@
 http://127.0.0.1:PORT/<domain>/<path> serves tests/site/hosts/<domain>/<file> (see `resolve`). `{{BASE:<domain>}}`
 in stored files becomes http://127.0.0.1:PORT/<domain>. Special behaviours come from tests/site/manifest.json:
 retry500 paths answer 500 on their first request, oversized paths are generated (>10 MB) at request time, unknown
-paths answer 404. Run by hand: python -m tests.sitesrv --port 8090
+paths answer 404. Run by hand: python -m pantau.sitesrv --port 8090
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-SITE_ROOT = Path(__file__).resolve().parent / "site"
+SITE_ROOT = Path(__file__).resolve().parents[1] / "tests" / "site"
 _PLACEHOLDER = re.compile(rb"\{\{BASE:([A-Za-z0-9.-]+)\}\}")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
 OVERSIZED_BYTES = 11 * 1024 * 1024

@@ -1,0 +1,41 @@
+"""Flow `ops_health` (hourly): layout drift in recent crawls, outlets with no articles, dead-letter growth and
+volume spikes per province; each problem alerts the ops channels at most once per ops_repeat_hours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from pantau.alerts import deliver, ops_alert, volume_spikes
+from pantau.config import load_settings
+from pantau.connect import open_store
+from pantau.health import check_health
+from pantau.outlets import load_outlets
+
+
+@task(retries=2, retry_delay_seconds=[30, 120], cache_policy=NO_CACHE)
+def check(hours: int, deadletter_max: int) -> dict[str, Any]:
+    settings = load_settings()
+    store = open_store(settings)
+    try:
+        problems = check_health(store, settings, load_outlets(), hours=hours, deadletter_max=deadletter_max)
+        planned = [r for p in problems for r in ops_alert(store, settings, _problem_key(p), p["detail"])]
+        planned += volume_spikes(store, settings)
+        report = deliver(store, planned, settings)
+        return {"problems": problems, "delivery": report.summary()}
+    finally:
+        store.close()
+
+
+def _problem_key(problem: dict[str, Any]) -> str:
+    outlet = problem["detail"].get("outlet")
+    return f"{problem['problem']}:{outlet}" if outlet else str(problem["problem"])
+
+
+@flow(name="ops-health")
+def ops_health(hours: int = 24, deadletter_max: int = 20) -> dict[str, Any]:
+    result = check(hours, deadletter_max)
+    get_run_logger().info("ops health: %d problem(s); delivery %s", len(result["problems"]), result["delivery"])
+    return result

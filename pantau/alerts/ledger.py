@@ -1,0 +1,90 @@
+"""The alerts index `pantau-alerts` as the ledger of every alert: ids, saves, look-ups.
+
+An alert's id is a hash of its dedup key (what it is about | which rule or watchlist | which channel), so the
+same story and rule never alert a channel twice however often a batch is re-run. A save that cannot reach the
+engine goes to `var/alerts/unrecorded-<date>.jsonl` instead of being dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from pantau.errors import SearchRequestError, SearchUnavailableError
+from pantau.records import AlertRecord
+from pantau.store import Store
+
+log = logging.getLogger(__name__)
+
+PENDING, SENT, FAILED, HELD, DIGESTED = "pending", "sent", "failed", "held", "digested"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def alert_id(dedup_key: str) -> str:
+    return hashlib.sha256(dedup_key.encode("utf-8")).hexdigest()[:32]
+
+
+def existing_ids(store: Store, ids: Iterable[str]) -> set[str]:
+    """Which of these alert ids the ledger already holds."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return set()
+    found = store.request("POST", f"/{store.name('alerts')}/_mget", body={"ids": wanted}, params={"_source": "false"})
+    return {d["_id"] for d in found.get("docs", []) if d.get("found")}
+
+
+def _fallback(store: Store, record: AlertRecord, reason: str) -> None:
+    folder = store.settings.paths.var_dir / "alerts"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"unrecorded-{utc_now():%Y-%m-%d}.jsonl"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"reason": reason, "alert": record.to_dict()}, ensure_ascii=False) + "\n")
+    log.error("alert %s could not be recorded in %s (%s); kept in %s", record.id, store.name("alerts"), reason, path)
+
+
+def save(store: Store, record: AlertRecord, refresh: bool = False) -> None:
+    """Index one alert (create or overwrite by id)."""
+    doc = {k: v for k, v in record.to_dict().items() if v is not None}
+    params = {"refresh": "true"} if refresh else None
+    try:
+        store.request("PUT", f"/{store.name('alerts')}/_doc/{record.id}", body=doc, params=params)
+    except (SearchUnavailableError, SearchRequestError) as exc:
+        _fallback(store, record, str(exc))
+
+
+def save_many(store: Store, records: Iterable[AlertRecord]) -> None:
+    for record in records:
+        save(store, record)
+    store.request("POST", f"/{store.name('alerts')}/_refresh", ignore=(404,))
+
+
+def find(store: Store, query: dict[str, Any], size: int = 500) -> list[AlertRecord]:
+    result = store.search("alerts", {"size": size, "query": query, "sort": [{"created_at": "asc"}]})
+    return [AlertRecord.from_dict(hit["_source"]) for hit in result["hits"]["hits"]]
+
+
+def sent_since(store: Store, channel: str, since: datetime) -> int:
+    """Messages a channel received since a moment (sent alerts and digests; folded members do not count)."""
+    return store.count(
+        "alerts",
+        {
+            "bool": {
+                "filter": [
+                    {"term": {"channel": channel}},
+                    {"term": {"status": SENT}},
+                    {"range": {"sent_at": {"gte": iso(since)}}},
+                ]
+            }
+        },
+    )

@@ -1,0 +1,128 @@
+"""Indonesian alert texts: subject and body rendered from `pantau/data/alert_messages.json`.
+
+Every `{field}` placeholder is filled from a flat dict of strings; a body line whose placeholders are all empty is
+left out, so an alert without, say, an official fact simply has no "Fakta resmi" line.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+
+MESSAGES_FILE = Path(__file__).resolve().parents[1] / "data" / "alert_messages.json"
+WIB = timezone(timedelta(hours=7), "WIB")
+_FORMATTER = string.Formatter()
+
+
+@cache
+def templates() -> dict[str, Any]:
+    with MESSAGES_FILE.open(encoding="utf-8") as fh:
+        return cast(dict[str, Any], json.load(fh))
+
+
+def severity_rank(severity: str | None) -> int:
+    """low < medium < high; anything else ranks below low."""
+    order: list[str] = templates()["severity_order"]
+    return order.index(severity) if severity in order else -1
+
+
+def highest_severity(severities: Iterable[str | None]) -> str | None:
+    ranked = [s for s in severities if severity_rank(s) >= 0]
+    return max(ranked, key=severity_rank) if ranked else None
+
+
+def format_time(value: str | datetime | None) -> str:
+    """An ISO timestamp as `27-11-2024 09:15 WIB`; unparseable input is shown as given."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    else:
+        moment = value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
+
+
+def region_text(doc: Mapping[str, Any]) -> str:
+    """`Regency, Province` for each region of an article (at most three), else its provinces."""
+    parts: list[str] = []
+    for region in doc.get("regions") or []:
+        if not isinstance(region, dict) or not region.get("province"):
+            continue
+        text = f"{region['regency']}, {region['province']}" if region.get("regency") else str(region["province"])
+        if text not in parts:
+            parts.append(text)
+    if not parts:
+        provinces = doc.get("province") or doc.get("outlet_province") or []
+        parts = [provinces] if isinstance(provinces, str) else [str(p) for p in provinces]
+    return "; ".join(parts[:3])
+
+
+def article_fields(
+    doc: Mapping[str, Any], flag: Mapping[str, Any] | None = None, also_in: Iterable[str] = ()
+) -> dict[str, str]:
+    """The placeholders an article alert uses: title, outlet, region, published, evidence, fact, source, url."""
+    data = templates()
+    flag = flag or {}
+    severity = str(flag.get("severity") or "")
+    rule = str(flag.get("rule") or "")
+    return {
+        "article_id": str(doc.get("id") or ""),
+        "title": str(doc.get("title") or ""),
+        "outlet": str(doc.get("outlet") or doc.get("outlet_domain") or ""),
+        "region": region_text(doc),
+        "published": format_time(doc.get("published_at")),
+        "url": str(doc.get("canonical_url") or doc.get("url") or ""),
+        "rule": rule,
+        "rule_label": data["rule_labels"].get(rule, rule),
+        "severity": severity,
+        "severity_label": data["severity_labels"].get(severity, severity),
+        "evidence": str(flag.get("evidence") or "").strip(),
+        "fact": str(flag.get("fact") or "").strip(),
+        "source": str(flag.get("source") or "").strip(),
+        "also_in": ", ".join(sorted(set(also_in))),
+    }
+
+
+def _fill(template: str, fields: Mapping[str, str], empty: str) -> str:
+    return template.format_map({name: fields.get(name) or empty for name in _names(template)})
+
+
+def _names(template: str) -> list[str]:
+    return [name for _, name, _, _ in _FORMATTER.parse(template) if name]
+
+
+def render_lines(lines: Iterable[str], fields: Mapping[str, str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        names = _names(line)
+        if names and not any(fields.get(name) for name in names):
+            continue
+        out.append(_fill(line, fields, templates()["empty"]))
+    return out
+
+
+def render(kind: str, fields: Mapping[str, str]) -> tuple[str, str]:
+    """(subject, body) of one alert of a kind: flag, watchlist, spike or ops."""
+    spec = templates()[kind]
+    subject = _fill(spec["subject"], fields, templates()["empty"])
+    return subject, "\n".join(render_lines(spec["body"], fields)).strip() + "\n"
+
+
+def render_digest(items: Sequence[Mapping[str, str]]) -> tuple[str, str]:
+    """(subject, body) of a digest folding several alerts; each item has subject, outlet, region, url."""
+    spec = templates()["digest"]
+    count = {"count": str(len(items))}
+    lines = render_lines(spec["body"], count)
+    for n, item in enumerate(items, start=1):
+        lines.extend(render_lines(spec["item"], {**item, "n": str(n)}))
+    return _fill(spec["subject"], count, templates()["empty"]), "\n".join(lines).strip() + "\n"
