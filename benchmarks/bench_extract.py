@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import time
 from collections import Counter
@@ -24,7 +25,9 @@ import trafilatura
 from pantau.extract import extract_html
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path("/work/shared/data/pages")
+SHARED = Path(os.environ.get("PANTAU_SHARED_DIR") or ROOT.parent / "shared") / "data" / "pages"
+if not SHARED.is_dir():
+    SHARED = Path("/work/shared/data/pages")
 TOKEN = re.compile(r"\w+", re.UNICODE)
 
 

@@ -16,7 +16,7 @@ from flows.monitor import alert
 from pantau.config import load_settings
 from pantau.connect import open_store
 from pantau.pipeline import index_articles, scroll_articles
-from pantau.process import analyse
+from pantau.process import analyse, facts_for
 from pantau.records import ProcessedArticle, RawArticle
 
 RAW_FIELDS = [f for f in RawArticle.__dataclass_fields__]
@@ -32,11 +32,12 @@ def reprocess_range(since: str | None, batch_size: int) -> dict[str, Any]:
         seen = 0
         batch: list[ProcessedArticle] = []
         before: dict[str, list[str]] = {}
+        facts = facts_for(settings)
         for doc in scroll_articles(store, query, batch=batch_size):
             seen += 1
             raw = RawArticle.from_dict({k: doc.get(k) for k in RAW_FIELDS if doc.get(k) is not None})
             raw.id = doc["id"]
-            article = analyse(raw)
+            article = analyse(raw, facts)
             article.story_id = doc.get("story_id") or article.id
             article.story_size = doc.get("story_size") or 1
             before[article.id] = sorted(f["rule"] for f in doc.get("flags") or [])

@@ -88,6 +88,11 @@ class CrawlSettings:
 
 
 @dataclass(frozen=True)
+class ProcessSettings:
+    facts_file: str
+
+
+@dataclass(frozen=True)
 class MonitorSettings:
     max_parallel_crawls: int
     window_hours: int
@@ -187,6 +192,7 @@ class Settings:
     engine: EngineSettings
     crawl: CrawlSettings
     monitor: MonitorSettings
+    process: ProcessSettings
     kibana: KibanaSettings
     alerts: AlertSettings
     raw: dict[str, dict[str, Any]] = field(repr=False, compare=False)
@@ -289,6 +295,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     engine = _build(EngineSettings, data["engine"], "engine")
     crawl = _build(CrawlSettings, data["crawl"], "crawl")
     monitor = _build(MonitorSettings, data["monitor"], "monitor")
+    process = _build(ProcessSettings, data["process"], "process")
     alerts = _build(AlertSettings, data["alerts"], "alerts")
     kibana = _build(KibanaSettings, data["kibana"], "kibana")
     if search.api_key and (search.user or search.password):
@@ -303,6 +310,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         engine=engine,
         crawl=crawl,
         monitor=monitor,
+        process=process,
         kibana=kibana,
         alerts=alerts,
         raw=data,

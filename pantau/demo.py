@@ -157,10 +157,8 @@ def _show(store: Store, summary: dict[str, Any], hooks: list[dict[str, Any]], ma
     for message in mails[:5]:
         _say(f"   e-mail: {message['Subject']}")
     _say()
-    _say(
-        "Next: `pantau search QUERY`, `pantau review list`, `pantau watch add NAME --query ...`; "
-        "README.md explains running against Elasticsearch + Kibana."
-    )
+    _say(f"Try: PANTAU_SEARCH_INDEX_PREFIX={DEMO_PREFIX} .venv/bin/pantau search rekapitulasi (or: review list).")
+    _say("README.md explains scheduled operation with Prefect and running against Elasticsearch + Kibana.")
 
 
 def demo(settings: Settings) -> int:

@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any, TypeVar
 
-from pantau.claims import check_claims
+from pantau.claims import FactBase, check_claims, load_facts
 from pantau.clean import clean_text
+from pantau.config import Settings, load_settings
 from pantau.entities import EntityFinder
 from pantau.ids import doc_id
 from pantau.language import detect_language
@@ -72,7 +74,13 @@ def _stage(notes: list[str], name: str, fn: Callable[[], T]) -> T | None:
         return None
 
 
-def analyse(raw: RawArticle) -> ProcessedArticle:
+def facts_for(settings: Settings | None = None) -> FactBase:
+    """The fact base in use: [process] facts_file (PANTAU_PROCESS_FACTS_FILE) or the bundled one."""
+    chosen = (settings or load_settings()).process.facts_file
+    return load_facts(Path(chosen) if chosen else None)
+
+
+def analyse(raw: RawArticle, facts: FactBase | None = None) -> ProcessedArticle:
     """Every per-article stage; the story id is assigned by `process_batch`, which sees the whole batch."""
     notes: list[str] = []
     title = clean_text(raw.title or "")
@@ -104,7 +112,11 @@ def analyse(raw: RawArticle) -> ProcessedArticle:
             notes,
             "claims",
             lambda: check_claims(
-                title, text, published_at=raw.published_at, article_pilkada=bool(relevance and relevance.is_pilkada)
+                title,
+                text,
+                published_at=raw.published_at,
+                facts=facts,
+                article_pilkada=bool(relevance and relevance.is_pilkada),
             ),
         )
         if on_topic
@@ -148,6 +160,7 @@ def process_batch(
     `line_numbers` gives each item's line in its source file, for the skip records (default: 1, 2, ...).
     """
     stories = stories if stories is not None else StoryIndex()
+    facts = facts_for()
     result = BatchResult()
     for index, obj in enumerate(items):
         number = line_numbers[index] if line_numbers and index < len(line_numbers) else index + 1
@@ -159,7 +172,7 @@ def process_batch(
         except (ValueError, TypeError) as exc:
             result.skipped.append(Skipped(number, str(exc), id=str(obj.get("id")) if obj.get("id") else None))
             continue
-        result.articles.append(analyse(raw))
+        result.articles.append(analyse(raw, facts))
     assigned = stories.add_many(
         {"id": a.id, "title": a.title, "body": a.body, "published_at": a.published_at} for a in result.articles
     )

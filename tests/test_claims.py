@@ -15,8 +15,8 @@ import pytest
 
 from pantau.claims import check_claims, find_dates, load_facts, load_rules, parse_number, split_sentences
 from pantau.records import Flag
+from tests.shared import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "rapimnas-kpu-2024.txt"
 REGIONS_CSV = SHARED / "data" / "regions" / "provinces_regencies_2025.csv"
 MEDIA_INDONESIA = SHARED / "data" / "pages" / "mediaindonesia" / "MediaIndonesia.json"

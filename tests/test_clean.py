@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from pantau.clean import clean_text, is_boilerplate_line, repair_mojibake
+from tests.shared import SEED_FILE
 
-SEED = Path("/work/shared/seed/rapimnas-kpu-2024.txt")
+SEED = SEED_FILE
 
 
 def test_mojibake_cp1252_and_latin1_repaired() -> None:

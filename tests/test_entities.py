@@ -5,15 +5,15 @@ from __future__ import annotations
 import csv
 import json
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pantau.entities import EntityFinder, find_entities
+from tests.shared import REGIONS_CSV, SEED_FILE
 
-SEED = Path("/work/shared/seed/rapimnas-kpu-2024.txt")
-REGIONS_CSV = Path("/work/shared/data/regions/provinces_regencies_2025.csv")
+SEED = SEED_FILE
+
 INDEX_KEYS = {"type", "name", "role", "body", "region"}
 
 

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 from pantau.extract import extract_html, merge_pages
+from tests.shared import PAGES as SHARED_PAGES
 
-PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "pages" / "mediaindonesia"
-if not PAGES.exists():
-    PAGES = Path("/work/shared/data/pages/mediaindonesia")
+PAGES = SHARED_PAGES / "mediaindonesia"
 STORY = (
     "Komisi Pemilihan Umum (KPU) Provinsi Sumatera Selatan menetapkan daftar pemilih tetap untuk Pilkada Serentak "
     "2024 dalam rapat pleno terbuka yang digelar di Palembang pada Rabu pagi."

@@ -71,3 +71,71 @@ def test_monitor_run_crawls_processes_indexes_and_alerts_once_per_story(
         assert store.count("articles") == first["indexed"]
         assert second["alerts_sent"] == 0
         assert len(hook.received) == first["alerts_sent"] // 2
+
+
+def test_reprocess_after_a_fact_base_change_updates_flags_without_duplicates(
+    prefect_server, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    import json
+
+    from flows.reprocess import reprocess
+    from pantau.claims import FACTS_PATH
+    from pantau.mappings import setup
+    from pantau.pipeline import index_articles
+    from pantau.process import process_batch
+
+    monkeypatch.setenv("PANTAU_SEARCH_URL", store.settings.search_url)
+    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)
+    monkeypatch.setenv("PANTAU_PATHS_VAR_DIR", str(tmp_path))
+    setup(store)
+    rumour = {
+        "id": "r1",
+        "url": "https://bengkuluekspres.disway.id/read/1/surat-suara",
+        "outlet": "Bengkulu Ekspres",
+        "title": "Warga Kota Bengkulu resahkan kabar surat suara Pilkada",
+        "body": (
+            "Warga Kota Bengkulu membagikan video yang menyebut surat suara Pilkada Kota Bengkulu sudah dicoblos "
+            "sebelum hari pemungutan suara. Video itu diunggah akun media sosial pada Senin malam.\n\n"
+            "Sejumlah warga mengaku resah dan berharap KPU Kota Bengkulu memberi penjelasan."
+        ),
+        "published_at": "2024-11-25T09:00:00+07:00",
+    }
+    other = {
+        "id": "r2",
+        "url": "https://bengkuluekspres.disway.id/read/2/dpt",
+        "outlet": "Bengkulu Ekspres",
+        "title": "KPU Kota Bengkulu tetapkan DPT Pilkada",
+        "body": "KPU Kota Bengkulu menetapkan daftar pemilih tetap Pilkada Serentak 2024 dalam rapat pleno terbuka.",
+        "published_at": "2024-09-20T09:00:00+07:00",
+    }
+    index_articles(store, process_batch([rumour, other]).articles)
+    assert store.get("articles", "r1")["flag_count"] == 0  # type: ignore[index]
+
+    facts = json.loads(FACTS_PATH.read_text(encoding="utf-8"))
+    facts["version"] += "-test"
+    facts["known_hoaxes"].append(
+        {
+            "id": "surat-suara-sudah-dicoblos-bengkulu",
+            "claim": "Surat suara Pilkada Kota Bengkulu sudah dicoblos sebelum hari pemungutan suara.",
+            "text": "KPU Kota Bengkulu: surat suara tersimpan tersegel di gudang logistik dan belum dicoblos.",
+            "keywords": [["surat suara"], ["sudah dicoblos", "telah dicoblos"], ["bengkulu"]],
+            "valid_from": "2024-11-01",
+            "clarified_by": "KPU Kota Bengkulu",
+            "source": facts["known_hoaxes"][0]["source"],
+        }
+    )
+    changed = tmp_path / "facts.json"
+    changed.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("PANTAU_PROCESS_FACTS_FILE", str(changed))
+
+    result = reprocess()
+    assert result["reprocessed"] == 2
+    assert result["flags_changed"] == 1
+    store.refresh("articles")
+    assert store.count("articles") == 2
+    doc = store.get("articles", "r1")
+    assert doc is not None and doc["flag_rules"] == ["known_hoax"]
+    assert doc["review"]["status"] == "baru"
+    assert store.get("articles", "r2")["flag_count"] == 0  # type: ignore[index]
+    again = reprocess()
+    assert again["flags_changed"] == 0 and store.count("articles") == 2

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pantau.clean import clean_text
 from pantau.language import LanguageResult, detect_language
+from tests.shared import SEED_FILE
 
-SEED = Path("/work/shared/seed/rapimnas-kpu-2024.txt")
+SEED = SEED_FILE
 
 SAMPLES: dict[str, tuple[str, str]] = {
     "id_long_semarang": (

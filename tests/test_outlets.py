@@ -12,9 +12,10 @@ import pytest
 import yaml
 
 from pantau.outlets import OutletRegistryError, load_outlets, outlet_for_url
+from tests.shared import REGIONS_CSV
 
 ROOT = Path(__file__).resolve().parents[1]
-REGIONS = ROOT.parent / "shared" / "data" / "regions" / "provinces_regencies_2025.csv"
+REGIONS = REGIONS_CSV
 REQUIRED_FAMILIES = {
     "tribun",
     "detik",

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from pantau.process import process_batch
 from pantau.stories import StoryIndex
+from tests.shared import SEED_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = (ROOT.parent / "shared" / "seed" / "rapimnas-kpu-2024.txt").read_text(encoding="utf-8")
+SEED = SEED_FILE.read_text(encoding="utf-8")
 CONTRACT = {"id", "language", "is_pilkada", "pilkada_score", "topics", "regions", "entities", "flags", "story_id"}
 
 

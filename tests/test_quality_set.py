@@ -14,13 +14,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.shared import REGIONS_CSV as SHARED_REGIONS_CSV
+
 ROOT = Path(__file__).resolve().parents[1]
 SET_FILE = ROOT / "tests" / "quality" / "labelled.jsonl"
-REGIONS_CSV = Path(
-    os.environ.get(
-        "PANTAU_REGIONS_CSV", str(ROOT.parent / "shared" / "data" / "regions" / "provinces_regencies_2025.csv")
-    )
-)
+REGIONS_CSV = Path(os.environ.get("PANTAU_REGIONS_CSV", str(SHARED_REGIONS_CSV)))
 
 TOPICS = {
     "schedule",

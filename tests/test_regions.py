@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import time
-from pathlib import Path
 
 import pytest
 
 from pantau.records import Region
 from pantau.regions import find_regions, load_gazetteer
+from tests.shared import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 REGIONS_CSV = SHARED / "data" / "regions" / "provinces_regencies_2025.csv"
 SEED = SHARED / "seed" / "rapimnas-kpu-2024.txt"
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pantau.relevance import TOPIC_IDS, PhraseMatcher, classify_topics, score_pilkada, tokenize
+from tests.shared import SEED_FILE
 
-SEED = Path("/work/shared/seed/rapimnas-kpu-2024.txt")
+SEED = SEED_FILE
 
 JATIM_DEBAT = (
     "Debat Kedua Pilgub Jatim, Khofifah-Emil dan Risma-Gus Hans Adu Gagasan Soal Kemiskinan",
