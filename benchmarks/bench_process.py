@@ -23,11 +23,18 @@ def articles(n: int) -> list[dict[str, object]]:
     out = []
     for i in range(n):
         base = rng.choice(rows)
-        body = base["body"]
-        while len(body.split()) < 400:
-            body += "\n\n" + rng.choice(rows)["body"]
-        words = body.split()
-        body = " ".join(words[: rng.randint(400, 800)])
+        target = rng.randint(400, 800)
+        paragraphs = base["body"].split("\n\n")
+        while sum(len(p.split()) for p in paragraphs) < target:
+            paragraphs += rng.choice(rows)["body"].split("\n\n")
+        kept, count = [], 0
+        for paragraph in paragraphs:
+            words = paragraph.split()
+            kept.append(" ".join(words[: target - count]))
+            count += len(words)
+            if count >= target:
+                break
+        body = "\n\n".join(kept)
         out.append(
             {
                 "id": f"b{i}",
