@@ -13,7 +13,15 @@ from typing import Any
 
 import pytest
 
-from pantau.claims import check_claims, find_dates, load_facts, load_rules, parse_number, split_sentences
+from pantau.claims import (
+    FACTS_PATH,
+    check_claims,
+    find_dates,
+    load_facts,
+    load_rules,
+    parse_number,
+    split_sentences,
+)
 from pantau.records import Flag
 from tests.shared import SHARED
 
@@ -80,7 +88,7 @@ def test_administrative_totals_agree_with_kemendagri_regions() -> None:
     ],
 )
 def test_malformed_fact_file_raises_clear_value_error(tmp_path: Path, mutate: Any, message: str) -> None:
-    data = json.loads((Path(load_facts.__module__.replace(".", "/")).parent / "data" / "facts.json").read_text())
+    data = json.loads(FACTS_PATH.read_text(encoding="utf-8"))
     mutate(data)
     path = tmp_path / "facts.json"
     path.write_text(json.dumps(data), encoding="utf-8")
