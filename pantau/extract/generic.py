@@ -24,6 +24,8 @@ from pantau.extract.dates import is_updated_label, iso, parse_indonesian_datetim
 
 MAX_HTML_BYTES = 8 * 1024 * 1024
 MIN_BODY_CHARS = 250  # below this the DOM body is compared with trafilatura's
+COVERAGE_SLACK = 0.5  # running text outside the chosen container beyond this share of it: ask trafilatura too
+FALLBACK_MARGIN = 1.25  # trafilatura's body replaces the container's when it is this much longer
 MIN_ARTICLE_CHARS = 60  # below this there is no article body at all
 ARTICLE_TYPES = frozenset(
     {
@@ -405,6 +407,21 @@ def find_body_container(doc: HtmlElement) -> HtmlElement | None:
     return max(good, key=depth)
 
 
+def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
+    """Whether the chosen container leaves much of the page's running text outside it (articles split over
+    several blocks, or paragraphs that are not <p> elements): then trafilatura gets a say."""
+    if container is None:
+        return True
+    outside = 0
+    for block in page.doc.iter("p", "div"):
+        if block.tag == "div" and (len(block) or not block.text):
+            continue  # only leaf divs hold running text the way <p> does
+        text = bp.text_of(block)
+        if len(text) >= 80 and text.count(" ") >= 10 and container not in block.iterancestors() and block is not container:
+            outside += len(text)
+    return outside > COVERAGE_SLACK * max(chars, 1)
+
+
 def trafilatura_paragraphs(html_text: str, url: str) -> list[str]:
     """Body paragraphs from trafilatura (the fallback)."""
     try:
@@ -437,9 +454,12 @@ def generic_body(page: Page, html_text: str, ld_body: str | None) -> tuple[list[
     how = "dom"
     if container is not None:
         paragraphs, dateline = bp.clean_paragraphs(paragraphs_of(container))
-    if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
+    chars = sum(len(p) for p in paragraphs)
+    if chars < MIN_BODY_CHARS or _misses_text(page, container, chars):
         fallback, fb_dateline = bp.clean_paragraphs(trafilatura_paragraphs(html_text, page.url))
-        if sum(len(p) for p in fallback) > sum(len(p) for p in paragraphs):
+        fb_chars = sum(len(p) for p in fallback)
+        # The container is kept unless trafilatura finds clearly more article text (it favours precision).
+        if fb_chars > (chars if chars < MIN_BODY_CHARS else FALLBACK_MARGIN * chars):
             paragraphs, dateline, how = fallback, fb_dateline, "trafilatura"
     if ld_body and len(ld_body) > 2 * sum(len(p) for p in paragraphs) + 200:
         lines = [ln for ln in re.split(r"\n+|(?<=[.!?\"”])\s{2,}", unescape(ld_body)) if ln.strip()]
