@@ -42,14 +42,13 @@ def main() -> None:
         )
         from pantau.alerts import deliver, plan_alerts
         from pantau.crawlplan import WIB
-        from pantau.mappings import setup
+        from pantau.mappings import drop_all, setup
         from pantau.pipeline import crawl_outlet, index_articles, process_raw, run_dir, select_outlets
         from pantau.store import Store
 
         settings = load_settings()
         store = Store.connect(settings)
-        for row in store.request("GET", f"/_cat/indices/{PREFIX}-*", params={"format": "json"}) or []:
-            store.request("DELETE", f"/{row['index']}")
+        drop_all(store)
         setup(store)
         outlet = select_outlets(["sumatera ekspres"])[0]
         stop = threading.Event()

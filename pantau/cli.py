@@ -14,6 +14,7 @@ from typing import Any
 from pantau import __version__, engine
 from pantau.config import Settings, load_settings
 from pantau.errors import ConfigError, PantauError
+from pantau.jsonl import read_jsonl
 
 # Sub-commands kept in their own modules (pantau/commands/<name>.py, each with `register(subparsers)`).
 COMMAND_MODULES: tuple[str, ...] = (
@@ -29,27 +30,6 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _read_jsonl(path: Path, skips: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Objects of a JSONL file; broken lines are recorded in `skips` (line number and reason), not fatal."""
-    try:
-        fh = path.open(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise PantauError(f"cannot read {path}: {exc}") from exc
-    with fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except ValueError as exc:
-                skips.append({"line": number, "reason": f"not JSON: {exc}"})
-                continue
-            if not isinstance(obj, dict):
-                skips.append({"line": number, "reason": "not a JSON object"})
-                continue
-            yield obj
 
 
 # --- commands -------------------------------------------------------------------------------------------------
@@ -92,10 +72,10 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
     store = open_store(settings)
     setup(store)
-    skips: list[dict[str, Any]] = []
+    items, skips = read_jsonl(args.input)
 
     def docs() -> Iterator[dict[str, Any]]:
-        for obj in _read_jsonl(args.input, skips):
+        for _number, obj in items:
             try:
                 yield ProcessedArticle.from_dict(obj).to_index_doc()
             except (ValueError, TypeError) as exc:

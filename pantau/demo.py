@@ -15,19 +15,11 @@ from typing import Any
 
 from pantau import engine
 from pantau.config import Settings, load_settings
-from pantau.mappings import load_specs
+from pantau.mappings import drop_all
 from pantau.store import Store
 
 DEMO_PREFIX = "pantau-demo"
 SINCE = "2024-01-01"
-
-
-def _reset(store: Store) -> None:
-    found = store.request("GET", f"/_cat/indices/{DEMO_PREFIX}-*", params={"format": "json"}) or []
-    for row in found:
-        store.request("DELETE", f"/{row['index']}", ignore=(404,))
-    for kind in load_specs():
-        store.request("DELETE", f"/_index_template/{DEMO_PREFIX}-{kind}", ignore=(404,))
 
 
 def _say(text: str = "") -> None:
@@ -82,7 +74,7 @@ def run_demo(base: Settings) -> dict[str, Any]:
 
             settings = load_settings()
             store = Store.connect(settings)
-            _reset(store)
+            drop_all(store)
             _say("4. Running the `monitor` flow once through Prefect (crawl -> process -> index -> alert) ...")
             summary = monitor(outlets=outlets, since=SINCE, site_base=site.base_url)
             _show(store, summary, hook.received, mail.messages)

@@ -275,3 +275,16 @@ def migrate(
         "documents": after,
         "old_index": "deleted" if delete_old else "kept (write-blocked) for rollback",
     }
+
+
+def drop_all(store: Store) -> list[str]:
+    """Delete every index and template of the store's prefix (test, demo and benchmark namespaces); by name,
+    because Elasticsearch refuses wildcard deletes. Returns the deleted index names."""
+    prefix = store.settings.search.index_prefix
+    found = store.request("GET", f"/_cat/indices/{prefix}-*", params={"format": "json", "expand_wildcards": "all"})
+    names = [row["index"] for row in found or []]
+    for name in names:
+        store.request("DELETE", f"/{name}", ignore=(404,))
+    for kind in load_specs():
+        store.request("DELETE", f"/_index_template/{prefix}-{kind}", ignore=(404,))
+    return names

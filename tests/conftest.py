@@ -15,6 +15,7 @@ import pytest
 
 from pantau import engine
 from pantau.config import Settings, load_settings
+from pantau.mappings import drop_all
 from pantau.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,14 +81,5 @@ def store(node_settings: Settings, prefix: str) -> Iterator[Store]:
     settings = make_settings(PANTAU_SEARCH_URL=node_settings.search_url, PANTAU_SEARCH_INDEX_PREFIX=prefix)
     st = Store.connect(settings)
     yield st
-    drop_prefix(st, prefix)
+    drop_all(st)
     st.close()
-
-
-def drop_prefix(st: Store, prefix: str) -> None:
-    """Delete every index and template a test created (by name: Elasticsearch refuses wildcard deletes)."""
-    found = st.request("GET", f"/_cat/indices/{prefix}-*", params={"format": "json", "expand_wildcards": "all"})
-    for row in found or []:
-        st.request("DELETE", f"/{row['index']}", ignore=(404,))
-    for kind in ("articles", "alerts", "watchlists", "deadletter"):
-        st.request("DELETE", f"/_index_template/{prefix}-{kind}", ignore=(404,))

@@ -74,9 +74,9 @@ def test_oversized_document_is_dead_lettered_before_sending(node_settings, prefi
         st.refresh("deadletter")
         assert st.count("deadletter") == 1
     finally:
-        from tests.conftest import drop_prefix
+        from pantau.mappings import drop_all
 
-        drop_prefix(st, prefix)
+        drop_all(st)
 
 
 def test_reindexing_the_same_article_keeps_one_document(store: Store) -> None:

@@ -84,6 +84,6 @@ def test_setup_refuses_a_concrete_index_where_the_alias_belongs(node_settings, p
             setup(st)
     finally:
         st.request("DELETE", f"/{prefix}-articles", ignore=(404,))
-        from tests.conftest import drop_prefix
+        from pantau.mappings import drop_all
 
-        drop_prefix(st, prefix)
+        drop_all(st)

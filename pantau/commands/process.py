@@ -11,26 +11,9 @@ from typing import Any
 
 from pantau.config import Settings
 from pantau.errors import PantauError
+from pantau.jsonl import read_jsonl
 from pantau.process import process_batch
 from pantau.stories import StoryIndex
-
-
-def read_jsonl(path: Path) -> tuple[list[tuple[int, Any]], list[dict[str, Any]]]:
-    """(line number, parsed object) of every JSON line, and the lines that were not JSON with the reason."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise PantauError(f"cannot read {path}: {exc}") from exc
-    items: list[tuple[int, Any]] = []
-    problems: list[dict[str, Any]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            items.append((number, json.loads(line)))
-        except ValueError as exc:
-            problems.append({"line": number, "reason": f"not JSON: {exc}"})
-    return items, problems
 
 
 def cmd_process(args: argparse.Namespace, settings: Settings) -> int:

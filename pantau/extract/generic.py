@@ -417,7 +417,12 @@ def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
         if block.tag == "div" and (len(block) or not block.text):
             continue  # only leaf divs hold running text the way <p> does
         text = bp.text_of(block)
-        if len(text) >= 80 and text.count(" ") >= 10 and container not in block.iterancestors() and block is not container:
+        if (
+            len(text) >= 80
+            and text.count(" ") >= 10
+            and container not in block.iterancestors()
+            and block is not container
+        ):
             outside += len(text)
     return outside > COVERAGE_SLACK * max(chars, 1)
 
