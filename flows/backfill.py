@@ -15,26 +15,21 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.monitor import alert, index, process
 from pantau.config import load_settings
-from pantau.crawl import run_crawl
 from pantau.crawlplan import parse_since
 from pantau.outlets import Outlet
-from pantau.pipeline import run_dir, select_outlets
-from pantau.urlmap import UrlMap
+from pantau.pipeline import crawl_outlet, run_dir, select_outlets
 
 MAX_PARALLEL = load_settings().monitor.max_parallel_crawls
 
 
 @task(retries=2, retry_delay_seconds=[30, 120], tags=["crawl"], cache_policy=NO_CACHE)
 def crawl_range(outlet: Outlet, start: str, end: str, out: str, site_base: str, pilkada_only: bool) -> dict[str, Any]:
-    settings = load_settings()
-    url_map = UrlMap.for_outlets(site_base, [outlet]) if site_base else None
-    result = run_crawl(
-        settings,
-        [outlet],
+    result = crawl_outlet(
+        load_settings(),
+        outlet,
         parse_since(start, 0),
         Path(out),
-        url_map=url_map,
-        allow_private=bool(site_base),
+        site_base,
         until=parse_since(end, 0),
         pilkada_only=pilkada_only,
         max_articles_per_outlet=5000,

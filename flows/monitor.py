@@ -54,11 +54,12 @@ def index(articles: list[ProcessedArticle]) -> dict[str, Any]:
 
 @task(retries=2, retry_delay_seconds=[10, 60], cache_policy=NO_CACHE)
 def alert(article_ids: list[str]) -> dict[str, Any]:
-    """Network IO: plan alerts for the indexed articles, deliver them, and retry earlier failed deliveries."""
+    """Network IO: plan alerts for the indexed articles and deliver them; then retry earlier failed or held
+    deliveries, which runs even when no new article arrived (quiet nights must not strand an alert)."""
     settings = load_settings()
     store = open_store(settings)
     try:
-        docs = [d for d in (store.get("articles", i) for i in article_ids) if d]
+        docs = list(store.mget("articles", article_ids).values()) if article_ids else []
         report = deliver(store, plan_alerts(store, docs, settings), settings)
         retried = retry_failed(store, settings)
         return {"planned": report.planned, "sent": report.sent, "failed": report.failed, "retried_sent": retried.sent}
@@ -83,7 +84,7 @@ def monitor(outlets: list[str] | None = None, since: str | None = None, site_bas
         crawl_stats[got["outlet"]] = got["stats"]
     articles, skipped = process(raw)
     indexed = index(articles) if articles else {"indexed": 0, "dead_lettered": 0}
-    alerts = alert([a.id for a in articles]) if articles else {"planned": 0, "sent": 0, "failed": 0}
+    alerts = alert([a.id for a in articles])
     summary = {
         "outlets": len(chosen),
         "crawled": len(raw),

@@ -7,6 +7,7 @@ skips with reasons, seen-state skips, per-outlet parser health and layout drift)
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -18,8 +19,11 @@ from typing import Any
 from pantau.config import Settings, project_root
 from pantau.crawlplan import CrawlPlan
 from pantau.errors import PantauError
+from pantau.jsonl import read_jsonl
 from pantau.outlets import Outlet
 from pantau.urlmap import UrlMap
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -34,10 +38,14 @@ class CrawlResult:
         return [name for name, o in self.stats.get("outlets", {}).items() if o.get("layout_drift")]
 
     def articles(self) -> list[dict[str, Any]]:
+        """The raw articles of every outlet; a broken line is logged and recorded in stats["bad_lines"]."""
         rows: list[dict[str, Any]] = []
         for path in sorted(self.out_dir.glob("*.jsonl")):
-            with path.open(encoding="utf-8") as fh:
-                rows.extend(json.loads(line) for line in fh if line.strip())
+            items, problems = read_jsonl(path)
+            rows.extend(obj for _number, obj in items)
+            for problem in problems:
+                log.error("%s line %s: %s", path.name, problem["line"], problem["reason"])
+                self.stats.setdefault("bad_lines", []).append({"file": path.name, **problem})
         return rows
 
 

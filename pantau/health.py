@@ -13,11 +13,15 @@ from pantau.outlets import Outlet
 from pantau.store import Store
 
 
-def recent_crawl_stats(settings: Settings, hours: int) -> list[dict[str, Any]]:
+def recent_crawl_stats(settings: Settings, hours: int, now: datetime | None = None) -> list[dict[str, Any]]:
     """stats.json of every crawl finished in the last `hours` (under <var_dir>/runs)."""
-    cutoff = datetime.now(WIB) - timedelta(hours=hours)
+    cutoff = (now or datetime.now(WIB)) - timedelta(hours=hours)
+    # Run folders start with their WIB start time (pipeline.run_dir): older folders are not even opened.
+    oldest = cutoff.astimezone(WIB).strftime("%Y%m%dT%H%M%S")
+    runs = settings.paths.var_dir / "runs"
+    folders = [d for d in runs.iterdir() if d.is_dir() and d.name >= oldest] if runs.is_dir() else []
     found = []
-    for path in sorted((settings.paths.var_dir / "runs").glob("*/**/stats.json")):
+    for path in sorted(p for folder in folders for p in folder.glob("**/stats.json")):
         try:
             stats = json.loads(Path(path).read_text(encoding="utf-8"))
             finished = datetime.fromisoformat(stats.get("finished_at", ""))
@@ -36,11 +40,11 @@ def check_health(
     deadletter_max: int = 20,
     now: datetime | None = None,
 ) -> list[dict[str, Any]]:
-    """Problems, each {"problem", "detail"}: layout_drift, quiet_outlet, deadletter_growth."""
+    """Problems, each {"problem", "detail"}: layout_drift (per outlet), quiet_outlets, deadletter_growth."""
     now = now or datetime.now(WIB)
     problems: list[dict[str, Any]] = []
     drifting: dict[str, dict[str, Any]] = {}
-    for stats in recent_crawl_stats(settings, hours):
+    for stats in recent_crawl_stats(settings, hours, now):
         for name, outlet in stats.get("outlets", {}).items():
             if outlet.get("layout_drift"):
                 drifting[name] = {"outlet": name, "family": outlet.get("family"), "health": outlet.get("health")}
@@ -53,9 +57,10 @@ def check_health(
         "aggs": {"outlet": {"terms": {"field": "outlet", "size": 1000}}},
     }
     seen = {b["key"] for b in store.search("articles", body)["aggregations"]["outlet"]["buckets"]}
-    for outlet in outlets:
-        if outlet.name not in seen:
-            problems.append({"problem": "quiet_outlet", "detail": {"outlet": outlet.name, "hours": hours}})
+    quiet = sorted(o.name for o in outlets if o.name not in seen)
+    if quiet:
+        # One problem for all of them: a dead crawler silences every outlet at once, and that is one message.
+        problems.append({"problem": "quiet_outlets", "detail": {"outlets": quiet, "hours": hours}})
 
     recent = store.count("deadletter", {"range": {"last_seen_at": {"gte": start}}})
     if recent > deadletter_max:

@@ -10,27 +10,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from pantau.errors import ConfigError
+from pantau.extract.families import FAMILIES as EXTRACT_FAMILIES
 
 REGISTRY_PATH = Path(__file__).resolve().parents[1] / "spiders" / "outlets.yaml"
 
-FAMILIES = frozenset(
-    {
-        "tribun",
-        "detik",
-        "kompas",
-        "antara",
-        "disway",
-        "suara",
-        "okezone",
-        "inews",
-        "liputan6",
-        "kumparan",
-        "jawapos",
-        "wordpress",
-        "mediaindonesia",
-        "generic",
-    }
-)
+FAMILIES = frozenset(EXTRACT_FAMILIES) | {"generic"}  # one parser module per family, plus the generic path
 REQUIRED = ("name", "domain", "province", "language", "family", "home_url", "discovery")
 KNOWN_FIELDS = frozenset({*REQUIRED, "path_prefix", "pilkada_paths"})
 DISCOVERY_KEYS = frozenset({"news_sitemaps", "sitemaps", "feeds", "listings"})
@@ -275,3 +259,16 @@ def outlet_for_url(url: str, outlets: list[Outlet]) -> Outlet | None:
         if best is None or len(prefix) > len(best.path_prefix):
             best = outlet
     return best
+
+
+def select_outlets(names: list[str] | None = None, registry: Path | None = None) -> list[Outlet]:
+    """The registry's outlets named (by name or domain, any case); all of them when `names` is empty."""
+    outlets = load_outlets(registry)
+    if not names:
+        return outlets
+    wanted = {name.lower() for name in names}
+    chosen = [o for o in outlets if o.name.lower() in wanted or o.domain.lower() in wanted]
+    missing = wanted - {o.name.lower() for o in chosen} - {o.domain.lower() for o in chosen}
+    if missing:
+        raise OutletRegistryError(f"unknown outlet(s): {', '.join(sorted(missing))}; see `pantau outlets`")
+    return chosen

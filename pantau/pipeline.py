@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,8 @@ from pantau.bulk import BulkResult, index_documents
 from pantau.config import Settings
 from pantau.crawl import CrawlResult, run_crawl
 from pantau.crawlplan import WIB
-from pantau.errors import ConfigError, PantauError
-from pantau.outlets import Outlet, load_outlets
+from pantau.errors import PantauError
+from pantau.outlets import Outlet, select_outlets
 from pantau.process import BatchResult, process_batch
 from pantau.records import ProcessedArticle
 from pantau.review import carry_reviews
@@ -29,18 +29,6 @@ from pantau.urlmap import UrlMap
 log = logging.getLogger(__name__)
 
 
-def select_outlets(names: list[str] | None = None) -> list[Outlet]:
-    outlets = load_outlets()
-    if not names:
-        return outlets
-    wanted = {n.lower() for n in names}
-    chosen = [o for o in outlets if o.name.lower() in wanted or o.domain.lower() in wanted]
-    if len(chosen) < len(wanted):
-        known = {o.name.lower() for o in chosen} | {o.domain.lower() for o in chosen}
-        raise ConfigError(f"unknown outlet(s): {', '.join(sorted(wanted - known))}")
-    return chosen
-
-
 def run_dir(settings: Settings, label: str) -> Path:
     stamp = datetime.now(WIB).strftime("%Y%m%dT%H%M%S%f")
     path = settings.paths.var_dir / "runs" / f"{stamp}-{label}"
@@ -49,11 +37,12 @@ def run_dir(settings: Settings, label: str) -> Path:
 
 
 def crawl_outlet(
-    settings: Settings, outlet: Outlet, since: datetime, out_dir: Path, site_base: str = ""
+    settings: Settings, outlet: Outlet, since: datetime, out_dir: Path, site_base: str = "", **options: Any
 ) -> CrawlResult:
-    """One outlet, one Scrapy subprocess; `site_base` serves it from a mapped address (the local sample site)."""
+    """One outlet, one Scrapy subprocess; `site_base` serves it from a mapped address (the local sample site).
+    Other keyword options (until, pilkada_only, max_articles_per_outlet, ...) go to `run_crawl`."""
     url_map = UrlMap.for_outlets(site_base, [outlet]) if site_base else None
-    return run_crawl(settings, [outlet], since, out_dir, url_map=url_map, allow_private=bool(site_base))
+    return run_crawl(settings, [outlet], since, out_dir, url_map=url_map, allow_private=bool(site_base), **options)
 
 
 def stories_path(settings: Settings) -> Path:
@@ -109,10 +98,6 @@ def scroll_articles(store: Store, query: dict[str, Any], batch: int = 500) -> It
         for hit in hits:
             yield hit["_source"]
         after = hits[-1]["sort"]
-
-
-def since_hours(hours: int) -> datetime:
-    return datetime.now(WIB) - timedelta(hours=hours)
 
 
 __all__ = [

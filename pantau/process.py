@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -22,7 +22,6 @@ from pantau.claims import FactBase, check_claims, load_facts
 from pantau.clean import clean_text
 from pantau.config import Settings, load_settings
 from pantau.entities import EntityFinder
-from pantau.ids import doc_id
 from pantau.language import detect_language
 from pantau.records import ProcessedArticle, RawArticle
 from pantau.regions import find_regions, load_gazetteer
@@ -146,10 +145,7 @@ def analyse(raw: RawArticle, facts: FactBase | None = None) -> ProcessedArticle:
 
 
 def _raw(obj: dict[str, Any]) -> RawArticle:
-    raw = RawArticle.from_dict(obj)
-    if obj.get("id") and obj["id"] != raw.id:
-        raw.id = str(obj["id"])  # an id given upstream is kept, so re-processing updates the same document
-    return raw
+    return RawArticle.from_dict(obj)  # an id given upstream is kept, so re-processing updates the same document
 
 
 def process_batch(
@@ -183,8 +179,4 @@ def process_batch(
     return result
 
 
-def iter_processed(items: Iterable[dict[str, Any]], stories: StoryIndex | None = None) -> Iterator[ProcessedArticle]:
-    yield from process_batch(items, stories).articles
-
-
-__all__ = ["BatchResult", "Skipped", "analyse", "doc_id", "iter_processed", "process_batch"]
+__all__ = ["BatchResult", "Skipped", "analyse", "facts_for", "process_batch"]

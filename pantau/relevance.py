@@ -24,7 +24,6 @@ from typing import Any, Generic, NamedTuple, TypeVar
 K = TypeVar("K")
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
-_SENTENCE_RE = re.compile(r"[.!?]+[\"'”’)]*\s+|\n\s*")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -63,11 +62,6 @@ def scan(text: str) -> tuple[list[str], list[int]]:
             append(item)
             mark(sent)
     return tokens, sent_of
-
-
-def split_sentences(text: str) -> list[str]:
-    """Rough sentence split on end punctuation followed by white space, and on line breaks."""
-    return [s for s in _SENTENCE_RE.split(text) if s.strip()]
 
 
 class Match(NamedTuple, Generic[K]):

@@ -324,6 +324,20 @@ class Store:
             return None
         return cast(dict[str, Any], result["_source"])
 
+    def mget(
+        self, kind: str, ids: list[str], source_includes: str | None = None, chunk: int = 1000
+    ) -> dict[str, dict[str, Any]]:
+        """id -> _source of the documents that exist, fetched with _mget in chunks."""
+        found: dict[str, dict[str, Any]] = {}
+        params = {"_source_includes": source_includes} if source_includes else None
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            result = self.request("POST", f"/{self.name(kind)}/_mget", body={"ids": part}, params=params)
+            for doc in result.get("docs", []):
+                if doc.get("found"):
+                    found[str(doc["_id"])] = cast(dict[str, Any], doc.get("_source") or {})
+        return found
+
     def search(self, kind: str, body: dict[str, Any]) -> dict[str, Any]:
         return cast(dict[str, Any], self.request("POST", f"/{self.name(kind)}/_search", body=body))
 

@@ -22,7 +22,7 @@ from twisted.python.failure import Failure
 from pantau.config import load_settings
 from pantau.crawlplan import WIB, CrawlPlan
 from pantau.discovery import Candidate, parse_feed, parse_listing, parse_sitemap
-from pantau.extract import extract_html
+from pantau.extract import extract_html, merge_bodies
 from pantau.ids import doc_id
 from pantau.outlets import site_root
 from pantau.seen import SeenIndex, needs_fetch
@@ -94,13 +94,12 @@ class OutletSpider(scrapy.Spider):
         host = urlsplit(real_url).hostname or ""
         return bool(host) and site_root(host) in self.sites
 
-    def _request(self, real_url: str, callback: Any, outlet: str, **meta: Any) -> scrapy.Request:
+    def _request(self, real_url: str, callback: Any, outlet: str, errback: Any = None, **meta: Any) -> scrapy.Request:
         return scrapy.Request(
             self.urlmap.to_local(real_url),
             callback=callback,
-            errback=self.on_error,
+            errback=errback or self.on_error,
             meta={"outlet": outlet, "real_url": real_url, **meta},
-            dont_filter=meta.pop("dont_filter", False) if "dont_filter" in meta else False,
         )
 
     def skip(self, url: str, outlet: str, reason: str) -> None:
@@ -229,6 +228,11 @@ class OutletSpider(scrapy.Spider):
             domains=[(outlet["domain"], outlet["family"])],
         )
         parts: list[str] = meta.get("parts", [])
+        if result.get("skip_reason") and meta.get("first_page"):
+            # A full-text or following page that does not parse: the pages already read still make the article.
+            self.skip(real_url, outlet_name, f"not an article: {result['skip_reason']}")
+            yield from self._from_first_page(meta, outlet)
+            return
         if result.get("skip_reason") and not parts:
             self.skip(article_url, outlet_name, f"not an article: {result['skip_reason']}")
             return
@@ -239,6 +243,7 @@ class OutletSpider(scrapy.Spider):
                 self.parse_article,
                 outlet_name,
                 candidate=meta.get("candidate"),
+                errback=self.on_followup_error,
                 article_url=article_url,
                 full_text=True,
                 first_page=result,
@@ -255,6 +260,7 @@ class OutletSpider(scrapy.Spider):
                 self.parse_article,
                 outlet_name,
                 candidate=meta.get("candidate"),
+                errback=self.on_followup_error,
                 article_url=article_url,
                 parts=parts,
                 first_page=first,
@@ -265,6 +271,20 @@ class OutletSpider(scrapy.Spider):
         if not self._in_window(chosen.get("published_at")):
             return
         yield self._item(chosen, parts, article_url, outlet, meta)
+
+    def _from_first_page(self, meta: dict[str, Any], outlet: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        first = meta["first_page"]
+        parts = meta.get("parts") or [first.get("body") or ""]
+        if self._in_window(first.get("published_at")):
+            yield self._item(first, parts, meta.get("article_url", meta["real_url"]), outlet, meta)
+
+    def on_followup_error(self, failure: Failure) -> Iterator[dict[str, Any]]:
+        """A full-text variant or following page failed (HTTP error, robots.txt, refused): record it, and deliver
+        the article from the pages already read instead of losing it."""
+        self.on_error(failure)
+        request = getattr(failure, "request", None)
+        if request is not None and request.meta.get("first_page"):
+            yield from self._from_first_page(request.meta, self.outlets[request.meta["outlet"]])
 
     def _in_window(self, published: str | None) -> bool:
         """Listing pages give no dates: an article outside --since/--until is dropped after extraction."""
@@ -283,7 +303,7 @@ class OutletSpider(scrapy.Spider):
         self, result: dict[str, Any], parts: list[str], url: str, outlet: dict[str, Any], meta: dict[str, Any]
     ) -> dict[str, Any]:
         cand = meta.get("candidate") or {}
-        body = "\n\n".join(p for p in parts if p.strip())
+        body = merge_bodies(parts)
         published = result.get("published_at") or cand.get("published_at")
         counts = self.per_outlet[outlet["name"]]
         counts["articles"] += 1
@@ -291,7 +311,9 @@ class OutletSpider(scrapy.Spider):
         counts["empty_body"] += not body.strip()
         counts["missing_date"] += not result.get("published_at")
         self.report["articles"] += 1
-        canonical = result.get("canonical_url") or url
+        # The canonical URL of the article is the first page's, never a full-text variant's (?page=all), so that
+        # the id matches the one the seen state looks up.
+        canonical = (meta.get("first_page") or result).get("canonical_url") or url
         if not self.is_registered(canonical):
             canonical = url
         return {

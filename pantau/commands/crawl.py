@@ -10,20 +10,12 @@ from typing import Any
 from pantau.config import Settings
 from pantau.crawl import run_crawl
 from pantau.crawlplan import parse_since
-from pantau.errors import ConfigError
-from pantau.outlets import load_outlets
+from pantau.outlets import select_outlets
 from pantau.urlmap import UrlMap
 
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
-    outlets = load_outlets(args.registry)
-    if args.outlet:
-        wanted = {name.lower() for name in args.outlet}
-        chosen = [o for o in outlets if o.name.lower() in wanted or o.domain.lower() in wanted]
-        missing = wanted - {o.name.lower() for o in chosen} - {o.domain.lower() for o in chosen}
-        if missing:
-            raise ConfigError(f"unknown outlet(s): {', '.join(sorted(missing))}; see `pantau outlets`")
-        outlets = chosen
+    outlets = select_outlets(args.outlet, args.registry)
     url_map = UrlMap.for_outlets(args.site_base, outlets) if args.site_base else None
     result = run_crawl(
         settings,

@@ -131,20 +131,26 @@ def _extract(
     return out
 
 
+def merge_bodies(bodies: list[str]) -> str:
+    """The bodies of an article's pages in order, each paragraph once (a following page often repeats the lead
+    or the dateline paragraph, and a link back to page 1 must not double the article)."""
+    seen: set[str] = set()
+    paragraphs: list[str] = []
+    for body in bodies:
+        for para in body.split("\n\n"):
+            if para.strip() and para not in seen:
+                seen.add(para)
+                paragraphs.append(para)
+    return "\n\n".join(paragraphs)
+
+
 def merge_pages(parts: list[dict[str, Any]]) -> dict[str, Any]:
     """One article from the extractions of its pages, in order: metadata from the first, bodies concatenated
     without repeating paragraphs (a following page often repeats the lead or the dateline paragraph)."""
     if not parts:
         raise ValueError("merge_pages needs at least one page")
     merged = dict(parts[0])
-    seen: set[str] = set()
-    paragraphs: list[str] = []
-    for part in parts:
-        for para in (part.get("body") or "").split("\n\n"):
-            if para and para not in seen:
-                seen.add(para)
-                paragraphs.append(para)
-    merged["body"] = "\n\n".join(paragraphs)
+    merged["body"] = merge_bodies([part.get("body") or "" for part in parts])
     merged["next_pages"] = []
     merged["notes"] = [*merged.get("notes", []), f"merged {len(parts)} pages"]
     if merged["body"] and merged.get("skip_reason") == "no article body":

@@ -103,7 +103,10 @@ def parse_relative(text: str, now: datetime | None = None, default_tz: str = "WI
     m = _RELATIVE_RE.search(low)
     if m:
         count = 1 if m.group(1) == "se" else int(m.group(1))
-        return (ref - count * _RELATIVE_UNITS[m.group(2)]).replace(microsecond=0)
+        try:
+            return (ref - count * _RELATIVE_UNITS[m.group(2)]).replace(microsecond=0)
+        except OverflowError:  # "99999999999 hari lalu": no date, rather than an error that loses the page
+            return None
     day: date | None = None
     if "kemarin" in low or "yesterday" in low:
         day = (ref - timedelta(days=1)).date()
