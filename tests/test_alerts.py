@@ -413,3 +413,21 @@ def test_channel_settings_format() -> None:
         make_settings(PANTAU_ALERTS_MIN_SEVERITY="urgent")
     settings = make_settings(PANTAU_ALERTS_CHANNELS="tim=json://x/1?token=rahasia")
     assert settings.redacted()["alerts"]["channels"] == "***"
+
+
+def test_a_channel_down_costs_its_backoff_once_per_run_not_once_per_alert(store: Store, webhook: Webhook) -> None:
+    mappings.setup(store)
+    settings = alert_settings(store, f"tim={webhook.url()}", max_attempts="2", digest_threshold="10")
+    webhook.statuses = [503] * 10
+    docs = [flagged(n, f"story-{n}") for n in range(3)]
+    index(store, docs)
+    report = deliver(store, plan_alerts(store, docs, settings), settings)
+    assert (report.sent, report.failed) == (0, 3)
+    assert 10 - len(webhook.statuses) == 2  # two attempts for the first alert, none for the other two
+    records = sorted(ledger(store), key=lambda r: r.attempts)
+    assert [r.attempts for r in records] == [0, 0, 2]
+    assert all("not attempted" in (r.error or "") for r in records[:2])
+    webhook.statuses = []
+    later = datetime.now(UTC) + timedelta(minutes=10)
+    assert retry_failed(store, settings, now=later).sent == 3
+    assert len(webhook.received) == 3

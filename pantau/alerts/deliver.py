@@ -118,9 +118,20 @@ def deliver(
     if not alerts:
         return report
     ledger.save_many(store, alerts)
+    down: set[str] = set()
     for record in alerts:
-        if record.status == PENDING:
-            _attempt(store, record, settings, sleep, now)
+        if record.status != PENDING:
+            continue
+        if record.channel in down:
+            # An earlier alert to this channel failed every attempt in this run: do not spend the backoff again
+            # on each of its alerts; they are recorded failed and retried by a later run.
+            record.status, record.updated_at = FAILED, ledger.iso(now())
+            record.error = "not attempted: the channel failed every attempt earlier in this run"
+            ledger.save(store, record)
+            continue
+        _attempt(store, record, settings, sleep, now)
+        if record.status == FAILED:
+            down.add(record.channel)
     store.request("POST", f"/{store.name('alerts')}/_refresh")
     for record in alerts:
         if record.status == SENT:

@@ -352,9 +352,10 @@ def _link_chars(el: HtmlElement) -> int:
     return sum(len(bp.text_of(a)) for a in el.iter("a"))
 
 
-def paragraphs_of(container: HtmlElement) -> list[str]:
-    """Paragraph texts of a body container after dropping boilerplate nodes and link-heavy blocks."""
-    bp.drop_nodes(container)
+def paragraphs_of(container: HtmlElement, extra: tuple[Any, ...] | list[Any] = ()) -> list[str]:
+    """Paragraph texts of a body container after dropping boilerplate nodes (the global rules plus `extra`
+    selectors, e.g. a family's own) and link-heavy blocks."""
+    bp.drop_nodes(container, extra)
     for el in list(container.iter("ul", "ol", "table", "div")):
         text_len = len(bp.text_of(el))
         if text_len and _link_chars(el) / text_len > 0.6 and el is not container:

@@ -83,12 +83,12 @@ class Parser:
         extra = bp.compile_selectors(list(cls.drop))
         raw: list[str] = []
         for container in cls.containers(doc):
-            bp.drop_nodes(container, extra)
             if cls.paragraph:
+                bp.drop_nodes(container, extra)
                 for el in bp.select(container, cls.paragraph):
                     raw.extend(bp.block_texts(el))
             else:
-                raw.extend(paragraphs_of(container))
+                raw.extend(paragraphs_of(container, extra))  # drops the boilerplate nodes once
         if not raw:
             return [], None
         dateline: str | None = None
