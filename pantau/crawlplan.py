@@ -8,13 +8,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from pantau.errors import ConfigError
-
-WIB = timezone(timedelta(hours=7))
+from pantau.extract.dates import WIB
 
 
 @dataclass

@@ -7,13 +7,13 @@ only "seen" once it is really indexed (a crawl whose processing failed downloads
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from pantau.errors import PantauError
+from pantau.extract.dates import WIB
 from pantau.store import Store
 
 log = logging.getLogger(__name__)
-WIB = timezone(timedelta(hours=7))
 
 
 class SeenIndex:

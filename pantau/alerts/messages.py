@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import string
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
+from pantau.extract.dates import WIB
+
 MESSAGES_FILE = Path(__file__).resolve().parents[1] / "data" / "alert_messages.json"
-WIB = timezone(timedelta(hours=7), "WIB")
 _FORMATTER = string.Formatter()
 
 

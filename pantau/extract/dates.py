@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
+WIB = timezone(timedelta(hours=7))  # Western Indonesia Time: the project's one definition, imported elsewhere
+
 ZONES: dict[str, timezone] = {
-    "WIB": timezone(timedelta(hours=7)),
+    "WIB": WIB,
     "WITA": timezone(timedelta(hours=8)),
     "WIT": timezone(timedelta(hours=9)),
 }
