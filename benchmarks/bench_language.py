@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pantau import language  # noqa: E402
-from pantau.clean import clean_text  # noqa: E402
+from pantau.process.clean import clean_text  # noqa: E402
 from tests.test_language import SAMPLES  # noqa: E402
 
 SEED = Path("/work/shared/seed/rapimnas-kpu-2024.txt")

@@ -23,14 +23,14 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=180.0)
     args = parser.parse_args()
 
-    from pantau import engine
     from pantau.config import load_settings
-    from pantau.receivers import webhook_receiver
-    from pantau.sitesrv import serve_site
+    from pantau.devtools.receivers import webhook_receiver
+    from pantau.devtools.sitesrv import serve_site
+    from pantau.store import node
 
     base = load_settings()
     if not base.external_search:
-        engine.start(base)
+        node.start(base)
     with serve_site() as site, webhook_receiver() as hook:
         os.environ.update(
             {
@@ -40,11 +40,14 @@ def main() -> None:
                 "PANTAU_ALERTS_CHANNELS": f"tim=json://{hook.url.removeprefix('http://')}",
             }
         )
+        from flows.tasks import index_articles
         from pantau.alerts import deliver, plan_alerts
-        from pantau.crawlplan import WIB
-        from pantau.mappings import drop_all, setup
-        from pantau.pipeline import crawl_outlet, index_articles, process_raw, run_dir, select_outlets
-        from pantau.store import Store
+        from pantau.crawl.registry import select_outlets
+        from pantau.crawl.runner import crawl_outlet, run_dir
+        from pantau.process.story_state import process_raw
+        from pantau.store.client import Store
+        from pantau.store.templates import drop_all, setup
+        from pantau.text.dates import WIB
 
         settings = load_settings()
         store = Store.connect(settings)

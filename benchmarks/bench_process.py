@@ -69,8 +69,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300)
     args = parser.parse_args()
     os.sched_setaffinity(0, {0})  # one core
-    from pantau.language import warm_up
-    from pantau.process import process_batch
+    from pantau.process.batch import process_batch
+    from pantau.process.language import warm_up
 
     items = articles(args.n)
     warm_up()

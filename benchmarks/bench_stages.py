@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pantau.entities import find_entities
-from pantau.relevance import classify_topics, score_pilkada
-from pantau.stories import StoryIndex
+from pantau.process.entities import find_entities
+from pantau.process.relevance import classify_topics, score_pilkada
+from pantau.process.stories import StoryIndex
 
 SEED = Path("/work/shared/seed/rapimnas-kpu-2024.txt")
 FILLER = [

@@ -13,11 +13,11 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.monitor import alert, index, process
+from flows.tasks import alert, index, process
 from pantau.config import load_settings
-from pantau.crawlplan import parse_since
-from pantau.outlets import Outlet
-from pantau.pipeline import crawl_outlet, run_dir, select_outlets
+from pantau.crawl.plan import parse_since
+from pantau.crawl.registry import Outlet, select_outlets
+from pantau.crawl.runner import crawl_outlet, run_dir
 
 MAX_PARALLEL = load_settings().monitor.max_parallel_crawls
 

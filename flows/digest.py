@@ -10,10 +10,10 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from pantau.alerts import daily_digest, deliver
+from pantau.alerts.digest import build_digest, render_daily
 from pantau.config import load_settings
-from pantau.connect import open_store
-from pantau.crawlplan import WIB
-from pantau.digest import build_digest, render_daily
+from pantau.store.connect import open_store
+from pantau.text.dates import WIB
 
 
 @task(retries=2, retry_delay_seconds=[30, 120], cache_policy=NO_CACHE)

@@ -13,14 +13,11 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pantau.alerts import deliver, plan_alerts, retry_failed
+from flows.tasks import alert, index, process
 from pantau.config import load_settings
-from pantau.connect import open_store
-from pantau.crawlplan import parse_since
-from pantau.mappings import setup
-from pantau.outlets import Outlet
-from pantau.pipeline import crawl_outlet, index_articles, process_raw, run_dir, select_outlets
-from pantau.records import ProcessedArticle
+from pantau.crawl.plan import parse_since
+from pantau.crawl.registry import Outlet, select_outlets
+from pantau.crawl.runner import crawl_outlet, run_dir
 
 MAX_PARALLEL = load_settings().monitor.max_parallel_crawls
 
@@ -32,39 +29,6 @@ def crawl(outlet: Outlet, since: datetime, out: str, site_base: str) -> dict[str
 
     result = crawl_outlet(load_settings(), outlet, since, Path(out), site_base)
     return {"outlet": outlet.name, "articles": result.articles(), "stats": result.stats}
-
-
-@task(cache_policy=NO_CACHE)
-def process(raw: list[dict[str, Any]]) -> tuple[list[ProcessedArticle], list[dict[str, Any]]]:
-    """Pure transform: every processing stage; skipped inputs come back with their reasons."""
-    result = process_raw(load_settings(), raw)
-    return result.articles, [vars(s) for s in result.skipped]
-
-
-@task(retries=3, retry_delay_seconds=[10, 60, 300], cache_policy=NO_CACHE)
-def index(articles: list[ProcessedArticle]) -> dict[str, Any]:
-    """Network IO: bulk into pantau-articles (dead letters for permanent rejects; retried while the engine is down)."""
-    store = open_store(load_settings())
-    try:
-        setup(store)
-        return index_articles(store, articles).summary()
-    finally:
-        store.close()
-
-
-@task(retries=2, retry_delay_seconds=[10, 60], cache_policy=NO_CACHE)
-def alert(article_ids: list[str]) -> dict[str, Any]:
-    """Network IO: plan alerts for the indexed articles and deliver them; then retry earlier failed or held
-    deliveries, which runs even when no new article arrived (quiet nights must not strand an alert)."""
-    settings = load_settings()
-    store = open_store(settings)
-    try:
-        docs = list(store.mget("articles", article_ids).values()) if article_ids else []
-        report = deliver(store, plan_alerts(store, docs, settings), settings)
-        retried = retry_failed(store, settings)
-        return {"planned": report.planned, "sent": report.sent, "failed": report.failed, "retried_sent": retried.sent}
-    finally:
-        store.close()
 
 
 @flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=MAX_PARALLEL))  # type: ignore[arg-type]

@@ -10,9 +10,9 @@ from prefect.cache_policies import NO_CACHE
 
 from pantau.alerts import deliver, ops_alert, volume_spikes
 from pantau.config import load_settings
-from pantau.connect import open_store
-from pantau.health import check_health
-from pantau.outlets import load_outlets
+from pantau.crawl.registry import load_outlets
+from pantau.ops.health import check_health
+from pantau.store.connect import open_store
 
 
 @task(retries=2, retry_delay_seconds=[30, 120], cache_policy=NO_CACHE)

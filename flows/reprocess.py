@@ -12,12 +12,11 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.monitor import alert
+from flows.tasks import alert, index_articles, scroll_articles
 from pantau.config import load_settings
-from pantau.connect import open_store
-from pantau.pipeline import index_articles, scroll_articles
-from pantau.process import analyse, facts_for
+from pantau.process.batch import analyse, facts_for
 from pantau.records import ProcessedArticle, RawArticle
+from pantau.store.connect import open_store
 
 RAW_FIELDS = [f for f in RawArticle.__dataclass_fields__]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from prefect import flow, get_run_logger, task
 
 from pantau.config import load_settings
-from pantau.connect import open_store
-from pantau.mappings import setup
+from pantau.store.connect import open_store
+from pantau.store.templates import setup
 
 
 @task(retries=3, retry_delay_seconds=[5, 15, 60])

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pantau.errors import ConfigError
+from pantau.resources import data_path
 
-DEFAULTS_FILE = Path(__file__).with_name("data") / "defaults.toml"
+DEFAULTS_FILE = data_path("defaults.toml")
 SECRET_KEYS = frozenset({"password", "api_key", "token", "secret", "channels"})
 
 

@@ -20,15 +20,17 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from pantau.config import load_settings
-from pantau.crawlplan import WIB, CrawlPlan
-from pantau.discovery import Candidate, parse_feed, parse_listing, parse_sitemap
+from pantau.crawl.discovery import Candidate, parse_feed, parse_listing, parse_sitemap
+from pantau.crawl.plan import CrawlPlan
+from pantau.crawl.registry import site_root
+from pantau.crawl.seen import SeenIndex, needs_fetch
+from pantau.crawl.urlmap import UrlMap
 from pantau.extract import extract_html, merge_bodies
 from pantau.ids import doc_id
-from pantau.outlets import site_root
-from pantau.seen import SeenIndex, needs_fetch
-from pantau.urlmap import UrlMap
+from pantau.resources import data_path
+from pantau.text.dates import WIB
 
-FILTER_FILE = Path(__file__).resolve().parents[1] / "pantau" / "data" / "crawl_filter.json"
+FILTER_FILE = data_path("crawl_filter.json")
 MAX_CHILD_SITEMAPS = 50
 MAX_EXTRA_PAGES = 10
 
@@ -81,7 +83,7 @@ class OutletSpider(scrapy.Spider):
     @staticmethod
     def _store(settings: Any) -> Any:
         from pantau.errors import PantauError
-        from pantau.store import Store
+        from pantau.store.client import Store
 
         try:
             return Store.connect(settings)

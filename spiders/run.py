@@ -13,7 +13,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from pantau.config import load_settings
-from pantau.crawlplan import CrawlPlan
+from pantau.crawl.plan import CrawlPlan
 from spiders.outlet_spider import OutletSpider
 
 

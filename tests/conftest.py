@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from pantau import engine
 from pantau.config import Settings, load_settings
-from pantau.mappings import drop_all
-from pantau.store import Store
+from pantau.store import node
+from pantau.store.client import Store
+from pantau.store.templates import drop_all
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_VAR = ROOT / "var" / "test"
@@ -55,11 +55,11 @@ def node_settings() -> Iterator[Settings]:
     if settings.external_search:
         yield settings
         return
-    was_running = engine.status(settings).running
-    engine.start(settings)
+    was_running = node.status(settings).running
+    node.start(settings)
     yield settings
     if not was_running:
-        engine.stop(settings)
+        node.stop(settings)
 
 
 @pytest.fixture(scope="session")

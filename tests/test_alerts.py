@@ -16,13 +16,13 @@ from typing import Any, cast
 import pytest
 from aiosmtpd.controller import Controller
 
-from pantau import mappings, watchlists
-from pantau.alerts import deliver, ops_alert, plan_alerts, retry_failed, volume_spikes
-from pantau.bulk import index_documents
+from pantau.alerts import deliver, ops_alert, plan_alerts, retry_failed, volume_spikes, watchlists
 from pantau.config import Settings, parse_channels
 from pantau.errors import ConfigError
 from pantau.records import AlertRecord
-from pantau.store import Store
+from pantau.store import templates
+from pantau.store.bulk import index_documents
+from pantau.store.client import Store
 from tests.articles import article
 from tests.conftest import make_settings
 
@@ -148,7 +148,7 @@ def ledger(store: Store) -> list[AlertRecord]:
 
 
 def test_one_alert_per_story_per_channel_by_email_and_webhook(store: Store, mailbox: Mailbox, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, f"piket={mailbox.url()}, tim={webhook.url()}")
     copies = [
         flagged(1, "story-a", "Tribun Sumsel"),
@@ -197,7 +197,7 @@ def test_one_alert_per_story_per_channel_by_email_and_webhook(store: Store, mail
 
 
 def test_min_severity_and_new_rule_on_same_story(store: Store, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, f"tim={webhook.url()}", min_severity="medium")
     low = flagged(1, "story-low", flag={**FLAG, "rule": "official_title_minor", "severity": "low"})
     medium = flagged(2, "story-a", flag={**FLAG, "rule": "candidate_count", "severity": "medium"})
@@ -212,7 +212,7 @@ def test_min_severity_and_new_rule_on_same_story(store: Store, webhook: Webhook)
 
 
 def test_channel_failing_then_recovering_is_retried_within_the_run(store: Store, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, f"tim={webhook.url()}", max_attempts="3")
     webhook.statuses = [500, 500]
     doc = flagged(1, "story-a")
@@ -227,7 +227,7 @@ def test_channel_failing_then_recovering_is_retried_within_the_run(store: Store,
 
 
 def test_channel_down_is_recorded_failed_and_sent_by_retry_failed(store: Store, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, f"tim={webhook.url()}", max_attempts="2", retry_after="300")
     webhook.statuses = [503, 503]
     doc = flagged(1, "story-a")
@@ -250,7 +250,7 @@ def test_channel_down_is_recorded_failed_and_sent_by_retry_failed(store: Store, 
 
 
 def test_unreachable_and_unconfigured_channels_are_recorded_not_lost(store: Store, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     dead = f"json://127.0.0.1:{free_port()}/hook"
     settings = alert_settings(store, f"mati={dead}", max_attempts="2")
     doc = flagged(1, "story-a")
@@ -267,7 +267,7 @@ def test_unreachable_and_unconfigured_channels_are_recorded_not_lost(store: Stor
 
 
 def test_many_alerts_fold_into_one_digest(store: Store, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, f"tim={webhook.url()}", digest_threshold="2")
     docs = [flagged(n, f"story-{n}") for n in range(1, 5)]
     index(store, docs)
@@ -285,7 +285,7 @@ def test_many_alerts_fold_into_one_digest(store: Store, webhook: Webhook) -> Non
 
 
 def test_rate_limit_holds_alerts_until_the_hour_has_room(store: Store, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, f"tim={webhook.url()}", rate_limit_per_hour="2", digest_threshold="10")
     first = [flagged(1, "story-1"), flagged(2, "story-2")]
     index(store, first)
@@ -303,7 +303,7 @@ def test_rate_limit_holds_alerts_until_the_hour_has_room(store: Store, webhook: 
 
 
 def test_more_alerts_than_the_hour_has_room_for_fold_into_a_digest(store: Store, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, f"tim={webhook.url()}", rate_limit_per_hour="3", digest_threshold="10")
     first = [flagged(1, "story-1"), flagged(2, "story-2")]
     index(store, first)
@@ -316,7 +316,7 @@ def test_more_alerts_than_the_hour_has_room_for_fold_into_a_digest(store: Store,
 
 
 def test_watchlist_match_is_delivered(store: Store, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, f"tim={webhook.url()}")
     watchlists.add_watchlist(store, settings, "Politik uang Palembang", '"politik uang" Palembang', severity="high")
     match = article(1, story_id="story-m", title="Bawaslu temukan dugaan politik uang di Palembang")
@@ -336,7 +336,7 @@ def test_watchlist_match_is_delivered(store: Store, webhook: Webhook) -> None:
 
 
 def test_volume_spike_per_province(store: Store, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(
         store,
         f"tim={webhook.url()}",
@@ -381,7 +381,7 @@ def test_volume_spike_per_province(store: Store, webhook: Webhook) -> None:
 
 
 def test_ops_alert_goes_to_ops_channels_once_per_period(store: Store, webhook: Webhook, mailbox: Mailbox) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, f"tim={webhook.url()} ops={mailbox.url()}", ops_to="ops", ops_repeat_hours="6")
     now = datetime(2024, 11, 27, 7, 0, tzinfo=UTC)
     planned = ops_alert(store, settings, "crawl gagal", {"outlet": "Tribun Sumsel", "error": "HTTP 503"}, now=now)
@@ -416,7 +416,7 @@ def test_channel_settings_format() -> None:
 
 
 def test_a_channel_down_costs_its_backoff_once_per_run_not_once_per_alert(store: Store, webhook: Webhook) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, f"tim={webhook.url()}", max_attempts="2", digest_threshold="10")
     webhook.statuses = [503] * 10
     docs = [flagged(n, f"story-{n}") for n in range(3)]

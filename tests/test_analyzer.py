@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pantau.bulk import index_documents
-from pantau.mappings import setup
-from pantau.store import Store
+from pantau.store.bulk import index_documents
+from pantau.store.client import Store
+from pantau.store.templates import setup
 from tests.articles import article
 
 BODIES = {

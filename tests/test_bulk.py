@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from pantau import deadletter
-from pantau.bulk import index_documents
 from pantau.ids import doc_id
-from pantau.mappings import setup
-from pantau.store import Store
+from pantau.store import deadletter
+from pantau.store.bulk import index_documents
+from pantau.store.client import Store
+from pantau.store.templates import setup
 from tests.articles import article
 from tests.conftest import make_settings
 
@@ -74,7 +74,7 @@ def test_oversized_document_is_dead_lettered_before_sending(node_settings, prefi
         st.refresh("deadletter")
         assert st.count("deadletter") == 1
     finally:
-        from pantau.mappings import drop_all
+        from pantau.store.templates import drop_all
 
         drop_all(st)
 

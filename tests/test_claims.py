@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from pantau.claims import (
+from pantau.process.claims import (
     FACTS_PATH,
     check_claims,
     find_dates,

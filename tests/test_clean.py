@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from pantau.clean import clean_text, is_boilerplate_line, repair_mojibake
+from pantau.process.clean import clean_text, is_boilerplate_line, repair_mojibake
 from tests.shared import SEED_FILE
 
 SEED = SEED_FILE

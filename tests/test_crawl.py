@@ -11,16 +11,16 @@ from typing import Any
 
 import pytest
 
-from pantau.bulk import index_documents
 from pantau.config import Settings
-from pantau.crawl import CrawlResult, run_crawl
-from pantau.crawlplan import WIB
-from pantau.mappings import setup
-from pantau.outlets import Outlet, load_outlets
+from pantau.crawl.registry import Outlet, load_outlets
+from pantau.crawl.runner import CrawlResult, run_crawl
+from pantau.crawl.urlmap import UrlMap
+from pantau.devtools.sitesrv import SITE_ROOT, SiteServer, serve_site
 from pantau.records import ProcessedArticle
-from pantau.sitesrv import SITE_ROOT, SiteServer, serve_site
-from pantau.store import Store
-from pantau.urlmap import UrlMap
+from pantau.store.bulk import index_documents
+from pantau.store.client import Store
+from pantau.store.templates import setup
+from pantau.text.dates import WIB
 from tests.conftest import make_settings
 from tests.test_parsers import token_f1
 

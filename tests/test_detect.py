@@ -16,7 +16,7 @@ from typing import ClassVar
 import pytest
 
 from pantau.errors import SearchRequestError, SearchUnavailableError
-from pantau.store import Store, detect
+from pantau.store.client import Store, detect
 from tests.conftest import make_settings
 
 ES_ROOT = {

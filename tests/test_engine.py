@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from pantau import engine
 from pantau.errors import EngineError
+from pantau.store import node
 from tests.conftest import ROOT, make_settings
 
 
 def _pantau(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pantau.cli", *args],
+        [sys.executable, "-m", "pantau.cli.main", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -37,13 +37,13 @@ def _env(settings_overrides: dict[str, str]) -> dict[str, str]:
 
 
 def test_start_on_a_running_node_is_a_no_op_and_status_reports_it(node_settings) -> None:
-    again = engine.start(node_settings)
+    again = node.start(node_settings)
     if node_settings.external_search:
         assert "external cluster" in again.detail
         return
     assert again.running and again.health in {"green", "yellow"}
     assert again.detail.startswith("already running")
-    status = engine.status(node_settings)
+    status = node.status(node_settings)
     assert status.running and status.pid == again.pid
 
 
@@ -67,8 +67,8 @@ def test_cli_status_and_url(node_settings) -> None:
 
 def test_stop_when_not_running_is_not_an_error(tmp_path: Path) -> None:
     settings = make_settings(PANTAU_PATHS_VAR_DIR=str(tmp_path), PANTAU_ENGINE_PORT="9263")
-    assert engine.stop(settings).detail == "was not running"
-    assert engine.status(settings).running is False
+    assert node.stop(settings).detail == "was not running"
+    assert node.status(settings).running is False
 
 
 def test_port_taken_by_another_process_is_a_clear_error(tmp_path: Path) -> None:
@@ -80,12 +80,12 @@ def test_port_taken_by_another_process_is_a_clear_error(tmp_path: Path) -> None:
             PANTAU_PATHS_VAR_DIR=str(tmp_path), PANTAU_ENGINE_PORT=str(port), PANTAU_ENGINE_TRANSPORT_PORT="9364"
         )
         with pytest.raises(EngineError, match=f"port {port} on 127.0.0.1 is already taken"):
-            engine.start(settings)
+            node.start(settings)
 
 
 def test_external_url_means_no_node_is_started(tmp_path: Path) -> None:
     settings = make_settings(PANTAU_PATHS_VAR_DIR=str(tmp_path), PANTAU_SEARCH_URL="http://127.0.0.1:9")
-    status = engine.start(settings)
+    status = node.start(settings)
     assert status.running is False
     assert "external cluster" in status.detail
     assert not (tmp_path / "search-node" / "node.pid").exists()
@@ -100,9 +100,9 @@ def test_unsupported_java_is_refused_with_the_versions_found(tmp_path: Path) -> 
     fake.chmod(0o755)
     candidates = [fake, *newer]
     with pytest.raises(EngineError, match="needs Java 17 to 23") as err:
-        engine.find_java(settings, candidates=candidates)
+        node.find_java(settings, candidates=candidates)
     assert "(11)" in str(err.value)
-    assert engine.java_major(fake) == 11
+    assert node.java_major(fake) == 11
 
 
 def test_missing_maven_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -111,9 +111,9 @@ def test_missing_maven_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Monk
     launcher.mkdir()
     shutil.copy(ROOT / "infra" / "search-node" / "pom.xml", launcher / "pom.xml")
     monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
-    java = engine.find_java(settings)
+    java = node.find_java(settings)
     with pytest.raises(EngineError, match=r"Maven \(mvn\) is needed"):
-        engine.ensure_built(settings, java, launcher=launcher)
+        node.ensure_built(settings, java, launcher=launcher)
 
 
 def test_node_that_dies_on_start_reports_its_log(tmp_path: Path) -> None:
@@ -131,6 +131,6 @@ def test_node_that_dies_on_start_reports_its_log(tmp_path: Path) -> None:
         PANTAU_ENGINE_JAVA_HOME=str(bad.parent.parent),
     )
     with pytest.raises(EngineError, match="exited during start-up") as err:
-        engine.start(settings)
+        node.start(settings)
     assert "simulated" in str(err.value)
-    assert engine.status(settings).running is False
+    assert node.status(settings).running is False

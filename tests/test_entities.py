@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from pantau.entities import EntityFinder, find_entities
+from pantau.process.entities import EntityFinder, find_entities
 from tests.shared import REGIONS_CSV, SEED_FILE
 
 SEED = SEED_FILE

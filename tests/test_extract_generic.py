@@ -177,7 +177,7 @@ def test_merge_pages_drops_repeated_paragraphs() -> None:
 
 
 def test_cli_prints_json_and_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from pantau.commands.extract import main
+    from pantau.cli.extract import main
 
     page = tmp_path / "a.html.gz"
     page.write_bytes(gzip.compress(_page("", f"<div><p>{STORY}</p><p>{STORY2}</p></div>").encode()))

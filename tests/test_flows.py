@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from flows.setup_indices import setup_indices
-from pantau.mappings import alias_indices
-from pantau.store import Store
+from pantau.store.client import Store
+from pantau.store.templates import alias_indices
 
 
 def test_setup_flow_is_idempotent(prefect_server, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -25,8 +25,8 @@ def test_monitor_run_crawls_processes_indexes_and_alerts_once_per_story(
     import json
 
     from flows.monitor import monitor
-    from pantau.receivers import smtp_receiver, webhook_receiver
-    from pantau.sitesrv import SITE_ROOT, serve_site
+    from pantau.devtools.receivers import smtp_receiver, webhook_receiver
+    from pantau.devtools.sitesrv import SITE_ROOT, serve_site
 
     manifest = json.loads((SITE_ROOT / "manifest.json").read_text(encoding="utf-8"))
     hosted = sorted({p["domain"] for p in manifest["pages"]})
@@ -44,7 +44,7 @@ def test_monitor_run_crawls_processes_indexes_and_alerts_once_per_story(
             "PANTAU_ALERTS_RETRY_BACKOFF": "0.05",
         }.items():
             monkeypatch.setenv(key, value)
-        from pantau.outlets import load_outlets
+        from pantau.crawl.registry import load_outlets
 
         outlets = [o.name for o in load_outlets() if o.domain in hosted]
         first = monitor(outlets=outlets, since="2024-01-01", site_base=site.base_url)
@@ -79,10 +79,10 @@ def test_reprocess_after_a_fact_base_change_updates_flags_without_duplicates(
     import json
 
     from flows.reprocess import reprocess
-    from pantau.claims import FACTS_PATH
-    from pantau.mappings import setup
-    from pantau.pipeline import index_articles
-    from pantau.process import process_batch
+    from flows.tasks import index_articles
+    from pantau.process.batch import process_batch
+    from pantau.process.claims import FACTS_PATH
+    from pantau.store.templates import setup
 
     monkeypatch.setenv("PANTAU_SEARCH_URL", store.settings.search_url)
     monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)

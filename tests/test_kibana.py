@@ -19,9 +19,8 @@ from typing import Any
 
 import pytest
 
-from pantau import cli
-from pantau.bulk import index_documents
-from pantau.kibana import (
+from pantau.cli import main
+from pantau.ops.kibana import (
     KibanaError,
     dangling_references,
     default_ndjson,
@@ -32,9 +31,10 @@ from pantau.kibana import (
     query_fields,
     referenced_fields,
 )
-from pantau.mappings import load_specs, setup
 from pantau.records import AlertRecord
-from pantau.store import Store
+from pantau.store.bulk import index_documents
+from pantau.store.client import Store
+from pantau.store.templates import load_specs, setup
 from tests.articles import article
 from tests.kibanasrv import FakeKibana
 
@@ -614,12 +614,12 @@ def test_cli_imports_with_credentials_from_the_environment(
     monkeypatch.setenv("PANTAU_KIBANA_URL", kibana.url)
     monkeypatch.setenv("PANTAU_KIBANA_USER", "pantau")
     monkeypatch.setenv("PANTAU_KIBANA_PASSWORD", "rahasia")
-    assert cli.main(["kibana", "import"]) == 0
+    assert main.main(["kibana", "import"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["success"] is True and out["successCount"] == len(kibana.requests[0]["objects"])
 
     monkeypatch.setenv("PANTAU_KIBANA_PASSWORD", "salah")
-    assert cli.main(["kibana", "import"]) == 1
+    assert main.main(["kibana", "import"]) == 1
     assert "HTTP 401" in capsys.readouterr().err
 
 
@@ -630,11 +630,11 @@ def test_cli_reports_failed_objects_and_exits_non_zero(
         monkeypatch.delenv(name, raising=False)
     part = tmp_path / "vis.ndjson"
     part.write_text(next(x for x in NDJSON.read_text(encoding="utf-8").splitlines() if "pantau-vis-topik" in x))
-    code = cli.main(
+    code = main.main(
         ["kibana", "import", "--url", kibana.url, "--user", "pantau", "--password", "rahasia", "--file", str(part)]
     )
     err = capsys.readouterr().err
     assert code == 1
     assert "imported 0 of 1 objects" in err and "missing references: index-pattern pantau-dv-articles" in err
-    assert cli.main(["kibana", "import"]) == 2
+    assert main.main(["kibana", "import"]) == 2
     assert "PANTAU_KIBANA_URL" in capsys.readouterr().err

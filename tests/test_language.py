@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pantau.clean import clean_text
-from pantau.language import LanguageResult, detect_language
+from pantau.process.clean import clean_text
+from pantau.process.language import LanguageResult, detect_language
 from tests.shared import SEED_FILE
 
 SEED = SEED_FILE

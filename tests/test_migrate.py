@@ -8,9 +8,9 @@ import threading
 import time
 from pathlib import Path
 
-from pantau.bulk import index_documents
-from pantau.mappings import MappingSpec, alias_indices, load_specs, migrate, setup
-from pantau.store import Store
+from pantau.store.bulk import index_documents
+from pantau.store.client import Store
+from pantau.store.templates import MappingSpec, alias_indices, load_specs, migrate, setup
 from tests.articles import article
 
 

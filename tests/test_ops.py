@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from pantau.bulk import index_documents
-from pantau.crawlplan import WIB
-from pantau.digest import build_digest, render_daily
-from pantau.health import check_health
-from pantau.mappings import setup
-from pantau.outlets import load_outlets
-from pantau.store import Store
+from pantau.alerts.digest import build_digest, render_daily
+from pantau.crawl.registry import load_outlets
+from pantau.ops.health import check_health
+from pantau.store.bulk import index_documents
+from pantau.store.client import Store
+from pantau.store.templates import setup
+from pantau.text.dates import WIB
 from tests.articles import article
 from tests.conftest import make_settings
 

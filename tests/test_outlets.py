@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pantau.outlets import OutletRegistryError, load_outlets, outlet_for_url
+from pantau.crawl.registry import OutletRegistryError, load_outlets, outlet_for_url
 from tests.shared import REGIONS_CSV
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,7 +116,7 @@ def test_malformed_yaml_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_outlets_command_json_and_table() -> None:
     code = (
-        "import argparse,sys;from pantau.commands.outlets import register;p=argparse.ArgumentParser();"
+        "import argparse,sys;from pantau.cli.outlets import register;p=argparse.ArgumentParser();"
         "s=p.add_subparsers();register(s);a=p.parse_args(sys.argv[1:]);sys.exit(a.func(a,None))"
     )
     out = subprocess.run([sys.executable, "-c", code, "outlets", "--json"], capture_output=True, text=True, check=True)

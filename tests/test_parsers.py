@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from pantau.crawl.registry import load_outlets
 from pantau.extract import extract_html
-from pantau.outlets import load_outlets
 
 SITE = Path(__file__).resolve().parent / "site"
 MANIFEST = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))

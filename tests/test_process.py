@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pantau.process import process_batch
-from pantau.stories import StoryIndex
+from pantau.process.batch import process_batch
+from pantau.process.stories import StoryIndex
 from tests.shared import SEED_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,7 +81,7 @@ def test_cli_writes_one_line_per_article_and_reports_skips(tmp_path: Path) -> No
     raw.write_text("\n".join([json.dumps(_raw(1)), "{broken", json.dumps({"id": "x"})]) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     proc = subprocess.run(
-        [sys.executable, "-m", "pantau.cli", "process", "--in", str(raw), "--out", str(out)],
+        [sys.executable, "-m", "pantau.cli.main", "process", "--in", str(raw), "--out", str(out)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -97,7 +97,7 @@ def test_cli_writes_one_line_per_article_and_reports_skips(tmp_path: Path) -> No
 
 
 def test_a_failing_stage_becomes_a_note_not_a_lost_article(monkeypatch) -> None:
-    import pantau.process as process
+    import pantau.process.batch as process
 
     def broken(*_a: object, **_k: object) -> None:
         raise RuntimeError("gazetteer file damaged")

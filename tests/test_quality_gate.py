@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pantau.quality import evaluate, load_set
+from pantau.process.quality import evaluate, load_set
 
 HERE = Path(__file__).resolve().parent / "quality"
 GATE = json.loads((HERE / "gate.json").read_text(encoding="utf-8"))

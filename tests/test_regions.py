@@ -7,8 +7,8 @@ import time
 
 import pytest
 
+from pantau.process.regions import find_regions, load_gazetteer
 from pantau.records import Region
-from pantau.regions import find_regions, load_gazetteer
 from tests.shared import SHARED
 
 REGIONS_CSV = SHARED / "data" / "regions" / "provinces_regencies_2025.csv"

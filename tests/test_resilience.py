@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from pantau import engine
-from pantau.bulk import BulkUnavailableError, index_documents
-from pantau.mappings import setup
-from pantau.store import Store
+from pantau.store import node
+from pantau.store.bulk import BulkUnavailableError, index_documents
+from pantau.store.client import Store
+from pantau.store.templates import setup
 from tests.articles import article
 from tests.conftest import make_settings
 
@@ -34,9 +34,9 @@ def own_node(tmp_path: Path, node_settings):  # node_settings: the shared node i
         PANTAU_SEARCH_MAX_RETRIES="2",
         PANTAU_SEARCH_BULK_CHUNK_SIZE="50",
     )
-    engine.start(settings)
+    node.start(settings)
     yield settings
-    engine.stop(settings)
+    node.stop(settings)
 
 
 def test_node_stopped_during_bulk_gives_clear_error_and_retry_after_restart_loses_nothing(own_node) -> None:
@@ -61,7 +61,7 @@ def test_node_stopped_during_bulk_gives_clear_error_and_retry_after_restart_lose
         if in_index and in_index.get("count", 0) > 0:
             break
         time.sleep(0.05)
-    engine.stop(settings)
+    node.stop(settings)
     worker.join(timeout=120)
     assert not worker.is_alive()
 
@@ -76,7 +76,7 @@ def test_node_stopped_during_bulk_gives_clear_error_and_retry_after_restart_lose
     assert not error.result.dead_letters  # an outage is not a reason to dead-letter anything
 
     # Restart: the data written before the outage survives, and retrying the same batch completes it.
-    engine.start(settings)
+    node.start(settings)
     store = Store.connect(settings)
     store.refresh("articles")
     before_retry = store.count("articles")

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from pantau import mappings
-from pantau.bulk import index_documents
-from pantau.cli import main
-from pantau.review import ReviewError, carry_reviews, initial_review, list_reviews, update_review
-from pantau.store import Store
+from pantau.cli.main import main
+from pantau.ops.review import ReviewError, carry_reviews, initial_review, list_reviews, update_review
+from pantau.store import templates
+from pantau.store.bulk import index_documents
+from pantau.store.client import Store
 from tests.test_alerts import flagged
 
 CLARIFICATION = "https://www.kpu.go.id/berita/baca/12345/klarifikasi-jadwal-pemungutan-suara"
@@ -38,7 +38,7 @@ def test_initial_review_only_for_flagged_articles_without_one() -> None:
 
 
 def test_transitions_are_enforced(store: Store) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     a, b = flagged(1, "s1"), flagged(2, "s2")
     index_with_reviews(store, [a, b])
     assert review_of(store, a["id"])["status"] == "baru"  # type: ignore[index]
@@ -75,7 +75,7 @@ def test_transitions_are_enforced(store: Store) -> None:
 
 
 def test_review_survives_reindexing(store: Store) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     doc = flagged(1, "s1")
     index_with_reviews(store, [dict(doc)])
     update_review(store, doc["id"], "ditinjau", note="Sedang dicek", by="piket")
@@ -99,7 +99,7 @@ def test_review_survives_reindexing(store: Store) -> None:
 def test_review_cli(store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("PANTAU_SEARCH_URL", store.info.url)
     monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)
-    mappings.setup(store)
+    templates.setup(store)
     doc = flagged(1, "s1")
     index_with_reviews(store, [doc])
 

@@ -8,8 +8,8 @@ import opensearchpy
 import pytest
 
 from pantau.errors import PantauError
-from pantau.mappings import alias_indices, load_specs, setup
-from pantau.store import Store, detect
+from pantau.store.client import Store, detect
+from pantau.store.templates import alias_indices, load_specs, setup
 from tests.conftest import make_settings
 
 
@@ -84,6 +84,6 @@ def test_setup_refuses_a_concrete_index_where_the_alias_belongs(node_settings, p
             setup(st)
     finally:
         st.request("DELETE", f"/{prefix}-articles", ignore=(404,))
-        from pantau.mappings import drop_all
+        from pantau.store.templates import drop_all
 
         drop_all(st)

@@ -1,4 +1,4 @@
-"""The local sample site and its server (pantau/sitesrv.py)."""
+"""The local sample site and its server (pantau/devtools/sitesrv.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pantau.sitesrv import SITE_ROOT, SiteServer, render_for_domain, resolve, serve_site
+from pantau.devtools.sitesrv import SITE_ROOT, SiteServer, render_for_domain, resolve, serve_site
 
 MANIFEST = json.loads((SITE_ROOT / "manifest.json").read_text(encoding="utf-8"))
 ARTICLES = [p for p in MANIFEST["pages"] if p["kind"] == "article"]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pantau.stories import MIN_SHINGLES, StoryIndex, shingles
+from pantau.process.stories import MIN_SHINGLES, StoryIndex, shingles
 
 ANTARA_PARAGRAPHS = [
     "Komisi Pemilihan Umum (KPU) Provinsi Nusa Tenggara Barat menetapkan jumlah daftar pemilih tetap (DPT) untuk "

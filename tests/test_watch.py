@@ -6,17 +6,17 @@ import json
 
 import pytest
 
-from pantau import mappings, watchlists
-from pantau.alerts import plan_alerts
-from pantau.cli import main
-from pantau.store import Store
-from pantau.watchlists import WatchlistError
+from pantau.alerts import plan_alerts, watchlists
+from pantau.alerts.watchlists import WatchlistError
+from pantau.cli.main import main
+from pantau.store import templates
+from pantau.store.client import Store
 from tests.articles import article
 from tests.test_alerts import alert_settings
 
 
 def test_watchlist_matches_only_matching_articles(store: Store) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, "tim=json://127.0.0.1:9/hook, piket=json://127.0.0.1:9/mail")
     watchlists.add_watchlist(store, settings, "Politik uang", '"politik uang" Palembang', channels=["piket"])
     watchlists.add_watchlist(store, settings, "Penundaan", "penundaan pilkada", severity="high")
@@ -42,7 +42,7 @@ def test_watchlist_matches_only_matching_articles(store: Store) -> None:
 
 
 def test_bad_watchlists_are_clear_errors(store: Store) -> None:
-    mappings.setup(store)
+    templates.setup(store)
     settings = alert_settings(store, "tim=json://127.0.0.1:9/hook")
     with pytest.raises(WatchlistError, match="not valid"):
         watchlists.add_watchlist(store, settings, "Rusak", 'title:("tanpa penutup')

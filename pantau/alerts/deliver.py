@@ -24,7 +24,7 @@ from pantau.alerts.ledger import DIGESTED, FAILED, HELD, PENDING, SENT
 from pantau.alerts.triggers import fold
 from pantau.config import Settings
 from pantau.records import AlertRecord
-from pantau.store import Store
+from pantau.store.client import Store
 
 log = logging.getLogger(__name__)
 MAX_ERROR_CHARS = 500

@@ -16,7 +16,7 @@ from typing import Any
 
 from pantau.errors import SearchRequestError, SearchUnavailableError
 from pantau.records import AlertRecord
-from pantau.store import Store
+from pantau.store.client import Store
 
 log = logging.getLogger(__name__)
 

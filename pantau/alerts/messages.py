@@ -11,12 +11,12 @@ import string
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache
-from pathlib import Path
 from typing import Any, cast
 
-from pantau.extract.dates import WIB
+from pantau.resources import data_path
+from pantau.text.dates import WIB
 
-MESSAGES_FILE = Path(__file__).resolve().parents[1] / "data" / "alert_messages.json"
+MESSAGES_FILE = data_path("alert_messages.json")
 _FORMATTER = string.Formatter()
 
 

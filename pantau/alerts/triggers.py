@@ -15,12 +15,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from pantau import watchlists
-from pantau.alerts import ledger, messages
+from pantau.alerts import ledger, messages, watchlists
 from pantau.alerts.ledger import DIGESTED, HELD, PENDING
 from pantau.config import Settings
 from pantau.records import AlertRecord
-from pantau.store import Store
+from pantau.store.client import Store
 
 
 def _primary_region(doc: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -305,7 +304,7 @@ def ops_alert(
 def daily_digest(
     store: Store, settings: Settings, subject: str, body: str, day: str, now: datetime | None = None
 ) -> list[AlertRecord]:
-    """The daily summary (pantau.digest) for the ops channels, once per day: a re-run sends nothing new."""
+    """The daily summary (pantau.alerts.digest) for the ops channels, once per day: a re-run sends nothing new."""
     now = now or ledger.utc_now()
     candidates = [
         _record("digest", f"digest:{day}", "digest", channel, now, subject, body, rule="digest", title=subject)

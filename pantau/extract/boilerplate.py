@@ -6,16 +6,16 @@ and to paragraph lists.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
+
+from pantau.resources import load_json
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,7 @@ class Rules:
 
 def load_raw() -> dict[str, Any]:
     """The boilerplate rules file as data."""
-    text = resources.files("pantau.data").joinpath("boilerplate.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = load_json("boilerplate.json")
     return data
 
 

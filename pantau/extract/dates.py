@@ -10,13 +10,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
-WIB = timezone(timedelta(hours=7))  # Western Indonesia Time: the project's one definition, imported elsewhere
-
-ZONES: dict[str, timezone] = {
-    "WIB": WIB,
-    "WITA": timezone(timedelta(hours=8)),
-    "WIT": timezone(timedelta(hours=9)),
-}
+from pantau.text.dates import ZONES
 
 MONTHS: dict[str, int] = {
     "januari": 1, "jan": 1, "january": 1,

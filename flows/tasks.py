@@ -1,0 +1,83 @@
+"""What several flows share: the Prefect tasks after the crawl (process, index, alert) and the plain steps behind them.
+
+Tasks with network IO retry with backoff; the pure transform (process) does not. Re-running any of them never
+duplicates: ids come from canonical URLs and alerts are keyed by story and rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from pantau.alerts import deliver, plan_alerts, retry_failed
+from pantau.config import load_settings
+from pantau.ops.review import carry_reviews
+from pantau.process.story_state import process_raw
+from pantau.records import ProcessedArticle
+from pantau.store.bulk import BulkResult, index_documents
+from pantau.store.client import Store
+from pantau.store.connect import open_store
+from pantau.store.templates import setup
+from pantau.text.dates import WIB
+
+
+def index_articles(store: Store, articles: list[ProcessedArticle]) -> BulkResult:
+    docs = carry_reviews(store, [a.to_index_doc() for a in articles])
+    now = datetime.now(WIB).isoformat(timespec="seconds")
+    for doc in docs:
+        doc["indexed_at"] = now
+    result = index_documents(store, "articles", docs)
+    store.refresh("articles")
+    return result
+
+
+def scroll_articles(store: Store, query: dict[str, Any], batch: int = 500) -> Iterator[dict[str, Any]]:
+    """Every article matching `query`, through the alias, in pages (search_after on the id)."""
+    after: list[Any] | None = None
+    while True:
+        body: dict[str, Any] = {"size": batch, "query": query, "sort": [{"id": "asc"}]}
+        if after:
+            body["search_after"] = after
+        hits = store.search("articles", body)["hits"]["hits"]
+        if not hits:
+            return
+        for hit in hits:
+            yield hit["_source"]
+        after = hits[-1]["sort"]
+
+
+@task(cache_policy=NO_CACHE)
+def process(raw: list[dict[str, Any]]) -> tuple[list[ProcessedArticle], list[dict[str, Any]]]:
+    """Pure transform: every processing stage; skipped inputs come back with their reasons."""
+    result = process_raw(load_settings(), raw)
+    return result.articles, [vars(s) for s in result.skipped]
+
+
+@task(retries=3, retry_delay_seconds=[10, 60, 300], cache_policy=NO_CACHE)
+def index(articles: list[ProcessedArticle]) -> dict[str, Any]:
+    """Network IO: bulk into pantau-articles (dead letters for permanent rejects; retried while the engine is down)."""
+    store = open_store(load_settings())
+    try:
+        setup(store)
+        return index_articles(store, articles).summary()
+    finally:
+        store.close()
+
+
+@task(retries=2, retry_delay_seconds=[10, 60], cache_policy=NO_CACHE)
+def alert(article_ids: list[str]) -> dict[str, Any]:
+    """Network IO: plan alerts for the indexed articles and deliver them; then retry earlier failed or held
+    deliveries, which runs even when no new article arrived (quiet nights must not strand an alert)."""
+    settings = load_settings()
+    store = open_store(settings)
+    try:
+        docs = list(store.mget("articles", article_ids).values()) if article_ids else []
+        report = deliver(store, plan_alerts(store, docs, settings), settings)
+        retried = retry_failed(store, settings)
+        return {"planned": report.planned, "sent": report.sent, "failed": report.failed, "retried_sent": retried.sent}
+    finally:
+        store.close()

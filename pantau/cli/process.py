@@ -1,0 +1,62 @@
+"""`pantau process --in RAW.jsonl --out OUT.jsonl`: run every processing stage over raw articles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from pantau.config import Settings
+from pantau.errors import PantauError
+from pantau.jsonl import read_jsonl
+from pantau.process.batch import process_batch
+from pantau.process.stories import StoryIndex
+
+
+def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
+    items, problems = read_jsonl(args.input)
+    stories = StoryIndex()
+    if args.stories and args.stories.is_file():
+        try:
+            stories = StoryIndex.from_dict(json.loads(args.stories.read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise PantauError(f"story state {args.stories} is unreadable ({exc}); remove it to start afresh") from exc
+    result = process_batch([obj for _n, obj in items], stories, line_numbers=[n for n, _obj in items])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as fh:
+        for article in result.articles:
+            fh.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+    if args.stories:
+        args.stories.write_text(json.dumps(stories.to_dict()), encoding="utf-8")
+    skipped = problems + [{"line": s.line, "id": s.id, "reason": s.reason} for s in result.skipped]
+    for skip in skipped:
+        print(f"pantau process: skipped {skip}", file=sys.stderr)
+    langs = Counter(a.language for a in result.articles)
+    summary = {
+        "in": len(items) + len(problems),
+        "processed": len(result.articles),
+        "skipped": len(skipped),
+        "pilkada": sum(a.is_pilkada for a in result.articles),
+        "flagged": sum(bool(a.flags) for a in result.articles),
+        "stories": len({a.story_id for a in result.articles}),
+        "languages": dict(langs.most_common()),
+        "out": str(args.out),
+    }
+    print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("process", help="clean, detect language, classify, check claims and cluster raw articles")
+    p.add_argument("--in", dest="input", type=Path, required=True, metavar="RAW.jsonl")
+    p.add_argument("--out", type=Path, required=True, metavar="OUT.jsonl")
+    p.add_argument(
+        "--stories",
+        type=Path,
+        metavar="STATE.json",
+        help="story-cluster state to resume from and save to, so copies across runs share a story",
+    )
+    p.set_defaults(func=cmd_process)

@@ -1,0 +1,123 @@
+"""`pantau crawl`: run the Scrapy spider in a subprocess and read back what it did.
+
+Output folder: one `<outlet-slug>.jsonl` of raw articles per outlet and `stats.json` (pages fetched, articles,
+skips with reasons, seen-state skips, per-outlet parser health and layout drift).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pantau.config import Settings, project_root
+from pantau.crawl.plan import CrawlPlan
+from pantau.crawl.registry import Outlet
+from pantau.crawl.urlmap import UrlMap
+from pantau.errors import PantauError
+from pantau.jsonl import read_jsonl
+from pantau.text.dates import WIB
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CrawlResult:
+    out_dir: Path
+    stats: dict[str, Any]
+    returncode: int
+    log_file: Path
+
+    @property
+    def drifting(self) -> list[str]:
+        return [name for name, o in self.stats.get("outlets", {}).items() if o.get("layout_drift")]
+
+    def articles(self) -> list[dict[str, Any]]:
+        """The raw articles of every outlet; a broken line is logged and recorded in stats["bad_lines"]."""
+        rows: list[dict[str, Any]] = []
+        for path in sorted(self.out_dir.glob("*.jsonl")):
+            items, problems = read_jsonl(path)
+            rows.extend(obj for _number, obj in items)
+            for problem in problems:
+                log.error("%s line %s: %s", path.name, problem["line"], problem["reason"])
+                self.stats.setdefault("bad_lines", []).append({"file": path.name, **problem})
+        return rows
+
+
+def run_crawl(
+    settings: Settings,
+    outlets: list[Outlet],
+    since: datetime,
+    out_dir: Path,
+    *,
+    url_map: UrlMap | None = None,
+    use_seen: bool = True,
+    pilkada_only: bool | None = None,
+    allow_private: bool = False,
+    env: dict[str, str] | None = None,
+    until: datetime | None = None,
+    max_articles_per_outlet: int = 500,
+) -> CrawlResult:
+    """Crawl the outlets in a fresh Scrapy process and return its stats; raises PantauError if it crashed."""
+    if not outlets:
+        raise PantauError("no outlets to crawl")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in [*out_dir.glob("*.jsonl"), out_dir / "stats.json"]:
+        old.unlink(missing_ok=True)
+    plan = CrawlPlan(
+        outlets=[o.as_dict() for o in outlets],
+        since=since.isoformat(),
+        out_dir=str(out_dir.resolve()),
+        url_map=(url_map or UrlMap()).as_dict(),
+        use_seen=use_seen,
+        pilkada_only=settings.crawl.pilkada_only if pilkada_only is None else pilkada_only,
+        allow_private=allow_private,
+        until=until.isoformat() if until else None,
+        max_articles_per_outlet=max_articles_per_outlet,
+    )
+    plan_file = plan.write(out_dir / "plan.json")
+    log_file = out_dir / "crawl.log"
+    child_env = dict(os.environ if env is None else env)
+    child_env.setdefault("PANTAU_HOME", str(project_root()))
+    child_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project_root()), child_env.get("PYTHONPATH")]))
+    with log_file.open("w", encoding="utf-8") as log:
+        try:
+            proc = subprocess.run(
+                [sys.executable, "-m", "spiders.run", str(plan_file)],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=child_env,
+                cwd=project_root(),
+                timeout=settings.crawl.timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise PantauError(f"the crawl did not finish within {settings.crawl.timeout:.0f}s; see {log_file}") from exc
+    stats_file = out_dir / "stats.json"
+    if proc.returncode != 0 or not stats_file.is_file():
+        tail = "\n".join(log_file.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])
+        raise PantauError(f"the crawl process failed (exit {proc.returncode}); see {log_file}:\n{tail}")
+    stats = json.loads(stats_file.read_text(encoding="utf-8"))
+    return CrawlResult(out_dir, stats, proc.returncode, log_file)
+
+
+def run_dir(settings: Settings, label: str) -> Path:
+    stamp = datetime.now(WIB).strftime("%Y%m%dT%H%M%S%f")
+    path = settings.paths.var_dir / "runs" / f"{stamp}-{label}"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def crawl_outlet(
+    settings: Settings, outlet: Outlet, since: datetime, out_dir: Path, site_base: str = "", **options: Any
+) -> CrawlResult:
+    """One outlet, one Scrapy subprocess; `site_base` serves it from a mapped address (the local sample site).
+    Other keyword options (until, pilkada_only, max_articles_per_outlet, ...) go to `run_crawl`."""
+    url_map = UrlMap.for_outlets(site_base, [outlet]) if site_base else None
+    return run_crawl(settings, [outlet], since, out_dir, url_map=url_map, allow_private=bool(site_base), **options)

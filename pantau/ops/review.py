@@ -1,0 +1,150 @@
+"""The review workflow of flagged articles: baru -> ditinjau -> diklarifikasi | diabaikan (and baru -> diabaikan).
+
+The state lives in the article document's `review` object {status, note, clarification_url, updated_at,
+updated_by}, a keyword field Kibana filters on. `update_review` enforces the transitions, requires a
+clarification URL for 'diklarifikasi', and writes with an update request (guarded by the document's sequence
+number, so two officers cannot overwrite each other silently) followed by a refresh.
+
+Indexing: `initial_review(doc)` gives a new flagged article review status 'baru'; `carry_reviews(store, docs)`
+must run on every batch before it is (re-)indexed: it fetches the review objects already in the index with one
+_mget and carries them over, so re-crawling or reprocessing an article never wipes what an officer recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from pantau.errors import PantauError, SearchRequestError
+from pantau.store.client import Store
+
+STATUSES = ("baru", "ditinjau", "diklarifikasi", "diabaikan")
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "baru": frozenset({"ditinjau", "diabaikan"}),
+    "ditinjau": frozenset({"diklarifikasi", "diabaikan"}),
+    "diklarifikasi": frozenset(),
+    "diabaikan": frozenset(),
+}
+SYSTEM_USER = "pantau"
+
+
+class ReviewError(PantauError):
+    """A review update that is not allowed or refers to an article that does not exist."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def initial_review(doc: dict[str, Any], now: str | None = None) -> dict[str, Any] | None:
+    """{'status': 'baru', ...} for a flagged article without a review yet; None otherwise."""
+    if doc.get("review") or not doc.get("flags"):
+        return None
+    return {"status": "baru", "updated_at": now or _now(), "updated_by": SYSTEM_USER}
+
+
+def carry_reviews(store: Store, docs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each document about to be indexed the review already stored for it, else its initial review."""
+    ids = [str(d["id"]) for d in docs if d.get("id")]
+    existing: dict[str, Any] = {}
+    if ids:
+        found = store.request(
+            "POST",
+            f"/{store.name('articles')}/_mget",
+            body={"ids": ids},
+            params={"_source_includes": "review"},
+        )
+        existing = {d["_id"]: (d.get("_source") or {}).get("review") for d in found.get("docs", []) if d.get("found")}
+    now = _now()
+    out: list[dict[str, Any]] = []
+    for doc in docs:
+        stored = existing.get(str(doc.get("id")))
+        if stored:
+            doc["review"] = stored
+        else:
+            review = initial_review(doc, now)
+            if review:
+                doc["review"] = review
+        out.append(doc)
+    return out
+
+
+def _check_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ReviewError(f"clarification URL {url!r} must be an http(s) URL")
+    return url.strip()
+
+
+def update_review(
+    store: Store,
+    article_id: str,
+    status: str,
+    note: str | None = None,
+    clarification_url: str | None = None,
+    by: str | None = None,
+) -> dict[str, Any]:
+    """Move an article's review to `status`; returns the review as stored."""
+    if status not in STATUSES[1:]:
+        raise ReviewError(f"status {status!r} must be one of {', '.join(STATUSES[1:])}")
+    found = store.request(
+        "GET",
+        f"/{store.name('articles')}/_doc/{article_id}",
+        params={"_source_includes": "review,title,flags.rule"},
+        ignore=(404,),
+    )
+    if not found or not found.get("found"):
+        raise ReviewError(f"no article with id {article_id!r} in {store.name('articles')}")
+    current_review = (found.get("_source") or {}).get("review") or {}
+    current = current_review.get("status") or "baru"
+    if status not in TRANSITIONS.get(current, frozenset()):
+        allowed = ", ".join(sorted(TRANSITIONS.get(current, frozenset()))) or "none (final)"
+        raise ReviewError(f"article {article_id}: cannot go from {current!r} to {status!r}; allowed: {allowed}")
+    url = _check_url(clarification_url) if clarification_url else current_review.get("clarification_url")
+    if status == "diklarifikasi" and not url:
+        raise ReviewError("status 'diklarifikasi' needs --clarification-url (where the clarification was published)")
+    review: dict[str, Any] = {
+        **current_review,
+        "status": status,
+        "updated_at": _now(),
+        "updated_by": by or SYSTEM_USER,
+    }
+    if note is not None:
+        review["note"] = note
+    if url:
+        review["clarification_url"] = url
+    try:
+        store.request(
+            "POST",
+            f"/{store.name('articles')}/_update/{article_id}",
+            body={"doc": {"review": review}},
+            params={
+                "refresh": "true",
+                "if_seq_no": found["_seq_no"],
+                "if_primary_term": found["_primary_term"],
+            },
+        )
+    except SearchRequestError as exc:
+        if exc.status == 409:
+            raise ReviewError(f"article {article_id} was changed meanwhile; run the command again") from exc
+        raise
+    return review
+
+
+def list_reviews(store: Store, status: str | None = "baru", size: int = 50) -> list[dict[str, Any]]:
+    """Articles with a review in `status` (all reviewed articles when None), newest first."""
+    if status is not None and status not in STATUSES:
+        raise ReviewError(f"status {status!r} must be one of {', '.join(STATUSES)}")
+    query: dict[str, Any] = {"term": {"review.status": status}} if status else {"exists": {"field": "review.status"}}
+    result = store.search(
+        "articles",
+        {
+            "size": size,
+            "query": query,
+            "sort": [{"published_at": {"order": "desc", "missing": "_last"}}],
+            "_source": ["id", "title", "outlet", "url", "published_at", "province", "flag_rules", "review"],
+        },
+    )
+    return [{"id": hit["_id"], **hit["_source"]} for hit in result["hits"]["hits"]]

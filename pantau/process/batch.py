@@ -1,0 +1,182 @@
+"""Processing: raw articles in, processed articles out, one stage module per step.
+
+The stages, each a module of `pantau.process`: clean -> language -> relevance (and topics) -> regions -> entities ->
+claims -> stories (story clusters).
+
+A stage that fails on one article leaves its fields at their defaults and a note in `process_notes`; it never
+loses the article or the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pantau.config import Settings, load_settings
+from pantau.process.claims import FactBase, check_claims, load_facts
+from pantau.process.clean import clean_text
+from pantau.process.entities import EntityFinder
+from pantau.process.language import detect_language
+from pantau.process.regions import find_regions, load_gazetteer
+from pantau.process.relevance import classify_topics, score_pilkada
+from pantau.process.stories import StoryIndex
+from pantau.records import ProcessedArticle, RawArticle
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# Text beyond this many characters is kept in the record but not analysed (a wire dump or a broken page).
+MAX_ANALYSED_CHARS = 100_000
+# Claims and topics are judged on articles that are at least plausibly about the Pilkada.
+CLAIMS_MIN_SCORE = 0.3
+
+
+@dataclass
+class Skipped:
+    """An input line that could not become an article at all (no URL), with the reason."""
+
+    line: int
+    reason: str
+    id: str | None = None
+
+
+@dataclass
+class BatchResult:
+    articles: list[ProcessedArticle] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@cache
+def _entity_finder() -> EntityFinder:
+    gazetteer = load_gazetteer()
+
+    def resolve(name: str) -> tuple[str, str] | None:
+        places = gazetteer.lookup(name)
+        return (places[0].code, places[0].name) if len(places) == 1 else None
+
+    return EntityFinder(region_resolver=resolve)
+
+
+def _stage(notes: list[str], name: str, fn: Callable[[], T]) -> T | None:
+    """Run one stage; a failure becomes a note and None, never an exception that loses the article."""
+    try:
+        return fn()
+    except Exception as exc:  # one stage failing must not lose the article
+        log.exception("stage %s failed", name)
+        notes.append(f"{name} failed: {type(exc).__name__}: {exc}"[:300])
+        return None
+
+
+def facts_for(settings: Settings | None = None) -> FactBase:
+    """The fact base in use: [process] facts_file (PANTAU_PROCESS_FACTS_FILE) or the bundled one."""
+    chosen = (settings or load_settings()).process.facts_file
+    return load_facts(Path(chosen) if chosen else None)
+
+
+def analyse(raw: RawArticle, facts: FactBase | None = None) -> ProcessedArticle:
+    """Every per-article stage; the story id is assigned by `process_batch`, which sees the whole batch."""
+    notes: list[str] = []
+    title = clean_text(raw.title or "")
+    body = clean_text(raw.body or "")
+    text = body[:MAX_ANALYSED_CHARS]
+    if len(body) > MAX_ANALYSED_CHARS:
+        notes.append(f"body has {len(body)} characters; only the first {MAX_ANALYSED_CHARS} were analysed")
+    if not body.strip():
+        notes.append("empty body")
+    if not raw.published_at:
+        notes.append("no publication date")
+    language = detect_language(text if text.strip() else title, assume_clean=True)
+    relevance = _stage(notes, "relevance", lambda: score_pilkada(title, text, published_at=raw.published_at))
+    score = relevance.score if relevance else 0.0
+    on_topic = bool(relevance and (relevance.is_pilkada or score >= CLAIMS_MIN_SCORE))
+    topics = (_stage(notes, "topics", lambda: classify_topics(title, text)) if on_topic else None) or []
+    regions = (
+        _stage(
+            notes,
+            "regions",
+            lambda: find_regions(text, title=title, dateline=raw.dateline, outlet_province=raw.outlet_province),
+        )
+        or []
+    )
+    codes = [r.code for r in regions]
+    entities = _stage(notes, "entities", lambda: _entity_finder().find(title, text, region_codes=codes or None)) or []
+    flags = (
+        _stage(
+            notes,
+            "claims",
+            lambda: check_claims(
+                title,
+                text,
+                published_at=raw.published_at,
+                facts=facts,
+                article_pilkada=bool(relevance and relevance.is_pilkada),
+            ),
+        )
+        if on_topic
+        else None
+    ) or []
+    data = raw.to_dict()
+    data.update(
+        title=title,
+        body=body,
+        language=language.code,
+        language_confidence=round(language.confidence, 3),
+        language_reason=language.reason,
+        is_pilkada=bool(relevance and relevance.is_pilkada),
+        pilkada_score=round(score, 3),
+        topics=topics,
+        regions=[
+            {"province": r.province, "regency": r.regency, "code": r.code, "score": round(r.score, 3)} for r in regions
+        ],
+        entities=entities,
+        flags=[f.to_dict() for f in flags],
+        word_count=len(body.split()),
+        content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest()[:32] if body else None,
+        processed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        process_notes=notes,
+    )
+    return ProcessedArticle.from_dict(data)
+
+
+def _raw(obj: dict[str, Any]) -> RawArticle:
+    return RawArticle.from_dict(obj)  # an id given upstream is kept, so re-processing updates the same document
+
+
+def process_batch(
+    items: Iterable[dict[str, Any]], stories: StoryIndex | None = None, line_numbers: list[int] | None = None
+) -> BatchResult:
+    """Process a batch; syndicated copies in it (or in `stories`' earlier batches) share a story_id.
+
+    `line_numbers` gives each item's line in its source file, for the skip records (default: 1, 2, ...).
+    """
+    stories = stories if stories is not None else StoryIndex()
+    facts = facts_for()
+    result = BatchResult()
+    for index, obj in enumerate(items):
+        number = line_numbers[index] if line_numbers and index < len(line_numbers) else index + 1
+        if not isinstance(obj, dict):
+            result.skipped.append(Skipped(number, "not a JSON object"))
+            continue
+        try:
+            raw = _raw(obj)
+        except (ValueError, TypeError) as exc:
+            result.skipped.append(Skipped(number, str(exc), id=str(obj.get("id")) if obj.get("id") else None))
+            continue
+        result.articles.append(analyse(raw, facts))
+    assigned = stories.add_many(
+        {"id": a.id, "title": a.title, "body": a.body, "published_at": a.published_at} for a in result.articles
+    )
+    for article in result.articles:
+        article.story_id = assigned.get(article.id, article.id)
+    for article in result.articles:
+        article.story_size = stories.size(article.story_id or article.id) or 1
+    return result
+
+
+__all__ = ["BatchResult", "Skipped", "analyse", "facts_for", "process_batch"]

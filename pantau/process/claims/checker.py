@@ -1,0 +1,115 @@
+"""Run every claim check over an article's title and sentences and collect the flags."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from pantau.process.claims.context import Ctx
+from pantau.process.claims.count_checks import check_candidates, check_counts
+from pantau.process.claims.date_checks import check_dates
+from pantau.process.claims.facts import FactBase, load_facts
+from pantau.process.claims.rules import Rules, load_rules
+from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
+from pantau.process.claims.text import parse_published, split_sentences
+from pantau.process.claims.title_checks import check_titles
+from pantau.records import Flag
+
+log = logging.getLogger(__package__)  # "pantau.process.claims", as before the split into modules
+
+RULES = (
+    "voting_date",
+    "weekday_mismatch",
+    "region_count",
+    "candidate_count",
+    "official_title",
+    "schedule_date",
+    "postponement",
+    "known_hoax",
+)
+_RE_DIGIT = re.compile(r"\d")
+_RE_LETTER = re.compile(r"[^\W\d_]")
+_SEP = " \x00 "
+_POSTPONE_STEMS = ("tunda", "undur", "batal", "tangguh", "mundur", "tidak jadi")
+
+
+def check_claims(
+    title: str,
+    body: str,
+    *,
+    published_at: str | None = None,
+    facts: FactBase | None = None,
+    article_pilkada: bool = False,
+) -> list[Flag]:
+    """Flags for statements that contradict the official fact base; [] for clean, empty or unreadable input.
+
+    `article_pilkada`: the relevance stage judged the whole article to be about the Pilkada, so a sentence about
+    voting counts as Pilkada context even when it does not repeat the word (as a Pilkada title would).
+    """
+    facts = facts or load_facts()  # a malformed fact file is a deployment error: it raises ValueError
+    try:
+        return _check(title, body, published_at, facts, article_pilkada)
+    except Exception:  # a checker bug must not stop the pipeline; the article simply gets no flags
+        log.exception("claims: check failed")
+        return []
+
+
+def _check(
+    title: Any, body: Any, published_at: str | None, facts: FactBase, article_pilkada: bool = False
+) -> list[Flag]:
+    rules = load_rules()
+    title = _clean(title, rules)
+    body = _clean(body, rules)
+    if not title and not body:
+        return []
+    title_low = title.lower()
+    text_low = f"{title_low}\n{body.lower()}"
+    ctx = Ctx(
+        facts=facts,
+        rules=rules,
+        ref=parse_published(published_at),
+        title_low=title_low,
+        title_pilkada=article_pilkada or rules.has("pilkada_terms", title_low),
+        debunk_article=rules.has("hoax_debunk_cues", text_low),
+    )
+    sentences = ([title] if title else []) + split_sentences(body, rules)
+    max_len = rules.raw["sentence_max_chars"]
+    sentences = [s for s in sentences if len(s) <= max_len and _RE_LETTER.search(s)]
+    lows = [s.lower() for s in sentences]
+    pos = 0
+    for low in lows:
+        ctx.starts.append(pos)
+        pos += len(low) + len(_SEP)
+    ctx.doc_text = _SEP.join(lows)
+    for i, (sentence, low) in enumerate(zip(sentences, lows, strict=True)):
+        ctx.i = i
+        if _RE_DIGIT.search(sentence):
+            if ctx.has("date_trigger"):
+                check_dates(sentence, low, ctx)
+            if "pasang" in low or "paslon" in low or "kandidat" in low:
+                check_candidates(sentence, low, ctx)
+        if "provinsi" in low or "kabupaten" in low or "daerah" in low or " kota" in low:
+            check_counts(sentence, low, ctx)
+        if "kpu" in low or "komisi pemilihan" in low:
+            check_titles(sentence, low, ctx)
+        if any(stem in low for stem in _POSTPONE_STEMS):
+            check_postponement(sentence, low, ctx)
+        if ctx.facts.hoaxes:
+            check_hoaxes(sentence, low, ctx)
+    return ctx.flags
+
+
+def _clean(value: Any, rules: Rules) -> str:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    if not isinstance(value, str):
+        return ""
+    value = value[: rules.raw["text_max_chars"]]
+    value = value.replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]+", " ", value).strip()
+
+
+def rule_names() -> Sequence[str]:
+    return RULES

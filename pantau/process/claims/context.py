@@ -1,0 +1,50 @@
+"""The per-article state shared by the claim checks: facts, rules, the article date, cached list hits, flags."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from pantau.process.claims.facts import FactBase
+from pantau.process.claims.rules import Rules
+from pantau.records import Flag
+
+
+@dataclass
+class Ctx:
+    facts: FactBase
+    rules: Rules
+    ref: date | None
+    title_low: str
+    title_pilkada: bool
+    debunk_article: bool
+    flags: list[Flag] = field(default_factory=list)
+    seen: set[tuple[str, str]] = field(default_factory=set)
+    doc_text: str = ""
+    starts: list[int] = field(default_factory=list)
+    i: int = 0
+    _hits: dict[str, set[int]] = field(default_factory=dict)
+
+    def has(self, name: str) -> bool:
+        """Whether the current sentence matches list `name` (one pass over the whole text per list, cached)."""
+        hits = self._hits.get(name)
+        if hits is None:
+            hits = {bisect_right(self.starts, m.start()) - 1 for m in self.rules.lists[name].finditer(self.doc_text)}
+            self._hits[name] = hits
+        return self.i in hits
+
+    def add(self, rule: str, severity: str, evidence: str, fact: str, source: str) -> None:
+        key = (rule, evidence)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.flags.append(Flag(rule=rule, severity=severity, evidence=evidence, fact=fact, source=source))
+
+
+def pilkada_context(low: str, ctx: Ctx) -> bool:
+    if ctx.has("other_pilkada_year"):
+        return False
+    if ctx.has("pilkada_terms"):
+        return True
+    return ctx.title_pilkada and not ctx.has("other_election_terms")

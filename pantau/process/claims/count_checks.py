@@ -1,0 +1,89 @@
+"""Count claims: contradicted numbers of regions (provinces, regencies, cities) and of candidate pairs."""
+
+from __future__ import annotations
+
+import re
+
+from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.text import parse_number
+
+
+def check_counts(sentence: str, low: str, ctx: Ctx) -> None:
+    r, counts = ctx.rules, ctx.facts.counts
+    if "provinsi" not in low and "kabupaten" not in low and "daerah" not in low and "kota" not in low:
+        return
+    if not ctx.has("pilkada_terms") or ctx.has("other_pilkada_year") or ctx.has("other_election_terms"):
+        return
+    tuple_spans: list[tuple[int, int]] = []
+    region_fact = counts["regions"]
+    for m in r.re_tuple.finditer(low):
+        p, k, c = (parse_number(m.group(g), r) for g in ("p", "k", "c"))
+        tuple_spans.append((m.start(), m.end()))
+        if p is None or k is None or c is None or p <= 1:
+            continue
+        admin = r.raw["count_admin_totals"]
+        if p in admin["provinsi"] and k in admin["kabupaten"] and c in admin["kota"]:
+            continue
+        want = (counts["provinces"].value, counts["regencies"].value, counts["cities"].value)
+        if (p, k, c) == want:
+            continue
+        only_38 = (k, c) == want[1:] and p in admin["provinsi"]
+        sev = r.severity["region_count_38_provinces" if only_38 else "region_count"]
+        ctx.add("region_count", sev, sentence, region_fact.text, region_fact.source)
+    if ctx.has("count_qualifier_terms"):
+        return
+    national = ctx.has("count_national_cues")
+    mins = r.raw["count_min_national"]
+    for m in r.re_count.finditer(low):
+        if any(a <= m.start() < b for a, b in tuple_spans):
+            continue
+        n = parse_number(m.group("num"), r)
+        unit = (
+            re.sub(r"\s+", " ", m.group("unit"))
+            .replace(" dan ", "/")
+            .replace("kab /", "kabupaten/")
+            .replace(" / ", "/")
+        )
+        unit = unit.replace("kab/", "kabupaten/")
+        if n is None:
+            continue
+        if unit == "daerah" and national and 400 <= n <= 700 and n not in (545, 508):
+            fact = region_fact
+        elif unit == "kabupaten/kota" and mins["kabupaten/kota"] <= n <= 600 and n not in (508, 514):
+            fact = counts["regencies_and_cities"]
+        elif unit == "provinsi" and mins["provinsi"] <= n <= 40 and n not in (37, 38):
+            fact = counts["provinces"]
+        elif unit == "kabupaten" and national and 300 <= n <= 500 and n not in (415, 416):
+            fact = counts["regencies"]
+        elif unit == "kota" and national and 60 <= n <= 120 and n not in (93, 98):
+            fact = counts["cities"]
+        else:
+            continue
+        ctx.add("region_count", r.severity["region_count"], sentence, fact.text, fact.source)
+
+
+def check_candidates(sentence: str, low: str, ctx: Ctx) -> None:
+    r, counts = ctx.rules, ctx.facts.counts
+    if "calon" not in low and "paslon" not in low and "kandidat" not in low:
+        return
+    if not pilkada_context(low, ctx) or ctx.has("other_election_terms") or ctx.has("exception_terms"):
+        return
+    lo, hi = r.raw["candidate_range"]
+    official = counts["candidate_pairs"].value
+    accepted = {official, counts.get("candidate_pairs_registered", counts["candidate_pairs"]).value}
+    for m in r.re_candidate.finditer(low):
+        n = parse_number(m.group("num"), r)
+        if n is None or not (lo <= n <= hi) or n in accepted:
+            continue
+        after = m.group("after")
+        if r.lists["candidate_subtype_terms"].search(after[:30]) or r.re_candidate_local.search(after):
+            continue
+        lead = low[max(0, m.start() - 30) : m.start()]
+        if re.search(r"\bdari\s+(?:total\s+)?$|\bdari\s+(?:sekitar\s+)?$", lead):
+            continue
+        hedged = bool(m.group("an") or r.lists["hedge_tail"].search(lead)) or n % 50 == 0
+        tol = r.raw["candidate_tolerance_hedged" if hedged else "candidate_tolerance_exact"]
+        if abs(n - official) / official <= tol:
+            continue
+        fact = counts["candidate_pairs"]
+        ctx.add("candidate_count", r.severity["candidate_count"], sentence, fact.text, fact.source)

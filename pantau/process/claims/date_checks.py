@@ -1,0 +1,138 @@
+"""Date claims: a wrong voting date, a weekday that does not match its date, contradicted schedule dates.
+
+A date only counts when it is attached to a stage cue by connector words; other elections, their dates and
+legitimate local re-votes (PSU, susulan, lanjutan) are not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.facts import Stage
+from pantau.process.claims.rules import Rules
+from pantau.process.claims.text import DateMention, find_dates
+
+SCHEDULE_STAGES = ("registration", "determination", "campaign", "quiet_period", "recapitulation")
+_RE_EXPLICIT_2024 = re.compile(
+    r"(?:pilkada|pemilihan|pilgub|pilbup|pilwalkot|pilwako)\s+(?:serentak\s+)?(?:tahun\s+)?2024"
+)
+
+
+def _fmt(day: date, rules: Rules, weekday: bool = False) -> str:
+    text = f"{day.day} {rules.raw['month_names'][day.month - 1]} {day.year}"
+    return f"{rules.raw['weekday_names'][day.weekday()]}, {text}" if weekday else text
+
+
+def _gap_ok(gap: str, r: Rules) -> bool:
+    caps = 0
+    for tok in r.re_gap_token.finditer(gap):
+        word = tok.group(0)
+        lw = word.lower().rstrip(".")
+        if lw in r.gap_words or lw in r.weekdays or re.fullmatch(r"(?:19|20)\d\d|[(),:/–-]", lw):
+            continue
+        if word[0].isupper():
+            caps += 1
+            if caps <= r.raw["max_gap_capitalized_tokens"]:
+                continue
+        return False
+    return True
+
+
+def _stage_of(sentence: str, low: str, dm: DateMention, ctx: Ctx) -> tuple[str | None, str, str, int]:
+    """The schedule stage a date is attached to: the nearest cue before it, joined only by connector words.
+
+    An election name between a stage cue and the date ("masa tenang Pilkada 2024 berlangsung ...") is skipped, so
+    the specific stage wins over the generic voting cue.
+    """
+    r = ctx.rules
+    cues = [m for m in r.re_cue.finditer(low, 0, dm.start)]
+    if not cues:
+        return None, "", "", 0
+    i = len(cues) - 1
+    cue = cues[i]
+    if dm.start - cue.end() > r.raw["max_gap_chars"] or not _gap_ok(sentence[cue.end() : dm.start], r):
+        return None, "", "", 0
+    while i > 0 and r.lists["pilkada_terms"].fullmatch(re.sub(r"\s+", " ", cues[i].group(0))):
+        prev = cues[i - 1]
+        if dm.start - prev.end() > 2 * r.raw["max_gap_chars"] or not _gap_ok(sentence[prev.end() : cues[i].start()], r):
+            break
+        i -= 1
+    cue = cues[i]
+    cue_text = re.sub(r"\s+", " ", cue.group(0))
+    return r.cue_stage.get(cue_text, "other"), cue_text, low[cue.end() : dm.start], cue.start()
+
+
+def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
+    r, facts = ctx.rules, ctx.facts
+    dates = find_dates(sentence, ctx.ref, r)
+    if not dates:
+        return
+    for dm in dates:
+        if dm.weekday is not None and not dm.is_range and dm.first.weekday() != dm.weekday:
+            sev = r.severity["weekday_mismatch" if dm.explicit_year else "weekday_mismatch_inferred_year"]
+            fact = f"Menurut kalender, {_fmt(dm.first, r)} jatuh pada hari {r.raw['weekday_names'][dm.first.weekday()]}"
+            fact += f", bukan {dm.weekday_text}."
+            source = facts.voting_day.source if dm.first == facts.voting_date else ""
+            if dm.first == facts.voting_date:
+                fact += " " + facts.voting_day.text
+            ctx.add("weekday_mismatch", sev, sentence, fact, source)
+    if not pilkada_context(low, ctx) or ctx.has("exception_terms"):
+        return
+    explicit_2024 = _RE_EXPLICIT_2024.search(low)
+    for dm in dates:
+        stage, cue, gap, cue_start = _stage_of(sentence, low, dm, ctx)
+        if stage is None or stage == "other":
+            continue
+        if dm.first in r.other_election_dates:
+            continue
+        in_season = date(2024, 8, 1) <= dm.first <= date(2024, 12, 31)
+        if not in_season and not explicit_2024:
+            continue
+        if stage == "voting":
+            if dm.is_range or dm.first == facts.voting_date:
+                continue
+            if not dm.explicit_year and dm.first.year != 2024:
+                continue
+            if not _voting_link_ok(low, cue, gap, cue_start, r):
+                continue
+            fact = facts.voting_day.text
+            ctx.add("voting_date", r.severity["voting_date"], sentence, fact, facts.voting_day.source)
+        elif stage in SCHEDULE_STAGES and stage in facts.schedule:
+            official = facts.schedule[stage]
+            exc = r.lists.get(f"stage_exc_{stage}")
+            if exc is not None and exc.search(low):
+                continue
+            if _schedule_contradicts(dm, official, cue, gap, r):
+                ctx.add("schedule_date", r.severity["schedule_date"], sentence, official.text, official.source)
+
+
+def _voting_link_ok(low: str, cue: str, gap: str, cue_start: int, r: Rules) -> bool:
+    """A voting cue really dates the vote: not "hasil/usai/jelang Pilkada, Kamis (28/11)"."""
+    prev = low[max(0, cue_start - 30) : cue_start].split()
+    if prev and r.lists["voting_cue_blockers"].fullmatch(prev[-1].strip(",.()")):
+        return False
+    if r.lists["pilkada_terms"].fullmatch(cue):
+        # "Rekapitulasi tingkat provinsi Pilkada Jabar digelar ...": the election name qualifies another stage.
+        for other in r.re_cue.finditer(low, max(0, cue_start - 60), cue_start):
+            if r.cue_stage.get(re.sub(r"\s+", " ", other.group(0)), "other") != "voting":
+                return False
+    if r.lists["pilkada_terms"].fullmatch(cue) and not r.has("voting_verbs", gap):
+        return "," not in gap and not any(tok in r.weekdays for tok in re.findall(r"[\w'’]+", gap))
+    return True
+
+
+def _schedule_contradicts(dm: DateMention, official: Stage, cue: str, gap: str, r: Rules) -> bool:
+    if dm.is_range:
+        return dm.first != official.start or dm.last != official.end
+    starts = r.has("boundary_start", gap)
+    ends = r.has("boundary_end", gap)
+    if starts and not ends:
+        return dm.first != official.start
+    if ends and not starts:
+        return dm.first != official.end
+    strong = r.has("strong_stage_words", cue) or official.name in ("quiet_period", "registration", "determination")
+    if not (strong or r.has("schedule_verbs", gap)):
+        return False
+    return not (official.start <= dm.first <= official.end)

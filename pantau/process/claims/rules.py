@@ -1,0 +1,177 @@
+"""Word lists and patterns of the claim checks, compiled once from `pantau/data/claim_rules.json`."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pantau.process.claims.facts import DATA_DIR
+
+RULES_PATH = DATA_DIR / "claim_rules.json"
+
+
+def _alt(words: Iterable[str]) -> str:
+    uniq = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    firsts = "".join(sorted({re.escape(w[0].lower()) for w in words if w}))
+    return re.compile(r"(?<![\w-])(?=[" + firsts + r"])(?:" + _alt(words) + r")(?![\w-])")
+
+
+@dataclass
+class Rules:
+    raw: dict[str, Any]
+    severity: dict[str, str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    number_words: dict[str, dict[str, int]]
+    re_sentence_end: re.Pattern[str]
+    abbreviations: frozenset[str]
+    re_range: re.Pattern[str]
+    re_text_date: re.Pattern[str]
+    re_num_date: re.Pattern[str]
+    re_iso_date: re.Pattern[str]
+    re_weekday_lead: re.Pattern[str]
+    re_year: re.Pattern[str]
+    re_cue: re.Pattern[str]
+    cue_stage: dict[str, str]
+    gap_words: frozenset[str]
+    re_gap_token: re.Pattern[str]
+    re_num: str
+    re_count: re.Pattern[str]
+    re_tuple: re.Pattern[str]
+    re_candidate: re.Pattern[str]
+    re_candidate_local: re.Pattern[str]
+    re_title_before: re.Pattern[str]
+    re_title_after: re.Pattern[str]
+    re_other_pilkada_year: re.Pattern[str]
+    re_postpone: re.Pattern[str]
+    re_postpone_active: re.Pattern[str]
+    lists: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    other_election_dates: frozenset[date] = frozenset()
+
+    def has(self, name: str, text: str) -> bool:
+        return self.lists[name].search(text) is not None
+
+
+_LIST_KEYS = (
+    "pilkada_terms",
+    "other_election_terms",
+    "exception_terms",
+    "local_scope_terms",
+    "postponement_subject_terms",
+    "postponement_other_objects",
+    "negation_cues",
+    "denial_cues",
+    "circulation_cues",
+    "conditional_cues",
+    "official_decision_cues",
+    "past_event_cues",
+    "hoax_debunk_cues",
+    "title_history_cues",
+    "count_national_cues",
+    "count_qualifier_terms",
+    "candidate_subtype_terms",
+    "boundary_start",
+    "boundary_end",
+    "schedule_verbs",
+    "strong_stage_words",
+    "voting_verbs",
+    "voting_cue_blockers",
+)
+
+
+@lru_cache(maxsize=2)
+def load_rules(path: str = str(RULES_PATH)) -> Rules:
+    """Compile claim_rules.json (cached)."""
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    months = {k.lower(): int(v) for k, v in raw["months"].items()}
+    weekdays = {k.lower(): int(v) for k, v in raw["weekdays"].items()}
+    nw = raw["number_words"]
+    month_alt = _alt(months)
+    wd_alt = _alt(weekdays)
+    num_words = [*nw["units"], *nw["teens"], *nw["se_prefixed"], *nw["multipliers"]]
+    numw = "(?:" + _alt(num_words) + ")"
+    re_num = r"(?:\d{1,3}(?:\.\d{3})+|\d+|" + numw + r"(?:\s+" + numw + r")*)"
+    text_date = (
+        r"(?<![\w/.-])(?:tanggal\s+|tgl\.?\s+)?(?P<d>\d{1,2})\s+(?P<m>" + month_alt + r")\.?(?![\w])"
+        r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"
+    )
+    range_re = (
+        r"(?<![\w/.-])(?P<d1>\d{1,2})(?:\s+(?P<m1>"
+        + month_alt
+        + r")\.?(?:\s+(?P<y1>(?:19|20)\d\d))?)?"
+        + raw["range_connectors_regex"]
+        + r"(?:tanggal\s+)?(?P<d2>\d{1,2})\s+(?P<m2>"
+        + month_alt
+        + r")\.?(?![\w])(?:\s*,?\s*(?P<y2>(?:19|20)\d\d)(?!\d))?"
+    )
+    cue_stage: dict[str, str] = {}
+    for stage, cues in raw["stage_cues"].items():
+        for cue in cues:
+            cue_stage.setdefault(cue.lower(), stage)
+    title_rules = raw["title_regex"]
+    lists = {key: _words_re(raw[key]) for key in _LIST_KEYS}
+    hedges = _alt(raw["candidate_hedges"])
+    candidate = (
+        r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{4})(?![\d,])(?P<an>-an|an\b)?\s+"
+        r"(?:pasang(?:an)?\s+calon|paslon|pasangan\s+cakada|pasangan\s+kandidat|pasang\s+kandidat)(?P<after>[^.;:?!]{0,40})"
+    )
+    count_units = r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah)"
+    verbs = [v for v in raw["postponement_verbs"]]
+    return Rules(
+        raw=raw,
+        severity=dict(raw["severity"]),
+        months=months,
+        weekdays=weekdays,
+        number_words={k: {w.lower(): int(n) for w, n in v.items()} for k, v in nw.items()},
+        re_sentence_end=re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)"),
+        abbreviations=frozenset(a.lower().replace(".", "") for a in raw["abbreviations"]),
+        re_range=re.compile(range_re, re.I),
+        re_text_date=re.compile(text_date, re.I),
+        re_num_date=re.compile(
+            r"(?<![\w/.-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\w/]|-\d)"
+        ),
+        re_iso_date=re.compile(r"(?<![\w/.-])(?P<y>20\d\d)-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/])"),
+        re_weekday_lead=re.compile(raw["weekday_lead_regex"].replace("WEEKDAYS", wd_alt), re.I),
+        re_year=re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w])"),
+        re_cue=re.compile(r"(?<![\w-])(?:" + _alt(cue_stage) + r")(?![\w-])"),
+        cue_stage=cue_stage,
+        gap_words=frozenset(w.lower() for w in raw["gap_words"]),
+        re_gap_token=re.compile(r"[^\W\d_][\w'’.-]*|\d+|[^\s\w]", re.UNICODE),
+        re_num=re_num,
+        re_count=re.compile(r"(?<![\w.,])(?P<num>" + re_num + r")\s+" + count_units + r"(?![\w-])"),
+        re_tuple=re.compile(
+            r"(?<![\w.,])(?P<p>"
+            + re_num
+            + r")\s+provinsi\s*,?\s*(?:dan\s+|serta\s+)?(?P<k>"
+            + re_num
+            + r")\s+kabupaten"
+            r"\s*,?\s*(?:dan\s+|serta\s+)?(?P<c>" + re_num + r")\s+kota(?![\w-])"
+        ),
+        re_candidate=re.compile(candidate),
+        re_candidate_local=re.compile(raw["candidate_local_after_regex"]),
+        re_title_before=re.compile(title_rules),
+        re_title_after=re.compile(raw["title_after_regex"]),
+        re_other_pilkada_year=re.compile(raw["other_pilkada_year_regex"]),
+        re_postpone=re.compile(r"(?<![\w-])(?:" + _alt(verbs) + r")(?![\w-])"),
+        re_postpone_active=re.compile(
+            r"(?<![\w-])(?:menunda|membatalkan|mengundurkan|menangguhkan|memundurkan)(?![\w-])"
+        ),
+        lists={
+            **lists,
+            **{f"stage_exc_{k}": _words_re(v) for k, v in raw["stage_exceptions"].items()},
+            "hedge_tail": re.compile(r"(?:" + hedges + r")\s+$"),
+            "other_pilkada_year": re.compile(raw["other_pilkada_year_regex"]),
+            "date_trigger": re.compile(r"\d\s*(?:" + month_alt + r")(?![a-z])|\d[/-]\d"),
+        },
+        other_election_dates=frozenset(date.fromisoformat(d) for d in raw["other_election_dates"]),
+    )

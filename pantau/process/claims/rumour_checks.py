@@ -1,0 +1,60 @@
+"""Rumour claims: that the Pilkada is postponed, or a match of a known debunked claim.
+
+Denials, questions, conditional talk, official decisions, past events, local or other elections, legitimate re-votes
+(PSU, susulan, lanjutan) and articles that debunk the rumour are not flagged.
+"""
+
+from __future__ import annotations
+
+from pantau.process.claims.context import Ctx
+
+
+def check_postponement(sentence: str, low: str, ctx: Ctx) -> None:
+    r, facts = ctx.rules, ctx.facts
+    hits = list(r.re_postpone.finditer(low)) + list(r.re_postpone_active.finditer(low))
+    if not hits or ctx.debunk_article or "?" in sentence:
+        return
+    for key in ("denial_cues", "conditional_cues", "official_decision_cues", "past_event_cues", "exception_terms"):
+        if ctx.has(key):
+            return
+    if ctx.has("local_scope_terms") or ctx.has("other_election_terms") or ctx.has("other_pilkada_year"):
+        return
+    subjects = list(r.lists["postponement_subject_terms"].finditer(low))
+    if not subjects:
+        return
+    for hit in hits:
+        active = r.re_postpone_active.fullmatch(hit.group(0)) is not None
+        if active:
+            window = low[hit.end() : hit.end() + 50]
+            subj = r.lists["postponement_subject_terms"].search(window)
+            between = window[: subj.start()] if subj else ""
+        else:
+            prior = [s for s in subjects if s.end() <= hit.start() and hit.start() - s.end() <= 60]
+            subj = prior[-1] if prior else None
+            between = low[subj.end() : hit.start()] if subj else ""
+        if subj is None or r.has("postponement_other_objects", between):
+            continue
+        lead = low[max(0, hit.start() - 25) : hit.start()]
+        if r.has("negation_cues", lead) or r.has("negation_cues", between):
+            continue
+        fact = facts.voting_day.text + " Tidak ada keputusan resmi penundaan Pilkada Serentak 2024 secara nasional."
+        severity = r.severity["postponement"]
+        if ctx.has("circulation_cues"):
+            # The article reports a claim going round (a chain message, a viral post) without refuting it:
+            # readers may take it as true, so the KPU should still clarify it.
+            severity = r.severity["postponement_circulating"]
+            fact += " Artikel memuat klaim yang beredar tanpa bantahan."
+        ctx.add("postponement", severity, sentence, fact, facts.voting_day.source)
+        return
+
+
+def check_hoaxes(sentence: str, low: str, ctx: Ctx) -> None:
+    r = ctx.rules
+    if ctx.debunk_article or ctx.has("conditional_cues") or ctx.has("negation_cues"):
+        return
+    for hoax in ctx.facts.hoaxes:
+        if hoax.valid_from and ctx.ref and ctx.ref < hoax.valid_from:
+            continue
+        if all(any(w in low for w in group) for group in hoax.keywords):
+            fact = f"{hoax.text} (Klaim yang sudah dibantah: {hoax.claim})"
+            ctx.add("known_hoax", r.severity["known_hoax"], sentence, fact, hoax.source)

@@ -1,0 +1,104 @@
+"""Quality of processing measured on a labelled set: the numbers the CI gate (tests/quality/gate.json) pins.
+
+`python -m pantau.process.quality [tests/quality/labelled.jsonl]` prints them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from pantau.process.batch import process_batch
+from pantau.records import ProcessedArticle
+
+DEFAULT_SET = Path(__file__).resolve().parents[2] / "tests" / "quality" / "labelled.jsonl"
+
+
+def load_set(path: Path = DEFAULT_SET) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _ratio(num: float, den: float) -> float:
+    return round(num / den, 4) if den else 1.0
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def _with_provinces(codes: Iterable[str]) -> set[str]:
+    out = set(codes)
+    out.update(c.split(".")[0] for c in list(out))
+    return out
+
+
+def evaluate(rows: list[dict[str, Any]]) -> dict[str, float]:
+    keys = ("id", "url", "outlet", "title", "body", "published_at")
+    processed = {a.id: a for a in process_batch([{k: r.get(k) for k in keys} for r in rows]).articles}
+    got: dict[str, ProcessedArticle] = {r["id"]: processed[r["id"]] for r in rows}
+    labels = {r["id"]: r["labels"] for r in rows}
+    m: dict[str, float] = {}
+
+    m["language_accuracy"] = _ratio(sum(got[i].language == lab["language"] for i, lab in labels.items()), len(rows))
+
+    tp = sum(got[i].is_pilkada and lab["is_pilkada"] for i, lab in labels.items())
+    fp = sum(got[i].is_pilkada and not lab["is_pilkada"] for i, lab in labels.items())
+    fn = sum(not got[i].is_pilkada and lab["is_pilkada"] for i, lab in labels.items())
+    m["pilkada_precision"], m["pilkada_recall"] = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    m["pilkada_f1"] = _f1(m["pilkada_precision"], m["pilkada_recall"])
+
+    pilkada_ids = [i for i, lab in labels.items() if lab["is_pilkada"]]
+    hits = sum(bool(set(got[i].topics) & set(labels[i]["topics"])) for i in pilkada_ids)
+    overlap = sum(len(set(got[i].topics[:3]) & set(labels[i]["topics"])) for i in pilkada_ids)
+    predicted = sum(len(got[i].topics[:3]) for i in pilkada_ids)
+    wanted = sum(len(labels[i]["topics"]) for i in pilkada_ids)
+    m["topics_hit_rate"] = _ratio(hits, len(pilkada_ids))
+    m["topics_precision"], m["topics_recall"] = _ratio(overlap, predicted), _ratio(overlap, wanted)
+
+    labelled_regions = {i: _with_provinces(lab["regions"]) for i, lab in labels.items() if lab["regions"]}
+    found = sum(
+        len(_with_provinces(r["code"] for r in got[i].regions) & codes) for i, codes in labelled_regions.items()
+    )
+    total = sum(len(codes) for codes in labelled_regions.values())
+    top_right = sum(
+        bool(got[i].regions) and _with_provinces([got[i].regions[0]["code"]]) <= codes
+        for i, codes in labelled_regions.items()
+    )
+    m["regions_recall"] = _ratio(found, total)
+    m["regions_top_precision"] = _ratio(top_right, sum(bool(got[i].regions) for i in labelled_regions))
+
+    want_flags = {(i, rule) for i, lab in labels.items() for rule in lab["flags"]}
+    got_flags = {(i, f["rule"]) for i, a in got.items() for f in a.flags}
+    m["flags_precision"] = _ratio(len(want_flags & got_flags), len(got_flags))
+    m["flags_recall"] = _ratio(len(want_flags & got_flags), len(want_flags))
+    clean = [i for i, lab in labels.items() if not lab["flags"]]
+    m["clean_articles_unflagged"] = _ratio(sum(not got[i].flags for i in clean), len(clean))
+
+    groups: dict[str, list[str]] = {}
+    for i, lab in labels.items():
+        if lab.get("story_group"):
+            groups.setdefault(lab["story_group"], []).append(i)
+    together = [got[a].story_id == got[b].story_id for ids in groups.values() for a, b in combinations(ids, 2)]
+    m["story_pairs_joined"] = _ratio(sum(together), len(together))
+    group_of = {i: g for g, ids in groups.items() for i in ids}
+    wrong = sum(
+        got[a].story_id == got[b].story_id
+        for a, b in combinations(labels, 2)
+        if group_of.get(a) is None or group_of.get(a) != group_of.get(b)
+    )
+    m["story_false_merges"] = float(wrong)
+    return m
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0]) if argv else DEFAULT_SET
+    print(json.dumps(evaluate(load_set(path)), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,327 @@
+"""Pilkada relevance: does an article cover the 2024 regional head elections, and how strongly?
+
+`score_pilkada` weighs terms from `data/pilkada_terms.json` (see its `_doc`): Pilkada-specific terms (core),
+shared election vocabulary (generic, gated by how much of the specific evidence is Pilkada) and other elections
+(negative: Pilpres, Pileg, Pilkades, foreign elections, party congresses, other Pilkada years). The result is a
+calibrated probability-like score where 0.5 is the decision boundary.
+
+The module also holds the small token/phrase matcher that `pantau.process.entities` reuses: text is split into word
+tokens once, and phrases are looked up by their first token, so matching costs O(tokens) whatever the term count.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from pantau.resources import load_json as load_data
+
+K = TypeVar("K")
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+
+
+def as_text(value: object) -> str:
+    """Any input as a string: None and non-strings become '' (bytes are decoded leniently)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes | bytearray):
+        return bytes(value).decode("utf-8", errors="replace")
+    return ""
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits; punctuation, hyphens and underscores split words)."""
+    return _TOKEN_RE.findall(text.lower())
+
+
+_SCAN_RE = re.compile(r"[^\W_]+|[.!?]+(?=[\s\"'”’)]|$)|\n")
+
+
+def scan(text: str) -> tuple[list[str], list[int]]:
+    """Lower-cased word tokens and, for each, the number of the sentence it belongs to (one regex pass)."""
+    tokens: list[str] = []
+    sent_of: list[int] = []
+    sent = 0
+    append, mark = tokens.append, sent_of.append
+    for item in _SCAN_RE.findall(text.lower()):
+        if item[0] in ".!?\n":
+            sent += 1
+        else:
+            append(item)
+            mark(sent)
+    return tokens, sent_of
+
+
+class Match(NamedTuple, Generic[K]):
+    start: int
+    end: int
+    key: K
+
+
+class PhraseMatcher(Generic[K]):
+    """Leftmost-longest, non-overlapping matching of token phrases; each phrase maps to a key."""
+
+    def __init__(self, phrases: Iterable[tuple[str, K]]) -> None:
+        index: dict[str, list[tuple[tuple[str, ...], K]]] = {}
+        for phrase, key in phrases:
+            toks = tuple(tokenize(phrase))
+            if toks:
+                index.setdefault(toks[0], []).append((toks, key))
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._index = index
+
+    def find(self, tokens: list[str]) -> list[Match[K]]:
+        out: list[Match[K]] = []
+        index = self._index
+        nxt = 0
+        # Only positions whose token starts some phrase are examined (a C-speed filter over the tokens).
+        for i in [i for i, tok in enumerate(tokens) if tok in index]:
+            if i < nxt:
+                continue
+            for toks, key in index[tokens[i]]:
+                size = len(toks)
+                if size == 1 or tuple(tokens[i : i + size]) == toks:
+                    out.append(Match(i, i + size, key))
+                    nxt = i + size
+                    break
+        return out
+
+
+@dataclass
+class RelevanceResult:
+    is_pilkada: bool
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Term:
+    phrase: str
+    kind: str  # core | generic | negative
+    weight: float
+
+
+class _Model:
+    def __init__(self, cfg: Mapping[str, Any]) -> None:
+        terms: list[tuple[str, _Term]] = []
+        for kind in ("core", "generic", "negative"):
+            for phrase, weight in cfg[kind].items():
+                norm = " ".join(tokenize(phrase))
+                terms.append((norm, _Term(norm, kind, float(weight))))
+        self.weights = {term.phrase: term.weight for _, term in terms}
+        self.matcher: PhraseMatcher[_Term] = PhraseMatcher(terms)
+        self.title_weight = float(cfg["title_weight"])
+        self.max_chars = int(cfg["max_chars"])
+        self.target_years = frozenset(cfg["target_years"])
+        self.year_window = int(cfg["year_window"])
+        self.target_bonus = float(cfg["target_year_bonus"])
+        self.other_year_weight = float(cfg["other_year_weight"])
+        self.anchors = frozenset(" ".join(tokenize(t)) for t in cfg["year_anchor_terms"])
+        window = cfg["published_window"]
+        self.min_year, self.max_year = int(window["min_year"]), int(window["max_year"])
+        self.date_penalty = float(window["penalty"])
+        cal = cfg["calibration"]
+        self.bias, self.w_evidence = float(cal["bias"]), float(cal["evidence"])
+        self.w_coverage, self.w_negative = float(cal["coverage"]), float(cal["negative"])
+        self.generic_factor = float(cal["generic_factor"])
+        season = cfg.get("season") or {}
+        self.season = (str(season.get("from", "")), str(season.get("to", "")), float(season.get("gate", 0.0)))
+
+
+@cache
+def _model() -> _Model:
+    return _Model(load_data("pilkada_terms.json"))
+
+
+def _year_after(tokens: list[str], end: int, window: int) -> str | None:
+    for tok in tokens[end : end + window]:
+        if _YEAR_RE.match(tok):
+            return tok
+    return None
+
+
+def _collect(
+    model: _Model, tokens: list[str], counts: dict[str, Counter[str]], years: Counter[str]
+) -> list[tuple[int, str]]:
+    """Count matches into counts[kind]; returns (token position, kind) per match. 'Pilkada 2020' is negative."""
+    found: list[tuple[int, str]] = []
+    for m in model.matcher.find(tokens):
+        term = m.key
+        if term.kind == "core" and term.phrase in model.anchors:
+            year = _year_after(tokens, m.end, model.year_window)
+            if year is not None and year not in model.target_years:
+                years[year] += 1
+                found.append((m.start, "negative"))
+                continue
+            if year is not None:
+                counts["target_year"][year] += 1
+        counts[term.kind][term.phrase] += 1
+        found.append((m.start, term.kind))
+    return found
+
+
+def _weighted(model: _Model, body: Counter[str], title: Counter[str]) -> float:
+    total = 0.0
+    for phrase, n in body.items():
+        total += model.weights[phrase] * (1.0 + math.log(n))
+    for phrase, n in title.items():
+        total += model.weights[phrase] * model.title_weight * (1.0 + math.log(n))
+    return total
+
+
+def _top(counter: Counter[str], limit: int = 6) -> str:
+    return ", ".join(f"{p}×{n}" for p, n in counter.most_common(limit))
+
+
+def _published_year(published_at: str | None) -> int | None:
+    text = as_text(published_at).strip()
+    if len(text) >= 4 and text[:4].isdigit():
+        return int(text[:4])
+    return None
+
+
+def _in_season(model: _Model, published_at: str | None) -> bool:
+    start, end, gate = model.season
+    day = as_text(published_at)[:10]
+    return bool(gate and start and len(day) == 10 and start <= day <= end)
+
+
+def _empty_counts() -> dict[str, Counter[str]]:
+    return {"core": Counter(), "generic": Counter(), "negative": Counter(), "target_year": Counter()}
+
+
+def score_pilkada(title: str, body: str, *, published_at: str | None = None) -> RelevanceResult:
+    """Score how much an article is about the 2024 Pilkada; `is_pilkada` is `score >= 0.5`. Never raises."""
+    model = _model()
+    title, body = as_text(title), as_text(body)
+    reasons: list[str] = []
+    if not title.strip() and not body.strip():
+        return RelevanceResult(False, 0.0, ["empty text"])
+    if len(body) > model.max_chars:
+        body = body[: model.max_chars]
+        reasons.append(f"body truncated to {model.max_chars} chars")
+
+    t_counts, b_counts = _empty_counts(), _empty_counts()
+    t_years: Counter[str] = Counter()
+    b_years: Counter[str] = Counter()
+    _collect(model, tokenize(title), t_counts, t_years)
+    tokens, sent_of = scan(body)
+    kinds_by_sentence: dict[int, set[str]] = {}
+    for pos, kind in _collect(model, tokens, b_counts, b_years):
+        kinds_by_sentence.setdefault(sent_of[pos], set()).add(kind)
+    n_sentences = len(set(sent_of))
+    covered = sum(1 for k in kinds_by_sentence.values() if "core" in k or ("generic" in k and "negative" not in k))
+
+    core = _weighted(model, b_counts["core"], t_counts["core"])
+    generic = _weighted(model, b_counts["generic"], t_counts["generic"])
+    negative = _weighted(model, b_counts["negative"], t_counts["negative"])
+    other_years = b_years + t_years
+    year_hits = sum(b_years.values()) + model.title_weight * sum(t_years.values())
+    negative += model.other_year_weight * (1.0 + math.log(year_hits)) if year_hits else 0.0
+    target_hits = sum((b_counts["target_year"] + t_counts["target_year"]).values())
+    core += model.target_bonus * (1.0 + math.log(target_hits)) if target_hits else 0.0
+
+    gate = core / (core + negative) if core > 0 else 0.0
+    in_season = _in_season(model, published_at) and negative == 0
+    if in_season and generic:
+        gate = max(gate, model.season[2])
+        reasons.append(f"published in the Pilkada season {model.season[0]}..{model.season[1]}")
+    evidence = core + model.generic_factor * generic * gate
+    coverage = covered / n_sentences if n_sentences else 0.0
+    # Coverage only counts when there is Pilkada-specific evidence at all (or season evidence).
+    coverage *= min(1.0, (core + (model.generic_factor * generic * gate if in_season else 0.0)) / 3.0)
+    logit = (
+        model.bias
+        + model.w_evidence * math.log1p(evidence)
+        + model.w_coverage * coverage
+        - model.w_negative * math.log1p(negative)
+    )
+    year = _published_year(published_at)
+    if year is not None and not model.min_year <= year <= model.max_year:
+        logit -= model.date_penalty
+        reasons.append(f"published {year}, outside {model.min_year}-{model.max_year}")
+    score = 1.0 / (1.0 + math.exp(-logit))
+
+    if t_counts["core"]:
+        reasons.append(f"title: {_top(t_counts['core'], 3)}")
+    if b_counts["core"]:
+        reasons.append(f"pilkada terms: {_top(b_counts['core'])}")
+    if b_counts["generic"] or t_counts["generic"]:
+        reasons.append(f"election terms (gate {gate:.2f}): {_top(b_counts['generic'] + t_counts['generic'])}")
+    if b_counts["negative"] or t_counts["negative"]:
+        reasons.append(f"other-election terms: {_top(b_counts['negative'] + t_counts['negative'])}")
+    if other_years:
+        reasons.append(f"other Pilkada years: {_top(other_years, 4)}")
+    if target_hits:
+        reasons.append(f"Pilkada 2024 mentioned {target_hits}×")
+    reasons.append(f"coverage {coverage:.2f} of {n_sentences} sentences")
+    if not (core or generic or negative or year_hits):
+        reasons.append("no election vocabulary")
+    return RelevanceResult(score >= 0.5, round(score, 4), reasons)
+
+
+# ---------------------------------------------------------------------------------------------------- topics
+
+
+class _Topics:
+    def __init__(self, cfg: Mapping[str, Any]) -> None:
+        cues: dict[str, list[tuple[str, float]]] = {}
+        for topic in cfg["topics"]:
+            for phrase, weight in topic["cues"].items():
+                cues.setdefault(" ".join(tokenize(phrase)), []).append((topic["id"], float(weight)))
+        self.ids: tuple[str, ...] = tuple(t["id"] for t in cfg["topics"])
+        self.cues = cues
+        self.matcher: PhraseMatcher[str] = PhraseMatcher((p, p) for p in cues)
+        self.title_weight = float(cfg["title_weight"])
+        self.min_score = float(cfg["min_score"])
+        self.min_distinct = int(cfg["min_distinct_cues"])
+        self.strong_weight = float(cfg["strong_weight"])
+        self.relative_floor = float(cfg["relative_floor"])
+        self.max_topics = int(cfg["max_topics"])
+        self.max_chars = int(cfg.get("max_chars", 200_000))
+
+
+@cache
+def _topics() -> _Topics:
+    return _Topics(load_data("topics.json"))
+
+
+TOPIC_IDS: tuple[str, ...] = _topics().ids
+
+
+def classify_topics(title: str, body: str) -> list[str]:
+    """Topic ids from data/topics.json, best first, only with real evidence (thresholds in the file's _doc)."""
+    model = _topics()
+    title, body = as_text(title), as_text(body)[: model.max_chars]
+    in_body = Counter(m.key for m in model.matcher.find(tokenize(body)))
+    in_title = Counter(m.key for m in model.matcher.find(tokenize(title)))
+    scores: dict[str, float] = {}
+    distinct: dict[str, int] = {}
+    strong: set[str] = set()
+    for counts, factor in ((in_body, 1.0), (in_title, model.title_weight)):
+        for phrase, n in counts.items():
+            for topic, weight in model.cues[phrase]:
+                scores[topic] = scores.get(topic, 0.0) + weight * factor * (1.0 + math.log(n))
+                distinct[topic] = distinct.get(topic, 0) + 1
+                if weight >= model.strong_weight and (n >= 2 or factor > 1.0):
+                    strong.add(topic)
+    if not scores:
+        return []
+    best = max(scores.values())
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], model.ids.index(kv[0])))
+    chosen = [
+        topic
+        for topic, score in ranked
+        if score >= model.min_score
+        and score >= model.relative_floor * best
+        and (distinct[topic] >= model.min_distinct or topic in strong)
+    ]
+    return chosen[: model.max_topics]

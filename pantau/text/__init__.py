@@ -1,0 +1,1 @@
+"""Indonesian text rules that every stage shares: tokens, dates and time zones, datelines, insert phrases."""
