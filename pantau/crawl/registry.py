@@ -11,8 +11,7 @@ import yaml
 
 from pantau.errors import ConfigError
 from pantau.extract.families import FAMILIES as EXTRACT_FAMILIES
-
-REGISTRY_PATH = Path(__file__).resolve().parents[2] / "spiders" / "outlets.yaml"
+from pantau.resources import bundled
 
 FAMILIES = frozenset(EXTRACT_FAMILIES) | {"generic"}  # one parser module per family, plus the generic path
 REQUIRED = ("name", "domain", "province", "language", "family", "home_url", "discovery")
@@ -226,7 +225,7 @@ def parse_registry(rows: Any, provinces: frozenset[str] | None = None) -> list[O
 
 def load_outlets(path: Path | None = None, provinces: frozenset[str] | None = None) -> list[Outlet]:
     """The validated registry from `path` (default spiders/outlets.yaml)."""
-    path = path or REGISTRY_PATH
+    path = path or bundled("spiders") / "outlets.yaml"
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -6,6 +6,7 @@ skips with reasons, seen-state skips, per-outlet parser health and layout drift)
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import os
@@ -85,7 +86,9 @@ def run_crawl(
     log_file = out_dir / "crawl.log"
     child_env = dict(os.environ if env is None else env)
     child_env.setdefault("PANTAU_HOME", str(project_root()))
-    child_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project_root()), child_env.get("PYTHONPATH")]))
+    # The child imports `spiders` from where this process finds it (checkout or site-packages); Scrapy's settings
+    # module is passed explicitly (spiders.run), so neither scrapy.cfg nor the checkout is needed.
+    child_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_import_root("spiders")), child_env.get("PYTHONPATH")]))
     with log_file.open("w", encoding="utf-8") as log:
         try:
             proc = subprocess.run(
@@ -105,6 +108,14 @@ def run_crawl(
         raise PantauError(f"the crawl process failed (exit {proc.returncode}); see {log_file}:\n{tail}")
     stats = json.loads(stats_file.read_text(encoding="utf-8"))
     return CrawlResult(out_dir, stats, proc.returncode, log_file)
+
+
+def _import_root(package: str) -> Path:
+    """The sys.path entry `package` is imported from, found without importing it (Scrapy is slow to import)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        raise PantauError(f"cannot find the {package!r} package")
+    return Path(spec.origin).resolve().parents[1]
 
 
 def run_dir(settings: Settings, label: str) -> Path:

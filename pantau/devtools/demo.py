@@ -14,6 +14,7 @@ import shutil
 from typing import Any
 
 from pantau.config import Settings, load_settings
+from pantau.resources import checkout_file
 from pantau.store import node
 from pantau.store.client import Store
 from pantau.store.templates import drop_all
@@ -29,8 +30,9 @@ def _say(text: str = "") -> None:
 def run_demo(base: Settings) -> dict[str, Any]:
     from pantau.crawl.registry import load_outlets
     from pantau.devtools.receivers import smtp_receiver, webhook_receiver
-    from pantau.devtools.sitesrv import SITE_ROOT, serve_site
+    from pantau.devtools.sitesrv import serve_site
 
+    site_manifest = checkout_file("tests/site/manifest.json", "pantau demo")  # before anything is started
     if not base.external_search:
         _say(f"1. Search engine: starting the embedded OpenSearch node on {base.engine.url} ...")
         status = node.start(base)
@@ -39,7 +41,7 @@ def run_demo(base: Settings) -> dict[str, Any]:
         _say(f"1. Search engine: using {base.search_url} (PANTAU_SEARCH_URL)")
     var_dir = base.paths.var_dir / "demo"
     shutil.rmtree(var_dir, ignore_errors=True)
-    manifest = json.loads((SITE_ROOT / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads(site_manifest.read_text(encoding="utf-8"))
     hosted = {p["domain"] for p in manifest["pages"]}
     outlets = [o.name for o in load_outlets() if o.domain in hosted]
 

@@ -23,7 +23,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-SITE_ROOT = Path(__file__).resolve().parents[2] / "tests" / "site"
+from pantau.errors import ConfigError
+from pantau.resources import source_root
+
+SITE_ROOT = source_root() / "tests" / "site"  # dev material: only in a checkout
 _PLACEHOLDER = re.compile(rb"\{\{BASE:([A-Za-z0-9.-]+)\}\}")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
 OVERSIZED_BYTES = 11 * 1024 * 1024
@@ -253,6 +256,8 @@ def _handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def serve_site(root: Path = SITE_ROOT, port: int = 0) -> Iterator[SiteServer]:
     """Serve `root` on 127.0.0.1:`port` (0 = any free port) in a background thread."""
+    if not (root / "manifest.json").is_file():
+        raise ConfigError(f"the sample site needs a source checkout: no manifest.json in {root}")
     manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
     site = SiteServer(base_url="", root=root, manifest=manifest)
     server = ThreadingHTTPServer(("127.0.0.1", port), _handler(site))

@@ -22,8 +22,8 @@ from urllib.parse import quote, urlsplit
 
 import urllib3
 
-from pantau.config import project_root
 from pantau.errors import PantauError
+from pantau.resources import checkout_file
 
 IMPORT_PATH = "/api/saved_objects/_import"
 SEARCH_INDEX_REF = "kibanaSavedObjectMeta.searchSourceJSON.index"
@@ -40,7 +40,7 @@ class KibanaError(PantauError):
 
 
 def default_ndjson() -> Path:
-    return project_root() / "infra" / "kibana" / "pantau.ndjson"
+    return checkout_file("infra/kibana/pantau.ndjson", "importing the Kibana objects without --file")
 
 
 # --- reading the NDJSON file ------------------------------------------------------------------------------------

@@ -14,11 +14,14 @@ from typing import Any
 
 from pantau.process.batch import process_batch
 from pantau.records import ProcessedArticle
+from pantau.resources import checkout_file
 
-DEFAULT_SET = Path(__file__).resolve().parents[2] / "tests" / "quality" / "labelled.jsonl"
+DEFAULT_SET = "tests/quality/labelled.jsonl"
 
 
-def load_set(path: Path = DEFAULT_SET) -> list[dict[str, Any]]:
+def load_set(path: Path | None = None) -> list[dict[str, Any]]:
+    """The labelled articles of `path` (default: the set in the checkout)."""
+    path = path or checkout_file(DEFAULT_SET, "the quality report")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -95,7 +98,7 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0]) if argv else DEFAULT_SET
+    path = Path(argv[0]) if argv else None
     print(json.dumps(evaluate(load_set(path)), indent=2))
     return 0
 

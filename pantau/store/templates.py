@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pantau.config import project_root
 from pantau.errors import ConfigError, MigrationNeededError, PantauError, SearchRequestError
+from pantau.resources import bundled
 from pantau.store.client import Store
 
 log = logging.getLogger(__name__)
 
 
 def mappings_dir() -> Path:
-    return project_root() / "mappings"
+    return bundled("mappings")
 
 
 @dataclass(frozen=True)
