@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pantau.extract import generic
+from pantau.extract.body import MIN_ARTICLE_CHARS, generic_body, looks_like_listing
+from pantau.extract.decode import MAX_HTML_BYTES, decode_html, parse_document
+from pantau.extract.metadata import page_metadata, read_page
 from pantau.extract.registry import family_name_for, get_family
 from pantau.ids import canonical_url as canonicalize
 
@@ -61,14 +63,14 @@ def extract_html(
     if html is None or len(html) == 0:
         out["skip_reason"] = "empty document"
         return out
-    if len(html) > generic.MAX_HTML_BYTES:
-        out["skip_reason"] = f"document too large ({len(html)} > {generic.MAX_HTML_BYTES} bytes)"
+    if len(html) > MAX_HTML_BYTES:
+        out["skip_reason"] = f"document too large ({len(html)} > {MAX_HTML_BYTES} bytes)"
         return out
-    decoded = generic.decode_html(html, encoding)
+    decoded = decode_html(html, encoding)
     out["encoding"] = decoded.encoding
     if decoded.reason:
         out["notes"].append(f"encoding: {decoded.reason}")
-    doc = generic.parse_document(decoded.text)
+    doc = parse_document(decoded.text)
     if doc is None:
         out["skip_reason"] = "not parseable as HTML"
         return out
@@ -87,8 +89,8 @@ def _extract(
     family: str | None,
     domains: Iterable[tuple[str, str]] | None,
 ) -> dict[str, Any]:
-    page = generic.read_page(doc, url)
-    meta = generic.page_metadata(page)
+    page = read_page(doc, url)
+    meta = page_metadata(page)
     fam = None if family == "generic" else get_family(family) or get_family(family_name_for(url, domains))
     if family and family != "generic" and get_family(family) is None:
         out["notes"].append(f"unknown family {family!r}; generic parser used")
@@ -106,7 +108,7 @@ def _extract(
     else:
         if fields:
             out["notes"].append(f"{fields['parser']} found no body; generic body used")
-        paragraphs, dateline, how = generic.generic_body(page, text, meta["ld_body"])
+        paragraphs, dateline, how = generic_body(page, text, meta["ld_body"])
         out["parser"] = "generic" if how == "dom" else f"generic+{how}"
 
     for key in ("title", "published_at", "updated_at", "author", "section", "language"):
@@ -115,7 +117,7 @@ def _extract(
     if out["updated_at"] == out["published_at"]:
         out["updated_at"] = None
     out["canonical_url"] = _safe_canonical(meta["canonical_hint"] or url)
-    if sum(len(p) for p in paragraphs) < generic.MIN_ARTICLE_CHARS:
+    if sum(len(p) for p in paragraphs) < MIN_ARTICLE_CHARS:
         paragraphs, dateline = [], None
     out["dateline"] = dateline
     out["body"] = "\n\n".join(paragraphs)
@@ -125,8 +127,8 @@ def _extract(
         out["full_text_url"] = version.full_text_url(url)
     body_chars = len(out["body"])
     if not paragraphs:
-        out["skip_reason"] = "listing page" if generic.looks_like_listing(page, 0) else "no article body"
-    elif generic.looks_like_listing(page, body_chars):
+        out["skip_reason"] = "listing page" if looks_like_listing(page, 0) else "no article body"
+    elif looks_like_listing(page, body_chars):
         out["skip_reason"] = "listing page"
     return out
 

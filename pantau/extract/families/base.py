@@ -16,7 +16,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from lxml.html import HtmlElement
 
 from pantau.extract import boilerplate as bp
-from pantau.extract.generic import clean_author, dates_from_text, paragraphs_of, split_tags
+from pantau.extract.body import paragraphs_of
+from pantau.extract.metadata import clean_author, dates_from_text, split_tags
 
 Selector = tuple[str, str | None]  # (CSS, attribute to read or None for the text)
 

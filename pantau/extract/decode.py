@@ -1,0 +1,84 @@
+"""Decoding a saved page: bytes to text (byte order mark, given encoding, declared charset, UTF-8, cp1252), the
+size cap, and parsing the text into an lxml tree."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement, document_fromstring
+
+MAX_HTML_BYTES = 8 * 1024 * 1024
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_SINGLE_BYTE = frozenset({"iso8859-1", "latin-1", "cp1252", "ascii"})
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    reason: str | None = None
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes | str, encoding: str | None = None) -> Decoded:
+    """Text of a page: BOM, then the given encoding, then <meta charset>/http-equiv, then UTF-8, then cp1252."""
+    if isinstance(data, str):
+        return Decoded(data, "unicode")
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return Decoded(data[len(bom) :].decode(name, errors="replace"), name, "byte order mark")
+    given = _codec(encoding)
+    if given:
+        try:
+            return Decoded(data.decode(given), given)
+        except UnicodeDecodeError:
+            pass
+    m = _META_CHARSET.search(data[:8192])
+    declared = _codec(m.group(1).decode("ascii", "ignore")) if m else None
+    utf8: str | None
+    try:
+        utf8 = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if declared and declared not in {"utf-8"}:
+        if declared in _SINGLE_BYTE and utf8 is not None and not data.isascii():
+            return Decoded(utf8, "utf-8", f"declared {declared} but the bytes are valid UTF-8")
+        try:
+            return Decoded(data.decode(declared), declared)
+        except UnicodeDecodeError:
+            pass
+    if utf8 is not None:
+        return Decoded(utf8, "utf-8", None if declared == "utf-8" or data.isascii() else "undeclared; valid UTF-8")
+    reason = f"declared {declared} but the bytes are not" if declared else "no declared encoding"
+    try:
+        return Decoded(data.decode("cp1252"), "cp1252", f"{reason}; decoded as cp1252")
+    except UnicodeDecodeError:
+        return Decoded(data.decode("latin-1"), "latin-1", f"{reason}; decoded as latin-1")
+
+
+def parse_document(text: str) -> HtmlElement | None:
+    """An lxml tree, or None when there is nothing parseable."""
+    text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+    if not text.strip():
+        return None
+    try:
+        doc = document_fromstring(text)
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+    return doc if isinstance(doc, HtmlElement) else None
