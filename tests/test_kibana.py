@@ -20,17 +20,10 @@ from typing import Any
 import pytest
 
 from pantau.cli import main
-from pantau.ops.kibana import (
-    KibanaError,
-    dangling_references,
-    default_ndjson,
-    dsl_fields,
-    import_objects,
-    load_objects,
-    mapping_fields,
-    query_fields,
-    referenced_fields,
-)
+from pantau.ops.kibana.fields import mapping_fields, referenced_fields
+from pantau.ops.kibana.importer import import_objects
+from pantau.ops.kibana.objects import KibanaError, dangling_references, default_ndjson, load_objects
+from pantau.ops.kibana.queries import dsl_fields, query_fields
 from pantau.records import AlertRecord
 from pantau.store.bulk import index_documents
 from pantau.store.client import Store

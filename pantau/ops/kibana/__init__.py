@@ -1,0 +1,1 @@
+"""Kibana saved objects: the file (objects), the fields they use (queries, fields) and the import (importer)."""
