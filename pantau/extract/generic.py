@@ -20,7 +20,7 @@ from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 
 from pantau.extract import boilerplate as bp
-from pantau.extract.dates import is_updated_label, iso, parse_indonesian_datetime, split_published_updated
+from pantau.text.dates import is_updated_label, iso, parse_indonesian_datetime, split_published_updated
 
 MAX_HTML_BYTES = 8 * 1024 * 1024
 MIN_BODY_CHARS = 250  # below this the DOM body is compared with trafilatura's

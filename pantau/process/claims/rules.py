@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pantau.process.claims.facts import DATA_DIR
+from pantau.text.dates import MONTHS, WEEKDAYS
 
 RULES_PATH = DATA_DIR / "claim_rules.json"
 
@@ -93,8 +94,8 @@ _LIST_KEYS = (
 def load_rules(path: str = str(RULES_PATH)) -> Rules:
     """Compile claim_rules.json (cached)."""
     raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    months = {k.lower(): int(v) for k, v in raw["months"].items()}
-    weekdays = {k.lower(): int(v) for k, v in raw["weekdays"].items()}
+    months = dict(MONTHS)
+    weekdays = dict(WEEKDAYS)
     nw = raw["number_words"]
     month_alt = _alt(months)
     wd_alt = _alt(weekdays)
