@@ -20,10 +20,10 @@ from functools import cache
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from pantau.resources import load_json as load_data
+from pantau.text.tokens import WORD, tokenize
 
 K = TypeVar("K")
 
-_TOKEN_RE = re.compile(r"[^\W_]+")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -36,12 +36,7 @@ def as_text(value: object) -> str:
     return ""
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens (letters and digits; punctuation, hyphens and underscores split words)."""
-    return _TOKEN_RE.findall(text.lower())
-
-
-_SCAN_RE = re.compile(r"[^\W_]+|[.!?]+(?=[\s\"'”’)]|$)|\n")
+_SCAN_RE = re.compile(WORD + r"|[.!?]+(?=[\s\"'”’)]|$)|\n")
 
 
 def scan(text: str) -> tuple[list[str], list[int]]:

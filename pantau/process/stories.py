@@ -26,6 +26,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from pantau.process.relevance import as_text
+from pantau.text.tokens import tokenize
 
 NUM_PERM = 64
 SHINGLE_WORDS = 4
@@ -40,7 +41,6 @@ HASH_NAME = "crc32-word-poly"
 MAX_CHARS = 100_000
 STATE_VERSION = 1
 
-_WORD_RE = re.compile(r"[^\W_]+")
 _POLY = np.uint64(1_000_003)
 _SHIFT = np.uint64(32)
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -66,7 +66,7 @@ def shingles(title: str, body: str, k: int = SHINGLE_WORDS) -> set[int]:
     positions at once with numpy (far cheaper than joining and hashing every shingle string)."""
     out: set[int] = set()
     for text in (as_text(title)[:1000], _clean(as_text(body))):
-        words = _WORD_RE.findall(text.lower())
+        words = tokenize(text)
         n = len(words) - k + 1
         if n <= 0:
             continue
