@@ -79,7 +79,6 @@ class Rules:
     national_keys: frozenset[str]
     national_damping: float
     national_cues: re.Pattern[str] | None
-    skip_lines: re.Pattern[str] | None
     weights: dict[str, float]
 
 
@@ -122,7 +121,6 @@ def load_rules(path: Path | None = None) -> Rules:
         national_keys=frozenset(key(k) for k in nat.get("keys") or []),
         national_damping=float(nat.get("damping", 1.0)),
         national_cues=_phrase_regex(str(c) for c in nat.get("cues") or []),
-        skip_lines=_phrase_regex((str(p) for p in raw.get("skip_line_prefixes") or []), line_start=True),
         weights={str(k): float(v) for k, v in (raw.get("weights") or {}).items()},
     )
 
