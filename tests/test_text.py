@@ -9,7 +9,8 @@ import pytest
 from pantau.process.claims.rules import load_rules
 from pantau.process.clean import clean_text
 from pantau.process.stories import shingles
-from pantau.text import dates, phrases
+from pantau.resources import load_json
+from pantau.text import dates, phrases, vocabulary
 from pantau.text.dateline import find_dateline, split_dateline
 from pantau.text.tokens import latin_words, tokenize, words, words_with_gaps
 
@@ -117,3 +118,31 @@ def test_cleaner_and_clustering_use_the_same_phrases() -> None:
     plain = shingles("", story)
     insert = shingles("", story + "\nLihat juga: debat kandidat di Batu")
     assert plain == insert
+
+
+def test_vocabulary_expands_a_section_in_place() -> None:
+    names = vocabulary.section("election_names")
+    assert "pilkada" in names and "pemilihan kepala daerah" in names
+    assert vocabulary.expand(["paslon", "@election_names", "pilkada"]) == ["paslon", *names]
+    with pytest.raises(KeyError):
+        vocabulary.expand(["@no_such_section"])
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("pilkada_terms.json", "year_anchor_terms"),
+        ("claim_rules.json", "pilkada_terms"),
+        ("crawl_filter.json", "terms"),
+    ],
+)
+def test_election_names_are_written_once(name: str, key: str) -> None:
+    listed = load_json(name)[key]
+    assert "@election_names" in listed
+    assert not set(listed) & set(vocabulary.section("election_names"))
+
+
+def test_stages_read_the_shared_election_names() -> None:
+    rules = load_rules()
+    for word in vocabulary.section("election_names"):
+        assert rules.has("pilkada_terms", f"debat {word} 2024"), word

@@ -21,6 +21,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from pantau.resources import load_json as load_data
 from pantau.text.tokens import WORD, tokenize
+from pantau.text.vocabulary import expand
 
 K = TypeVar("K")
 
@@ -119,7 +120,7 @@ class _Model:
         self.year_window = int(cfg["year_window"])
         self.target_bonus = float(cfg["target_year_bonus"])
         self.other_year_weight = float(cfg["other_year_weight"])
-        self.anchors = frozenset(" ".join(tokenize(t)) for t in cfg["year_anchor_terms"])
+        self.anchors = frozenset(" ".join(tokenize(t)) for t in expand(cfg["year_anchor_terms"]))
         window = cfg["published_window"]
         self.min_year, self.max_year = int(window["min_year"]), int(window["max_year"])
         self.date_penalty = float(window["penalty"])

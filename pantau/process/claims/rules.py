@@ -13,6 +13,7 @@ from typing import Any
 
 from pantau.process.claims.facts import DATA_DIR
 from pantau.text.dates import MONTHS, WEEKDAYS
+from pantau.text.vocabulary import expand
 
 RULES_PATH = DATA_DIR / "claim_rules.json"
 
@@ -120,7 +121,7 @@ def load_rules(path: str = str(RULES_PATH)) -> Rules:
         for cue in cues:
             cue_stage.setdefault(cue.lower(), stage)
     title_rules = raw["title_regex"]
-    lists = {key: _words_re(raw[key]) for key in _LIST_KEYS}
+    lists = {key: _words_re(expand(raw[key])) for key in _LIST_KEYS}
     hedges = _alt(raw["candidate_hedges"])
     candidate = (
         r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{4})(?![\d,])(?P<an>-an|an\b)?\s+"
