@@ -29,6 +29,7 @@ from pantau.extract import extract_html, merge_bodies
 from pantau.ids import doc_id
 from pantau.resources import data_path
 from pantau.text.dates import WIB
+from pantau.text.vocabulary import expand
 
 FILTER_FILE = data_path("crawl_filter.json")
 MAX_CHILD_SITEMAPS = 50
@@ -36,7 +37,7 @@ MAX_EXTRA_PAGES = 10
 
 
 def _load_terms() -> re.Pattern[str]:
-    terms = json.loads(FILTER_FILE.read_text(encoding="utf-8"))["terms"]
+    terms = expand(json.loads(FILTER_FILE.read_text(encoding="utf-8"))["terms"])
     alternation = "|".join(re.escape(t).replace(r"\ ", r"[\s_\-+]+") for t in sorted(terms, key=len, reverse=True))
     return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", re.I)
 

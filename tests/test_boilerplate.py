@@ -63,27 +63,6 @@ def test_signoff(last: str, expected: str) -> None:
     assert bp.strip_signoff(last) == expected
 
 
-@pytest.mark.parametrize(
-    ("first", "place", "rest"),
-    [
-        ("PALEMBANG, KOMPAS.com - Kurang dua pekan lagi.", "PALEMBANG", "Kurang dua pekan lagi."),
-        ("PALEMBANG, SUMATERAEKSPRES.ID – Kurang 2 pekan pelaksanaan.", "PALEMBANG", "Kurang 2 pekan pelaksanaan."),
-        ("Palembang (ANTARA) - KPU Sumsel menetapkan.", "PALEMBANG", "KPU Sumsel menetapkan."),
-        ("TRIBUNSUMSEL.COM, PALEMBANG - KPU Kota Palembang.", "PALEMBANG", "KPU Kota Palembang."),
-        ("Liputan6.com, Jakarta - Ketua KPU mengatakan.", "JAKARTA", "Ketua KPU mengatakan."),
-        ("Jakarta - Ketua KPU mengatakan.", "JAKARTA", "Ketua KPU mengatakan."),
-        ("Bandar Lampung, 20/6 (ANTARA) - Pemungutan suara.", "BANDAR LAMPUNG", "Pemungutan suara."),
-        ("SUARA.COM - Pemungutan suara ulang digelar.", None, "Pemungutan suara ulang digelar."),
-    ],
-)
-def test_dateline(first: str, place: str | None, rest: str) -> None:
-    assert bp.split_dateline(first) == (place, rest)
-
-
-def test_no_dateline_in_ordinary_sentence() -> None:
-    assert bp.split_dateline(STORY) == (None, STORY)
-
-
 def test_clean_paragraphs_end_to_end() -> None:
     paragraphs, dateline = bp.clean_paragraphs(
         [

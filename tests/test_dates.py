@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from pantau.extract.dates import iso, parse_indonesian_datetime, split_published_updated
 from pantau.extract.metadata import dates_from_text
+from pantau.text.dates import iso, parse_indonesian_datetime, split_published_updated
 
 WIB, WITA, WIT = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
 

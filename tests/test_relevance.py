@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pantau.process.relevance import TOPIC_IDS, PhraseMatcher, classify_topics, score_pilkada, tokenize
+from pantau.process.relevance import TOPIC_IDS, PhraseMatcher, classify_topics, score_pilkada
+from pantau.text.tokens import tokenize
 from tests.shared import SEED_FILE
 
 SEED = SEED_FILE

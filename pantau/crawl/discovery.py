@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
-from pantau.extract.dates import parse_indonesian_datetime
+from pantau.text.dates import parse_indonesian_datetime
 
 _RFC822 = re.compile(
     r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|[A-Z]{2,4})$"

@@ -15,6 +15,7 @@ from pantau.extract.decode import MAX_HTML_BYTES, decode_html, parse_document
 from pantau.extract.metadata import page_metadata, read_page
 from pantau.extract.registry import family_name_for, get_family
 from pantau.ids import canonical_url as canonicalize
+from pantau.process.language import detect_language
 
 FIELDS = (
     "url", "canonical_url", "title", "published_at", "updated_at", "author", "dateline", "body", "section", "tags",
@@ -35,15 +36,10 @@ def _safe_canonical(url: str) -> str:
         return url
 
 
-def _guess_language(body: str) -> str | None:
-    words = body.lower().split()[:400]
-    if len(words) < 20:
-        return None
-    id_hits = sum(w in {"yang", "dan", "di", "ini", "dengan", "untuk", "dari", "tidak", "akan", "itu"} for w in words)
-    en_hits = sum(w in {"the", "and", "of", "to", "is", "that", "for", "with", "was", "on"} for w in words)
-    if max(id_hits, en_hits) < 3:
-        return None
-    return "id" if id_hits >= en_hits else "en"
+def _body_language(body: str) -> str | None:
+    """The language stage's verdict on the body, for a page that declares none (None when it cannot tell)."""
+    code = detect_language(body).code if body.strip() else "und"
+    return None if code == "und" else code
 
 
 def extract_html(
@@ -121,7 +117,7 @@ def _extract(
         paragraphs, dateline = [], None
     out["dateline"] = dateline
     out["body"] = "\n\n".join(paragraphs)
-    out["language"] = out["language"] or _guess_language(out["body"])
+    out["language"] = out["language"] or _body_language(out["body"])
     out["next_pages"] = fields.get("next_pages") or []
     if version is not None and out["next_pages"]:
         out["full_text_url"] = version.full_text_url(url)

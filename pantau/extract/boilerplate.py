@@ -1,4 +1,4 @@
-"""What is not article text: selectors to drop, paragraph patterns, sign-offs and datelines (rules in data).
+"""What is not article text: selectors to drop, paragraph patterns and sign-offs (rules in data).
 
 The rules live in `pantau/data/boilerplate.json`; this module compiles them once and applies them to lxml trees
 and to paragraph lists.
@@ -7,6 +7,7 @@ and to paragraph lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -16,6 +17,8 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from pantau.resources import load_json
+from pantau.text.dateline import split_dateline
+from pantau.text.phrases import with_phrases
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,6 @@ class Rules:
     trailing: re.Pattern[str]
     inline: tuple[re.Pattern[str], ...]
     signoff: re.Pattern[str]
-    dateline: tuple[re.Pattern[str], ...]
     listing_url: tuple[re.Pattern[str], ...]
     content_selectors: tuple[str, ...]
 
@@ -41,11 +43,10 @@ def rules() -> Rules:
     raw = load_raw()
     return Rules(
         drop=tuple(compile_selectors(raw["drop_selectors"])),
-        line=re.compile(r"^[\s\-–—•*\[(|]{0,3}(?:" + "|".join(raw["line_patterns"]) + ")", re.I),
+        line=re.compile(r"^[\s\-–—•*\[(|]{0,3}(?:" + with_phrases("|".join(raw["line_patterns"])) + ")", re.I),
         trailing=re.compile(r"^[\s\-–—•*\[(|]{0,3}(?:" + "|".join(raw["trailing_patterns"]) + ")", re.I),
-        inline=tuple(re.compile(p, re.I) for p in raw["inline_patterns"]),
+        inline=tuple(re.compile(with_phrases(p), re.I) for p in raw["inline_patterns"]),
         signoff=re.compile(raw["signoff"]),
-        dateline=tuple(re.compile(p) for p in raw["dateline"]),
         listing_url=tuple(re.compile(p, re.I) for p in raw["listing_url_patterns"]),
         content_selectors=tuple(raw["content_selectors"]),
     )
@@ -112,25 +113,9 @@ def strip_signoff(text: str) -> str:
     return rules().signoff.sub("", text).rstrip()
 
 
-def split_dateline(text: str) -> tuple[str | None, str]:
-    """("PALEMBANG", rest) for "PALEMBANG, KOMPAS.com - rest"; (None, text) when there is no dateline."""
-    for pat in rules().dateline:
-        m = pat.match(text)
-        if not m or m.end() >= len(text) - 1:
-            continue
-        place = m.groupdict().get("place")
-        rest = text[m.end() :].lstrip(" -–—:")
-        if place:
-            place = " ".join(place.split()).strip(" ,.")
-            if len(place.split()) > 4:
-                continue
-            return place.upper(), rest
-        return None, rest
-    return None, text
-
-
-def clean_paragraphs(paragraphs: list[str]) -> tuple[list[str], str | None]:
-    """Boilerplate-free paragraphs plus the dateline split off the first one."""
+def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) -> tuple[list[str], str | None]:
+    """Boilerplate-free paragraphs plus the dateline split off the first one (`dateline_first`: a family's own
+    dateline patterns, tried before the shared ones)."""
     out: list[str] = []
     seen: set[str] = set()
     for raw in paragraphs:
@@ -148,7 +133,7 @@ def clean_paragraphs(paragraphs: list[str]) -> tuple[list[str], str | None]:
         out.append(text)
     dateline: str | None = None
     if out:
-        dateline, first = split_dateline(out[0])
+        dateline, first = split_dateline(out[0], dateline_first)
         if first:
             out[0] = first
         else:

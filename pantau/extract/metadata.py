@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from pantau.extract import boilerplate as bp
-from pantau.extract.dates import is_updated_label, iso, parse_indonesian_datetime, split_published_updated
+from pantau.text.dates import is_updated_label, iso, parse_indonesian_datetime, split_published_updated
 
 ARTICLE_TYPES = frozenset(
     {

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pantau.resources import data_path
+from pantau.text.phrases import with_phrases
 
 DATA_FILE = data_path("leftover_boilerplate.json")
 
@@ -140,7 +141,7 @@ def _rules() -> _Rules:
     lines = tuple(
         _LinePattern(
             name=item["name"],
-            regex=re.compile(item["pattern"], re.IGNORECASE if item.get("ignore_case", True) else 0),
+            regex=re.compile(with_phrases(item["pattern"]), re.IGNORECASE if item.get("ignore_case", True) else 0),
             max_words=int(item.get("max_words", 40)),
         )
         for item in data["line_patterns"]

@@ -12,7 +12,6 @@ other places keep the article's spelling with region None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -20,11 +19,10 @@ from typing import Any
 
 from pantau.process.relevance import PhraseMatcher, as_text
 from pantau.resources import load_json as load_data
+from pantau.text.tokens import tokenize, words_with_gaps
 
 RegionResolver = Callable[[str], tuple[str, str] | None]
 
-_WORD_RE = re.compile(r"[^\W_]+")
-_GAP_WORD_RE = re.compile(r"([\W_]*)([^\W_]+)")
 _JOINERS = frozenset({"-", "'", "’"})
 _MAX_CHARS = 200_000
 _MAX_BODY_MENTIONS = 500  # per text; later mentions of bodies add nothing new in a real article
@@ -41,7 +39,7 @@ class _Tokens:
 
 
 def _tokens(text: str) -> _Tokens:
-    pairs = _GAP_WORD_RE.findall(text)
+    pairs = words_with_gaps(text)
     orig = [w for _, w in pairs]
     gaps = [g.strip() for g, _ in pairs]
     brk = [bool(g) and g not in _JOINERS for g in gaps]
@@ -81,7 +79,7 @@ class _Pair:
 
 
 def _norm(phrase: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in _WORD_RE.findall(phrase))
+    return tuple(tokenize(phrase))
 
 
 class _Data:

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from pantau.resources import data_path
+from pantau.text.tokens import words
 
 DATA_DIR = data_path("")
 DEFAULT_GAZETTEER = DATA_DIR / "regions.json"
@@ -31,7 +32,6 @@ DEFAULT_RULES = DATA_DIR / "region_rules.yaml"
 
 LEVELS = ("province", "regency", "city")
 _PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -79,21 +79,14 @@ class Rules:
     national_keys: frozenset[str]
     national_damping: float
     national_cues: re.Pattern[str] | None
-    skip_lines: re.Pattern[str] | None
     weights: dict[str, float]
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def _phrase_regex(phrases: Iterable[str], *, line_start: bool = False) -> re.Pattern[str] | None:
+def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
     items = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     if not items:
         return None
     body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in items)
-    if line_start:
-        return re.compile(rf"^[ \t\W]*(?:{body})\b.*$", re.IGNORECASE | re.MULTILINE)
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
@@ -102,9 +95,9 @@ def load_rules(path: Path | None = None) -> Rules:
     synonyms = {str(k).lower(): str(v).lower() for k, v in (raw.get("token_synonyms") or {}).items()}
 
     def key(s: str) -> str:
-        return " ".join(synonyms.get(w, w) for w in (t.lower() for t in _words(str(s))))
+        return " ".join(synonyms.get(w, w) for w in (t.lower() for t in words(str(s))))
 
-    level_cues = {str(w).lower(): lvl for lvl, words in (raw.get("level_cues") or {}).items() for w in words}
+    level_cues = {str(w).lower(): lvl for lvl, cues in (raw.get("level_cues") or {}).items() for w in cues}
     nat = raw.get("national_seat") or {}
     return Rules(
         synonyms=synonyms,
@@ -122,7 +115,6 @@ def load_rules(path: Path | None = None) -> Rules:
         national_keys=frozenset(key(k) for k in nat.get("keys") or []),
         national_damping=float(nat.get("damping", 1.0)),
         national_cues=_phrase_regex(str(c) for c in nat.get("cues") or []),
-        skip_lines=_phrase_regex((str(p) for p in raw.get("skip_line_prefixes") or []), line_start=True),
         weights={str(k): float(v) for k, v in (raw.get("weights") or {}).items()},
     )
 
@@ -159,17 +151,17 @@ class Gazetteer:
                 self.first_any_case.add(head)
 
     def _add(self, text: str, code: str | None, kind: str) -> None:
-        words = _words(text)
-        if not words:
+        parts = words(text)
+        if not parts:
             return
         key = self.key(text)
         if any(f.code == code and f.kind != "stop" for f in self.index[key]) and code is not None:
             return
-        self.index[key].append(Form(code, kind, tuple(_caps_of(w) for w in words)))
+        self.index[key].append(Form(code, kind, tuple(_caps_of(w) for w in parts)))
 
     def key(self, text: str) -> str:
         syn = self.rules.synonyms
-        return " ".join(syn.get(w, w) for w in (t.lower() for t in _words(text)))
+        return " ".join(syn.get(w, w) for w in (t.lower() for t in words(text)))
 
     @property
     def places(self) -> list[Place]:

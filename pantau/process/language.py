@@ -35,6 +35,7 @@ from typing import Any
 
 from pantau.process.clean import clean_text
 from pantau.resources import data_path
+from pantau.text.tokens import latin_words
 
 MARKERS_FILE = data_path("language_markers.json")
 
@@ -64,7 +65,6 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f]")
 # Letters of the Jawi alphabet (Arabic-script Malay) absent from Arabic, Persian and Urdu: nga, nya, ga, va, pa (peh).
 _JAWI = re.compile(r"[\u06a0\u06bd\u0762\u06cf\u06a4\u06ac]")
-_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)*")
 _SEGMENT_SPLIT = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _WORD = re.compile(r"\S+")
 
@@ -166,7 +166,7 @@ class _Evidence:
 
 def _tokens(segment: str) -> list[str]:
     # ALL-CAPS tokens are acronyms (NU, SPR, KPU): never evidence.
-    return [t.lower() for t in _TOKEN.findall(segment) if not (len(t) > 1 and t.isupper())]
+    return [t.lower() for t in latin_words(segment) if not (len(t) > 1 and t.isupper())]
 
 
 _TOKEN_CACHE: dict[str, tuple[tuple[str, float], ...]] = {}

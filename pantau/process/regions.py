@@ -37,7 +37,6 @@ loaded 2-core machine); text beyond ``weights.max_chars`` (300,000 characters) i
 from __future__ import annotations
 
 import math
-import re
 import string
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -55,6 +54,8 @@ from pantau.process.gazetteer import (
     load_rules,
 )
 from pantau.records import Region
+from pantau.text.dateline import find_dateline
+from pantau.text.phrases import drop_insert_lines
 
 __all__ = [
     "DATA_DIR",
@@ -187,30 +188,14 @@ def _caps_ok(caps: tuple[str, ...], orig: list[str], start: int) -> bool:
     return True
 
 
-_DATELINE_SEP = re.compile(r"\s[-–—]+\s|\s[-–—]+$|\)\s*[-–—:]+\s?")
-
-
 def _split_dateline(gaz: Gazetteer, text: str) -> tuple[str | None, int]:
     """The place part of a leading dateline and where the body starts after it (0 when there is none)."""
     head = text[: gaz.rules.dateline_max_chars]
-    stripped = head.lstrip()
-    offset = len(head) - len(stripped)
-    line = stripped.split("\n", 1)[0]
-    m = _DATELINE_SEP.search(line)
-    if not m:
+    offset = len(head) - len(head.lstrip())
+    found = find_dateline(head[offset:])
+    if found is None or not found.place or not gaz.lookup(found.place):
         return None, 0
-    prefix = line[: m.start() + (1 if line[m.start()] == ")" else 0)]
-    if not prefix.strip() or len(prefix.split()) > 8:
-        return None, 0
-    # a dateline is ALL CAPS ("MUARA ENIM") or carries an outlet mark ("Jakarta (ANTARA)", "X, KOMPAS.com")
-    looks = "(" in prefix or "," in prefix or prefix.strip().isupper()
-    if not looks:
-        return None, 0
-    for part in re.split(r"[,(/|]", prefix):
-        part = part.strip(" )")
-        if part and gaz.lookup(part):
-            return part, offset + m.end()
-    return None, 0
+    return found.place, offset + found.end
 
 
 def _pick_dateline_place(gaz: Gazetteer, name: str, prior: Place | None) -> Place | None:
@@ -250,8 +235,7 @@ def find_regions(
     dateline = dateline if isinstance(dateline, str) and dateline.strip() else None
     max_chars = int(w.get("max_chars", 300_000))
     text, title = text[:max_chars], title[:2000]
-    if rules.skip_lines is not None:
-        text = rules.skip_lines.sub("", text)
+    text = drop_insert_lines(text)
 
     detected, body_start = _split_dateline(gaz, text)
     body = text[body_start:]

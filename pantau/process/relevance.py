@@ -20,10 +20,11 @@ from functools import cache
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from pantau.resources import load_json as load_data
+from pantau.text.tokens import WORD, tokenize
+from pantau.text.vocabulary import expand
 
 K = TypeVar("K")
 
-_TOKEN_RE = re.compile(r"[^\W_]+")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -36,12 +37,7 @@ def as_text(value: object) -> str:
     return ""
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens (letters and digits; punctuation, hyphens and underscores split words)."""
-    return _TOKEN_RE.findall(text.lower())
-
-
-_SCAN_RE = re.compile(r"[^\W_]+|[.!?]+(?=[\s\"'”’)]|$)|\n")
+_SCAN_RE = re.compile(WORD + r"|[.!?]+(?=[\s\"'”’)]|$)|\n")
 
 
 def scan(text: str) -> tuple[list[str], list[int]]:
@@ -124,7 +120,7 @@ class _Model:
         self.year_window = int(cfg["year_window"])
         self.target_bonus = float(cfg["target_year_bonus"])
         self.other_year_weight = float(cfg["other_year_weight"])
-        self.anchors = frozenset(" ".join(tokenize(t)) for t in cfg["year_anchor_terms"])
+        self.anchors = frozenset(" ".join(tokenize(t)) for t in expand(cfg["year_anchor_terms"]))
         window = cfg["published_window"]
         self.min_year, self.max_year = int(window["min_year"]), int(window["max_year"])
         self.date_penalty = float(window["penalty"])

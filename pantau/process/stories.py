@@ -16,7 +16,6 @@ already written to the index stay valid. The state serialises to JSON (`to_dict`
 from __future__ import annotations
 
 import base64
-import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,6 +25,9 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from pantau.process.relevance import as_text
+from pantau.text.dateline import find_dateline
+from pantau.text.phrases import drop_insert_lines
+from pantau.text.tokens import tokenize
 
 NUM_PERM = 64
 SHINGLE_WORDS = 4
@@ -40,23 +42,18 @@ HASH_NAME = "crc32-word-poly"
 MAX_CHARS = 100_000
 STATE_VERSION = 1
 
-_WORD_RE = re.compile(r"[^\W_]+")
 _POLY = np.uint64(1_000_003)
 _SHIFT = np.uint64(32)
 _MASK32 = np.uint64(0xFFFFFFFF)
 _WORD_HASHES: dict[str, int] = {}  # word -> CRC-32, a bounded cache: news vocabulary repeats a lot
 _WORD_CACHE_MAX = 500_000
-_BACA_JUGA_RE = re.compile(r"^\s*(?:baca\s+juga|lihat\s+juga|simak\s+juga|artikel\s+terkait)\b.*$", re.I | re.M)
-# "PALEMBANG, SUMATERAEKSPRES.ID – " / "JAKARTA (ANTARA) - " / "Liputan6.com, Palembang - "
-_DATELINE_RE = re.compile(r"^\s*[^\n]{0,60}?(?:\([A-Za-z .]{2,20}\)\s*)?[-–—]\s+", re.S)
 
 
 def _clean(body: str) -> str:
-    body = _BACA_JUGA_RE.sub(" ", body[:MAX_CHARS])
-    m = _DATELINE_RE.match(body[:80])
-    if m and m.group().strip() and m.group().split()[0].rstrip(",").isupper():
-        body = body[m.end() :]
-    return body
+    body = drop_insert_lines(body[:MAX_CHARS])
+    lead = body.lstrip()
+    found = find_dateline(lead[:200])
+    return lead[found.end :] if found else body
 
 
 def shingles(title: str, body: str, k: int = SHINGLE_WORDS) -> set[int]:
@@ -66,7 +63,7 @@ def shingles(title: str, body: str, k: int = SHINGLE_WORDS) -> set[int]:
     positions at once with numpy (far cheaper than joining and hashing every shingle string)."""
     out: set[int] = set()
     for text in (as_text(title)[:1000], _clean(as_text(body))):
-        words = _WORD_RE.findall(text.lower())
+        words = tokenize(text)
         n = len(words) - k + 1
         if n <= 0:
             continue

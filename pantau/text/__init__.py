@@ -1,1 +1,2 @@
-"""Indonesian text rules that every stage shares: tokens, dates and time zones, datelines, insert phrases."""
+"""Indonesian text rules that every stage shares: tokens, dates and time zones, datelines, insert phrases and the
+Pilkada vocabulary that several stages list."""

@@ -21,7 +21,7 @@ class V1(Parser):
     valid_from = date(2016, 1, 1)
     title: ClassVar[tuple[str, ...]] = ("h1.post-title", "header.post-header h1", "h1")
     body: ClassVar[tuple[str, ...]] = ("div.post-content",)
-    drop = ("p.text-muted", ".text-muted", "span.baca-juga", ".baca-juga", ".quote_old", ".adsbygoogle", ".ads_antara")
+    drop = ("p.text-muted", ".text-muted", ".quote_old", ".adsbygoogle", ".ads_antara")
     published: ClassVar[tuple[Selector, ...]] = (
         ("meta[property='article:published_time']", "content"),
         ("span.article-date", None),

@@ -7,7 +7,6 @@ selectors all match the page (or, without `required`, whose body selector matche
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
@@ -92,16 +91,7 @@ class Parser:
                 raw.extend(paragraphs_of(container, extra))  # drops the boilerplate nodes once
         if not raw:
             return [], None
-        dateline: str | None = None
-        if cls.dateline:
-            m = re.match(cls.dateline, " ".join(raw[0].split()))
-            if m:
-                place = m.groupdict().get("place")
-                dateline = " ".join(place.split()).upper() if place else None
-                raw[0] = raw[0][m.end() :].lstrip(" -–—:") if len(raw[0]) > m.end() else ""
-                raw = [r for r in raw if r.strip()]
-        paragraphs, generic_dateline = bp.clean_paragraphs(raw)
-        return paragraphs, dateline or generic_dateline
+        return bp.clean_paragraphs(raw, (cls.dateline,) if cls.dateline else ())
 
     @classmethod
     def dates(cls, doc: HtmlElement) -> tuple[str | None, str | None]:

@@ -24,7 +24,7 @@ class V1(Parser):
     valid_from = date(2020, 1, 1)
     title = ("h1.text-black", "h1.post-title", "h1")
     body = ("div.post", "div.post-content", "div.entry-content", "article .content", "article")
-    drop = (".baca-juga", ".bacajuga", ".list-tag", ".share", ".reporter", ".editor", ".pagination")
+    drop = (".list-tag", ".share", ".reporter", ".editor", ".pagination")
     published = (
         ("meta[property='article:published_time']", "content"),
         ("span.date", None),

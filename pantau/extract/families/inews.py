@@ -18,7 +18,7 @@ class V1(Parser):
     valid_from = date(2018, 1, 1)
     title = ("h1.title-news", "h1")
     body = ("div.article-content", "div.txt-detail", "div#article-content", "div.detail-content")
-    drop = (".baca-juga", ".bacajuga", ".ads", ".video-inews", ".tags", ".pagination", ".article-pagination")
+    drop = (".ads", ".video-inews", ".tags", ".pagination", ".article-pagination")
     published = (
         ("meta[property='article:published_time']", "content"),
         ("meta[name='pubdate']", "content"),

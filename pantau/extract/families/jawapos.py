@@ -19,7 +19,7 @@ class V1(Parser):
     valid_from = date(2018, 1, 1)
     title: ClassVar[tuple[str, ...]] = ("h1.single-title", "h1")
     body: ClassVar[tuple[str, ...]] = ("div.content", "div.detail-content", "div.entry-content")
-    drop = (".baca-juga", ".bacajuga", ".ads", ".pagination", ".tags")
+    drop = (".ads", ".pagination", ".tags")
     published: ClassVar[tuple[Selector, ...]] = (
         ("meta[property='article:published_time']", "content"),
         (".time", None),

@@ -21,7 +21,7 @@ class V1(Parser):
     title = ("h1.read__title", "h1")
     body = ("div.read__content", "div.read__article")
     drop = (
-        ".ads-on-body", ".kompasidRec", ".inner-link-baca-juga", ".read__credit", ".read__paging", ".paging",
+        ".ads-on-body", ".kompasidRec", ".read__credit", ".read__paging", ".paging",
         ".read__tagging", ".photo", ".video", ".kompas-video", ".ads-partner-wrap", ".inner-link-tag",
     )  # fmt: skip
     published = (

@@ -19,7 +19,7 @@ class V1(Parser):
     title = ("h1.read-page--header--title", "h1")
     body = ("div.article-content-body__item-content", "div.article-content-body", "div.read-page--content")
     drop = (
-        ".baca-juga-collections", ".baca-juga", ".article-content-body__item-media", ".read-page--related-article",
+        ".article-content-body__item-media", ".read-page--related-article",
         ".article-ad", ".advertisement-text", ".article-content-body__item-page-number",
     )  # fmt: skip
     published = (

@@ -18,7 +18,7 @@ class V1(Parser):
     valid_from = date(2016, 1, 1)
     title = (".title h1", "h1")
     body = ("div#contentx", "div.read", "div.c-detail.read")
-    drop = (".baca-juga", ".bacajuga", ".detads-bottom", ".box-gnews", ".newpaging", ".paging", "#rctiplus", ".ads")
+    drop = (".detads-bottom", ".box-gnews", ".newpaging", ".paging", "#rctiplus", ".ads")
     published = (
         ("meta[name='publishdate']", "content"),
         ("meta[property='article:published_time']", "content"),

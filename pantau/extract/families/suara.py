@@ -18,7 +18,7 @@ class V1(Parser):
     valid_from = date(2018, 1, 1)
     title = ("div.info h1", "h1")
     body = ("article.detail-content", "div.detail--content", "div.detail-content", "div.content-article")
-    drop = (".baca-juga", ".baca-juga-new", ".video-wrap", ".ads_detail", ".related-news", ".tag-detail")
+    drop = (".video-wrap", ".ads_detail", ".related-news", ".tag-detail")
     published = (
         ("meta[property='article:published_time']", "content"),
         ("div.info .date", None),

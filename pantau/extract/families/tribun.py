@@ -19,7 +19,7 @@ class V1(Parser):
     valid_from = date(2018, 1, 1)
     title = ("h1#arttitle", "h1.f50", "h1")
     body = ("div.side-article.txt-article", "div.txt-article", "div#article_con", "div.side-article")
-    drop = ("p.baca", ".baca", "#bacajuga", ".bacajuga", ".ads__horizontal", ".mb10.ovh.mt10", "#penulis", "#editor")
+    drop = ("#bacajuga", ".ads__horizontal", ".mb10.ovh.mt10", "#penulis", "#editor")
     published = (
         ("meta[name='content_PublishedDate']", "content"),
         ("time[datetime]", "datetime"),

@@ -13,6 +13,7 @@ from pantau.process.claims.context import Ctx, pilkada_context
 from pantau.process.claims.facts import Stage
 from pantau.process.claims.rules import Rules
 from pantau.process.claims.text import DateMention, find_dates
+from pantau.text.dates import MONTH_NAMES, WEEKDAY_NAMES
 
 SCHEDULE_STAGES = ("registration", "determination", "campaign", "quiet_period", "recapitulation")
 _RE_EXPLICIT_2024 = re.compile(
@@ -21,8 +22,8 @@ _RE_EXPLICIT_2024 = re.compile(
 
 
 def _fmt(day: date, rules: Rules, weekday: bool = False) -> str:
-    text = f"{day.day} {rules.raw['month_names'][day.month - 1]} {day.year}"
-    return f"{rules.raw['weekday_names'][day.weekday()]}, {text}" if weekday else text
+    text = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{WEEKDAY_NAMES[day.weekday()]}, {text}" if weekday else text
 
 
 def _gap_ok(gap: str, r: Rules) -> bool:
@@ -72,7 +73,7 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
     for dm in dates:
         if dm.weekday is not None and not dm.is_range and dm.first.weekday() != dm.weekday:
             sev = r.severity["weekday_mismatch" if dm.explicit_year else "weekday_mismatch_inferred_year"]
-            fact = f"Menurut kalender, {_fmt(dm.first, r)} jatuh pada hari {r.raw['weekday_names'][dm.first.weekday()]}"
+            fact = f"Menurut kalender, {_fmt(dm.first, r)} jatuh pada hari {WEEKDAY_NAMES[dm.first.weekday()]}"
             fact += f", bukan {dm.weekday_text}."
             source = facts.voting_day.source if dm.first == facts.voting_date else ""
             if dm.first == facts.voting_date:

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from pantau.process.claims.facts import DATA_DIR
+from pantau.text.dates import MONTHS, WEEKDAYS
+from pantau.text.vocabulary import expand
 
 RULES_PATH = DATA_DIR / "claim_rules.json"
 
@@ -93,8 +95,8 @@ _LIST_KEYS = (
 def load_rules(path: str = str(RULES_PATH)) -> Rules:
     """Compile claim_rules.json (cached)."""
     raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    months = {k.lower(): int(v) for k, v in raw["months"].items()}
-    weekdays = {k.lower(): int(v) for k, v in raw["weekdays"].items()}
+    months = dict(MONTHS)
+    weekdays = dict(WEEKDAYS)
     nw = raw["number_words"]
     month_alt = _alt(months)
     wd_alt = _alt(weekdays)
@@ -119,7 +121,7 @@ def load_rules(path: str = str(RULES_PATH)) -> Rules:
         for cue in cues:
             cue_stage.setdefault(cue.lower(), stage)
     title_rules = raw["title_regex"]
-    lists = {key: _words_re(raw[key]) for key in _LIST_KEYS}
+    lists = {key: _words_re(expand(raw[key])) for key in _LIST_KEYS}
     hedges = _alt(raw["candidate_hedges"])
     candidate = (
         r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{4})(?![\d,])(?P<an>-an|an\b)?\s+"

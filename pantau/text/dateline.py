@@ -1,0 +1,68 @@
+"""The dateline: the lead of an Indonesian news story naming the place and the outlet.
+
+"PALEMBANG, KOMPAS.com - ", "Palembang (ANTARA) - ", "TRIBUNSUMSEL.COM, PALEMBANG - ", "Liputan6.com, Jakarta - ",
+"Jakarta - ", "SUARA.COM - ". The patterns are data (`pantau/data/datelines.json`); an outlet family may try its own
+pattern first. Extraction splits the dateline off the first paragraph; clustering and region finding split it off
+a body that still carries one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pantau.resources import load_json
+
+_LEAD_PUNCT = " -–—:"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None  # upper-cased, single-spaced ("BANDAR LAMPUNG"); None for an outlet-only lead ("SUARA.COM - ")
+    end: int  # where the story starts in the text given
+
+
+@cache
+def _rules() -> tuple[tuple[re.Pattern[str], ...], int]:
+    raw: dict[str, Any] = load_json("datelines.json")
+    return tuple(re.compile(p) for p in raw["patterns"]), int(raw["max_place_words"])
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def find_dateline(text: str, first: Sequence[str] = ()) -> Dateline | None:
+    """The dateline at the start of `text` (its first line), or None.
+
+    `first`: patterns (an outlet family's) tried before the shared ones. A lead that is the whole text (a paragraph
+    holding only "JAKARTA, KOMPAS.com -") counts, with `end` at the end of the text.
+    """
+    patterns, max_words = _rules()
+    line = text.split("\n", 1)[0]
+    for pat in (*(_compiled(p) for p in first), *patterns):
+        m = pat.match(line)
+        if not m:
+            continue
+        place = m.groupdict().get("place")
+        if place:
+            place = " ".join(place.split()).strip(" ,.")
+            if len(place.split()) > max_words:
+                continue
+        end = m.end()
+        while end < len(line) and line[end] in _LEAD_PUNCT:
+            end += 1
+        return Dateline(place.upper() if place else None, end)
+    return None
+
+
+def split_dateline(text: str, first: Sequence[str] = ()) -> tuple[str | None, str]:
+    """(place, rest): ("PALEMBANG", "Kurang ...") for "PALEMBANG, KOMPAS.com - Kurang ..."; (None, text) without one."""
+    found = find_dateline(text, first)
+    if found is None:
+        return None, text
+    return found.place, text[found.end :]
