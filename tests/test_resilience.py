@@ -1,6 +1,6 @@
 """The engine going away in the middle of a bulk: a clear error, and nothing missing after restart and retry.
 
-This test runs its own node (the session port + 50, data under a temporary folder) so that stopping it does not
+This test runs its own node (the session port + 200, data under a temporary folder) so that stopping it does not
 disturb the session's shared node; it also shows that the data survives a restart.
 """
 
@@ -20,7 +20,7 @@ from pantau.store.templates import setup
 from tests.articles import article
 from tests.conftest import TEST_PORT, make_settings
 
-PORT = TEST_PORT + 50  # beside the session node (TEST_PORT) and its transport port (TEST_PORT + 100)
+PORT = TEST_PORT + 200  # clear of the session node (TEST_PORT) and its transport port (TEST_PORT + 100)
 
 
 @pytest.fixture()
