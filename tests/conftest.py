@@ -17,10 +17,18 @@ from pantau.config import Settings, load_settings
 from pantau.store import node
 from pantau.store.client import Store
 from pantau.store.templates import drop_all
+from tests import shared
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_VAR = ROOT / "var" / "test"
 TEST_PORT = int(os.environ.get("PANTAU_TEST_ENGINE_PORT", "9251"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """No shared reference data: one clear message instead of a collection error in every module that reads it."""
+    problem = shared.missing()
+    if problem:
+        pytest.exit(problem, returncode=2)
 
 
 def make_settings(**overrides: str) -> Settings:

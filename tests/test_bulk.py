@@ -125,21 +125,20 @@ def test_summary_is_json_serialisable(store: Store) -> None:
 
 
 def test_write_block_is_transient_and_retried_until_lifted(store: Store) -> None:
-    import threading
-    import time
-
     setup(store)
     index = f"{store.name('articles')}-v1"
     store.request("PUT", f"/{index}/_settings", body={"index.blocks.write": True})
+    waits: list[float] = []
 
-    def lift() -> None:
-        time.sleep(0.4)
-        store.request("PUT", f"/{index}/_settings", body={"index.blocks.write": False})
+    def lift_on_first_retry(delay: float) -> None:
+        # Called by the bulk between rounds: the block is lifted exactly when the first round has been refused.
+        waits.append(delay)
+        if len(waits) == 1:
+            store.request("PUT", f"/{index}/_settings", body={"index.blocks.write": False})
 
-    lifter = threading.Thread(target=lift)
-    lifter.start()
-    result = index_documents(store, "articles", [article(n) for n in range(5)], max_rounds=8)
-    lifter.join()
-    assert result.retried > 0
+    store.sleep = lift_on_first_retry
+    result = index_documents(store, "articles", [article(n) for n in range(5)], max_rounds=3)
+    assert len(waits) == 1, "one refused round, then one successful round"
+    assert result.retried == 5
     assert result.indexed == 5
     assert result.dead_letters == []

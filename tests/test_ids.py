@@ -40,6 +40,10 @@ def test_meaningful_query_parameters_are_kept_and_sorted() -> None:
 
 def test_different_articles_differ_and_ids_are_stable() -> None:
     assert doc_id(BASE) != doc_id(BASE + "-2")
-    assert doc_id(BASE) == "%s" % doc_id(BASE)  # noqa: UP031 - stable across calls
-    assert len(doc_id(BASE)) == 32
-    assert int(doc_id(BASE), 16) >= 0
+    # Pinned literals: stored documents keep their ids across releases only if this never changes
+    # (sha256 of the identity key, first 32 hex characters).
+    assert doc_id(BASE) == "67a046a02de8bb929b00dbca56f4ebe5"
+    assert identity_key("https://sumselupdate.com/2024/11/24/logistik/?utm_source=x") == (
+        "https://sumselupdate.com/2024/11/24/logistik"
+    )
+    assert doc_id("https://sumselupdate.com/2024/11/24/logistik/?utm_source=x") == "e0c6a6dde821f94663e311e4572b0534"

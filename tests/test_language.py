@@ -263,6 +263,7 @@ def test_deterministic_across_calls_and_global_seed() -> None:
 
     text = SAMPLES["ms_short_1"][1]
     first = detect_language(text)
+    assert first.code == SAMPLES["ms_short_1"][0]
     old = DetectorFactory.seed
     try:
         DetectorFactory.seed = 12345

@@ -7,8 +7,9 @@ import json
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
-from pantau.store.bulk import index_documents
+from pantau.store.bulk import BulkResult, index_documents
 from pantau.store.client import Store
 from pantau.store.templates import MappingSpec, alias_indices, load_specs, migrate, setup
 from tests.articles import article
@@ -42,7 +43,13 @@ def test_alias_swap_keeps_search_working_and_loses_no_write(store: Store, tmp_pa
     store.refresh("articles")
     specs = _v2_specs(tmp_path)
 
+    # Synchronised on what happens, not on timing: the migration starts once a search has succeeded, the late
+    # writer starts once the old index is write-blocked, the reindex waits until that writer has been refused and
+    # is retrying, and the reader stops only after it has searched the new index a few times.
     stop = threading.Event()
+    searching = threading.Event()
+    blocked = threading.Event()
+    writer_waiting = threading.Event()
     searches: list[int] = []
     failures: list[str] = []
 
@@ -51,28 +58,62 @@ def test_alias_swap_keeps_search_working_and_loses_no_write(store: Store, tmp_pa
             try:
                 body = {"size": 0, "query": {"match": {"body": "rekapitulasi"}}, "track_total_hits": True}
                 searches.append(store.search("articles", body)["hits"]["total"]["value"])
+                searching.set()
             except Exception as exc:
                 failures.append(repr(exc))
-            time.sleep(0.01)
+            stop.wait(0.01)  # pacing only: the loop is stopped by the event
 
+    request = store.request
+
+    def observed_request(method: str, path: str, *args: Any, **kwargs: Any) -> Any:
+        if method == "POST" and path == "/_reindex":
+            assert writer_waiting.wait(60), "the late writer never hit the write block"
+        answer = request(method, path, *args, **kwargs)
+        if method == "PUT" and path.endswith("/_settings") and (kwargs.get("body") or {}).get("index.blocks.write"):
+            blocked.set()
+        return answer
+
+    store.request = observed_request  # type: ignore[method-assign]
+    writer_store = Store.connect(store.settings)
+
+    def retry_wait(delay: float) -> None:
+        writer_waiting.set()
+        time.sleep(delay)  # the bulk's own backoff between rounds, unchanged
+
+    writer_store.sleep = retry_wait
     late = [article(n) for n in range(600, 700)]
     written: dict[str, object] = {}
 
     def write_during_migration() -> None:
-        time.sleep(0.05)
-        written["result"] = index_documents(store, "articles", late)
+        assert blocked.wait(60), "the migration never blocked writes"
+        written["result"] = index_documents(writer_store, "articles", late, max_rounds=30)
 
     reader = threading.Thread(target=search_loop)
     writer = threading.Thread(target=write_during_migration)
     reader.start()
-    time.sleep(0.2)
     writer.start()
-    outcome = migrate(store, "articles", specs=specs)
-    writer.join(timeout=120)
-    time.sleep(0.3)
-    stop.set()
-    reader.join(timeout=30)
+    try:
+        assert searching.wait(30), f"no search succeeded: {failures[:3]}"
+        outcome = migrate(store, "articles", specs=specs)
+        writer.join(timeout=120)
+        after_swap = len(searches)
+        deadline = time.monotonic() + 30
+        while len(searches) < after_swap + 5 and time.monotonic() < deadline:
+            stop.wait(0.01)
+    finally:
+        stop.set()
+        blocked.set()
+        writer_waiting.set()
+        reader.join(timeout=30)
+        writer.join(timeout=30)
+        store.request = request  # type: ignore[method-assign]
+        writer_store.close()
 
+    assert not writer.is_alive() and not reader.is_alive()
+    result = written.get("result")
+    assert isinstance(result, BulkResult), "the late writer did not finish"
+    assert result.retried > 0 and result.indexed == 100 and result.dead_letters == []
+    assert len(searches) >= after_swap + 5
     assert outcome["action"] == "migrated"
     assert outcome["to"] == f"{store.name('articles')}-v2"
     assert alias_indices(store, "articles") == [f"{store.name('articles')}-v2"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 from pantau.process.batch import process_batch
@@ -12,7 +13,13 @@ from pantau.process.stories import StoryIndex
 from tests.shared import SEED_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = SEED_FILE.read_text(encoding="utf-8")
+
+
+@cache
+def _seed() -> str:
+    return SEED_FILE.read_text(encoding="utf-8")
+
+
 CONTRACT = {"id", "language", "is_pilkada", "pilkada_score", "topics", "regions", "entities", "flags", "story_id"}
 
 
@@ -22,7 +29,7 @@ def _raw(n: int, **kw: object) -> dict[str, object]:
         "url": f"https://sumateraekspres.id/read/2024/11/{n}/x",
         "outlet": "Sumatera Ekspres",
         "title": "Rapimnas KPU jelang Pilkada Serentak 2024",
-        "body": SEED,
+        "body": _seed(),
         "published_at": "2024-11-15T10:00:00+07:00",
     }
     base.update(kw)
@@ -68,7 +75,7 @@ def test_bad_input_is_recorded_never_raised() -> None:
 def test_syndicated_copies_share_a_story_across_batches() -> None:
     stories = StoryIndex()
     first = process_batch([_raw(1)], stories).articles[0]
-    copy = SEED.replace("PALEMBANG, SUMATERAEKSPRES.ID –", "JAKARTA –")
+    copy = _seed().replace("PALEMBANG, SUMATERAEKSPRES.ID –", "JAKARTA –")
     second = process_batch(
         [_raw(2, body=copy, title="KPU gelar Rapimnas"), _raw(3, body="Harga cabai naik " * 40)], stories
     ).articles

@@ -26,7 +26,6 @@ def by_code(rows: list[Region]) -> dict[str, Region]:
 # ------------------------------------------------------------------------------------------------ gazetteer
 
 
-@pytest.mark.skipif(not REGIONS_CSV.exists(), reason="shared reference data not present")
 def test_gazetteer_agrees_with_kemendagri_list() -> None:
     with REGIONS_CSV.open(encoding="utf-8") as fh:
         expected = {r["code"]: (r["name"].strip(), r["level"], r["province_code"]) for r in csv.DictReader(fh)}

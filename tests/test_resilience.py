@@ -1,14 +1,15 @@
 """The engine going away in the middle of a bulk: a clear error, and nothing missing after restart and retry.
 
-This test runs its own node (port 9252, data under a temporary folder) so that stopping it does not disturb the
-session's shared node; it also shows that the data survives a restart.
+This test runs its own node (the session port + 200, data under a temporary folder) so that stopping it does not
+disturb the session's shared node; it also shows that the data survives a restart.
 """
 
 from __future__ import annotations
 
 import threading
-import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,9 +18,9 @@ from pantau.store.bulk import BulkUnavailableError, index_documents
 from pantau.store.client import Store
 from pantau.store.templates import setup
 from tests.articles import article
-from tests.conftest import make_settings
+from tests.conftest import TEST_PORT, make_settings
 
-PORT = 9252
+PORT = TEST_PORT + 200  # clear of the session node (TEST_PORT) and its transport port (TEST_PORT + 100)
 
 
 @pytest.fixture()
@@ -45,6 +46,19 @@ def test_node_stopped_during_bulk_gives_clear_error_and_retry_after_restart_lose
     setup(store)
     docs = [article(n) for n in range(4000)]
     outcome: dict[str, object] = {}
+    under_way = threading.Event()
+    node_down = threading.Event()
+    bulk = store.streaming_bulk
+
+    def bulk_paused_after_two_chunks(actions: Iterable[dict[str, Any]], chunk_size: int) -> Iterator[Any]:
+        # The node is stopped while the bulk is provably under way: two chunks acknowledged, the rest still to send.
+        for n, item in enumerate(bulk(actions, chunk_size), 1):
+            yield item
+            if n == 2 * chunk_size and not under_way.is_set():
+                under_way.set()
+                node_down.wait(120)
+
+    store.streaming_bulk = bulk_paused_after_two_chunks  # type: ignore[method-assign]
 
     def run() -> None:
         try:
@@ -54,15 +68,12 @@ def test_node_stopped_during_bulk_gives_clear_error_and_retry_after_restart_lose
 
     worker = threading.Thread(target=run)
     worker.start()
-    # Stop the node once the bulk is under way (some documents in, most still to come).
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        in_index = store.request("GET", f"/{store.name('articles')}/_count", ignore=(404, 503))
-        if in_index and in_index.get("count", 0) > 0:
-            break
-        time.sleep(0.05)
-    node.stop(settings)
-    worker.join(timeout=120)
+    try:
+        assert under_way.wait(120), "the bulk never got under way"
+        node.stop(settings)
+    finally:
+        node_down.set()
+        worker.join(timeout=120)
     assert not worker.is_alive()
 
     error = outcome.get("error")

@@ -1,0 +1,1 @@
+"""The labelled set and the pinned floors of the processing quality gate (see README.md)."""
