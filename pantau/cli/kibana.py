@@ -10,10 +10,11 @@ from typing import Any
 
 from pantau.config import Settings
 from pantau.errors import ConfigError
-from pantau.ops.kibana import default_ndjson, import_objects
 
 
 def cmd_kibana_import(args: argparse.Namespace, settings: Settings) -> int:
+    from pantau.ops.kibana import default_ndjson, import_objects
+
     conf = settings.kibana
     url = args.url or conf.url
     if not url:
