@@ -41,7 +41,8 @@ def main() -> None:
             }
         )
         from flows.tasks import index_articles
-        from pantau.alerts import deliver, plan_alerts
+        from pantau.alerts.deliver import deliver
+        from pantau.alerts.triggers import plan_alerts
         from pantau.crawl.registry import select_outlets
         from pantau.crawl.runner import crawl_outlet, run_dir
         from pantau.process.story_state import process_raw

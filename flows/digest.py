@@ -9,8 +9,9 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from pantau.alerts import daily_digest, deliver
+from pantau.alerts.deliver import deliver
 from pantau.alerts.digest import build_digest, render_daily
+from pantau.alerts.triggers import daily_digest
 from pantau.config import load_settings
 from pantau.store.connect import open_store
 from pantau.text.dates import WIB

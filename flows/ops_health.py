@@ -8,7 +8,8 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from pantau.alerts import deliver, ops_alert, volume_spikes
+from pantau.alerts.deliver import deliver
+from pantau.alerts.triggers import ops_alert, volume_spikes
 from pantau.config import load_settings
 from pantau.crawl.registry import load_outlets
 from pantau.ops.health import check_health

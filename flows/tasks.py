@@ -13,7 +13,8 @@ from typing import Any
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from pantau.alerts import deliver, plan_alerts, retry_failed
+from pantau.alerts.deliver import deliver, retry_failed
+from pantau.alerts.triggers import plan_alerts
 from pantau.config import load_settings
 from pantau.ops.review import carry_reviews
 from pantau.process.story_state import process_raw

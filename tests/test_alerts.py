@@ -16,7 +16,9 @@ from typing import Any, cast
 import pytest
 from aiosmtpd.controller import Controller
 
-from pantau.alerts import deliver, ops_alert, plan_alerts, retry_failed, volume_spikes, watchlists
+from pantau.alerts import watchlists
+from pantau.alerts.deliver import deliver, retry_failed
+from pantau.alerts.triggers import ops_alert, plan_alerts, volume_spikes
 from pantau.config import Settings, parse_channels
 from pantau.errors import ConfigError
 from pantau.records import AlertRecord

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from pantau.alerts import plan_alerts, watchlists
+from pantau.alerts import watchlists
+from pantau.alerts.triggers import plan_alerts
 from pantau.alerts.watchlists import WatchlistError
 from pantau.cli.main import main
 from pantau.store import templates

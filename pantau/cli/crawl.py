@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from pantau.config import Settings
-from pantau.crawl.plan import parse_since
-from pantau.crawl.registry import select_outlets
-from pantau.crawl.runner import run_crawl
-from pantau.crawl.urlmap import UrlMap
 
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
+    from pantau.crawl.plan import parse_since
+    from pantau.crawl.registry import select_outlets
+    from pantau.crawl.runner import run_crawl
+    from pantau.crawl.urlmap import UrlMap
+
     outlets = select_outlets(args.outlet, args.registry)
     url_map = UrlMap.for_outlets(args.site_base, outlets) if args.site_base else None
     result = run_crawl(

@@ -10,11 +10,12 @@ from typing import Any
 
 from pantau.config import Settings
 from pantau.errors import ConfigError
-from pantau.ops.kibana.importer import import_objects
-from pantau.ops.kibana.objects import default_ndjson
 
 
 def cmd_kibana_import(args: argparse.Namespace, settings: Settings) -> int:
+    from pantau.ops.kibana.importer import import_objects
+    from pantau.ops.kibana.objects import default_ndjson
+
     conf = settings.kibana
     url = args.url or conf.url
     if not url:

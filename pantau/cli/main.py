@@ -14,8 +14,6 @@ from typing import Any
 from pantau import __version__
 from pantau.config import Settings, load_settings
 from pantau.errors import ConfigError, PantauError
-from pantau.jsonl import read_jsonl
-from pantau.store import node
 
 # Sub-commands kept in their own modules (pantau/cli/<name>.py, each with `register(subparsers)`).
 COMMAND_MODULES: tuple[str, ...] = (
@@ -37,6 +35,8 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_engine(args: argparse.Namespace, settings: Settings) -> int:
+    from pantau.store import node
+
     action = {"start": node.start, "stop": node.stop, "status": node.status}[args.action]
     result = action(settings)
     if args.url:
@@ -66,6 +66,7 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from pantau.jsonl import read_jsonl
     from pantau.records import ProcessedArticle
     from pantau.store.bulk import BulkUnavailableError, index_documents
     from pantau.store.connect import open_store

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pantau.crawl.registry import Outlet, load_outlets
+if TYPE_CHECKING:
+    from pantau.crawl.registry import Outlet
 
 
 def _discovery_summary(outlet: Outlet) -> str:
@@ -36,6 +37,8 @@ def render_table(outlets: list[Outlet]) -> str:
 
 
 def cmd_outlets(args: argparse.Namespace, settings: Any = None) -> int:
+    from pantau.crawl.registry import load_outlets
+
     outlets = load_outlets(args.registry)
     if args.json:
         data = [

@@ -11,12 +11,13 @@ from typing import Any
 
 from pantau.config import Settings
 from pantau.errors import PantauError
-from pantau.jsonl import read_jsonl
-from pantau.process.batch import process_batch
-from pantau.process.stories import StoryIndex
 
 
 def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
+    from pantau.jsonl import read_jsonl
+    from pantau.process.batch import process_batch
+    from pantau.process.stories import StoryIndex
+
     items, problems = read_jsonl(args.input)
     stories = StoryIndex()
     if args.stories and args.stories.is_file():

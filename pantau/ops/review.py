@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from pantau.errors import PantauError, SearchRequestError
-from pantau.store.client import Store
+
+if TYPE_CHECKING:
+    from pantau.store.client import Store
 
 STATUSES = ("baru", "ditinjau", "diklarifikasi", "diabaikan")
 TRANSITIONS: dict[str, frozenset[str]] = {
