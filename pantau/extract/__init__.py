@@ -15,7 +15,6 @@ from pantau.extract.decode import MAX_HTML_BYTES, decode_html, parse_document
 from pantau.extract.metadata import page_metadata, read_page
 from pantau.extract.registry import family_name_for, get_family
 from pantau.ids import canonical_url as canonicalize
-from pantau.process.language import detect_language
 
 FIELDS = (
     "url", "canonical_url", "title", "published_at", "updated_at", "author", "dateline", "body", "section", "tags",
@@ -38,6 +37,8 @@ def _safe_canonical(url: str) -> str:
 
 def _body_language(body: str) -> str | None:
     """The language stage's verdict on the body, for a page that declares none (None when it cannot tell)."""
+    from pantau.process.language import detect_language  # only for pages without a declared language
+
     code = detect_language(body).code if body.strip() else "und"
     return None if code == "und" else code
 
