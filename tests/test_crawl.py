@@ -91,19 +91,20 @@ def test_end_to_end_crawl_delivers_every_article_and_records_every_skip(
 ) -> None:
     result = _crawl(store.settings, site, outlets, tmp_path, use_seen=False, pilkada_only=False)
     stats = result.stats
-    got = {a["url"]: a for a in result.articles()}
+    got = {a.url: a for a in result.articles()}
     expected = _expected_articles()
     assert set(got) == set(expected), (set(expected) - set(got), set(got) - set(expected))
     for url, want in expected.items():
         article = got[url]
-        assert article["title"] == want["title"], url
-        assert token_f1(article["body"], want["body"]) >= 0.95, url
+        assert article.title == want["title"], url
+        assert token_f1(article.body, want["body"]) >= 0.95, url
         if want["published_at"]:
-            assert datetime.fromisoformat(article["published_at"]) == datetime.fromisoformat(want["published_at"])
-        assert article["outlet_domain"] and article["outlet"] and article["crawled_at"]
+            assert article.published_at
+            assert datetime.fromisoformat(article.published_at) == datetime.fromisoformat(want["published_at"])
+        assert article.outlet_domain and article.outlet and article.crawled_at
     # The multi-page Kompas article arrives once, whole.
-    multi = [a for a in got.values() if "kompas" in a["url"] and "page=" not in a["url"]]
-    assert all("?page=" not in a["url"] for a in got.values())
+    multi = [a for a in got.values() if "kompas" in a.url and "page=" not in a.url]
+    assert all("?page=" not in a.url for a in got.values())
     assert multi
     # Every bad page is a recorded skip with a reason, and none stopped the crawl.
     reasons = {s["url"]: s["reason"] for s in stats["skips"]}
@@ -130,7 +131,7 @@ def test_second_crawl_fetches_at_most_five_percent_and_refetches_a_moved_lastmod
     first = _crawl(store.settings, site, outlets, tmp_path / "first", pilkada_only=False)
     raw = first.articles()
     assert raw
-    index_documents(store, "articles", [ProcessedArticle.from_dict(a).to_index_doc() for a in raw])
+    index_documents(store, "articles", [ProcessedArticle.from_dict(a.to_dict()).to_index_doc() for a in raw])
     store.refresh("articles")
 
     site.clear_log()
@@ -166,7 +167,7 @@ def test_second_crawl_fetches_at_most_five_percent_and_refetches_a_moved_lastmod
     refetched = {p.split("?")[0] for p in _article_requests(site)}
     refetched = {p for p in refetched if "https:/" + p not in never_indexed}
     assert refetched == {f"/{page['domain']}{page['path']}"}
-    assert [a["url"] for a in third.articles()] == [f"https://{page['domain']}{page['path']}"]
+    assert [a.url for a in third.articles()] == [f"https://{page['domain']}{page['path']}"]
 
 
 def test_pilkada_filter_keeps_off_topic_articles_unfetched(
