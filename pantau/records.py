@@ -38,7 +38,7 @@ def _nested(cls: type) -> dict[str, tuple[type[Record], bool]]:
 
 @cache
 def _nullable(cls: type) -> frozenset[str]:
-    """Fields whose type admits None (a required `regency: str | None` may be given as null)."""
+    """Fields whose type admits None (`Region.regency: str | None` has no default but may be null or absent)."""
     return frozenset(name for name, hint in get_type_hints(cls).items() if type(None) in get_args(hint))
 
 
@@ -67,16 +67,12 @@ class Record:
         unknown = sorted(str(k) for k in data if k not in known)
         if unknown:
             raise RecordError(f"{name}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}")
-        missing = [
-            key
-            for key, f in known.items()
-            if f.default is MISSING
-            and f.default_factory is MISSING
-            and (key not in data or (data[key] is None and key not in _nullable(kind)))
-        ]
+        required = [key for key, f in known.items() if f.default is MISSING and f.default_factory is MISSING]
+        missing = [key for key in required if data.get(key) is None and key not in _nullable(kind)]
         if missing:
             raise RecordError(f"{name}: {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} required")
-        values = dict(data)
+        # a null may be left out: a nullable field without a default (Region.regency) is None when absent
+        values = {**{key: None for key in required}, **data}
         for key, (record, is_list) in _nested(kind).items():
             value = values.get(key)
             if value is None:

@@ -229,3 +229,34 @@ def test_parser_health_below_threshold_is_reported_as_layout_drift(
     sumsel_update = next(o for o in chosen if o.domain == "sumselupdate.com").name
     assert result.drifting == [sumsel_update]
     assert result.stats["outlets"][sumsel_update]["health"]["missing_date"] > 0.2
+
+
+def test_spider_yields_validated_raw_articles_and_the_pipeline_writes_their_json(tmp_path: Path) -> None:
+    from collections import Counter, defaultdict
+    from types import SimpleNamespace
+
+    from pantau.records import RawArticle
+    from spiders.outlet_spider import OutletSpider
+    from spiders.pipelines import JsonlPipeline
+
+    spider = OutletSpider.__new__(OutletSpider)  # only what _item reads; no plan file, no store
+    spider.report, spider.per_outlet, spider.lastmods = {"articles": 0, "skips": []}, defaultdict(Counter), {}
+    spider.sites = {"sumateraekspres.id"}
+    outlet = {"name": "Sumatera Ekspres", "domain": "sumateraekspres.id", "province": "Sumatera Selatan"}
+    page = {"title": "KPU Muba", "published_at": "2024-11-15T10:00:00+07:00", "parser": "generic"}
+    url = "https://sumateraekspres.id/read/2024/11/1/kpu-muba"
+    [article] = spider._item(page, ["Isi berita."], url, outlet, {})
+    assert isinstance(article, RawArticle) and article.url == url and article.outlet_province == "Sumatera Selatan"
+    assert list(spider._item(page, ["Isi berita."], " ", outlet, {})) == []  # no URL: a skip, not a crash
+    assert spider.report["skips"] == [
+        {"url": " ", "outlet": "Sumatera Ekspres", "reason": "not a valid article: RawArticle: url is required"}
+    ]
+    assert spider.report["articles"] == 1 and spider.per_outlet["Sumatera Ekspres"]["articles"] == 1
+
+    pipeline = JsonlPipeline(SimpleNamespace(spider=SimpleNamespace(plan=SimpleNamespace(out_dir=str(tmp_path)))))  # type: ignore[arg-type]
+    pipeline.open_spider()
+    assert pipeline.process_item(article) is article
+    pipeline.close_spider()
+    [line] = (tmp_path / "sumatera-ekspres.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line) == article.to_dict()
+    assert RawArticle.from_dict(json.loads(line)) == article

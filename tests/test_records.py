@@ -124,8 +124,9 @@ def test_from_dict_rejects_missing_keys_and_wrong_shapes() -> None:
         ProcessedArticle.from_dict({"url": "https://x.id/a", "regions": {"code": "16"}})
     with pytest.raises(RecordError, match="Region: code is required"):
         ProcessedArticle.from_dict({"url": "https://x.id/a", "regions": [{"province": "Aceh", "regency": None}]})
-    # a nullable field without a default may be null, but must be given
+    # a nullable field without a default may be null or left out
     assert Region.from_dict({"province": "Aceh", "regency": None, "code": "11"}).regency is None
+    assert Region.from_dict({"province": "Aceh", "code": "11"}) == Region("Aceh", None, "11")
 
 
 def test_processed_article_round_trips_with_nested_records() -> None:

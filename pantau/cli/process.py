@@ -32,14 +32,13 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
             fh.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
     if args.stories:
         args.stories.write_text(json.dumps(stories.to_dict()), encoding="utf-8")
-    skipped = problems
-    for skip in skipped:
+    for skip in problems:  # broken lines and rows that are no RawArticle, each with its reason
         print(f"pantau process: skipped {skip}", file=sys.stderr)
     langs = Counter(a.language for a in result.articles)
     summary = {
         "in": len(items) + len(problems),
         "processed": len(result.articles),
-        "skipped": len(skipped),
+        "skipped": len(problems),
         "pilkada": sum(a.is_pilkada for a in result.articles),
         "flagged": sum(bool(a.flags) for a in result.articles),
         "stories": len({a.story_id for a in result.articles}),
