@@ -46,6 +46,7 @@ def main() -> None:
         from pantau.crawl.registry import select_outlets
         from pantau.crawl.runner import crawl_outlet, run_dir
         from pantau.process.story_state import process_raw
+        from pantau.records import IndexedArticle
         from pantau.store.client import Store
         from pantau.store.templates import drop_all, setup
         from pantau.text.dates import WIB
@@ -65,7 +66,7 @@ def main() -> None:
                 articles = process_raw(settings, result.articles()).articles
                 if articles:
                     index_articles(store, articles)
-                    docs = [a.to_index_doc() for a in articles]
+                    docs = [IndexedArticle.of(a) for a in articles]
                     deliver(store, plan_alerts(store, docs, settings), settings)
                 stop.wait(max(0.0, args.interval - (time.monotonic() - started)))
 

@@ -14,10 +14,12 @@ import random
 import time
 from pathlib import Path
 
+from pantau.records import RawArticle
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def articles(n: int) -> list[dict[str, object]]:
+def articles(n: int) -> list[RawArticle]:
     rows = [json.loads(x) for x in (ROOT / "tests" / "quality" / "labelled.jsonl").read_text().splitlines() if x]
     rng = random.Random(7)
     out = []
@@ -36,14 +38,14 @@ def articles(n: int) -> list[dict[str, object]]:
                 break
         body = "\n\n".join(kept)
         out.append(
-            {
-                "id": f"b{i}",
-                "url": f"https://example.id/{i}",
-                "outlet": base["outlet"],
-                "title": base["title"],
-                "body": body,
-                "published_at": base["published_at"],
-            }
+            RawArticle(
+                id=f"b{i}",
+                url=f"https://example.id/{i}",
+                outlet=base["outlet"],
+                title=base["title"],
+                body=body,
+                published_at=base["published_at"],
+            )
         )
     return out
 
@@ -75,11 +77,11 @@ def main() -> None:
     items = articles(args.n)
     warm_up()
     process_batch(items[:5])  # load every stage's data once
-    baseline = langdetect_alone([str(a["body"]) for a in items])
+    baseline = langdetect_alone([a.body for a in items])
     start = time.process_time()
     process_batch(items)
     ours = time.process_time() - start
-    words = sum(len(str(a["body"]).split()) for a in items) / len(items)
+    words = sum(len(a.body.split()) for a in items) / len(items)
     print(f"{len(items)} articles, {words:.0f} words on average, one core (CPU time)")
     for label, spent in (("langdetect alone:    ", baseline), ("pantau process_batch:", ours)):
         print(f"{label} {spent / len(items) * 1000:7.2f} ms/article  {len(items) / spent:7.1f} articles/s")

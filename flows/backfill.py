@@ -50,7 +50,8 @@ def backfill(
         crawl_range.submit(o, start, end, str(folder / f"{n:02d}"), base, pilkada_only) for n, o in enumerate(chosen)
     ]
     raw = [a for f in futures for a in f.result()["articles"]]
-    articles, skipped = process(raw)
+    skipped = [line for f in futures for line in f.result()["stats"].get("bad_lines", [])]
+    articles = process(raw)
     indexed = index(articles) if articles else {"indexed": 0}
     alerts = alert([a.id for a in articles]) if articles else {"sent": 0}
     summary = {

@@ -18,6 +18,7 @@ from pantau.config import load_settings
 from pantau.crawl.plan import parse_since
 from pantau.crawl.registry import Outlet, select_outlets
 from pantau.crawl.runner import crawl_outlet, run_dir
+from pantau.records import RawArticle
 
 MAX_PARALLEL = load_settings().monitor.max_parallel_crawls
 
@@ -40,13 +41,14 @@ def monitor(outlets: list[str] | None = None, since: str | None = None, site_bas
     base = settings.monitor.site_base if site_base is None else site_base
     folder = run_dir(settings, "monitor")
     futures = [crawl.submit(o, window, str(folder / f"{n:02d}"), base) for n, o in enumerate(chosen)]
-    raw: list[dict[str, Any]] = []
+    raw: list[RawArticle] = []
     crawl_stats: dict[str, Any] = {}
     for future in futures:
         got = future.result()
         raw.extend(got["articles"])
         crawl_stats[got["outlet"]] = got["stats"]
-    articles, skipped = process(raw)
+    skipped = [line for s in crawl_stats.values() for line in s.get("bad_lines", [])]  # rows that were no article
+    articles = process(raw)
     indexed = index(articles) if articles else {"indexed": 0, "dead_lettered": 0}
     alerts = alert([a.id for a in articles])
     summary = {

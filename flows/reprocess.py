@@ -15,10 +15,8 @@ from prefect.cache_policies import NO_CACHE
 from flows.tasks import alert, index_articles, scroll_articles
 from pantau.config import load_settings
 from pantau.process.batch import analyse, facts_for
-from pantau.records import ProcessedArticle, RawArticle
+from pantau.records import ProcessedArticle
 from pantau.store.connect import open_store
-
-RAW_FIELDS = [f for f in RawArticle.__dataclass_fields__]
 
 
 @task(retries=2, retry_delay_seconds=[10, 60], cache_policy=NO_CACHE)
@@ -34,12 +32,10 @@ def reprocess_range(since: str | None, batch_size: int) -> dict[str, Any]:
         facts = facts_for(settings)
         for doc in scroll_articles(store, query, batch=batch_size):
             seen += 1
-            raw = RawArticle.from_dict({k: doc.get(k) for k in RAW_FIELDS if doc.get(k) is not None})
-            raw.id = doc["id"]
-            article = analyse(raw, facts)
-            article.story_id = doc.get("story_id") or article.id
-            article.story_size = doc.get("story_size") or 1
-            before[article.id] = sorted(f["rule"] for f in doc.get("flags") or [])
+            article = analyse(doc.raw(), facts)  # the raw fields keep the document's id
+            article.story_id = doc.story_id or article.id
+            article.story_size = doc.story_size or 1
+            before[article.id] = sorted(f.rule for f in doc.flags)
             batch.append(article)
             if len(batch) >= batch_size:
                 changed += _write(store, batch, before)
@@ -53,7 +49,7 @@ def reprocess_range(since: str | None, batch_size: int) -> dict[str, Any]:
 
 def _write(store: Any, batch: list[ProcessedArticle], before: dict[str, list[str]]) -> list[str]:
     index_articles(store, batch)
-    return [a.id for a in batch if sorted(f["rule"] for f in a.flags) != before.get(a.id, [])]
+    return [a.id for a in batch if sorted(f.rule for f in a.flags) != before.get(a.id, [])]
 
 
 @flow(name="reprocess")

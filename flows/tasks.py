@@ -18,7 +18,7 @@ from pantau.alerts.triggers import plan_alerts
 from pantau.config import load_settings
 from pantau.ops.review import carry_reviews
 from pantau.process.story_state import process_raw
-from pantau.records import ProcessedArticle
+from pantau.records import IndexedArticle, ProcessedArticle, RawArticle
 from pantau.store.bulk import BulkResult, index_documents
 from pantau.store.client import Store
 from pantau.store.connect import open_store
@@ -27,16 +27,14 @@ from pantau.text.dates import WIB
 
 
 def index_articles(store: Store, articles: list[ProcessedArticle]) -> BulkResult:
-    docs = carry_reviews(store, [a.to_index_doc() for a in articles])
     now = datetime.now(WIB).isoformat(timespec="seconds")
-    for doc in docs:
-        doc["indexed_at"] = now
+    docs = carry_reviews(store, [a.to_index_doc(indexed_at=now) for a in articles])
     result = index_documents(store, "articles", docs)
     store.refresh("articles")
     return result
 
 
-def scroll_articles(store: Store, query: dict[str, Any], batch: int = 500) -> Iterator[dict[str, Any]]:
+def scroll_articles(store: Store, query: dict[str, Any], batch: int = 500) -> Iterator[IndexedArticle]:
     """Every article matching `query`, through the alias, in pages (search_after on the id)."""
     after: list[Any] | None = None
     while True:
@@ -47,15 +45,14 @@ def scroll_articles(store: Store, query: dict[str, Any], batch: int = 500) -> It
         if not hits:
             return
         for hit in hits:
-            yield hit["_source"]
+            yield IndexedArticle.from_dict(hit["_source"])
         after = hits[-1]["sort"]
 
 
 @task(cache_policy=NO_CACHE)
-def process(raw: list[dict[str, Any]]) -> tuple[list[ProcessedArticle], list[dict[str, Any]]]:
-    """Pure transform: every processing stage; skipped inputs come back with their reasons."""
-    result = process_raw(load_settings(), raw)
-    return result.articles, [vars(s) for s in result.skipped]
+def process(raw: list[RawArticle]) -> list[ProcessedArticle]:
+    """Pure transform: every processing stage (rows that were no article were skipped when the crawl was read)."""
+    return process_raw(load_settings(), raw).articles
 
 
 @task(retries=3, retry_delay_seconds=[10, 60, 300], cache_policy=NO_CACHE)
@@ -76,7 +73,8 @@ def alert(article_ids: list[str]) -> dict[str, Any]:
     settings = load_settings()
     store = open_store(settings)
     try:
-        docs = list(store.mget("articles", article_ids).values()) if article_ids else []
+        found = store.mget("articles", article_ids).values() if article_ids else []
+        docs = [IndexedArticle.from_dict(doc) for doc in found]
         report = deliver(store, plan_alerts(store, docs, settings), settings)
         retried = retry_failed(store, settings)
         return {"planned": report.planned, "sent": report.sent, "failed": report.failed, "retried_sent": retried.sent}

@@ -1,12 +1,16 @@
-"""Reading JSONL input files: every line that is a JSON object, and a reason for every line that is not."""
+"""Reading JSONL input files: each line as a JSON object or a record, and a reason for every line that is not."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pantau.errors import PantauError
+from pantau.records import Record
+
+R = TypeVar("R", bound=Record)
 
 
 def read_jsonl(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], list[dict[str, Any]]]:
@@ -30,3 +34,24 @@ def read_jsonl(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], list[dict[
             continue
         items.append((number, obj))
     return items, problems
+
+
+def to_records(record: type[R], items: Iterable[tuple[int, Any]]) -> tuple[list[tuple[int, R]], list[dict[str, Any]]]:
+    """Each (line number, object) as a `record`; {"line", "id", "reason"} for each object that does not fit
+    (a key the record does not know, a required one missing, a malformed URL), so no row is lost silently."""
+    good: list[tuple[int, R]] = []
+    bad: list[dict[str, Any]] = []
+    for number, obj in items:
+        try:
+            good.append((number, record.from_dict(obj)))
+        except (ValueError, TypeError) as exc:  # RecordError is a ValueError; TypeError: a value of the wrong kind
+            ident = obj.get("id") if isinstance(obj, dict) else None
+            bad.append({"line": number, "id": str(ident) if ident else None, "reason": str(exc)})
+    return good, bad
+
+
+def read_records(path: Path, record: type[R]) -> tuple[list[tuple[int, R]], list[dict[str, Any]]]:
+    """((line number, record) for each line that is one, [{"line", "reason", ...} for every other line])."""
+    items, problems = read_jsonl(path)
+    good, bad = to_records(record, items)
+    return good, sorted(problems + bad, key=lambda p: int(p["line"]))

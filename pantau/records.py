@@ -1,40 +1,100 @@
-"""One typed record per stage: what a spider yields, what processing produces, what an alert is.
+"""One typed record per stage: what a spider yields, what processing produces, what the index holds, what an
+alert is.
 
 Every arrow of the data flow (crawl -> process -> index -> alert) carries one of these; `to_dict` gives the JSON
-form used in JSONL files and in the index, `from_dict` reads it back and rejects malformed input with ValueError.
+form used in JSONL files and in the index, `from_dict` reads it back (nested records included) and rejects
+malformed input, unknown keys included, with a `RecordError` naming the record and the keys.
 """
 
 from __future__ import annotations
 
-from dataclasses import MISSING, asdict, dataclass, field, fields
-from typing import Any, TypeVar
+import types
+from dataclasses import MISSING, dataclass, field, fields
+from functools import cache
+from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
+from pantau.errors import PantauError
 from pantau.ids import canonical_url, doc_id
 
-T = TypeVar("T", bound="_Record")
+T = TypeVar("T", bound="Record")
 
 
-class _Record:
+class RecordError(PantauError, ValueError):
+    """A JSON object that does not fit a record: not an object, a required key missing or a key it does not know."""
+
+
+@cache
+def _nested(cls: type) -> dict[str, tuple[type[Record], bool]]:
+    """Field name -> (record type, is a list) for every field that holds records."""
+    out: dict[str, tuple[type[Record], bool]] = {}
+    for name, hint in get_type_hints(cls).items():
+        is_list = get_origin(hint) is list
+        args = get_args(hint) if is_list or get_origin(hint) in (Union, types.UnionType) else ()
+        for arg in args:
+            if isinstance(arg, type) and issubclass(arg, Record):
+                out[name] = (arg, is_list)
+    return out
+
+
+@cache
+def _nullable(cls: type) -> frozenset[str]:
+    """Fields whose type admits None (`Region.regency: str | None` has no default but may be null or absent)."""
+    return frozenset(name for name, hint in get_type_hints(cls).items() if type(None) in get_args(hint))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class Record:
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def field_names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]  # type: ignore[arg-type]
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        name, kind = cls.__name__, cast(type, cls)
         if not isinstance(data, dict):
-            raise ValueError(f"{cls.__name__}: expected a JSON object, got {type(data).__name__}")
+            raise RecordError(f"{name}: expected a JSON object, got {type(data).__name__}")
         known = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
-        missing = [
-            name
-            for name, f in known.items()
-            if f.default is MISSING and f.default_factory is MISSING and data.get(name) is None
-        ]
+        unknown = sorted(str(k) for k in data if k not in known)
+        if unknown:
+            raise RecordError(f"{name}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}")
+        required = [key for key, f in known.items() if f.default is MISSING and f.default_factory is MISSING]
+        missing = [key for key in required if data.get(key) is None and key not in _nullable(kind)]
         if missing:
-            raise ValueError(f"{cls.__name__}: {', '.join(missing)} is required")
-        return cls(**{k: v for k, v in data.items() if k in known})
+            raise RecordError(f"{name}: {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} required")
+        # a null may be left out: a nullable field without a default (Region.regency) is None when absent
+        values = {**{key: None for key in required}, **data}
+        for key, (record, is_list) in _nested(kind).items():
+            value = values.get(key)
+            if value is None:
+                continue
+            if is_list:
+                if not isinstance(value, list):
+                    raise RecordError(f"{name}: {key} must be a list, got {type(value).__name__}")
+                values[key] = [v if isinstance(v, record) else _child(record, name, key, v) for v in value]
+            elif not isinstance(value, record):
+                values[key] = _child(record, name, key, value)
+        return cls(**values)
+
+
+def _child(record: type[T], parent: str, key: str, value: Any) -> T:
+    try:
+        return record.from_dict(value)
+    except RecordError as exc:
+        raise RecordError(f"{parent}.{key}: {exc}") from exc
 
 
 @dataclass
-class RawArticle(_Record):
+class RawArticle(Record):
     """An article as a spider (or any feed) delivers it, before processing."""
 
     url: str
@@ -58,13 +118,19 @@ class RawArticle(_Record):
 
     def __post_init__(self) -> None:
         if not isinstance(self.url, str) or not self.url.strip():
-            raise ValueError("RawArticle: url is required")
+            raise RecordError(f"{type(self).__name__}: url is required")
         self.canonical_url = self.canonical_url or canonical_url(self.url)
         self.id = self.id or doc_id(self.canonical_url)
 
+    def raw(self) -> RawArticle:
+        """Just the raw fields (of a processed or indexed article), to process it again under the same id."""
+        return RawArticle(**{name: getattr(self, name) for name in RawArticle.field_names()})
+
 
 @dataclass
-class Region(_Record):
+class Region(Record):
+    """A place an article is about (pantau.process.regions): its province, regency or city, and the code."""
+
     province: str
     regency: str | None
     code: str
@@ -72,7 +138,24 @@ class Region(_Record):
 
 
 @dataclass
-class Flag(_Record):
+class Entity(Record):
+    """An election body, official, candidate or candidate pair named in an article (pantau.process.entities).
+
+    `type` is election_body, official, candidate or candidate_pair; for an election body `role` is its level
+    (national, province, regency, city, adhoc) or None, `body` the body's id (KPU, Bawaslu...), `region` a code.
+    """
+
+    type: str
+    name: str
+    role: str | None = None
+    body: str | None = None
+    region: str | None = None
+
+
+@dataclass
+class Flag(Record):
+    """A statement contradicted by the fact base (pantau.process.claims)."""
+
     rule: str
     severity: str
     evidence: str
@@ -81,40 +164,77 @@ class Flag(_Record):
 
 
 @dataclass
+class Review(Record):
+    """The desk's review of a flagged article (pantau.ops.review); only the keys that were set are written."""
+
+    status: str
+    note: str | None = None
+    clarification_url: str | None = None
+    updated_at: str | None = None
+    updated_by: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in super().to_dict().items() if v is not None}
+
+
+@dataclass
 class ProcessedArticle(RawArticle):
-    """A raw article plus everything processing adds; this is what the articles index holds."""
+    """A raw article plus everything processing adds; `to_index_doc` gives the document of the articles index."""
 
     language_confidence: float = 0.0
     language_reason: str | None = None
     is_pilkada: bool = False
     pilkada_score: float = 0.0
     topics: list[str] = field(default_factory=list)
-    regions: list[dict[str, Any]] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    flags: list[dict[str, Any]] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
     story_id: str | None = None
     story_size: int = 1
     word_count: int = 0
     content_hash: str | None = None
     processed_at: str | None = None
     process_notes: list[str] = field(default_factory=list)
-    review: dict[str, Any] | None = None
+    review: Review | None = None
 
-    def to_index_doc(self) -> dict[str, Any]:
-        """The document for the articles index, with the flattened filter fields Kibana uses."""
-        doc = self.to_dict()
-        doc["province"] = sorted({r["province"] for r in self.regions if r.get("province")})
-        doc["regency"] = sorted({r["regency"] for r in self.regions if r.get("regency")})
-        doc["region_codes"] = sorted({r["code"] for r in self.regions if r.get("code")})
-        doc["flag_rules"] = sorted({f["rule"] for f in self.flags if f.get("rule")})
-        doc["flag_count"] = len(self.flags)
-        severities = [f.get("severity") for f in self.flags]
-        doc["max_severity"] = next((s for s in ("high", "medium", "low") if s in severities), None)
+    def to_index_doc(self, indexed_at: str | None = None) -> dict[str, Any]:
+        """The document for the articles index, with the flattened filter fields Kibana uses (no null values)."""
+        doc = IndexedArticle.of(self, indexed_at).to_dict()
         return {k: v for k, v in doc.items() if v is not None}
 
 
 @dataclass
-class AlertRecord(_Record):
+class IndexedArticle(ProcessedArticle):
+    """An articles index document read back: the processed article plus the fields only the index has, the
+    filter fields derived from regions and flags and the time it was indexed."""
+
+    province: list[str] = field(default_factory=list)
+    regency: list[str] = field(default_factory=list)
+    region_codes: list[str] = field(default_factory=list)
+    flag_rules: list[str] = field(default_factory=list)
+    flag_count: int = 0
+    max_severity: str | None = None
+    indexed_at: str | None = None
+
+    @classmethod
+    def of(cls, article: ProcessedArticle, indexed_at: str | None = None) -> IndexedArticle:
+        """The index view of a processed article; the derived fields are computed from its regions and flags."""
+        base = {name: getattr(article, name) for name in ProcessedArticle.field_names()}
+        severities = [f.severity for f in article.flags]
+        return cls(
+            **base,
+            province=sorted({r.province for r in article.regions if r.province}),
+            regency=sorted({r.regency for r in article.regions if r.regency}),
+            region_codes=sorted({r.code for r in article.regions if r.code}),
+            flag_rules=sorted({f.rule for f in article.flags if f.rule}),
+            flag_count=len(article.flags),
+            max_severity=next((s for s in ("high", "medium", "low") if s in severities), None),
+            indexed_at=indexed_at or getattr(article, "indexed_at", None),
+        )
+
+
+@dataclass
+class AlertRecord(Record):
     """One alert to one channel, as recorded in the alerts index."""
 
     id: str

@@ -27,6 +27,7 @@ from pantau.crawl.seen import SeenIndex, needs_fetch
 from pantau.crawl.urlmap import UrlMap
 from pantau.extract import extract_html, merge_bodies
 from pantau.ids import doc_id
+from pantau.records import RawArticle
 from pantau.resources import data_path
 from pantau.text.dates import WIB
 from pantau.text.vocabulary import expand
@@ -273,15 +274,15 @@ class OutletSpider(scrapy.Spider):
         chosen = first if not meta.get("full_text") else result
         if not self._in_window(chosen.get("published_at")):
             return
-        yield self._item(chosen, parts, article_url, outlet, meta)
+        yield from self._item(chosen, parts, article_url, outlet, meta)
 
-    def _from_first_page(self, meta: dict[str, Any], outlet: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    def _from_first_page(self, meta: dict[str, Any], outlet: dict[str, Any]) -> Iterator[RawArticle]:
         first = meta["first_page"]
         parts = meta.get("parts") or [first.get("body") or ""]
         if self._in_window(first.get("published_at")):
-            yield self._item(first, parts, meta.get("article_url", meta["real_url"]), outlet, meta)
+            yield from self._item(first, parts, meta.get("article_url", meta["real_url"]), outlet, meta)
 
-    def on_followup_error(self, failure: Failure) -> Iterator[dict[str, Any]]:
+    def on_followup_error(self, failure: Failure) -> Iterator[RawArticle]:
         """A full-text variant or following page failed (HTTP error, robots.txt, refused): record it, and deliver
         the article from the pages already read instead of losing it."""
         self.on_error(failure)
@@ -304,22 +305,17 @@ class OutletSpider(scrapy.Spider):
 
     def _item(
         self, result: dict[str, Any], parts: list[str], url: str, outlet: dict[str, Any], meta: dict[str, Any]
-    ) -> dict[str, Any]:
+    ) -> Iterator[RawArticle]:
+        """The article as it leaves the spider, validated as a RawArticle; one that is not valid is a skip."""
         cand = meta.get("candidate") or {}
         body = merge_bodies(parts)
         published = result.get("published_at") or cand.get("published_at")
-        counts = self.per_outlet[outlet["name"]]
-        counts["articles"] += 1
-        counts["empty_title"] += not (result.get("title") or "").strip()
-        counts["empty_body"] += not body.strip()
-        counts["missing_date"] += not result.get("published_at")
-        self.report["articles"] += 1
         # The canonical URL of the article is the first page's, never a full-text variant's (?page=all), so that
         # the id matches the one the seen state looks up.
         canonical = (meta.get("first_page") or result).get("canonical_url") or url
         if not self.is_registered(canonical):
             canonical = url
-        return {
+        item = {
             "url": url,
             "canonical_url": canonical,
             "title": result.get("title") or cand.get("title") or "",
@@ -338,6 +334,18 @@ class OutletSpider(scrapy.Spider):
             "crawled_at": datetime.now(WIB).isoformat(timespec="seconds"),
             "lastmod": _iso(self.lastmods.get(doc_id(url))) or cand.get("lastmod") or result.get("updated_at"),
         }
+        try:
+            article = RawArticle.from_dict(item)
+        except (ValueError, TypeError) as exc:  # RecordError is a ValueError; a bad article never stops the crawl
+            self.skip(url, outlet["name"], f"not a valid article: {exc}")
+            return
+        counts = self.per_outlet[outlet["name"]]
+        counts["articles"] += 1
+        counts["empty_title"] += not (result.get("title") or "").strip()
+        counts["empty_body"] += not body.strip()
+        counts["missing_date"] += not result.get("published_at")
+        self.report["articles"] += 1
+        yield article
 
     # -- failures and the report -----------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Item pipeline: one JSONL file of raw articles per outlet in the crawl's output folder."""
+"""Item pipeline: one JSONL file of raw articles (`RawArticle.to_dict()`) per outlet in the crawl's output folder."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+from pantau.records import RawArticle
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -30,13 +32,13 @@ class JsonlPipeline:
         self.out_dir = Path(spider.plan.out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
 
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        slug = outlet_slug(item["outlet"])
+    def process_item(self, item: RawArticle) -> RawArticle:
+        slug = outlet_slug(item.outlet)
         fh = self.files.get(slug)
         if fh is None:
             fh = (self.out_dir / f"{slug}.jsonl").open("a", encoding="utf-8")
             self.files[slug] = fh
-        fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+        fh.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
         fh.flush()
         return item
 

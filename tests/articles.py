@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from pantau.records import ProcessedArticle
+from pantau.records import IndexedArticle, ProcessedArticle, Region
 
 
 def article(n: int, **extra: Any) -> dict[str, Any]:
@@ -21,8 +22,13 @@ def article(n: int, **extra: Any) -> dict[str, Any]:
         is_pilkada=True,
         pilkada_score=0.9,
         topics=["recapitulation"],
-        regions=[{"province": "Sumatera Selatan", "regency": None, "code": "16"}],
+        regions=[Region(province="Sumatera Selatan", regency=None, code="16")],
     )
     doc = rec.to_index_doc()
     doc.update(extra)
     return doc
+
+
+def indexed(docs: Iterable[dict[str, Any]]) -> list[IndexedArticle]:
+    """Index documents (as `article` builds them) as the typed view the alert planner reads."""
+    return [IndexedArticle.from_dict(doc) for doc in docs]

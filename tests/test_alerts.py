@@ -25,7 +25,7 @@ from pantau.records import AlertRecord
 from pantau.store import templates
 from pantau.store.bulk import index_documents
 from pantau.store.client import Store
-from tests.articles import article
+from tests.articles import article, indexed
 from tests.conftest import make_settings
 
 # --- receivers --------------------------------------------------------------------------------------------------
@@ -160,7 +160,7 @@ def test_one_alert_per_story_per_channel_by_email_and_webhook(store: Store, mail
     quiet = article(4, story_id="story-b")
     index(store, [*copies, quiet])
 
-    report = deliver(store, plan_alerts(store, [*copies, quiet], settings), settings)
+    report = deliver(store, plan_alerts(store, indexed([*copies, quiet]), settings), settings)
 
     assert (report.planned, report.sent, report.failed) == (2, 2, 0)
     assert len(mailbox.messages) == 1 and len(webhook.received) == 1
@@ -189,10 +189,10 @@ def test_one_alert_per_story_per_channel_by_email_and_webhook(store: Store, mail
     assert all("127.0.0.1" not in json.dumps(r.to_dict()) for r in records.values())  # URLs stay out of the index
 
     # A re-run, and a fourth copy of the same story arriving later, alert nobody.
-    again = deliver(store, plan_alerts(store, copies, settings), settings)
+    again = deliver(store, plan_alerts(store, indexed(copies), settings), settings)
     late = flagged(5, "story-a", "Detik Sumbagsel")
     index(store, [late])
-    later = deliver(store, plan_alerts(store, [late], settings), settings)
+    later = deliver(store, plan_alerts(store, indexed([late]), settings), settings)
     assert again.planned == later.planned == 0
     assert len(mailbox.messages) == 1 and len(webhook.received) == 1
     assert len(ledger(store)) == 2
@@ -204,12 +204,12 @@ def test_min_severity_and_new_rule_on_same_story(store: Store, webhook: Webhook)
     low = flagged(1, "story-low", flag={**FLAG, "rule": "official_title_minor", "severity": "low"})
     medium = flagged(2, "story-a", flag={**FLAG, "rule": "candidate_count", "severity": "medium"})
     index(store, [low, medium])
-    report = deliver(store, plan_alerts(store, [low, medium], settings), settings)
+    report = deliver(store, plan_alerts(store, indexed([low, medium]), settings), settings)
     assert report.sent == 1
     assert [r.rule for r in ledger(store)] == ["candidate_count"]
     # The same story gets a second alert for a different rule.
     other_rule = flagged(3, "story-a")
-    report = deliver(store, plan_alerts(store, [other_rule], settings), settings)
+    report = deliver(store, plan_alerts(store, indexed([other_rule]), settings), settings)
     assert report.sent == 1 and len(webhook.received) == 2
 
 
@@ -220,7 +220,7 @@ def test_channel_failing_then_recovering_is_retried_within_the_run(store: Store,
     doc = flagged(1, "story-a")
     index(store, [doc])
     sleeps: list[float] = []
-    report = deliver(store, plan_alerts(store, [doc], settings), settings, sleep=sleeps.append)
+    report = deliver(store, plan_alerts(store, indexed([doc]), settings), settings, sleep=sleeps.append)
     assert (report.sent, report.failed) == (1, 0)
     assert webhook.attempts == 3 and len(webhook.received) == 1
     assert sleeps == [0.01, 0.02]  # exponential backoff
@@ -234,7 +234,7 @@ def test_channel_down_is_recorded_failed_and_sent_by_retry_failed(store: Store, 
     webhook.statuses = [503, 503]
     doc = flagged(1, "story-a")
     index(store, [doc])
-    report = deliver(store, plan_alerts(store, [doc], settings), settings)
+    report = deliver(store, plan_alerts(store, indexed([doc]), settings), settings)
     assert (report.sent, report.failed) == (0, 1)
     (record,) = ledger(store)
     assert (record.status, record.attempts) == ("failed", 2)
@@ -257,7 +257,7 @@ def test_unreachable_and_unconfigured_channels_are_recorded_not_lost(store: Stor
     settings = alert_settings(store, f"mati={dead}", max_attempts="2")
     doc = flagged(1, "story-a")
     index(store, [doc])
-    report = deliver(store, plan_alerts(store, [doc], settings), settings)
+    report = deliver(store, plan_alerts(store, indexed([doc]), settings), settings)
     assert report.failed == 1
     (record,) = ledger(store)
     assert record.status == "failed" and record.attempts == 2 and "connection" in (record.error or "").lower()
@@ -273,7 +273,7 @@ def test_many_alerts_fold_into_one_digest(store: Store, webhook: Webhook) -> Non
     settings = alert_settings(store, f"tim={webhook.url()}", digest_threshold="2")
     docs = [flagged(n, f"story-{n}") for n in range(1, 5)]
     index(store, docs)
-    report = deliver(store, plan_alerts(store, docs, settings), settings)
+    report = deliver(store, plan_alerts(store, indexed(docs), settings), settings)
     assert (report.planned, report.sent, report.digested) == (5, 1, 4)
     (message,) = webhook.received
     assert message["title"] == "[Pantau] Ringkasan 4 peringatan"
@@ -291,10 +291,10 @@ def test_rate_limit_holds_alerts_until_the_hour_has_room(store: Store, webhook: 
     settings = alert_settings(store, f"tim={webhook.url()}", rate_limit_per_hour="2", digest_threshold="10")
     first = [flagged(1, "story-1"), flagged(2, "story-2")]
     index(store, first)
-    assert deliver(store, plan_alerts(store, first, settings), settings).sent == 2
+    assert deliver(store, plan_alerts(store, indexed(first), settings), settings).sent == 2
     second = [flagged(3, "story-3"), flagged(4, "story-4")]
     index(store, second)
-    held = deliver(store, plan_alerts(store, second, settings), settings)
+    held = deliver(store, plan_alerts(store, indexed(second), settings), settings)
     assert (held.sent, held.held) == (0, 2) and len(webhook.received) == 2
     # Still within the hour: nothing goes.
     assert retry_failed(store, settings).sent == 0
@@ -309,10 +309,10 @@ def test_more_alerts_than_the_hour_has_room_for_fold_into_a_digest(store: Store,
     settings = alert_settings(store, f"tim={webhook.url()}", rate_limit_per_hour="3", digest_threshold="10")
     first = [flagged(1, "story-1"), flagged(2, "story-2")]
     index(store, first)
-    deliver(store, plan_alerts(store, first, settings), settings)
+    deliver(store, plan_alerts(store, indexed(first), settings), settings)
     second = [flagged(n, f"story-{n}") for n in (3, 4, 5)]
     index(store, second)
-    report = deliver(store, plan_alerts(store, second, settings), settings)
+    report = deliver(store, plan_alerts(store, indexed(second), settings), settings)
     assert (report.sent, report.digested) == (1, 3)
     assert webhook.received[-1]["title"] == "[Pantau] Ringkasan 3 peringatan"
 
@@ -324,7 +324,7 @@ def test_watchlist_match_is_delivered(store: Store, webhook: Webhook) -> None:
     match = article(1, story_id="story-m", title="Bawaslu temukan dugaan politik uang di Palembang")
     other = article(2, story_id="story-o")
     index(store, [match, other])
-    report = deliver(store, plan_alerts(store, [match, other], settings), settings)
+    report = deliver(store, plan_alerts(store, indexed([match, other]), settings), settings)
     assert report.sent == 1
     (message,) = webhook.received
     assert message["title"] == f'[Pantau] Pantauan "Politik uang Palembang": {match["title"]}'
@@ -423,7 +423,7 @@ def test_a_channel_down_costs_its_backoff_once_per_run_not_once_per_alert(store:
     webhook.statuses = [503] * 10
     docs = [flagged(n, f"story-{n}") for n in range(3)]
     index(store, docs)
-    report = deliver(store, plan_alerts(store, docs, settings), settings)
+    report = deliver(store, plan_alerts(store, indexed(docs), settings), settings)
     assert (report.sent, report.failed) == (0, 3)
     assert 10 - len(webhook.statuses) == 2  # two attempts for the first alert, none for the other two
     records = sorted(ledger(store), key=lambda r: r.attempts)

@@ -91,19 +91,20 @@ def test_end_to_end_crawl_delivers_every_article_and_records_every_skip(
 ) -> None:
     result = _crawl(store.settings, site, outlets, tmp_path, use_seen=False, pilkada_only=False)
     stats = result.stats
-    got = {a["url"]: a for a in result.articles()}
+    got = {a.url: a for a in result.articles()}
     expected = _expected_articles()
     assert set(got) == set(expected), (set(expected) - set(got), set(got) - set(expected))
     for url, want in expected.items():
         article = got[url]
-        assert article["title"] == want["title"], url
-        assert token_f1(article["body"], want["body"]) >= 0.95, url
+        assert article.title == want["title"], url
+        assert token_f1(article.body, want["body"]) >= 0.95, url
         if want["published_at"]:
-            assert datetime.fromisoformat(article["published_at"]) == datetime.fromisoformat(want["published_at"])
-        assert article["outlet_domain"] and article["outlet"] and article["crawled_at"]
+            assert article.published_at
+            assert datetime.fromisoformat(article.published_at) == datetime.fromisoformat(want["published_at"])
+        assert article.outlet_domain and article.outlet and article.crawled_at
     # The multi-page Kompas article arrives once, whole.
-    multi = [a for a in got.values() if "kompas" in a["url"] and "page=" not in a["url"]]
-    assert all("?page=" not in a["url"] for a in got.values())
+    multi = [a for a in got.values() if "kompas" in a.url and "page=" not in a.url]
+    assert all("?page=" not in a.url for a in got.values())
     assert multi
     # Every bad page is a recorded skip with a reason, and none stopped the crawl.
     reasons = {s["url"]: s["reason"] for s in stats["skips"]}
@@ -130,7 +131,7 @@ def test_second_crawl_fetches_at_most_five_percent_and_refetches_a_moved_lastmod
     first = _crawl(store.settings, site, outlets, tmp_path / "first", pilkada_only=False)
     raw = first.articles()
     assert raw
-    index_documents(store, "articles", [ProcessedArticle.from_dict(a).to_index_doc() for a in raw])
+    index_documents(store, "articles", [ProcessedArticle.from_dict(a.to_dict()).to_index_doc() for a in raw])
     store.refresh("articles")
 
     site.clear_log()
@@ -166,7 +167,7 @@ def test_second_crawl_fetches_at_most_five_percent_and_refetches_a_moved_lastmod
     refetched = {p.split("?")[0] for p in _article_requests(site)}
     refetched = {p for p in refetched if "https:/" + p not in never_indexed}
     assert refetched == {f"/{page['domain']}{page['path']}"}
-    assert [a["url"] for a in third.articles()] == [f"https://{page['domain']}{page['path']}"]
+    assert [a.url for a in third.articles()] == [f"https://{page['domain']}{page['path']}"]
 
 
 def test_pilkada_filter_keeps_off_topic_articles_unfetched(
@@ -228,3 +229,34 @@ def test_parser_health_below_threshold_is_reported_as_layout_drift(
     sumsel_update = next(o for o in chosen if o.domain == "sumselupdate.com").name
     assert result.drifting == [sumsel_update]
     assert result.stats["outlets"][sumsel_update]["health"]["missing_date"] > 0.2
+
+
+def test_spider_yields_validated_raw_articles_and_the_pipeline_writes_their_json(tmp_path: Path) -> None:
+    from collections import Counter, defaultdict
+    from types import SimpleNamespace
+
+    from pantau.records import RawArticle
+    from spiders.outlet_spider import OutletSpider
+    from spiders.pipelines import JsonlPipeline
+
+    spider = OutletSpider.__new__(OutletSpider)  # only what _item reads; no plan file, no store
+    spider.report, spider.per_outlet, spider.lastmods = {"articles": 0, "skips": []}, defaultdict(Counter), {}
+    spider.sites = {"sumateraekspres.id"}
+    outlet = {"name": "Sumatera Ekspres", "domain": "sumateraekspres.id", "province": "Sumatera Selatan"}
+    page = {"title": "KPU Muba", "published_at": "2024-11-15T10:00:00+07:00", "parser": "generic"}
+    url = "https://sumateraekspres.id/read/2024/11/1/kpu-muba"
+    [article] = spider._item(page, ["Isi berita."], url, outlet, {})
+    assert isinstance(article, RawArticle) and article.url == url and article.outlet_province == "Sumatera Selatan"
+    assert list(spider._item(page, ["Isi berita."], " ", outlet, {})) == []  # no URL: a skip, not a crash
+    assert spider.report["skips"] == [
+        {"url": " ", "outlet": "Sumatera Ekspres", "reason": "not a valid article: RawArticle: url is required"}
+    ]
+    assert spider.report["articles"] == 1 and spider.per_outlet["Sumatera Ekspres"]["articles"] == 1
+
+    pipeline = JsonlPipeline(SimpleNamespace(spider=SimpleNamespace(plan=SimpleNamespace(out_dir=str(tmp_path)))))  # type: ignore[arg-type]
+    pipeline.open_spider()
+    assert pipeline.process_item(article) is article
+    pipeline.close_spider()
+    [line] = (tmp_path / "sumatera-ekspres.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line) == article.to_dict()
+    assert RawArticle.from_dict(json.loads(line)) == article

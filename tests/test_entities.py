@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import json
 from importlib import resources
-from typing import Any
 
 import pytest
 
 from pantau.process.entities import EntityFinder, find_entities
+from pantau.records import Entity
 from tests.shared import REGIONS_CSV, SEED_FILE
 
 SEED = SEED_FILE
@@ -17,22 +17,22 @@ SEED = SEED_FILE
 INDEX_KEYS = {"type", "name", "role", "body", "region"}
 
 
-def names(entities: list[dict[str, Any]], kind: str) -> set[str]:
-    return {e["name"] for e in entities if e["type"] == kind}
+def names(entities: list[Entity], kind: str) -> set[str]:
+    return {e.name for e in entities if e.type == kind}
 
 
 def test_seed_article_officials_with_roles() -> None:
     found = find_entities("Rapimnas KPU 2024", SEED.read_text(encoding="utf-8"))
-    officials = {e["name"]: e for e in found if e["type"] == "official"}
+    officials = {e.name: e for e in found if e.type == "official"}
     expected = {
         "Mochammad Afifuddin", "August Mellaz", "Betty Epsilon Idroos", "Idham Holik", "Parsadaan Harahap",
         "Yulianto Sudrajat", "Iffa Rosita", "Bernad Dermawan Sutrisno",
     }  # fmt: skip
     assert expected <= set(officials)
-    assert officials["Mochammad Afifuddin"]["role"] == "Ketua KPU RI"
-    assert officials["August Mellaz"]["body"] == "KPU"  # written "Agust Mellaz" in the article
+    assert officials["Mochammad Afifuddin"].role == "Ketua KPU RI"
+    assert officials["August Mellaz"].body == "KPU"  # written "Agust Mellaz" in the article
     assert "KPU RI" in names(found, "election_body")
-    assert all(set(e) == INDEX_KEYS for e in found)
+    assert all(set(e.to_dict()) == INDEX_KEYS for e in found)
 
 
 def test_body_levels_and_provinces() -> None:
@@ -44,15 +44,15 @@ def test_body_levels_and_provinces() -> None:
         "dilantik, sedangkan KPPS akan direkrut bulan depan. Sengketa hasil nantinya dibawa ke MK."
     )
     found = find_entities(title, body)
-    bodies = {e["name"]: e for e in found if e["type"] == "election_body"}
-    assert bodies["KPU Provinsi Sumatera Selatan"]["region"] == "16"
-    assert bodies["KPU Provinsi Sumatera Selatan"]["role"] == "province"
-    assert bodies["Bawaslu Kota Palembang"]["role"] == "city"
-    assert bodies["KPU Kabupaten Muba"]["role"] == "regency"
-    assert bodies["Bawaslu RI"]["role"] == "national"
-    assert bodies["KIP Provinsi Aceh"]["region"] == "11"
-    assert bodies["Panwaslih Provinsi Aceh"]["body"] == "Panwaslih"
-    assert bodies["KPU Provinsi Jawa Barat"]["region"] == "32"
+    bodies = {e.name: e for e in found if e.type == "election_body"}
+    assert bodies["KPU Provinsi Sumatera Selatan"].region == "16"
+    assert bodies["KPU Provinsi Sumatera Selatan"].role == "province"
+    assert bodies["Bawaslu Kota Palembang"].role == "city"
+    assert bodies["KPU Kabupaten Muba"].role == "regency"
+    assert bodies["Bawaslu RI"].role == "national"
+    assert bodies["KIP Provinsi Aceh"].region == "11"
+    assert bodies["Panwaslih Provinsi Aceh"].body == "Panwaslih"
+    assert bodies["KPU Provinsi Jawa Barat"].region == "32"
     assert {"Panwascam", "PPK", "PPS", "KPPS", "Mahkamah Konstitusi"} <= set(bodies)
     assert "KPU" not in bodies  # the bare name adds nothing next to the specific ones
 
@@ -81,10 +81,10 @@ def test_regional_official_from_role_pattern() -> None:
         "Ketua KPU Jatim Aang Kunaifi mengatakan panelis berasal dari kampus. "
         "Ketua Bawaslu Kota Makassar, Dede Arwinsyah, menambahkan."
     )
-    found = {e["name"]: e for e in find_entities("", body) if e["type"] == "official"}
-    assert found["Aang Kunaifi"]["role"] == "Ketua KPU Provinsi Jawa Timur"
-    assert found["Aang Kunaifi"]["region"] == "35"
-    assert found["Dede Arwinsyah"]["role"] == "Ketua Bawaslu Kota Makassar"
+    found = {e.name: e for e in find_entities("", body) if e.type == "official"}
+    assert found["Aang Kunaifi"].role == "Ketua KPU Provinsi Jawa Timur"
+    assert found["Aang Kunaifi"].region == "35"
+    assert found["Dede Arwinsyah"].role == "Ketua Bawaslu Kota Makassar"
 
 
 @pytest.mark.parametrize(
@@ -102,16 +102,16 @@ def test_regional_official_from_role_pattern() -> None:
 )
 def test_candidate_pairs_from_short_forms(text: str, pair: str) -> None:
     found = find_entities("", text)
-    pairs = {e["name"]: e for e in found if e["type"] == "candidate_pair"}
+    pairs = {e.name: e for e in found if e.type == "candidate_pair"}
     assert pair in pairs, found
-    assert pairs[pair]["role"].startswith("pasangan calon")
+    assert pairs[pair].role.startswith("pasangan calon")
 
 
 def test_pair_number_and_region_and_restriction() -> None:
     text = "Paslon nomor urut 3 Pramono Anung-Rano Karno bertemu Herman Deru di Jakarta."
     everything = find_entities("", text)
-    pair = next(e for e in everything if e["name"] == "Pramono Anung–Rano Karno")
-    assert pair["region"] == "31" and pair["role"] == "pasangan calon gubernur nomor urut 3"
+    pair = next(e for e in everything if e.name == "Pramono Anung–Rano Karno")
+    assert pair.region == "31" and pair.role == "pasangan calon gubernur nomor urut 3"
     assert "Herman Deru" in names(everything, "candidate")
     only_jakarta = find_entities("", text, region_codes=["31.71"])
     assert "Pramono Anung–Rano Karno" in names(only_jakarta, "candidate_pair")
@@ -130,10 +130,10 @@ def test_region_resolver_is_used_for_regencies() -> None:
     table = {"muba": ("16.06", "Kabupaten Musi Banyuasin"), "kabupaten muba": ("16.06", "Kabupaten Musi Banyuasin")}
     finder = EntityFinder(region_resolver=lambda place: table.get(place.lower()))
     found = finder.find("", "Ketua KPU Muba, Sigid Nugroho, mengumumkan hasil pleno.")
-    bodies = {e["name"]: e for e in found if e["type"] == "election_body"}
-    assert bodies["KPU Kabupaten Musi Banyuasin"]["region"] == "16.06"
-    official = next(e for e in found if e["type"] == "official")
-    assert official["name"] == "Sigid Nugroho" and official["region"] == "16.06"
+    bodies = {e.name: e for e in found if e.type == "election_body"}
+    assert bodies["KPU Kabupaten Musi Banyuasin"].region == "16.06"
+    official = next(e for e in found if e.type == "official")
+    assert official.name == "Sigid Nugroho" and official.region == "16.06"
 
 
 def test_province_table_agrees_with_kemendagri_codes() -> None:
@@ -156,4 +156,4 @@ def test_candidate_file_shape() -> None:
 def test_bad_input_never_raises(body: str) -> None:
     found = find_entities(body[:50], body, region_codes=[])
     assert isinstance(found, list)
-    assert all(set(e) == INDEX_KEYS for e in found)
+    assert all(set(e.to_dict()) == INDEX_KEYS for e in found)

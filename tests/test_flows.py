@@ -82,6 +82,7 @@ def test_reprocess_after_a_fact_base_change_updates_flags_without_duplicates(
     from flows.tasks import index_articles
     from pantau.process.batch import process_batch
     from pantau.process.claims import FACTS_PATH
+    from pantau.records import RawArticle
     from pantau.store.templates import setup
 
     monkeypatch.setenv("PANTAU_SEARCH_URL", store.settings.search_url)
@@ -108,7 +109,7 @@ def test_reprocess_after_a_fact_base_change_updates_flags_without_duplicates(
         "body": "KPU Kota Bengkulu menetapkan daftar pemilih tetap Pilkada Serentak 2024 dalam rapat pleno terbuka.",
         "published_at": "2024-09-20T09:00:00+07:00",
     }
-    index_articles(store, process_batch([rumour, other]).articles)
+    index_articles(store, process_batch([RawArticle.from_dict(rumour), RawArticle.from_dict(other)]).articles)
     assert store.get("articles", "r1")["flag_count"] == 0  # type: ignore[index]
 
     facts = json.loads(FACTS_PATH.read_text(encoding="utf-8"))

@@ -8,8 +8,10 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from pantau.jsonl import to_records
 from pantau.process.batch import process_batch
 from pantau.process.stories import StoryIndex
+from pantau.records import RawArticle
 from tests.shared import SEED_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +25,7 @@ def _seed() -> str:
 CONTRACT = {"id", "language", "is_pilkada", "pilkada_score", "topics", "regions", "entities", "flags", "story_id"}
 
 
-def _raw(n: int, **kw: object) -> dict[str, object]:
+def _row(n: int, **kw: object) -> dict[str, object]:
     base = {
         "id": f"a{n}",
         "url": f"https://sumateraekspres.id/read/2024/11/{n}/x",
@@ -34,6 +36,10 @@ def _raw(n: int, **kw: object) -> dict[str, object]:
     }
     base.update(kw)
     return base
+
+
+def _raw(n: int, **kw: object) -> RawArticle:
+    return RawArticle.from_dict(_row(n, **kw))
 
 
 def test_seed_article_is_processed_with_every_contract_field() -> None:
@@ -56,13 +62,10 @@ def test_bad_input_is_recorded_never_raised() -> None:
         _raw(2, published_at=None),
         _raw(3, body="Pilkada " * 200_000),
         _raw(4, body="選挙 Пилкада پیلکادا Pilkada 2024 \x00\ufffd" * 50),
-        {"title": "no url at all"},
-        "not an object",
         _raw(5, title=None, body=None),
     ]
-    result = process_batch(items)  # type: ignore[arg-type]
+    result = process_batch(items)
     assert [a.id for a in result.articles] == ["a1", "a2", "a3", "a4", "a5"]
-    assert [s.line for s in result.skipped] == [5, 6]
     empty = result.articles[0]
     assert "empty body" in empty.process_notes
     assert empty.language == "id"  # judged on the title when the body is empty
@@ -70,6 +73,15 @@ def test_bad_input_is_recorded_never_raised() -> None:
     assert nothing.language == "und" and nothing.language_reason in {"empty", "too_short"}
     assert "no publication date" in result.articles[1].process_notes
     assert any("only the first" in n for n in result.articles[2].process_notes)
+
+
+def test_rows_that_are_no_raw_article_are_skipped_with_a_reason() -> None:
+    rows = [_row(1), {"title": "no url at all"}, "not an object", _row(2, colour="red"), {"id": "b", "url": 7}]
+    good, bad = to_records(RawArticle, enumerate(rows, start=1))
+    assert [(n, raw.id) for n, raw in good] == [(1, "a1")]
+    assert [(b["line"], b["id"]) for b in bad] == [(2, None), (3, None), (4, "a2"), (5, "b")]
+    assert "url is required" in bad[0]["reason"] and "expected a JSON object" in bad[1]["reason"]
+    assert bad[2]["reason"] == "RawArticle: unknown key colour"
 
 
 def test_syndicated_copies_share_a_story_across_batches() -> None:
@@ -85,7 +97,8 @@ def test_syndicated_copies_share_a_story_across_batches() -> None:
 
 def test_cli_writes_one_line_per_article_and_reports_skips(tmp_path: Path) -> None:
     raw = tmp_path / "raw.jsonl"
-    raw.write_text("\n".join([json.dumps(_raw(1)), "{broken", json.dumps({"id": "x"})]) + "\n", encoding="utf-8")
+    lines = [json.dumps(_row(1)), "{broken", json.dumps({"id": "x"}), json.dumps(_row(2, colour="red"))]
+    raw.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     proc = subprocess.run(
         [sys.executable, "-m", "pantau.cli.main", "process", "--in", str(raw), "--out", str(out)],
@@ -97,10 +110,10 @@ def test_cli_writes_one_line_per_article_and_reports_skips(tmp_path: Path) -> No
     )
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert summary["processed"] == 1 and summary["skipped"] == 2
+    assert summary["processed"] == 1 and summary["skipped"] == 3
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 1 and set(rows[0]) >= CONTRACT
-    assert "not JSON" in proc.stderr and "url is required" in proc.stderr
+    assert "not JSON" in proc.stderr and "url is required" in proc.stderr and "unknown key colour" in proc.stderr
 
 
 def test_a_failing_stage_becomes_a_note_not_a_lost_article(monkeypatch) -> None:

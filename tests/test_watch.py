@@ -12,7 +12,7 @@ from pantau.alerts.watchlists import WatchlistError
 from pantau.cli.main import main
 from pantau.store import templates
 from pantau.store.client import Store
-from tests.articles import article
+from tests.articles import article, indexed
 from tests.test_alerts import alert_settings
 
 
@@ -31,7 +31,7 @@ def test_watchlist_matches_only_matching_articles(store: Store) -> None:
     by_id = {wl["id"]: positions for wl, positions in matches}
     assert by_id == {"politik-uang": [0], "penundaan": [1]}
 
-    planned = plan_alerts(store, [money, delay, unrelated, money_elsewhere], settings)
+    planned = plan_alerts(store, indexed([money, delay, unrelated, money_elsewhere]), settings)
     got = sorted((r.watchlist_id, r.article_id, r.channel) for r in planned)
     assert got == sorted(
         [

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any, cast
 
+from pantau.records import Flag, IndexedArticle
 from pantau.resources import data_path
 from pantau.text.dates import WIB
 
@@ -53,43 +54,39 @@ def format_time(value: str | datetime | None) -> str:
     return moment.astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
 
 
-def region_text(doc: Mapping[str, Any]) -> str:
+def region_text(doc: IndexedArticle) -> str:
     """`Regency, Province` for each region of an article (at most three), else its provinces."""
     parts: list[str] = []
-    for region in doc.get("regions") or []:
-        if not isinstance(region, dict) or not region.get("province"):
+    for region in doc.regions:
+        if not region.province:
             continue
-        text = f"{region['regency']}, {region['province']}" if region.get("regency") else str(region["province"])
+        text = f"{region.regency}, {region.province}" if region.regency else region.province
         if text not in parts:
             parts.append(text)
     if not parts:
-        provinces = doc.get("province") or doc.get("outlet_province") or []
-        parts = [provinces] if isinstance(provinces, str) else [str(p) for p in provinces]
+        parts = list(doc.province) or ([doc.outlet_province] if doc.outlet_province else [])
     return "; ".join(parts[:3])
 
 
-def article_fields(
-    doc: Mapping[str, Any], flag: Mapping[str, Any] | None = None, also_in: Iterable[str] = ()
-) -> dict[str, str]:
+def article_fields(doc: IndexedArticle, flag: Flag | None = None, also_in: Iterable[str] = ()) -> dict[str, str]:
     """The placeholders an article alert uses: title, outlet, region, published, evidence, fact, source, url."""
     data = templates()
-    flag = flag or {}
-    severity = str(flag.get("severity") or "")
-    rule = str(flag.get("rule") or "")
+    severity = flag.severity if flag else ""
+    rule = flag.rule if flag else ""
     return {
-        "article_id": str(doc.get("id") or ""),
-        "title": str(doc.get("title") or ""),
-        "outlet": str(doc.get("outlet") or doc.get("outlet_domain") or ""),
+        "article_id": doc.id,
+        "title": doc.title or "",
+        "outlet": doc.outlet or doc.outlet_domain or "",
         "region": region_text(doc),
-        "published": format_time(doc.get("published_at")),
-        "url": str(doc.get("canonical_url") or doc.get("url") or ""),
+        "published": format_time(doc.published_at),
+        "url": doc.canonical_url or doc.url,
         "rule": rule,
         "rule_label": data["rule_labels"].get(rule, rule),
         "severity": severity,
         "severity_label": data["severity_labels"].get(severity, severity),
-        "evidence": str(flag.get("evidence") or "").strip(),
-        "fact": str(flag.get("fact") or "").strip(),
-        "source": str(flag.get("source") or "").strip(),
+        "evidence": (flag.evidence or "").strip() if flag else "",
+        "fact": (flag.fact or "").strip() if flag else "",
+        "source": (flag.source or "").strip() if flag else "",
         "also_in": ", ".join(sorted(set(also_in))),
     }
 

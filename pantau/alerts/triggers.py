@@ -18,16 +18,15 @@ from typing import Any
 from pantau.alerts import ledger, messages, watchlists
 from pantau.alerts.ledger import DIGESTED, HELD, PENDING
 from pantau.config import Settings
-from pantau.records import AlertRecord
+from pantau.records import AlertRecord, Flag, IndexedArticle
 from pantau.store.client import Store
 
 
-def _primary_region(doc: dict[str, Any]) -> tuple[str | None, str | None]:
-    for region in doc.get("regions") or []:
-        if isinstance(region, dict) and region.get("province"):
-            return str(region["province"]), (str(region["regency"]) if region.get("regency") else None)
-    provinces = doc.get("province") or []
-    return (provinces[0] if isinstance(provinces, list) and provinces else None), None
+def _primary_region(doc: IndexedArticle) -> tuple[str | None, str | None]:
+    for region in doc.regions:
+        if region.province:
+            return region.province, region.regency or None
+    return (doc.province[0] if doc.province else None), None
 
 
 def _record(
@@ -50,9 +49,9 @@ def _record(
 
 
 def _article_record(
-    trigger: str, rule_key: str, channel: str, doc: dict[str, Any], fields: dict[str, str], now: datetime, **extra: Any
+    trigger: str, rule_key: str, channel: str, doc: IndexedArticle, fields: dict[str, str], now: datetime, **extra: Any
 ) -> AlertRecord:
-    story = str(doc.get("story_id") or doc["id"])
+    story = doc.story_id or doc.id
     subject, body = messages.render(trigger, fields)
     province, regency = _primary_region(doc)
     return _record(
@@ -63,64 +62,63 @@ def _article_record(
         now,
         subject,
         body,
-        article_id=str(doc["id"]),
-        story_id=doc.get("story_id"),
-        title=doc.get("title"),
-        outlet=doc.get("outlet"),
+        article_id=doc.id,
+        story_id=doc.story_id,
+        title=doc.title,
+        outlet=doc.outlet,
         province=province,
         regency=regency,
-        url=doc.get("canonical_url") or doc.get("url"),
+        url=doc.canonical_url or doc.url,
         **extra,
     )
 
 
-def _outlets_by_story(articles: Sequence[dict[str, Any]]) -> dict[str, set[str]]:
+def _outlets_by_story(articles: Sequence[IndexedArticle]) -> dict[str, set[str]]:
     outlets: dict[str, set[str]] = defaultdict(set)
     for doc in articles:
-        if doc.get("outlet"):
-            outlets[str(doc.get("story_id") or doc["id"])].add(str(doc["outlet"]))
+        if doc.outlet:
+            outlets[doc.story_id or doc.id].add(doc.outlet)
     return outlets
 
 
-def _best_flag(doc: dict[str, Any]) -> dict[str, Any] | None:
-    flags = [f for f in doc.get("flags") or [] if isinstance(f, dict)]
-    return max(flags, key=lambda f: messages.severity_rank(f.get("severity"))) if flags else None
+def _best_flag(doc: IndexedArticle) -> Flag | None:
+    return max(doc.flags, key=lambda f: messages.severity_rank(f.severity)) if doc.flags else None
 
 
 def plan_alerts(
-    store: Store, articles: Sequence[dict[str, Any]], settings: Settings, now: datetime | None = None
+    store: Store, articles: Sequence[IndexedArticle], settings: Settings, now: datetime | None = None
 ) -> list[AlertRecord]:
-    """Alerts for a batch of indexed article documents: flags at or above min_severity and watchlist matches."""
+    """Alerts for a batch of indexed articles: flags at or above min_severity and watchlist matches."""
     now = now or ledger.utc_now()
     cfg = settings.alerts
-    docs = [d for d in articles if isinstance(d, dict) and d.get("id")]
+    docs = list(articles)
     outlets = _outlets_by_story(docs)
     minimum = messages.severity_rank(cfg.min_severity)
     candidates: list[AlertRecord] = []
     for doc in docs:
-        also_in = outlets[str(doc.get("story_id") or doc["id"])] - {doc.get("outlet")}
-        for flag in doc.get("flags") or []:
-            if not isinstance(flag, dict) or messages.severity_rank(flag.get("severity")) < minimum:
+        also_in = outlets[doc.story_id or doc.id] - {doc.outlet}
+        for flag in doc.flags:
+            if messages.severity_rank(flag.severity) < minimum:
                 continue
             fields = messages.article_fields(doc, flag, also_in)
             for channel in cfg.targets("flag"):
                 candidates.append(
                     _article_record(
                         "flag",
-                        f"flag:{flag.get('rule')}",
+                        f"flag:{flag.rule}",
                         channel,
                         doc,
                         fields,
                         now,
-                        rule=flag.get("rule"),
-                        severity=flag.get("severity"),
+                        rule=flag.rule,
+                        severity=flag.severity,
                     )
                 )
-    for watchlist, positions in watchlists.percolate(store, docs):
+    for watchlist, positions in watchlists.percolate(store, [d.to_index_doc() for d in docs]):
         channels = watchlist.get("channels") or cfg.targets("watchlist")
         for pos in positions:
             doc = docs[pos]
-            also_in = outlets[str(doc.get("story_id") or doc["id"])] - {doc.get("outlet")}
+            also_in = outlets[doc.story_id or doc.id] - {doc.outlet}
             fields = messages.article_fields(doc, _best_flag(doc), also_in)
             fields.update(watchlist=str(watchlist.get("name", "")), query=str(watchlist.get("query_string", "")))
             fields["severity_label"] = messages.templates()["severity_labels"].get(watchlist.get("severity"), "")

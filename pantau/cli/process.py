@@ -14,32 +14,32 @@ from pantau.errors import PantauError
 
 
 def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
-    from pantau.jsonl import read_jsonl
+    from pantau.jsonl import read_records
     from pantau.process.batch import process_batch
     from pantau.process.stories import StoryIndex
+    from pantau.records import RawArticle
 
-    items, problems = read_jsonl(args.input)
+    items, problems = read_records(args.input, RawArticle)
     stories = StoryIndex()
     if args.stories and args.stories.is_file():
         try:
             stories = StoryIndex.from_dict(json.loads(args.stories.read_text(encoding="utf-8")))
         except (ValueError, KeyError, TypeError) as exc:
             raise PantauError(f"story state {args.stories} is unreadable ({exc}); remove it to start afresh") from exc
-    result = process_batch([obj for _n, obj in items], stories, line_numbers=[n for n, _obj in items])
+    result = process_batch([raw for _n, raw in items], stories)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         for article in result.articles:
             fh.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
     if args.stories:
         args.stories.write_text(json.dumps(stories.to_dict()), encoding="utf-8")
-    skipped = problems + [{"line": s.line, "id": s.id, "reason": s.reason} for s in result.skipped]
-    for skip in skipped:
+    for skip in problems:  # broken lines and rows that are no RawArticle, each with its reason
         print(f"pantau process: skipped {skip}", file=sys.stderr)
     langs = Counter(a.language for a in result.articles)
     summary = {
         "in": len(items) + len(problems),
         "processed": len(result.articles),
-        "skipped": len(skipped),
+        "skipped": len(problems),
         "pilkada": sum(a.is_pilkada for a in result.articles),
         "flagged": sum(bool(a.flags) for a in result.articles),
         "stories": len({a.story_id for a in result.articles}),

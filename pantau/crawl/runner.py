@@ -22,7 +22,8 @@ from pantau.crawl.plan import CrawlPlan
 from pantau.crawl.registry import Outlet
 from pantau.crawl.urlmap import UrlMap
 from pantau.errors import PantauError
-from pantau.jsonl import read_jsonl
+from pantau.jsonl import read_records
+from pantau.records import RawArticle
 from pantau.text.dates import WIB
 
 log = logging.getLogger(__name__)
@@ -39,12 +40,12 @@ class CrawlResult:
     def drifting(self) -> list[str]:
         return [name for name, o in self.stats.get("outlets", {}).items() if o.get("layout_drift")]
 
-    def articles(self) -> list[dict[str, Any]]:
-        """The raw articles of every outlet; a broken line is logged and recorded in stats["bad_lines"]."""
-        rows: list[dict[str, Any]] = []
+    def articles(self) -> list[RawArticle]:
+        """The raw articles of every outlet; a line that is not one is logged and recorded in stats["bad_lines"]."""
+        rows: list[RawArticle] = []
         for path in sorted(self.out_dir.glob("*.jsonl")):
-            items, problems = read_jsonl(path)
-            rows.extend(obj for _number, obj in items)
+            items, problems = read_records(path, RawArticle)
+            rows.extend(raw for _number, raw in items)
             for problem in problems:
                 log.error("%s line %s: %s", path.name, problem["line"], problem["reason"])
                 self.stats.setdefault("bad_lines", []).append({"file": path.name, **problem})

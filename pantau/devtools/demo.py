@@ -14,6 +14,7 @@ import shutil
 from typing import Any
 
 from pantau.config import Settings, load_settings
+from pantau.records import IndexedArticle
 from pantau.resources import checkout_file
 from pantau.store import node
 from pantau.store.client import Store
@@ -141,11 +142,11 @@ def _show(store: Store, summary: dict[str, Any], hooks: list[dict[str, Any]], ma
         "articles", {"size": 20, "query": {"range": {"flag_count": {"gt": 0}}}, "sort": [{"published_at": "desc"}]}
     )["hits"]["hits"]
     for hit in flagged:
-        src = hit["_source"]
-        _say(f"   * {src['title']} — {src['outlet']}")
-        for flag in src["flags"]:
-            _say(f'     [{flag["severity"]}] {flag["rule"]}: "{flag["evidence"][:160]}"')
-            _say(f"       fakta resmi: {flag['fact'][:200]}")
+        article = IndexedArticle.from_dict(hit["_source"])
+        _say(f"   * {article.title} — {article.outlet}")
+        for flag in article.flags:
+            _say(f'     [{flag.severity}] {flag.rule}: "{flag.evidence[:160]}"')
+            _say(f"       fakta resmi: {flag.fact[:200]}")
     _say()
     _say(f"7. Alerts delivered: {len(hooks)} webhook call(s), {len(mails)} e-mail(s) (once per story and rule)")
     for message in mails[:5]:

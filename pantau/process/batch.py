@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pantau.config import Settings, load_settings
 from pantau.process.claims import FactBase, check_claims, load_facts
@@ -26,7 +26,7 @@ from pantau.process.language import detect_language
 from pantau.process.regions import find_regions, load_gazetteer
 from pantau.process.relevance import classify_topics, score_pilkada
 from pantau.process.stories import StoryIndex
-from pantau.records import ProcessedArticle, RawArticle
+from pantau.records import ProcessedArticle, RawArticle, Region
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -38,18 +38,8 @@ CLAIMS_MIN_SCORE = 0.3
 
 
 @dataclass
-class Skipped:
-    """An input line that could not become an article at all (no URL), with the reason."""
-
-    line: int
-    reason: str
-    id: str | None = None
-
-
-@dataclass
 class BatchResult:
     articles: list[ProcessedArticle] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
 
 
 @cache
@@ -121,8 +111,8 @@ def analyse(raw: RawArticle, facts: FactBase | None = None) -> ProcessedArticle:
         if on_topic
         else None
     ) or []
-    data = raw.to_dict()
-    data.update(
+    base = {name: getattr(raw, name) for name in RawArticle.field_names()}
+    base.update(
         title=title,
         body=body,
         language=language.code,
@@ -131,44 +121,26 @@ def analyse(raw: RawArticle, facts: FactBase | None = None) -> ProcessedArticle:
         is_pilkada=bool(relevance and relevance.is_pilkada),
         pilkada_score=round(score, 3),
         topics=topics,
-        regions=[
-            {"province": r.province, "regency": r.regency, "code": r.code, "score": round(r.score, 3)} for r in regions
-        ],
+        regions=[Region(r.province, r.regency, r.code, round(r.score, 3)) for r in regions],
         entities=entities,
-        flags=[f.to_dict() for f in flags],
+        flags=flags,
         word_count=len(body.split()),
         content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest()[:32] if body else None,
         processed_at=datetime.now(UTC).isoformat(timespec="seconds"),
         process_notes=notes,
     )
-    return ProcessedArticle.from_dict(data)
+    return ProcessedArticle(**base)
 
 
-def _raw(obj: dict[str, Any]) -> RawArticle:
-    return RawArticle.from_dict(obj)  # an id given upstream is kept, so re-processing updates the same document
-
-
-def process_batch(
-    items: Iterable[dict[str, Any]], stories: StoryIndex | None = None, line_numbers: list[int] | None = None
-) -> BatchResult:
+def process_batch(articles: Iterable[RawArticle], stories: StoryIndex | None = None) -> BatchResult:
     """Process a batch; syndicated copies in it (or in `stories`' earlier batches) share a story_id.
 
-    `line_numbers` gives each item's line in its source file, for the skip records (default: 1, 2, ...).
+    An id given upstream is kept, so re-processing updates the same document. Input files are turned into
+    records (with a reason for every row that does not fit) by `pantau.jsonl.read_records` before this.
     """
     stories = stories if stories is not None else StoryIndex()
     facts = facts_for()
-    result = BatchResult()
-    for index, obj in enumerate(items):
-        number = line_numbers[index] if line_numbers and index < len(line_numbers) else index + 1
-        if not isinstance(obj, dict):
-            result.skipped.append(Skipped(number, "not a JSON object"))
-            continue
-        try:
-            raw = _raw(obj)
-        except (ValueError, TypeError) as exc:
-            result.skipped.append(Skipped(number, str(exc), id=str(obj.get("id")) if obj.get("id") else None))
-            continue
-        result.articles.append(analyse(raw, facts))
+    result = BatchResult([analyse(raw, facts) for raw in articles])
     assigned = stories.add_many(
         {"id": a.id, "title": a.title, "body": a.body, "published_at": a.published_at} for a in result.articles
     )
@@ -179,4 +151,4 @@ def process_batch(
     return result
 
 
-__all__ = ["BatchResult", "Skipped", "analyse", "facts_for", "process_batch"]
+__all__ = ["BatchResult", "analyse", "facts_for", "process_batch"]

@@ -2,8 +2,9 @@
 officials with their roles, regional officials introduced as "Ketua KPU <place>, <Name>", and candidate pairs.
 
 Data: `data/election_bodies.json`, `data/officials.json`, `data/candidates.json` (see their `_doc`). Every entity
-is a dict with exactly the keys the articles index maps: type, name, role, body, region. For election bodies
-`role` carries the level (national, province, regency, city, adhoc) or None when the article does not say.
+is a `pantau.records.Entity`, whose fields are the keys the articles index maps: type, name, role, body, region.
+For election bodies `role` carries the level (national, province, regency, city, adhoc) or None when the article
+does not say.
 
 Regency and city names need a gazetteer: pass `region_resolver` (place text -> (code, canonical name such as
 "Kabupaten Musi Banyuasin")) to `EntityFinder`; without one, provinces are resolved from the bundled aliases and
@@ -18,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from pantau.process.relevance import PhraseMatcher, as_text
+from pantau.records import Entity
 from pantau.resources import load_json as load_data
 from pantau.text.tokens import tokenize, words_with_gaps
 
@@ -147,8 +149,8 @@ def _data() -> _Data:
     return _Data()
 
 
-def _entity(kind: str, name: str, role: str | None, body: str | None, region: str | None) -> dict[str, Any]:
-    return {"type": kind, "name": name, "role": role, "body": body, "region": region}
+def _entity(kind: str, name: str, role: str | None, body: str | None, region: str | None) -> Entity:
+    return Entity(type=kind, name=name, role=role, body=body, region=region)
 
 
 def _region_allowed(code: str, allowed: Iterable[str] | None) -> bool:
@@ -187,7 +189,7 @@ class EntityFinder:
             j += 1
         return run
 
-    def _body_entity(self, body: _Body, toks: _Tokens, j: int) -> tuple[dict[str, Any], int]:
+    def _body_entity(self, body: _Body, toks: _Tokens, j: int) -> tuple[Entity, int]:
         """The body entity starting after its alias at token j, and the token index after its place."""
         n = len(toks.low)
         if j < n and toks.paren[j]:
@@ -226,7 +228,7 @@ class EntityFinder:
         prefix = f"{_LEVEL_PREFIX[level]} " if level else ""
         return _entity("election_body", f"{body.name} {prefix}{place}", level, body.id, None), j + len(run)
 
-    def _bodies(self, toks: _Tokens) -> list[tuple[int, int, dict[str, Any]]]:
+    def _bodies(self, toks: _Tokens) -> list[tuple[int, int, Entity]]:
         out = []
         for m in self.data.body_matcher.find(toks.low)[:_MAX_BODY_MENTIONS]:
             alias = toks.low[m.start]
@@ -238,8 +240,8 @@ class EntityFinder:
 
     # ------------------------------------------------------------------ people
 
-    def _officials(self, toks: _Tokens, bodies_seen: set[str]) -> list[dict[str, Any]]:
-        found: dict[int, dict[str, Any]] = {}
+    def _officials(self, toks: _Tokens, bodies_seen: set[str | None]) -> list[Entity]:
+        found: dict[int, Entity] = {}
         for m in self.data.official_matcher.find(toks.low):
             strong, idx = m.key
             person = self.data.people[idx]
@@ -249,12 +251,12 @@ class EntityFinder:
                 found.setdefault(idx, _entity("official", person.name, person.role, person.body, None))
         return list(found.values())
 
-    def _regional_officials(self, toks: _Tokens, bodies: list[tuple[int, int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    def _regional_officials(self, toks: _Tokens, bodies: list[tuple[int, int, Entity]]) -> list[Entity]:
         """'Ketua KPU Muba, Sigid Nugroho' / 'Ketua Bawaslu Kota Makassar Dede Arwinsyah' -> official entities."""
         out = []
         known = {p.name for p in self.data.people}
         for start, end, ent in bodies:
-            if ent["role"] not in ("province", "regency", "city") or start == 0:
+            if ent.role not in ("province", "regency", "city") or start == 0:
                 continue
             role_word = _ROLE_WORDS.get(toks.low[start - 1])
             if role_word is None:
@@ -268,11 +270,11 @@ class EntityFinder:
                 name.append(word)
                 j += 1
             if 2 <= len(name) <= 4 and " ".join(name) not in known:
-                role = f"{role_word} {ent['name']}"
-                out.append(_entity("official", " ".join(name), role, ent["body"], ent["region"]))
+                role = f"{role_word} {ent.name}"
+                out.append(_entity("official", " ".join(name), role, ent.body, ent.region))
         return out
 
-    def _candidates(self, toks: _Tokens, region_codes: list[str] | None) -> list[dict[str, Any]]:
+    def _candidates(self, toks: _Tokens, region_codes: list[str] | None) -> list[Entity]:
         data = self.data
         strong: set[int] = set()
         short: set[int] = set()
@@ -296,7 +298,7 @@ class EntityFinder:
             mate = next(i for i, c in enumerate(data.candidates) if c.pair == cand.pair and i != c_idx)
             if mate in seen and (c_idx in strong or mate in strong):
                 pairs.add(cand.pair)
-        out: list[dict[str, Any]] = []
+        out: list[Entity] = []
         for p_idx in sorted(pairs):
             pair = data.pairs[p_idx]
             if not _region_allowed(pair.region, region_codes):
@@ -315,44 +317,44 @@ class EntityFinder:
 
     # ------------------------------------------------------------------ api
 
-    def find(self, title: str, body: str, *, region_codes: list[str] | None = None) -> list[dict[str, Any]]:
+    def find(self, title: str, body: str, *, region_codes: list[str] | None = None) -> list[Entity]:
         title, body = as_text(title), as_text(body)[:_MAX_CHARS]
         codes = [c for c in region_codes if isinstance(c, str)] if region_codes is not None else None
-        results: list[dict[str, Any]] = []
+        results: list[Entity] = []
         seen: set[tuple[str, str, str | None]] = set()
-        all_bodies: list[tuple[int, int, dict[str, Any]]] = []
+        all_bodies: list[tuple[int, int, Entity]] = []
         text_toks = [_tokens(title), _tokens(body)]
         for toks in text_toks:
             found = self._bodies(toks)
             all_bodies += found
             results += [ent for _, _, ent in found]
             results += self._regional_officials(toks, found)
-        bodies_seen = {ent["body"] for _, _, ent in all_bodies}
+        bodies_seen = {ent.body for _, _, ent in all_bodies}
         for toks in text_toks:
             results += self._officials(toks, bodies_seen)
             results += self._candidates(toks, codes)
         out = []
         for ent in results:
-            key = (ent["type"], ent["name"], ent["role"] if ent["type"] == "official" else None)
+            key = (ent.type, ent.name, ent.role if ent.type == "official" else None)
             if key not in seen:
                 seen.add(key)
                 out.append(ent)
         return _drop_generic_duplicates(out)
 
 
-def _drop_generic_duplicates(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _drop_generic_duplicates(entities: list[Entity]) -> list[Entity]:
     """A bare 'KPU' adds nothing when 'KPU Provinsi X' or 'KPU RI' is also there."""
-    bodies = [e for e in entities if e["type"] == "election_body"]
-    specific = {e["body"] for e in bodies if e["role"] is not None}
-    prefixed = {e["name"] for e in bodies if e["role"] in ("regency", "city")}
+    bodies = [e for e in entities if e.type == "election_body"]
+    specific = {e.body for e in bodies if e.role is not None}
+    prefixed = {e.name for e in bodies if e.role in ("regency", "city")}
 
-    def redundant(e: dict[str, Any]) -> bool:
-        if e["type"] != "election_body" or e["role"] is not None:
+    def redundant(e: Entity) -> bool:
+        if e.type != "election_body" or e.role is not None:
             return False
-        if e["name"] == e["body"]:
-            return e["body"] in specific
-        place = e["name"].split(" ", 1)[-1]
-        body = e["name"].split(" ", 1)[0]
+        if e.name == e.body:
+            return e.body in specific
+        place = e.name.split(" ", 1)[-1]
+        body = e.name.split(" ", 1)[0]
         return f"{body} Kabupaten {place}" in prefixed or f"{body} Kota {place}" in prefixed
 
     return [e for e in entities if not redundant(e)]
@@ -363,6 +365,6 @@ def _default_finder() -> EntityFinder:
     return EntityFinder()
 
 
-def find_entities(title: str, body: str, *, region_codes: list[str] | None = None) -> list[dict[str, Any]]:
+def find_entities(title: str, body: str, *, region_codes: list[str] | None = None) -> list[Entity]:
     """Election bodies, officials and candidates in an article (see module doc). Never raises on bad text."""
     return _default_finder().find(title, body, region_codes=region_codes)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pantau.process.batch import process_batch
-from pantau.records import ProcessedArticle
+from pantau.records import ProcessedArticle, RawArticle
 from pantau.resources import checkout_file
 
 DEFAULT_SET = "tests/quality/labelled.jsonl"
@@ -41,7 +41,8 @@ def _with_provinces(codes: Iterable[str]) -> set[str]:
 
 def evaluate(rows: list[dict[str, Any]]) -> dict[str, float]:
     keys = ("id", "url", "outlet", "title", "body", "published_at")
-    processed = {a.id: a for a in process_batch([{k: r.get(k) for k in keys} for r in rows]).articles}
+    raw = [RawArticle.from_dict({k: r.get(k) for k in keys}) for r in rows]
+    processed = {a.id: a for a in process_batch(raw).articles}
     got: dict[str, ProcessedArticle] = {r["id"]: processed[r["id"]] for r in rows}
     labels = {r["id"]: r["labels"] for r in rows}
     m: dict[str, float] = {}
@@ -63,19 +64,17 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, float]:
     m["topics_precision"], m["topics_recall"] = _ratio(overlap, predicted), _ratio(overlap, wanted)
 
     labelled_regions = {i: _with_provinces(lab["regions"]) for i, lab in labels.items() if lab["regions"]}
-    found = sum(
-        len(_with_provinces(r["code"] for r in got[i].regions) & codes) for i, codes in labelled_regions.items()
-    )
+    found = sum(len(_with_provinces(r.code for r in got[i].regions) & codes) for i, codes in labelled_regions.items())
     total = sum(len(codes) for codes in labelled_regions.values())
     top_right = sum(
-        bool(got[i].regions) and _with_provinces([got[i].regions[0]["code"]]) <= codes
+        bool(got[i].regions) and _with_provinces([got[i].regions[0].code]) <= codes
         for i, codes in labelled_regions.items()
     )
     m["regions_recall"] = _ratio(found, total)
     m["regions_top_precision"] = _ratio(top_right, sum(bool(got[i].regions) for i in labelled_regions))
 
     want_flags = {(i, rule) for i, lab in labels.items() for rule in lab["flags"]}
-    got_flags = {(i, f["rule"]) for i, a in got.items() for f in a.flags}
+    got_flags = {(i, f.rule) for i, a in got.items() for f in a.flags}
     m["flags_precision"] = _ratio(len(want_flags & got_flags), len(got_flags))
     m["flags_recall"] = _ratio(len(want_flags & got_flags), len(want_flags))
     clean = [i for i, lab in labels.items() if not lab["flags"]]

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Any
 
 from pantau.config import Settings
 from pantau.process.batch import BatchResult, process_batch
 from pantau.process.stories import StoryIndex
+from pantau.records import RawArticle
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def save_stories(settings: Settings, stories: StoryIndex) -> None:
     tmp.replace(path)
 
 
-def process_raw(settings: Settings, raw: list[dict[str, Any]]) -> BatchResult:
+def process_raw(settings: Settings, raw: list[RawArticle]) -> BatchResult:
     """Process raw articles with the story state of earlier runs, and keep the state for the next run."""
     stories = load_stories(settings)
     result = process_batch(raw, stories)
