@@ -58,7 +58,7 @@ def child_env(cache_dir: str | None) -> dict[str, str]:
 
 def run_once(args: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True)
+    proc = subprocess.run([sys.executable, *args], check=False, cwd=ROOT, env=env, capture_output=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} exited {proc.returncode}: {proc.stderr.decode(errors='replace')[-500:]}")

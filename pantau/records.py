@@ -72,7 +72,7 @@ class Record:
         if missing:
             raise RecordError(f"{name}: {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} required")
         # a null may be left out: a nullable field without a default (Region.regency) is None when absent
-        values = {**{key: None for key in required}, **data}
+        values = {**dict.fromkeys(required), **data}
         for key, (record, is_list) in _nested(kind).items():
             value = values.get(key)
             if value is None:

@@ -122,14 +122,15 @@ class RobotsMiddleware:
         )
         parser: Protego | None = None
         try:
-            assert self.crawler.engine is not None
+            if self.crawler.engine is None:
+                raise RuntimeError("the crawler has no engine yet")
             response = await self.crawler.engine.download_async(robots)
             if 200 <= response.status < 300:
                 parser = Protego.parse(response.body.decode("utf-8", errors="replace"))
             # 4xx: no robots.txt, everything allowed; 5xx after retries: treated the same, and logged.
             elif response.status >= 500:
                 log.warning("robots.txt of %s answered %s; crawling as if it allowed everything", key, response.status)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001  # any download failure means: no robots.txt rules
             log.warning("robots.txt of %s could not be fetched: %s", key, exc)
         self._parsers[key] = parser
         waiter.callback(parser)

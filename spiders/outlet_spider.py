@@ -40,7 +40,7 @@ MAX_EXTRA_PAGES = 10
 def _load_terms() -> re.Pattern[str]:
     terms = expand(json.loads(FILTER_FILE.read_text(encoding="utf-8"))["terms"])
     alternation = "|".join(re.escape(t).replace(r"\ ", r"[\s_\-+]+") for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", re.I)
+    return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", re.IGNORECASE)
 
 
 class OutletSpider(scrapy.Spider):

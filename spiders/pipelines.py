@@ -21,7 +21,7 @@ class JsonlPipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.files: dict[str, IO[str]] = {}
-        self.out_dir = Path(".")
+        self.out_dir = Path()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> JsonlPipeline:

@@ -79,12 +79,12 @@ def prefect_server() -> Iterator[None]:
         yield
 
 
-@pytest.fixture()
+@pytest.fixture
 def prefix() -> str:
     return f"pantau-t-{uuid.uuid4().hex[:8]}"
 
 
-@pytest.fixture()
+@pytest.fixture
 def store(node_settings: Settings, prefix: str) -> Iterator[Store]:
     settings = make_settings(PANTAU_SEARCH_URL=node_settings.search_url, PANTAU_SEARCH_INDEX_PREFIX=prefix)
     st = Store.connect(settings)

@@ -45,7 +45,7 @@ class Mailbox:
         self.port = free_port()
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802, ARG002  # aiosmtpd names the hook and passes these
         msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append(cast(EmailMessage, msg))
         return "250 OK"
@@ -88,7 +88,7 @@ class Webhook:
         return f"json://127.0.0.1:{self.server.server_address[1]}/hook"
 
 
-@pytest.fixture()
+@pytest.fixture
 def mailbox() -> Iterator[Mailbox]:
     box = Mailbox()
     box.controller.start()
@@ -96,7 +96,7 @@ def mailbox() -> Iterator[Mailbox]:
     box.controller.stop()
 
 
-@pytest.fixture()
+@pytest.fixture
 def webhook() -> Iterator[Webhook]:
     hook = Webhook()
     hook.thread.start()

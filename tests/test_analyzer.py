@@ -18,7 +18,7 @@ BODIES = {
 }
 
 
-@pytest.fixture()
+@pytest.fixture
 def indexed(store: Store) -> Store:
     setup(store)
     docs = [article(n, body=body, title=key) for n, (key, body) in enumerate(BODIES.items())]

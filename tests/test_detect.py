@@ -56,7 +56,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture()
+@pytest.fixture
 def fake_root() -> Iterator[tuple[str, type[_Handler]]]:
     handler = type("H", (_Handler,), {"seen_auth": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -88,7 +88,7 @@ def test_regional_official_from_role_pattern() -> None:
 
 
 @pytest.mark.parametrize(
-    "text, pair",
+    ("text", "pair"),
     [
         ("Pasangan Pramono-Rano unggul di Jakarta Timur.", "Pramono Anung–Rano Karno"),
         ("Paslon RK-Suswono menggelar kampanye akbar.", "Ridwan Kamil–Suswono"),

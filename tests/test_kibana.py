@@ -374,7 +374,7 @@ def seed_alerts() -> list[dict[str, Any]]:
     return [{k: v for k, v in r.to_dict().items() if v is not None} for r in records]
 
 
-@pytest.fixture()
+@pytest.fixture
 def seeded(store: Store) -> Store:
     setup(store)
     for kind, docs in (("articles", seed_articles()), ("alerts", seed_alerts())):
@@ -508,7 +508,7 @@ def test_dashboard_query_runs_on_every_panel_data_view(seeded: Store, objects: l
 # --- the import client against a server that follows Kibana's import contract ----------------------------------
 
 
-@pytest.fixture()
+@pytest.fixture
 def kibana() -> Iterator[FakeKibana]:
     server = FakeKibana(auth="Basic " + base64.b64encode(b"pantau:rahasia").decode())
     yield server

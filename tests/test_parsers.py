@@ -20,7 +20,9 @@ SITE = Path(__file__).resolve().parent / "site"
 MANIFEST = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
 ARTICLES = [p for p in MANIFEST["pages"] if p["kind"] == "article"]
 PAIRS = [(o.domain, o.family) for o in load_outlets()]
-BOILERPLATE = re.compile(r"baca juga|lihat juga|advertisement|scroll to continue|editor\s*:|reporter\s*:", re.I)
+BOILERPLATE = re.compile(
+    r"baca juga|lihat juga|advertisement|scroll to continue|editor\s*:|reporter\s*:", re.IGNORECASE
+)
 
 
 def _tokens(text: str) -> list[str]:

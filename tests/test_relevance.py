@@ -274,7 +274,7 @@ def test_publication_date_outside_window_lowers_score() -> None:
 
 
 @pytest.mark.parametrize(
-    "title, body",
+    ("title", "body"),
     [
         ("", ""),
         ("   ", "\n\n"),
@@ -316,7 +316,7 @@ def test_topic_taxonomy_is_complete() -> None:
 
 
 @pytest.mark.parametrize(
-    "article, expected",
+    ("article", "expected"),
     [
         (JATIM_DEBAT, "debate"),
         (PAPUA_LOGISTIK, "logistics"),

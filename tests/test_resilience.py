@@ -23,7 +23,7 @@ from tests.conftest import TEST_PORT, make_settings
 PORT = TEST_PORT + 200  # clear of the session node (TEST_PORT) and its transport port (TEST_PORT + 100)
 
 
-@pytest.fixture()
+@pytest.fixture
 def own_node(tmp_path: Path, node_settings):  # node_settings: the shared node is already built and running
     if node_settings.external_search:
         pytest.fail("this test stops and restarts a node: run it against the embedded node (unset PANTAU_SEARCH_URL)")

@@ -117,11 +117,11 @@ def test_state_round_trips_through_json_and_keeps_clustering() -> None:
 
 
 def test_bad_state_is_rejected() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown version"):
         StoryIndex.from_dict({"version": 99})
     state = StoryIndex().to_dict()
     state["params"]["shingle_words"] = 7
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="other parameters"):
         StoryIndex.from_dict(state)
 
 

@@ -52,7 +52,7 @@ def _apprise() -> ModuleType:
         import apprise
         from apprise.manager_plugins import NotificationManager
 
-        NotificationManager().load_modules()
+        NotificationManager().load_modules()  # type: ignore[no-untyped-call]  # apprise's plugin loader is untyped
     return apprise
 
 
@@ -70,7 +70,7 @@ def send(url: str, subject: str, body: str) -> str | None:
             return f"not a valid Apprise URL ({channel_kind(url)}://...)"
         try:
             ok = notifier.notify(title=subject, body=body, body_format=apprise.NotifyFormat.TEXT)
-        except Exception as exc:  # a plugin bug must not lose the alert: it is recorded as a failed attempt
+        except Exception as exc:  # noqa: BLE001  # a plugin bug must not lose the alert: it is recorded as a failed attempt
             return f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
         captured = logs.getvalue().strip()
     if ok:

@@ -44,7 +44,7 @@ def format_time(value: str | datetime | None) -> str:
         return ""
     if isinstance(value, str):
         try:
-            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            moment = datetime.fromisoformat(value)
         except ValueError:
             return value
     else:

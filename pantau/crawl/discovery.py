@@ -156,11 +156,13 @@ def parse_feed(body: bytes, base_url: str = "") -> list[Candidate]:
 
 
 # A link looks like an article when its path has a date, a long numeric id or a long hyphenated slug.
-_ARTICLE_PATH = re.compile(r"/(?:19|20)\d\d/\d{1,2}/\d{1,2}/|/\d{5,}|/[a-z0-9]+(?:-[a-z0-9]+){3,}/?(?:$|[?#.])", re.I)
+_ARTICLE_PATH = re.compile(
+    r"/(?:19|20)\d\d/\d{1,2}/\d{1,2}/|/\d{5,}|/[a-z0-9]+(?:-[a-z0-9]+){3,}/?(?:$|[?#.])", re.IGNORECASE
+)
 _NOT_ARTICLE = re.compile(
     r"/(?:tag|tags|topic|topik|category|kategori|author|penulis|indeks|index|search|cari|page|video|foto|galeri"
     r"|login|register|about|tentang|redaksi|kontak|contact|pedoman|privacy|feed|rss)(?:/|$|-)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -192,7 +194,7 @@ def parse_listing(body: bytes, page_url: str, next_selector: str | None = None) 
     if next_selector:
         try:
             hits = doc.cssselect(next_selector)
-        except Exception:
+        except Exception:  # noqa: BLE001  # cssselect raises several types for an unsupported selector
             hits = []
         if hits and hits[0].get("href"):
             next_url = hits[0].get("href")

@@ -45,13 +45,13 @@ class UrlMap:
     def to_local(self, url: str) -> str:
         for real, local in self.pairs:
             for variant in (real, real.replace("https://", "http://", 1)):
-                if url == variant or url.startswith(variant + "/") or url.startswith(variant + "?"):
+                if url == variant or url.startswith((variant + "/", variant + "?")):
                     return local + url[len(variant) :]
         return url
 
     def to_real(self, url: str) -> str:
         for real, local in sorted(self.pairs, key=lambda kv: len(kv[1]), reverse=True):
-            if url == local or url.startswith(local + "/") or url.startswith(local + "?"):
+            if url == local or url.startswith((local + "/", local + "?")):
                 return real + url[len(local) :]
         return url
 

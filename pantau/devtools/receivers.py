@@ -71,7 +71,7 @@ def smtp_receiver() -> Iterator[MailReceiver]:
     box = MailReceiver("127.0.0.1", 0)
 
     class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802, ARG002  # aiosmtpd names the hook and passes these
             box.messages.append(message_from_bytes(envelope.content))
             return "250 OK"
 

@@ -28,7 +28,7 @@ from pantau.resources import source_root
 
 SITE_ROOT = source_root() / "tests" / "site"  # dev material: only in a checkout
 _PLACEHOLDER = re.compile(rb"\{\{BASE:([A-Za-z0-9.-]+)\}\}")
-_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 OVERSIZED_BYTES = 11 * 1024 * 1024
 
 
@@ -51,11 +51,10 @@ def resolve(root: Path, domain: str, path: str, query: str = "") -> Path | None:
     if query:
         stem = rel + "index" if (not rel or rel.endswith("/")) else rel
         candidates.append(f"{stem}@{query}.html")
+    elif rel and not rel.endswith("/"):
+        candidates += [rel, rel + ".html", rel + "/index.html", rel + "/index.xml"]
     else:
-        if rel and not rel.endswith("/"):
-            candidates += [rel, rel + ".html", rel + "/index.html", rel + "/index.xml"]
-        else:
-            candidates += [rel + "index.html", rel + "index.xml"]
+        candidates += [rel + "index.html", rel + "index.xml"]
     for cand in candidates:
         target = (host_dir / cand).resolve()
         if target.is_file() and host_dir in target.parents:
@@ -140,7 +139,7 @@ def _handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: Any) -> None:
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002, ARG002  # BaseHTTPRequestHandler's signature; request logging is off
             return
 
         def _log(self, status: int) -> None:
@@ -205,7 +204,7 @@ def _handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                     mtime = time.time()
             base = site.base_url.encode("ascii")
             data = _PLACEHOLDER.sub(lambda m: base + b"/" + m.group(1), data)
-            etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
+            etag = '"' + hashlib.sha1(data, usedforsecurity=False).hexdigest()[:16] + '"'
             last_modified = formatdate(int(mtime), usegmt=True)
             if self._not_modified(etag, int(mtime)):
                 self.send_response(304)

@@ -49,7 +49,9 @@ def _score(el: HtmlElement) -> int:
 
 def _is_listing_container(el: HtmlElement) -> bool:
     cls = (el.get("class") or "") + " " + (el.get("id") or "")
-    return bool(re.search(r"\b(sidebar|footer|comment|related|nav|menu|widget|terkini|populer|popular)", cls, re.I))
+    return bool(
+        re.search(r"\b(sidebar|footer|comment|related|nav|menu|widget|terkini|populer|popular)", cls, re.IGNORECASE)
+    )
 
 
 def find_body_container(doc: HtmlElement) -> HtmlElement | None:
@@ -107,7 +109,7 @@ def trafilatura_paragraphs(html_text: str, url: str) -> list[str]:
         text = trafilatura.extract(
             html_text, url=url, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
         )
-    except Exception:  # trafilatura raises assorted errors on odd markup; the fallback must not break extraction
+    except Exception:  # noqa: BLE001  # trafilatura raises assorted errors on odd markup; the fallback must not break extraction
         return []
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
 

@@ -43,11 +43,11 @@ def rules() -> Rules:
     raw = load_raw()
     return Rules(
         drop=tuple(compile_selectors(raw["drop_selectors"])),
-        line=re.compile(r"^[\s\-–—•*\[(|]{0,3}(?:" + with_phrases("|".join(raw["line_patterns"])) + ")", re.I),
-        trailing=re.compile(r"^[\s\-–—•*\[(|]{0,3}(?:" + "|".join(raw["trailing_patterns"]) + ")", re.I),
-        inline=tuple(re.compile(with_phrases(p), re.I) for p in raw["inline_patterns"]),
+        line=re.compile(r"^[\s\-–—•*\[(|]{0,3}(?:" + with_phrases("|".join(raw["line_patterns"])) + ")", re.IGNORECASE),
+        trailing=re.compile(r"^[\s\-–—•*\[(|]{0,3}(?:" + "|".join(raw["trailing_patterns"]) + ")", re.IGNORECASE),
+        inline=tuple(re.compile(with_phrases(p), re.IGNORECASE) for p in raw["inline_patterns"]),
         signoff=re.compile(raw["signoff"]),
-        listing_url=tuple(re.compile(p, re.I) for p in raw["listing_url_patterns"]),
+        listing_url=tuple(re.compile(p, re.IGNORECASE) for p in raw["listing_url_patterns"]),
         content_selectors=tuple(raw["content_selectors"]),
     )
 
@@ -56,7 +56,7 @@ def rules() -> Rules:
 def _selector(css: str) -> CSSSelector | None:
     try:
         return CSSSelector(css)
-    except Exception:  # cssselect raises several types for unsupported syntax
+    except Exception:  # noqa: BLE001  # cssselect raises several types for unsupported syntax
         return None
 
 

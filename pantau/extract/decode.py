@@ -11,8 +11,8 @@ from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 
 MAX_HTML_BYTES = 8 * 1024 * 1024
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _SINGLE_BYTE = frozenset({"iso8859-1", "latin-1", "cp1252", "ascii"})
 
 
@@ -56,7 +56,7 @@ def decode_html(data: bytes | str, encoding: str | None = None) -> Decoded:
         utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
         utf8 = None
-    if declared and declared not in {"utf-8"}:
+    if declared and declared != "utf-8":
         if declared in _SINGLE_BYTE and utf8 is not None and not data.isascii():
             return Decoded(utf8, "utf-8", f"declared {declared} but the bytes are valid UTF-8")
         try:

@@ -130,11 +130,13 @@ def clean_author(value: str | None) -> str | None:
     if not value:
         return None
     value = " ".join(unescape(value).split()).strip(" ,|-")
-    value = re.sub(r"^(oleh|penulis|reporter|editor|by)\s*[:\-]?\s*", "", value, flags=re.I)
-    value = re.sub(r"\s+[-|]\s+(detik|kompas|tribun|antara|suara|okezone|inews|liputan6)\S*$", "", value, flags=re.I)
+    value = re.sub(r"^(oleh|penulis|reporter|editor|by)\s*[:\-]?\s*", "", value, flags=re.IGNORECASE)
+    value = re.sub(
+        r"\s+[-|]\s+(detik|kompas|tribun|antara|suara|okezone|inews|liputan6)\S*$", "", value, flags=re.IGNORECASE
+    )
     if not value or value.startswith("http") or len(value) > 120:
         return None
-    if re.search(r"\b(developer|webmaster|admin)\b|\.(com|id)\b", value, re.I):
+    if re.search(r"\b(developer|webmaster|admin)\b|\.(com|id)\b", value, re.IGNORECASE):
         return None
     return value
 

@@ -69,7 +69,7 @@ _TRANSLATE.update({0x2028: "\n", 0x2029: "\n\n", 0x0085: "\n"})
 # C0 controls except \t (mapped to space above) and \n; \r is handled before translation. C1 controls (0x80-0x9f)
 # are dropped only after mojibake repair, which needs them (bytes 0x81, 0x8d, 0x8f, 0x90, 0x9d decode to C1).
 # Lone surrogates (from broken decoders) cannot be encoded at all and crash C/Rust consumers: dropped too.
-for _cp in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0), *range(0xD800, 0xE000)]:
+for _cp in [*range(0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0), *range(0xD800, 0xE000)]:
     _TRANSLATE.setdefault(_cp, None)
 
 # Zero-width (non-)joiner next to Latin, digits, punctuation, space or the text edge is noise; between two

@@ -294,7 +294,7 @@ def detect_language(text: str, *, assume_clean: bool = False) -> LanguageResult:
     Pass assume_clean=True when `text` is already clean_text output (saves cleaning it again)."""
     try:
         return _detect(text, assume_clean)
-    except Exception as exc:  # a detector bug must not stop the pipeline: report it as a reason
+    except Exception as exc:  # noqa: BLE001  # a detector bug must not stop the pipeline: report it as a reason
         return _und(f"error:{type(exc).__name__}")
 
 

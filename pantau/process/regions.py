@@ -117,7 +117,7 @@ def _tokenize(text: str) -> tuple[list[str], list[str], list[str]]:
     return raw, orig, [w.lower() for w in orig]
 
 
-def _break_before(raw: list[str], orig: list[str], low: list[str], k: int, rules: Rules) -> bool:
+def _break_before(raw: list[str], orig: list[str], k: int, rules: Rules) -> bool:
     """A sentence break between word k-1 and word k ("warga. Karo"), but not after "Kab." or "Kep."."""
     if k == 0 or not orig[k - 1] or raw[k][0] in _HARD_START:
         return True
@@ -147,7 +147,7 @@ def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
         hit: tuple[int, str, list[Form]] | None = None
         for n in range(min(longest, n_words - i), 0, -1):
             forms = index.get(" ".join(low[i : i + n]))
-            if not forms or any(_break_before(raw, orig, low, k, rules) for k in range(i + 1, i + n)):
+            if not forms or any(_break_before(raw, orig, k, rules) for k in range(i + 1, i + n)):
                 continue
             ok = [f for f in forms if _caps_ok(f.caps, orig, i)]
             if ok:
@@ -158,7 +158,7 @@ def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
             continue
         n, key, forms = hit
         start = i
-        while start > 0 and i - start < rules.context_window and not _break_before(raw, orig, low, start, rules):
+        while start > 0 and i - start < rules.context_window and not _break_before(raw, orig, start, rules):
             start -= 1
         if any(f.code is None for f in forms) or (start < i and low[i - 1] in rules.blockers):
             i += n
@@ -311,8 +311,7 @@ def _rank(gaz: Gazetteer, ev: _Evidence, dl_place: Place | None, national: bool,
         related = {
             c
             for c in evidence
-            if c == dl_place.code
-            or c == dl_place.province_code
+            if c in (dl_place.code, dl_place.province_code)
             or (dl_place.level == "province" and c.split(".")[0] == dl_place.code)
         }
         if related or not evidence:

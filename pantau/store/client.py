@@ -43,7 +43,7 @@ class EngineInfo:
             return 0
 
 
-class _Unavailable(Exception):
+class _UnavailableError(Exception):
     """Transport-level failure: no HTTP answer at all."""
 
 
@@ -204,7 +204,7 @@ class Store:
             except ApiError as exc:
                 raise _HttpError(exc.meta.status, exc.body) from exc
             except elastic_transport.TransportError as exc:
-                raise _Unavailable(str(exc)) from exc
+                raise _UnavailableError(str(exc)) from exc
             return resp.body
         from opensearchpy import TransportError as OSTransportError
         from opensearchpy.exceptions import ConnectionError as OSConnectionError
@@ -212,11 +212,11 @@ class Store:
         try:
             return self.client.transport.perform_request(method, path, params=params, body=body)
         except OSConnectionError as exc:
-            raise _Unavailable(str(exc)) from exc
+            raise _UnavailableError(str(exc)) from exc
         except OSTransportError as exc:
             status = exc.status_code if isinstance(exc.status_code, int) else 0
             if not status:
-                raise _Unavailable(str(exc)) from exc
+                raise _UnavailableError(str(exc)) from exc
             raise _HttpError(status, exc.info) from exc
 
     def backoff(self, attempt: int) -> float:
@@ -238,7 +238,7 @@ class Store:
         for attempt in range(retries + 1):
             try:
                 return self._perform(method, path, body, params)
-            except _Unavailable as exc:
+            except _UnavailableError as exc:
                 if attempt >= retries:
                     raise SearchUnavailableError(
                         f"the search engine at {self.info.url} is unreachable ({method} {path}, "

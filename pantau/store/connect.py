@@ -14,6 +14,6 @@ def open_store(settings: Settings, start_embedded: bool = True) -> Store:
     if not settings.external_search and start_embedded:
         current = node.status(settings)
         if not (current.running and current.health):
-            print(f"pantau: starting the embedded search node on {settings.engine.url} ...", file=sys.stderr)
+            print(f"pantau: starting the embedded search node on {settings.engine.url} ...", file=sys.stderr)  # noqa: T201  # the user is told why the command waits
             node.start(settings)
     return Store.connect(settings)

@@ -209,7 +209,7 @@ def _port_in_use(host: str, port: int) -> bool:
 
 def _get_json(url: str, timeout: float = 5.0) -> dict[str, object] | None:
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as resp:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310  # the URL is the node's own http://127.0.0.1 address
             data = json.loads(resp.read().decode("utf-8"))
             return data if isinstance(data, dict) else None
     except (urllib.error.URLError, OSError, ValueError):

@@ -29,18 +29,18 @@ WEEKDAY_NAMES: tuple[str, ...] = tuple(_CALENDAR["weekday_names"])  # "Senin" (M
 UPDATED_MARKERS = ("diperbarui", "diupdate", "update:", "updated", "pembaruan", "terakhir diperbarui")
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_ZONE_RE = re.compile(r"\b(WIB|WITA|WIT)\b", re.I)
+_ZONE_RE = re.compile(r"\b(WIB|WITA|WIT)\b", re.IGNORECASE)
 _TIME_RE = re.compile(r"(?<![\d/])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![\d/])")
 _ISO_RE = re.compile(
     r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
 )
-_NAMED_RE = re.compile(rf"(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})", re.I)
-_NAMED_US_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.I)
+_NAMED_RE = re.compile(rf"(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})", re.IGNORECASE)
+_NAMED_US_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.IGNORECASE)
 _NUMERIC_RE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])")
 _RELATIVE_RE = re.compile(
     r"(\d+|se)\s*(detik|menit|jam|hari|minggu|pekan|bulan|tahun|second|minute|hour|day|week|month|year)s?\s+"
     r"(?:yang\s+)?(?:lalu|ago)",
-    re.I,
+    re.IGNORECASE,
 )
 _RELATIVE_UNITS: dict[str, timedelta] = {
     "detik": timedelta(seconds=1), "second": timedelta(seconds=1),

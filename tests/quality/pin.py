@@ -11,7 +11,7 @@ import argparse
 import json
 import math
 import sys
-from datetime import date
+from datetime import UTC, datetime
 from typing import Any
 
 from pantau.process.quality import evaluate, load_set
@@ -32,10 +32,10 @@ def new_pin(last: dict[str, Any], metrics: dict[str, float], args: argparse.Name
     minimum = dict(last["minimum"])
     maximum = dict(last["maximum"])
     if args.raise_floors:
-        for m in minimum:
-            minimum[m] = max(minimum[m], math.floor(metrics[m] * 100) / 100)
-        for m in maximum:
-            maximum[m] = min(maximum[m], metrics[m])
+        for m, floor in minimum.items():
+            minimum[m] = max(floor, math.floor(metrics[m] * 100) / 100)
+        for m, ceiling in maximum.items():
+            maximum[m] = min(ceiling, metrics[m])
     for m, v in _pairs(args.set, "--set").items():
         minimum[m] = float(v)
     for m, v in _pairs(args.set_max, "--set-max").items():
@@ -56,7 +56,7 @@ def new_pin(last: dict[str, Any], metrics: dict[str, float], args: argparse.Name
     if set_sha != last["labelled_sha256"] and not args.note:
         raise SystemExit("refused: the labelled set changed since the last pin; say what and why with --note")
     pin: dict[str, Any] = {
-        "measured": date.today().isoformat(),
+        "measured": datetime.now(UTC).date().isoformat(),
         "articles": len(load_set(SET_FILE)),
         "labelled_sha256": set_sha,
         "minimum": minimum,

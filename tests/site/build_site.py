@@ -148,7 +148,7 @@ def file_for(path: str, query: str = "") -> str:
         rel += "index"
     if query:
         rel += "@" + query
-    return rel + ("" if rel.endswith((".xml", ".txt")) or rel.endswith("rss") else ".html")
+    return rel + ("" if rel.endswith((".xml", ".txt", "rss")) else ".html")
 
 
 def slug_for(path: str, query: str = "") -> str:

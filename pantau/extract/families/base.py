@@ -74,8 +74,7 @@ class Parser:
         for css in cls.body:
             found = bp.select(doc, css)
             if found:
-                top = [e for e in found if not any(a in found for a in e.iterancestors())]
-                return top
+                return [e for e in found if not any(a in found for a in e.iterancestors())]
         return []
 
     @classmethod

@@ -42,7 +42,7 @@ class Ctx:
         self.flags.append(Flag(rule=rule, severity=severity, evidence=evidence, fact=fact, source=source))
 
 
-def pilkada_context(low: str, ctx: Ctx) -> bool:
+def pilkada_context(ctx: Ctx) -> bool:
     if ctx.has("other_pilkada_year"):
         return False
     if ctx.has("pilkada_terms"):

@@ -66,7 +66,7 @@ def check_candidates(sentence: str, low: str, ctx: Ctx) -> None:
     r, counts = ctx.rules, ctx.facts.counts
     if "calon" not in low and "paslon" not in low and "kandidat" not in low:
         return
-    if not pilkada_context(low, ctx) or ctx.has("other_election_terms") or ctx.has("exception_terms"):
+    if not pilkada_context(ctx) or ctx.has("other_election_terms") or ctx.has("exception_terms"):
         return
     lo, hi = r.raw["candidate_range"]
     official = counts["candidate_pairs"].value

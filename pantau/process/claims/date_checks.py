@@ -21,7 +21,7 @@ _RE_EXPLICIT_2024 = re.compile(
 )
 
 
-def _fmt(day: date, rules: Rules, weekday: bool = False) -> str:
+def _fmt(day: date, weekday: bool = False) -> str:
     text = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
     return f"{WEEKDAY_NAMES[day.weekday()]}, {text}" if weekday else text
 
@@ -48,7 +48,7 @@ def _stage_of(sentence: str, low: str, dm: DateMention, ctx: Ctx) -> tuple[str |
     the specific stage wins over the generic voting cue.
     """
     r = ctx.rules
-    cues = [m for m in r.re_cue.finditer(low, 0, dm.start)]
+    cues = list(r.re_cue.finditer(low, 0, dm.start))
     if not cues:
         return None, "", "", 0
     i = len(cues) - 1
@@ -73,13 +73,13 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
     for dm in dates:
         if dm.weekday is not None and not dm.is_range and dm.first.weekday() != dm.weekday:
             sev = r.severity["weekday_mismatch" if dm.explicit_year else "weekday_mismatch_inferred_year"]
-            fact = f"Menurut kalender, {_fmt(dm.first, r)} jatuh pada hari {WEEKDAY_NAMES[dm.first.weekday()]}"
+            fact = f"Menurut kalender, {_fmt(dm.first)} jatuh pada hari {WEEKDAY_NAMES[dm.first.weekday()]}"
             fact += f", bukan {dm.weekday_text}."
             source = facts.voting_day.source if dm.first == facts.voting_date else ""
             if dm.first == facts.voting_date:
                 fact += " " + facts.voting_day.text
             ctx.add("weekday_mismatch", sev, sentence, fact, source)
-    if not pilkada_context(low, ctx) or ctx.has("exception_terms"):
+    if not pilkada_context(ctx) or ctx.has("exception_terms"):
         return
     explicit_2024 = _RE_EXPLICIT_2024.search(low)
     for dm in dates:

@@ -151,7 +151,8 @@ def _parse_facts(raw: Any, origin: str) -> FactBase:
     for key, item in _need(raw, "schedule", dict, "root").items():
         where = f"schedule.{key}"
         start, end = _date(item.get("start"), f"{where}.start"), _date(item.get("end"), f"{where}.end")
-        assert start is not None and end is not None
+        if start is None or end is None:
+            raise ValueError(f"facts: {where} needs a start and an end")
         if end < start:
             raise ValueError(f"facts: {where} ends before it starts")
         schedule[key] = Stage(
@@ -208,7 +209,7 @@ def _parse_person(item: Any, where: str, url_of: Any) -> Person:
 
 
 @lru_cache(maxsize=8)
-def _load_facts_cached(path: str, mtime: float) -> FactBase:
+def _load_facts_cached(path: str, mtime: float) -> FactBase:  # noqa: ARG001  # the file's mtime is part of the cache key: an edited file is read again
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:

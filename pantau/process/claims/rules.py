@@ -128,7 +128,7 @@ def load_rules(path: str = str(RULES_PATH)) -> Rules:
         r"(?:pasang(?:an)?\s+calon|paslon|pasangan\s+cakada|pasangan\s+kandidat|pasang\s+kandidat)(?P<after>[^.;:?!]{0,40})"
     )
     count_units = r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah)"
-    verbs = [v for v in raw["postponement_verbs"]]
+    verbs = list(raw["postponement_verbs"])
     return Rules(
         raw=raw,
         severity=dict(raw["severity"]),
@@ -137,13 +137,13 @@ def load_rules(path: str = str(RULES_PATH)) -> Rules:
         number_words={k: {w.lower(): int(n) for w, n in v.items()} for k, v in nw.items()},
         re_sentence_end=re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)"),
         abbreviations=frozenset(a.lower().replace(".", "") for a in raw["abbreviations"]),
-        re_range=re.compile(range_re, re.I),
-        re_text_date=re.compile(text_date, re.I),
+        re_range=re.compile(range_re, re.IGNORECASE),
+        re_text_date=re.compile(text_date, re.IGNORECASE),
         re_num_date=re.compile(
             r"(?<![\w/.-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\w/]|-\d)"
         ),
         re_iso_date=re.compile(r"(?<![\w/.-])(?P<y>20\d\d)-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/])"),
-        re_weekday_lead=re.compile(raw["weekday_lead_regex"].replace("WEEKDAYS", wd_alt), re.I),
+        re_weekday_lead=re.compile(raw["weekday_lead_regex"].replace("WEEKDAYS", wd_alt), re.IGNORECASE),
         re_year=re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w])"),
         re_cue=re.compile(r"(?<![\w-])(?:" + _alt(cue_stage) + r")(?![\w-])"),
         cue_stage=cue_stage,
