@@ -263,26 +263,14 @@ class Store:
 
     def streaming_bulk(self, actions: Iterable[dict[str, Any]], chunk_size: int) -> Iterator[tuple[bool, Any]]:
         """The flavour's own helpers.streaming_bulk, yielding every item; errors are judged by the caller."""
+        helpers: Any
         if self.info.flavour == "elasticsearch":
-            from elasticsearch import helpers as es_helpers
-
-            return cast(
-                Iterator[tuple[bool, Any]],
-                es_helpers.streaming_bulk(
-                    self.client,
-                    actions,
-                    chunk_size=chunk_size,
-                    raise_on_error=False,
-                    raise_on_exception=False,
-                    yield_ok=True,
-                    max_retries=0,
-                ),
-            )
-        from opensearchpy import helpers as os_helpers
-
+            from elasticsearch import helpers
+        else:
+            from opensearchpy import helpers
         return cast(
             Iterator[tuple[bool, Any]],
-            os_helpers.streaming_bulk(
+            helpers.streaming_bulk(
                 self.client,
                 actions,
                 chunk_size=chunk_size,
