@@ -20,6 +20,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from pantau.config import load_settings
+from pantau.crawl.candidates import looks_pilkada
 from pantau.crawl.discovery import Candidate, parse_feed, parse_listing, parse_sitemap
 from pantau.crawl.plan import CrawlPlan
 from pantau.crawl.registry import site_root
@@ -28,19 +29,10 @@ from pantau.crawl.urlmap import UrlMap
 from pantau.extract import extract_html, merge_bodies
 from pantau.ids import doc_id
 from pantau.records import RawArticle
-from pantau.resources import data_path
 from pantau.text.dates import WIB
-from pantau.text.vocabulary import expand
 
-FILTER_FILE = data_path("crawl_filter.json")
 MAX_CHILD_SITEMAPS = 50
 MAX_EXTRA_PAGES = 10
-
-
-def _load_terms() -> re.Pattern[str]:
-    terms = expand(json.loads(FILTER_FILE.read_text(encoding="utf-8"))["terms"])
-    alternation = "|".join(re.escape(t).replace(r"\ ", r"[\s_\-+]+") for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", re.IGNORECASE)
 
 
 class OutletSpider(scrapy.Spider):
@@ -63,7 +55,6 @@ class OutletSpider(scrapy.Spider):
         self.until = datetime.fromisoformat(self.plan.until) if self.plan.until else None
         self.outlets: dict[str, dict[str, Any]] = {o["name"]: o for o in self.plan.outlets}
         self.sites = {site_root(o["domain"]) for o in self.plan.outlets}
-        self.pilkada_terms = _load_terms()
         self.requested: set[str] = set()
         self.seen_skipped: set[str] = set()
         self.seen_cache: dict[str, tuple[bool, datetime | None]] = {}
@@ -158,15 +149,6 @@ class OutletSpider(scrapy.Spider):
         if next_url and self.is_registered(next_url):
             yield self._request(next_url, self.parse_listing, outlet, listing=listing, page=page + 1)
 
-    def _looks_pilkada(self, cand: Candidate, outlet: dict[str, Any]) -> bool:
-        path = urlsplit(cand.url).path.lower()
-        if any(p.lower() in path for p in outlet.get("pilkada_paths", [])):
-            return True
-        text = " ".join(
-            [path.replace("-", " ").replace("/", " "), cand.title or "", " ".join(cand.keywords), cand.section or ""]
-        )
-        return bool(self.pilkada_terms.search(text))
-
     def _consider(self, candidates: list[Candidate], outlet_name: str) -> Iterator[scrapy.Request]:
         """Requests for the candidates worth fetching: in the --since window, on topic, new or changed."""
         outlet = self.outlets[outlet_name]
@@ -181,7 +163,7 @@ class OutletSpider(scrapy.Spider):
             if when is not None and self.until is not None and when > self.until:
                 self.report["newer_than_until"] += 1
                 continue
-            if self.plan.pilkada_only and not self._looks_pilkada(cand, outlet):
+            if self.plan.pilkada_only and not looks_pilkada(cand, outlet):
                 self.report["filtered_not_pilkada"] += 1
                 continue
             key = doc_id(cand.url)
