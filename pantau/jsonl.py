@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,22 +36,25 @@ def read_jsonl(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], list[dict[
     return items, problems
 
 
-def to_records(record: type[R], items: Iterable[tuple[int, Any]]) -> tuple[list[tuple[int, R]], list[dict[str, Any]]]:
-    """Each (line number, object) as a `record`; {"line", "id", "reason"} for each object that does not fit
+def to_records(
+    parse: Callable[[dict[str, Any]], R], items: Iterable[tuple[int, Any]]
+) -> tuple[list[tuple[int, R]], list[dict[str, Any]]]:
+    """Each (line number, object) parsed into a record (`parse`: a record's from_dict or from_any_stage);
+    {"line", "id", "reason"} for each object that does not fit
     (a key the record does not know, a required one missing, a malformed URL), so no row is lost silently."""
     good: list[tuple[int, R]] = []
     bad: list[dict[str, Any]] = []
     for number, obj in items:
         try:
-            good.append((number, record.from_dict(obj)))
+            good.append((number, parse(obj)))
         except (ValueError, TypeError) as exc:  # RecordError is a ValueError; TypeError: a value of the wrong kind
             ident = obj.get("id") if isinstance(obj, dict) else None
             bad.append({"line": number, "id": str(ident) if ident else None, "reason": str(exc)})
     return good, bad
 
 
-def read_records(path: Path, record: type[R]) -> tuple[list[tuple[int, R]], list[dict[str, Any]]]:
+def read_records(path: Path, parse: Callable[[dict[str, Any]], R]) -> tuple[list[tuple[int, R]], list[dict[str, Any]]]:
     """((line number, record) for each line that is one, [{"line", "reason", ...} for every other line])."""
     items, problems = read_jsonl(path)
-    good, bad = to_records(record, items)
+    good, bad = to_records(parse, items)
     return good, sorted(problems + bad, key=lambda p: int(p["line"]))

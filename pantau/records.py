@@ -93,6 +93,9 @@ def _child(record: type[T], parent: str, key: str, value: Any) -> T:
         raise RecordError(f"{parent}.{key}: {exc}") from exc
 
 
+A = TypeVar("A", bound="RawArticle")
+
+
 @dataclass
 class RawArticle(Record):
     """An article as a spider (or any feed) delivers it, before processing."""
@@ -121,6 +124,15 @@ class RawArticle(Record):
             raise RecordError(f"{type(self).__name__}: url is required")
         self.canonical_url = self.canonical_url or canonical_url(self.url)
         self.id = self.id or doc_id(self.canonical_url)
+
+    @classmethod
+    def from_any_stage(cls: type[A], data: dict[str, Any]) -> A:
+        """This record from its own JSON or from a later stage's (a processed article or an index document read back
+        as input): the fields that later stages add are set aside; a key that no stage writes is still an error."""
+        if isinstance(data, dict):
+            later = set(IndexedArticle.field_names()) - set(cls.field_names())
+            data = {k: v for k, v in data.items() if k not in later}
+        return cls.from_dict(data)
 
     def raw(self) -> RawArticle:
         """Just the raw fields (of a processed or indexed article), to process it again under the same id."""

@@ -8,6 +8,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from pantau.jsonl import to_records
 from pantau.process.batch import process_batch
 from pantau.process.stories import StoryIndex
@@ -77,7 +79,7 @@ def test_bad_input_is_recorded_never_raised() -> None:
 
 def test_rows_that_are_no_raw_article_are_skipped_with_a_reason() -> None:
     rows = [_row(1), {"title": "no url at all"}, "not an object", _row(2, colour="red"), {"id": "b", "url": 7}]
-    good, bad = to_records(RawArticle, enumerate(rows, start=1))
+    good, bad = to_records(RawArticle.from_dict, enumerate(rows, start=1))
     assert [(n, raw.id) for n, raw in good] == [(1, "a1")]
     assert [(b["line"], b["id"]) for b in bad] == [(2, None), (3, None), (4, "a2"), (5, "b")]
     assert "url is required" in bad[0]["reason"] and "expected a JSON object" in bad[1]["reason"]
@@ -129,3 +131,18 @@ def test_a_failing_stage_becomes_a_note_not_a_lost_article(monkeypatch) -> None:
         assert article.regions == []
         assert any("regions failed: RuntimeError: gazetteer file damaged" in n for n in article.process_notes)
         assert article.is_pilkada  # the other stages still ran
+
+
+def test_later_stage_output_is_accepted_as_raw_input_and_unknown_keys_are_not() -> None:
+    """A processed article or an index document read back as input keeps its raw fields; only keys no stage
+    writes are rejected."""
+    processed = process_batch([_raw(1)], StoryIndex()).articles[0]
+    indexed = processed.to_index_doc()
+    assert {"flag_rules", "province"} <= set(indexed)  # fields only the index has
+    for row in (processed.to_dict(), indexed):
+        again = RawArticle.from_any_stage(row)
+        assert again.id == processed.id and again.body == processed.body and again.title == processed.title
+    with pytest.raises(ValueError, match="unknown key colour"):
+        RawArticle.from_any_stage({**indexed, "colour": "red"})
+    good, bad = to_records(RawArticle.from_any_stage, enumerate([processed.to_dict(), _row(2, colour="red")], 1))
+    assert [n for n, _ in good] == [1] and [b["line"] for b in bad] == [2]

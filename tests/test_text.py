@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from pantau.extract.boilerplate import clean_paragraphs
 from pantau.process.claims.rules import load_rules
 from pantau.process.clean import clean_text
 from pantau.process.stories import shingles
@@ -101,6 +102,23 @@ def test_insert_phrases(line: str) -> None:
 def test_an_ordinary_sentence_is_no_insert() -> None:
     assert not phrases.is_insert(STORY)
     assert not phrases.is_insert("Pembaca juga diminta mengecek DPT.")
+
+
+# Real sentences open with the words of a non-standalone phrase; only a separator (or the phrase alone) makes an insert.
+SENTENCES = [
+    "Berita terkait dugaan politik uang di Muara Enim sudah dilaporkan ke Bawaslu pada Senin.",
+    "Artikel terkait kampanye hitam itu dihapus oleh platform.",
+    "Baca berita acara pemungutan suara dilakukan oleh ketua KPPS.",
+    "Lihat video rekaman kecurangan itu, Bawaslu meminta warga melapor.",
+    "Ikuti juga arahan petugas, kata Ketua KPU.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_a_sentence_opening_with_phrase_words_is_kept(sentence: str) -> None:
+    assert not phrases.is_insert(sentence)
+    kept, _ = clean_paragraphs(["Awal berita.", sentence, "Berita terkait: Debat Pilgub", "BACA JUGA Pilkada OKU"])
+    assert kept == ["Awal berita.", sentence]
 
 
 def test_drop_insert_lines_keeps_the_story() -> None:

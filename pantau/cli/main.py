@@ -79,7 +79,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     def docs() -> Iterator[dict[str, Any]]:
         for _number, obj in items:
             try:
-                yield ProcessedArticle.from_dict(obj).to_index_doc()
+                yield ProcessedArticle.from_any_stage(obj).to_index_doc()
             except (ValueError, TypeError) as exc:
                 skips.append({"id": obj.get("id"), "url": obj.get("url"), "reason": str(exc)})
 

@@ -19,7 +19,7 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
     from pantau.process.stories import StoryIndex
     from pantau.records import RawArticle
 
-    items, problems = read_records(args.input, RawArticle)
+    items, problems = read_records(args.input, RawArticle.from_any_stage)
     stories = StoryIndex()
     if args.stories and args.stories.is_file():
         try:

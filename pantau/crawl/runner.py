@@ -44,7 +44,7 @@ class CrawlResult:
         """The raw articles of every outlet; a line that is not one is logged and recorded in stats["bad_lines"]."""
         rows: list[RawArticle] = []
         for path in sorted(self.out_dir.glob("*.jsonl")):
-            items, problems = read_records(path, RawArticle)
+            items, problems = read_records(path, RawArticle.from_any_stage)
             rows.extend(raw for _number, raw in items)
             for problem in problems:
                 log.error("%s line %s: %s", path.name, problem["line"], problem["reason"])

@@ -11,22 +11,36 @@ import re
 
 from pantau.resources import load_json
 
-PHRASES: tuple[str, ...] = tuple(p.lower() for p in load_json("insert_phrases.json")["phrases"])
-INSERT = (
-    "(?:" + "|".join(r"\s*".join(re.escape(w) for w in p.split()) for p in sorted(PHRASES, key=len, reverse=True)) + ")"
-)
-PLACEHOLDER = "{insert}"  # where a boilerplate pattern in data takes the phrase list
+_DATA = load_json("insert_phrases.json")
+PHRASES: tuple[str, ...] = tuple(p.lower() for p in _DATA["phrases"])
+STANDALONE: tuple[str, ...] = tuple(p.lower() for p in _DATA["standalone"])
+SEPARATOR = r"\s*(?:[:：>»|\-–—]|$)"  # what follows a phrase that is not standalone (or it ends the line)
 
-_LINE_RE = re.compile(rf"^[ \t\W]*{INSERT}\b.*$", re.IGNORECASE | re.MULTILINE)
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return (
+        "(?:"
+        + "|".join(r"\s*".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+        + ")"
+    )
+
+
+INSERT = _alternation(PHRASES)
+INSERT_STANDALONE = _alternation(STANDALONE)
+PLACEHOLDER = "{insert}"  # where a boilerplate pattern in data takes the phrase list
+PLACEHOLDER_STANDALONE = "{insert_standalone}"  # ... or only the phrases that need no separator
+
+_LINE_RE = re.compile(rf"^[ \t\W]*(?:{INSERT_STANDALONE}\b|{INSERT}{SEPARATOR}).*$", re.IGNORECASE | re.MULTILINE)
 
 
 def with_phrases(pattern: str) -> str:
     """A boilerplate pattern from data with its `{insert}` placeholder replaced by the phrase alternation."""
-    return pattern.replace(PLACEHOLDER, INSERT)
+    return pattern.replace(PLACEHOLDER_STANDALONE, INSERT_STANDALONE).replace(PLACEHOLDER, INSERT)
 
 
 def is_insert(line: str) -> bool:
-    """True when `line` starts with an insert phrase ("Baca juga: ...", "BACA JUGA", "- Lihat juga")."""
+    """True when `line` opens an insert: a standalone phrase ("BACA JUGA", "- Lihat juga") or any phrase with a
+    separator ("Berita terkait: ..."); "Berita terkait dugaan politik uang ..." is a sentence."""
     return _LINE_RE.match(line.split("\n", 1)[0]) is not None
 
 
