@@ -42,6 +42,12 @@ def _nullable(cls: type) -> frozenset[str]:
     return frozenset(name for name, hint in get_type_hints(cls).items() if type(None) in get_args(hint))
 
 
+@cache
+def _added_later(cls: type) -> frozenset[str]:
+    """The fields that stages after `cls` add to an article (up to the index document)."""
+    return frozenset(IndexedArticle.field_names()) - frozenset(f.name for f in fields(cls))
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Record):
         return value.to_dict()
@@ -130,7 +136,7 @@ class RawArticle(Record):
         """This record from its own JSON or from a later stage's (a processed article or an index document read back
         as input): the fields that later stages add are set aside; a key that no stage writes is still an error."""
         if isinstance(data, dict):
-            later = set(IndexedArticle.field_names()) - set(cls.field_names())
+            later = _added_later(cast(type, cls))
             data = {k: v for k, v in data.items() if k not in later}
         return cls.from_dict(data)
 

@@ -10,8 +10,8 @@ import copy
 
 import pytest
 
-from pantau.process.quality import evaluate, load_set
-from tests.quality.gate import SET_FILE, current, file_sha256, load_gate, pin_sha256, problems
+from pantau.process.quality import evaluate, file_sha256, load_set
+from tests.quality.gate import SET_FILE, current, load_gate, pin_sha256, problems
 
 GATE = load_gate()
 PIN = current(GATE)

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from pantau.process.quality_real import file_sha256, load_cases, report, split
+from pantau.process.quality import file_sha256, load_set
+from pantau.process.quality_real import report, split
 from tests.shared import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +27,7 @@ SLACK = 0.02
 
 @pytest.fixture(scope="module")
 def cases() -> list[dict[str, Any]]:
-    return load_cases(CASES)
+    return load_set(CASES)
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from collections.abc import Iterable
@@ -25,8 +26,24 @@ def load_set(path: Path | None = None) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _ratio(num: float, den: float) -> float:
+def file_sha256(path: Path) -> str:
+    """The digest a gate pins for its labelled set."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def ratio(num: float, den: float) -> float:
+    """num/den to four places; 1.0 when there is nothing to measure."""
     return round(num / den, 4) if den else 1.0
+
+
+def precision_recall(pairs: Iterable[tuple[bool, bool]]) -> tuple[float, float]:
+    """Precision and recall of (predicted, gold) decisions."""
+    tp = fp = fn = 0
+    for predicted, gold in pairs:
+        tp += predicted and gold
+        fp += predicted and not gold
+        fn += gold and not predicted
+    return ratio(tp, tp + fp), ratio(tp, tp + fn)
 
 
 def _f1(p: float, r: float) -> float:
@@ -39,20 +56,26 @@ def _with_provinces(codes: Iterable[str]) -> set[str]:
     return out
 
 
-def evaluate(rows: list[dict[str, Any]]) -> dict[str, float]:
-    keys = ("id", "url", "outlet", "title", "body", "published_at")
-    raw = [RawArticle.from_dict({k: r.get(k) for k in keys}) for r in rows]
+RAW_KEYS = ("id", "url", "outlet", "title", "body", "published_at")
+
+
+def judge(rows: list[dict[str, Any]]) -> dict[str, ProcessedArticle]:
+    """Every labelled row through the processing stages, by row id."""
+    raw = [RawArticle.from_dict({k: r.get(k) for k in RAW_KEYS}) for r in rows]
     processed = {a.id: a for a in process_batch(raw).articles}
-    got: dict[str, ProcessedArticle] = {r["id"]: processed[r["id"]] for r in rows}
+    return {r["id"]: processed[r["id"]] for r in rows}
+
+
+def evaluate(rows: list[dict[str, Any]]) -> dict[str, float]:
+    got = judge(rows)
     labels = {r["id"]: r["labels"] for r in rows}
     m: dict[str, float] = {}
 
-    m["language_accuracy"] = _ratio(sum(got[i].language == lab["language"] for i, lab in labels.items()), len(rows))
+    m["language_accuracy"] = ratio(sum(got[i].language == lab["language"] for i, lab in labels.items()), len(rows))
 
-    tp = sum(got[i].is_pilkada and lab["is_pilkada"] for i, lab in labels.items())
-    fp = sum(got[i].is_pilkada and not lab["is_pilkada"] for i, lab in labels.items())
-    fn = sum(not got[i].is_pilkada and lab["is_pilkada"] for i, lab in labels.items())
-    m["pilkada_precision"], m["pilkada_recall"] = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    m["pilkada_precision"], m["pilkada_recall"] = precision_recall(
+        (got[i].is_pilkada, lab["is_pilkada"]) for i, lab in labels.items()
+    )
     m["pilkada_f1"] = _f1(m["pilkada_precision"], m["pilkada_recall"])
 
     pilkada_ids = [i for i, lab in labels.items() if lab["is_pilkada"]]
@@ -60,8 +83,8 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, float]:
     overlap = sum(len(set(got[i].topics[:3]) & set(labels[i]["topics"])) for i in pilkada_ids)
     predicted = sum(len(got[i].topics[:3]) for i in pilkada_ids)
     wanted = sum(len(labels[i]["topics"]) for i in pilkada_ids)
-    m["topics_hit_rate"] = _ratio(hits, len(pilkada_ids))
-    m["topics_precision"], m["topics_recall"] = _ratio(overlap, predicted), _ratio(overlap, wanted)
+    m["topics_hit_rate"] = ratio(hits, len(pilkada_ids))
+    m["topics_precision"], m["topics_recall"] = ratio(overlap, predicted), ratio(overlap, wanted)
 
     labelled_regions = {i: _with_provinces(lab["regions"]) for i, lab in labels.items() if lab["regions"]}
     found = sum(len(_with_provinces(r.code for r in got[i].regions) & codes) for i, codes in labelled_regions.items())
@@ -70,22 +93,22 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, float]:
         bool(got[i].regions) and _with_provinces([got[i].regions[0].code]) <= codes
         for i, codes in labelled_regions.items()
     )
-    m["regions_recall"] = _ratio(found, total)
-    m["regions_top_precision"] = _ratio(top_right, sum(bool(got[i].regions) for i in labelled_regions))
+    m["regions_recall"] = ratio(found, total)
+    m["regions_top_precision"] = ratio(top_right, sum(bool(got[i].regions) for i in labelled_regions))
 
     want_flags = {(i, rule) for i, lab in labels.items() for rule in lab["flags"]}
     got_flags = {(i, f.rule) for i, a in got.items() for f in a.flags}
-    m["flags_precision"] = _ratio(len(want_flags & got_flags), len(got_flags))
-    m["flags_recall"] = _ratio(len(want_flags & got_flags), len(want_flags))
+    m["flags_precision"] = ratio(len(want_flags & got_flags), len(got_flags))
+    m["flags_recall"] = ratio(len(want_flags & got_flags), len(want_flags))
     clean = [i for i, lab in labels.items() if not lab["flags"]]
-    m["clean_articles_unflagged"] = _ratio(sum(not got[i].flags for i in clean), len(clean))
+    m["clean_articles_unflagged"] = ratio(sum(not got[i].flags for i in clean), len(clean))
 
     groups: dict[str, list[str]] = {}
     for i, lab in labels.items():
         if lab.get("story_group"):
             groups.setdefault(lab["story_group"], []).append(i)
     together = [got[a].story_id == got[b].story_id for ids in groups.values() for a, b in combinations(ids, 2)]
-    m["story_pairs_joined"] = _ratio(sum(together), len(together))
+    m["story_pairs_joined"] = ratio(sum(together), len(together))
     group_of = {i: g for g, ids in groups.items() for i in ids}
     wrong = sum(
         got[a].story_id == got[b].story_id

@@ -17,20 +17,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from pantau.process.batch import process_batch
-from pantau.records import ProcessedArticle, RawArticle
+from pantau.process.quality import judge, load_set, precision_recall, ratio
+from pantau.records import ProcessedArticle
 
 SPLIT_SALT = "pantau-real-split-v1"
 HELD_OUT_EVERY = 3  # one case in three (per category, in hash order) is held out
-RAW_KEYS = ("id", "url", "outlet", "title", "body", "published_at")
-
-
-def load_cases(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def split(cases: list[dict[str, Any]]) -> dict[str, list[str]]:
@@ -47,38 +38,22 @@ def split(cases: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {name: sorted(ids) for name, ids in parts.items()}
 
 
-def _ratio(num: int, den: int) -> float:
-    return round(num / den, 4) if den else 1.0
-
-
-def judge(cases: list[dict[str, Any]]) -> dict[str, ProcessedArticle]:
-    """Every case through the processing stages, by case id."""
-    raw = [RawArticle.from_dict({k: c.get(k) for k in RAW_KEYS}) for c in cases]
-    done = {a.id: a for a in process_batch(raw).articles}
-    return {c["id"]: done[c["id"]] for c in cases}
-
-
 def metrics(cases: list[dict[str, Any]], got: dict[str, ProcessedArticle]) -> dict[str, float]:
     """Language accuracy, Pilkada precision/recall, province precision/recall (on cases that name provinces) and
     flag precision/recall at article level (a case is flagged when Pantau raised any flag on it)."""
     m: dict[str, float] = {"cases": len(cases)}
-    m["language_accuracy"] = _ratio(sum(got[c["id"]].language == c["language"] for c in cases), len(cases))
-    tp = sum(got[c["id"]].is_pilkada and c["pilkada"] for c in cases)
-    fp = sum(got[c["id"]].is_pilkada and not c["pilkada"] for c in cases)
-    fn = sum(not got[c["id"]].is_pilkada and c["pilkada"] for c in cases)
-    m["pilkada_precision"], m["pilkada_recall"] = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    m["language_accuracy"] = ratio(sum(got[c["id"]].language == c["language"] for c in cases), len(cases))
+    m["pilkada_precision"], m["pilkada_recall"] = precision_recall(
+        (got[c["id"]].is_pilkada, c["pilkada"]) for c in cases
+    )
     named = [c for c in cases if c["provinces"]]
     found = {c["id"]: {r.province for r in got[c["id"]].regions} for c in named}
     right = sum(len(found[c["id"]] & set(c["provinces"])) for c in named)
-    m["provinces_precision"] = _ratio(right, sum(len(found[c["id"]]) for c in named))
-    m["provinces_recall"] = _ratio(right, sum(len(c["provinces"]) for c in named))
-    flagged = {c["id"] for c in cases if got[c["id"]].flags}
-    gold = {c["id"] for c in cases if c["flag"]}
-    m["flags_raised"], m["flags_gold"] = len(flagged), len(gold)
-    m["flags_precision"], m["flags_recall"] = (
-        _ratio(len(flagged & gold), len(flagged)),
-        _ratio(len(flagged & gold), len(gold)),
-    )
+    m["provinces_precision"] = ratio(right, sum(len(found[c["id"]]) for c in named))
+    m["provinces_recall"] = ratio(right, sum(len(c["provinces"]) for c in named))
+    m["flags_raised"] = sum(bool(got[c["id"]].flags) for c in cases)
+    m["flags_gold"] = sum(bool(c["flag"]) for c in cases)
+    m["flags_precision"], m["flags_recall"] = precision_recall((bool(got[c["id"]].flags), c["flag"]) for c in cases)
     return m
 
 
@@ -97,7 +72,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m pantau.process.quality_real CASES.jsonl", file=sys.stderr)
         return 2
-    cases = load_cases(Path(argv[0]))
+    cases = load_set(Path(argv[0]))
     print(json.dumps(report(cases, split(cases)), indent=2))
     return 0
 

@@ -19,10 +19,6 @@ GATE_FILE = HERE / "gate.json"
 SET_FILE = HERE / "labelled.jsonl"
 
 
-def file_sha256(path: Path = SET_FILE) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def pin_sha256(pin: dict[str, Any]) -> str:
     """The digest of a pin's content (everything but its own `sha256`), independent of key order and layout."""
     content = {k: v for k, v in pin.items() if k != "sha256"}

@@ -14,8 +14,8 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from pantau.process.quality import evaluate, load_set
-from tests.quality.gate import GATE_FILE, SET_FILE, current, file_sha256, load_gate, lowered_floors, pin_sha256
+from pantau.process.quality import evaluate, file_sha256, load_set
+from tests.quality.gate import GATE_FILE, SET_FILE, current, load_gate, lowered_floors, pin_sha256
 
 
 def _pairs(values: list[str], what: str) -> dict[str, str]:
