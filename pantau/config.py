@@ -147,6 +147,7 @@ class AlertSettings:
     spike_to: list[str]
     ops_to: list[str]
     min_severity: str
+    min_confidence: float
     rate_limit_per_hour: int
     digest_threshold: int
     max_attempts: int
@@ -169,6 +170,8 @@ class AlertSettings:
             raise ConfigError(
                 f"PANTAU_ALERTS_MIN_SEVERITY={self.min_severity!r} must be one of {', '.join(SEVERITIES)}"
             )
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(f"PANTAU_ALERTS_MIN_CONFIDENCE={self.min_confidence!r} must be between 0 and 1")
         for key in ("rate_limit_per_hour", "digest_threshold", "max_attempts", "spike_baseline_windows"):
             if getattr(self, key) < 1:
                 raise ConfigError(f"PANTAU_ALERTS_{key.upper()} must be at least 1")

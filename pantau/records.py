@@ -179,6 +179,10 @@ class Flag(Record):
     evidence: str
     fact: str
     source: str = ""
+    # How sure the checker is that the text asserts a false statement (0..1), and why it thinks so. Alerts go out
+    # at or above `[alerts] min_confidence`; lower flags stay visible as "perlu dicek" (needs checking).
+    confidence: float = 1.0
+    reason: str = ""
 
 
 @dataclass
@@ -232,6 +236,7 @@ class IndexedArticle(ProcessedArticle):
     flag_rules: list[str] = field(default_factory=list)
     flag_count: int = 0
     max_severity: str | None = None
+    max_confidence: float | None = None
     indexed_at: str | None = None
 
     @classmethod
@@ -247,6 +252,7 @@ class IndexedArticle(ProcessedArticle):
             flag_rules=sorted({f.rule for f in article.flags if f.rule}),
             flag_count=len(article.flags),
             max_severity=next((s for s in ("high", "medium", "low") if s in severities), None),
+            max_confidence=max((f.confidence for f in article.flags), default=None),
             indexed_at=indexed_at or getattr(article, "indexed_at", None),
         )
 

@@ -107,8 +107,8 @@ def test_from_dict_rejects_unknown_keys_naming_record_and_keys() -> None:
     with pytest.raises(RecordError, match=r"RawArticle: unknown keys colour, shape"):
         RawArticle.from_dict({"url": "https://x.id/a", "shape": 1, "colour": 2})
     doc = _processed().to_dict()
-    doc["flags"][0]["confidence"] = 0.5
-    with pytest.raises(RecordError, match=r"ProcessedArticle\.flags: Flag: unknown key confidence"):
+    doc["flags"][0]["certainty"] = 0.5
+    with pytest.raises(RecordError, match=r"ProcessedArticle\.flags: Flag: unknown key certainty"):
         ProcessedArticle.from_dict(doc)
     with pytest.raises(RecordError, match=r"ProcessedArticle: unknown keys flag_count, .*, indexed_at, "):
         ProcessedArticle.from_dict(_processed().to_index_doc(indexed_at="2024-11-15T11:00:00+07:00"))

@@ -88,7 +88,8 @@ def _best_flag(doc: IndexedArticle) -> Flag | None:
 def plan_alerts(
     store: Store, articles: Sequence[IndexedArticle], settings: Settings, now: datetime | None = None
 ) -> list[AlertRecord]:
-    """Alerts for a batch of indexed articles: flags at or above min_severity and watchlist matches."""
+    """Alerts for a batch of indexed articles: flags at or above min_severity and min_confidence, and watchlist
+    matches."""
     now = now or ledger.utc_now()
     cfg = settings.alerts
     docs = list(articles)
@@ -98,8 +99,8 @@ def plan_alerts(
     for doc in docs:
         also_in = outlets[doc.story_id or doc.id] - {doc.outlet}
         for flag in doc.flags:
-            if messages.severity_rank(flag.severity) < minimum:
-                continue
+            if messages.severity_rank(flag.severity) < minimum or flag.confidence < cfg.min_confidence:
+                continue  # below the threshold: "perlu dicek", visible in the index, pages no one
             fields = messages.article_fields(doc, flag, also_in)
             for channel in cfg.targets("flag"):
                 candidates.append(
