@@ -13,6 +13,7 @@ from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
+from pantau.process.claims.stance import article_is_debunk, denies_anywhere
 from pantau.process.claims.text import parse_published, split_sentences
 from pantau.process.claims.title_checks import check_titles
 from pantau.records import Flag
@@ -65,19 +66,19 @@ def _check(
     if not title and not body:
         return []
     title_low = title.lower()
-    text_low = f"{title_low}\n{body.lower()}"
     ctx = Ctx(
         facts=facts,
         rules=rules,
         ref=parse_published(published_at),
         title_low=title_low,
         title_pilkada=article_pilkada or rules.has("pilkada_terms", title_low),
-        debunk_article=rules.has("hoax_debunk_cues", text_low),
+        debunk_article=article_is_debunk(title, body, rules),
     )
     sentences = ([title] if title else []) + split_sentences(body, rules)
     max_len = rules.raw["sentence_max_chars"]
     sentences = [s for s in sentences if len(s) <= max_len and _RE_LETTER.search(s)]
     lows = [s.lower() for s in sentences]
+    ctx.article_denies = denies_anywhere(sentences, rules)
     pos = 0
     for low in lows:
         ctx.starts.append(pos)

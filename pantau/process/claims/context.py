@@ -8,6 +8,7 @@ from datetime import date
 
 from pantau.process.claims.facts import FactBase
 from pantau.process.claims.rules import Rules
+from pantau.process.claims.stance import confidence_of, sentence_stance
 from pantau.records import Flag
 
 
@@ -19,6 +20,7 @@ class Ctx:
     title_low: str
     title_pilkada: bool
     debunk_article: bool
+    article_denies: bool = False
     flags: list[Flag] = field(default_factory=list)
     seen: set[tuple[str, str]] = field(default_factory=set)
     doc_text: str = ""
@@ -34,12 +36,38 @@ class Ctx:
             self._hits[name] = hits
         return self.i in hits
 
-    def add(self, rule: str, severity: str, evidence: str, fact: str, source: str) -> None:
+    def add(
+        self, rule: str, severity: str, evidence: str, fact: str, source: str, *, kind: str = "", why: str = ""
+    ) -> None:
+        """Raise a flag unless the text does not assert the statement: the rule's confidence (`kind`, default the
+        rule, in claim_rules.json "confidence") times what the sentence's stance leaves of it; flags under
+        "min_flag_confidence" are dropped. A fact-check article quotes claims to refute them: only the rules in
+        "debunk_article_rules" (its own statements of fact, e.g. ballot numbers) apply to it."""
         key = (rule, evidence)
         if key in self.seen:
             return
+        raw = self.rules.raw
+        if self.debunk_article and rule not in raw["debunk_article_rules"]:
+            return
+        if self.article_denies and rule in raw["refutable_rules"]:
+            return  # the rumour is reported and refuted in the same text
+        found = sentence_stance(evidence, self.rules)
+        confidence = round(raw["confidence"].get(kind or rule, 0.5) * confidence_of(found, self.rules), 2)
+        if confidence < raw["min_flag_confidence"]:
+            return
         self.seen.add(key)
-        self.flags.append(Flag(rule=rule, severity=severity, evidence=evidence, fact=fact, source=source))
+        reason = "; ".join(part for part in (why, found.describe()) if part)
+        self.flags.append(
+            Flag(
+                rule=rule,
+                severity=severity,
+                evidence=evidence,
+                fact=fact,
+                source=source,
+                confidence=confidence,
+                reason=reason,
+            )
+        )
 
 
 def pilkada_context(ctx: Ctx) -> bool:

@@ -28,8 +28,8 @@ def check_counts(sentence: str, low: str, ctx: Ctx) -> None:
         if (p, k, c) == want:
             continue
         only_38 = (k, c) == want[1:] and p in admin["provinsi"]
-        sev = r.severity["region_count_38_provinces" if only_38 else "region_count"]
-        ctx.add("region_count", sev, sentence, region_fact.text, region_fact.source)
+        kind = "region_count_38_provinces" if only_38 else "region_count"
+        ctx.add("region_count", r.severity[kind], sentence, region_fact.text, region_fact.source, kind=kind)
     if ctx.has("count_qualifier_terms"):
         return
     national = ctx.has("count_national_cues")

@@ -72,13 +72,14 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
         return
     for dm in dates:
         if dm.weekday is not None and not dm.is_range and dm.first.weekday() != dm.weekday:
-            sev = r.severity["weekday_mismatch" if dm.explicit_year else "weekday_mismatch_inferred_year"]
+            kind = "weekday_mismatch" if dm.explicit_year else "weekday_mismatch_inferred_year"
+            sev = r.severity[kind]
             fact = f"Menurut kalender, {_fmt(dm.first)} jatuh pada hari {WEEKDAY_NAMES[dm.first.weekday()]}"
             fact += f", bukan {dm.weekday_text}."
             source = facts.voting_day.source if dm.first == facts.voting_date else ""
             if dm.first == facts.voting_date:
                 fact += " " + facts.voting_day.text
-            ctx.add("weekday_mismatch", sev, sentence, fact, source)
+            ctx.add("weekday_mismatch", sev, sentence, fact, source, kind=kind)
     if not pilkada_context(ctx) or ctx.has("exception_terms"):
         return
     explicit_2024 = _RE_EXPLICIT_2024.search(low)

@@ -28,6 +28,15 @@ def _words_re(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?=[" + firsts + r"])(?:" + _alt(words) + r")(?![\w-])")
 
 
+def compile_words(entries: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for a word list: plain entries match on word boundaries (spaces as any whitespace); entries
+    written "re:..." are regex fragments (e.g. "re:salah(?!\\s+satu)"), also bounded by word edges."""
+    entries = list(entries)
+    parts = [_alt(w for w in entries if not w.startswith("re:"))]
+    parts += [w[3:] for w in entries if w.startswith("re:")]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(p for p in parts if p) + r")(?![\w-])")
+
+
 @dataclass
 class Rules:
     raw: dict[str, Any]

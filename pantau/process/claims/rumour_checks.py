@@ -38,13 +38,13 @@ def check_postponement(sentence: str, low: str, ctx: Ctx) -> None:
         if r.has("negation_cues", lead) or r.has("negation_cues", between):
             continue
         fact = facts.voting_day.text + " Tidak ada keputusan resmi penundaan Pilkada Serentak 2024 secara nasional."
-        severity = r.severity["postponement"]
+        kind = "postponement"
         if ctx.has("circulation_cues"):
             # The article reports a claim going round (a chain message, a viral post) without refuting it:
             # readers may take it as true, so the KPU should still clarify it.
-            severity = r.severity["postponement_circulating"]
+            kind = "postponement_circulating"
             fact += " Artikel memuat klaim yang beredar tanpa bantahan."
-        ctx.add("postponement", severity, sentence, fact, facts.voting_day.source)
+        ctx.add("postponement", r.severity[kind], sentence, fact, facts.voting_day.source, kind=kind)
         return
 
 

@@ -86,7 +86,8 @@ def _judge_title(person: Person, kind: str, sentence: str, low: str, ctx: Ctx) -
     if any(role.active(ctx.ref) for role in roles):
         if kind == "plt" and not any(role.role == "plt_ketua" and role.active(ctx.ref) for role in roles):
             ketua = next(role for role in roles if role.active(ctx.ref))
-            ctx.add("official_title", r.severity["official_title_minor"], sentence, ketua.text, ketua.source)
+            minor = r.severity["official_title_minor"]
+            ctx.add("official_title", minor, sentence, ketua.text, ketua.source, kind="official_title_minor")
         return
     # Not valid at the article's date: historical sentences that name an earlier date or year are fine.
     for dm in find_dates(sentence, ctx.ref, r):
@@ -113,6 +114,7 @@ def _judge_title(person: Person, kind: str, sentence: str, low: str, ctx: Ctx) -
             sentence,
             f"{person.name} belum menjabat pada tanggal artikel: {ended.text}",
             ended.source,
+            kind="official_title_minor",
         )
         return
     ended = max(roles, key=lambda role: role.valid_to or date.max)
