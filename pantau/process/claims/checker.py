@@ -13,7 +13,9 @@ from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
+from pantau.process.claims.scope_checks import check_scope
 from pantau.process.claims.stance import article_is_debunk, denies_anywhere
+from pantau.process.claims.term_checks import check_terms
 from pantau.process.claims.text import parse_published, split_sentences
 from pantau.process.claims.title_checks import check_titles
 from pantau.records import Flag
@@ -29,8 +31,11 @@ RULES = (
     "schedule_date",
     "postponement",
     "known_hoax",
+    "term_of_office",
+    "diy_election",
 )
 _RE_DIGIT = re.compile(r"\d")
+_RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = " \x00 "
 _POSTPONE_STEMS = ("tunda", "undur", "batal", "tangguh", "mundur", "tidak jadi")
@@ -93,6 +98,10 @@ def _check(
                 check_candidates(sentence, low, ctx)
         if "provinsi" in low or "kabupaten" in low or "daerah" in low or " kota" in low:
             check_counts(sentence, low, ctx)
+        if "yogya" in low or "diy" in low or "jogja" in low:
+            check_scope(sentence, low, ctx)
+        if _RE_TERM_HINT.search(low):
+            check_terms(sentence, low, ctx)
         if "kpu" in low or "komisi pemilihan" in low:
             check_titles(sentence, low, ctx)
         if any(stem in low for stem in _POSTPONE_STEMS):

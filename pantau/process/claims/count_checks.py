@@ -27,6 +27,9 @@ def check_counts(sentence: str, low: str, ctx: Ctx) -> None:
         want = (counts["provinces"].value, counts["regencies"].value, counts["cities"].value)
         if (p, k, c) == want:
             continue
+        known = ({want[0], *admin["provinsi"]}, {want[1], *admin["kabupaten"]}, {want[2], *admin["kota"]})
+        if not any(n in ok for n, ok in zip((p, k, c), known, strict=True)):
+            continue  # no part is a 2024 or national figure: another Pilkada year's counts (2015: 9/224/36)
         only_38 = (k, c) == want[1:] and p in admin["provinsi"]
         kind = "region_count_38_provinces" if only_38 else "region_count"
         ctx.add("region_count", r.severity[kind], sentence, region_fact.text, region_fact.source, kind=kind)

@@ -9,7 +9,7 @@ naming the problem.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -82,6 +82,7 @@ class FactBase:
     members: tuple[Person, ...]
     others: tuple[Person, ...]
     hoaxes: tuple[Hoax, ...]
+    general: dict[str, Fact] = field(default_factory=dict)  # single facts the rules read by name (term_of_office...)
 
     @property
     def voting_date(self) -> date:
@@ -180,7 +181,15 @@ def _parse_facts(raw: Any, origin: str) -> FactBase:
                 url_of(item, where),
             )
         )
-    return FactBase(version, updated, sources, voting, counts, schedule, members, others, tuple(hoaxes))
+    general = {
+        key: Fact(
+            _need(item, "value", object, f"general.{key}"),
+            _need(item, "text", str, f"general.{key}"),
+            url_of(item, f"general.{key}"),
+        )
+        for key, item in raw.get("general", {}).items()
+    }
+    return FactBase(version, updated, sources, voting, counts, schedule, members, others, tuple(hoaxes), general)
 
 
 def _parse_person(item: Any, where: str, url_of: Any) -> Person:

@@ -100,6 +100,11 @@ _LIST_KEYS = (
 )
 
 
+# Lists compiled with `compile_words` (entries may be "re:" fragments) and single regexes ("<key>_regex").
+_WORD_LIST_KEYS = ("term_acting_cues", "term_other_offices", "diy_names", "diy_governor_terms")
+_REGEX_KEYS = ("term", "diy_no_pilkada")
+
+
 @lru_cache(maxsize=2)
 def load_rules(path: str = str(RULES_PATH)) -> Rules:
     """Compile claim_rules.json (cached)."""
@@ -183,6 +188,8 @@ def load_rules(path: str = str(RULES_PATH)) -> Rules:
             "hedge_tail": re.compile(r"(?:" + hedges + r")\s+$"),
             "other_pilkada_year": re.compile(raw["other_pilkada_year_regex"]),
             "date_trigger": re.compile(r"\d\s*(?:" + month_alt + r")(?![a-z])|\d[/-]\d"),
+            **{key: compile_words(raw[key]) for key in _WORD_LIST_KEYS},
+            **{key: re.compile(raw[f"{key}_regex"]) for key in _REGEX_KEYS},
         },
         other_election_dates=frozenset(date.fromisoformat(d) for d in raw["other_election_dates"]),
     )
