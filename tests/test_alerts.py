@@ -21,7 +21,7 @@ from pantau.alerts.deliver import deliver, retry_failed
 from pantau.alerts.triggers import ops_alert, plan_alerts, volume_spikes
 from pantau.config import Settings, parse_channels
 from pantau.errors import ConfigError
-from pantau.records import AlertRecord
+from pantau.records import AlertRecord, IndexedArticle
 from pantau.store import templates
 from pantau.store.bulk import index_documents
 from pantau.store.client import Store
@@ -211,6 +211,23 @@ def test_min_severity_and_new_rule_on_same_story(store: Store, webhook: Webhook)
     other_rule = flagged(3, "story-a")
     report = deliver(store, plan_alerts(store, indexed([other_rule]), settings), settings)
     assert report.sent == 1 and len(webhook.received) == 2
+
+
+def test_a_flag_below_min_confidence_pages_no_one_but_stays_indexed_as_perlu_dicek(
+    store: Store, webhook: Webhook
+) -> None:
+    templates.setup(store)
+    settings = alert_settings(store, f"tim={webhook.url()}", min_confidence="0.7")
+    unsure = flagged(1, "story-unsure", flag={**FLAG, "confidence": 0.6, "reason": "tahun ditebak"})
+    sure = flagged(2, "story-sure", flag={**FLAG, "confidence": 0.9})
+    index(store, [IndexedArticle.from_dict(d).to_index_doc() for d in (unsure, sure)])  # as the flow indexes
+    report = deliver(store, plan_alerts(store, indexed([unsure, sure]), settings), settings)
+    assert report.sent == 1 and [r.article_id for r in ledger(store)] == [sure["id"]]
+    store.refresh("articles")
+    hits = store.search("articles", {"query": {"range": {"max_confidence": {"lt": 0.7}}}})["hits"]["hits"]
+    assert [h["_id"] for h in hits] == [unsure["id"]]  # the "perlu dicek" view: flagged, below the alert threshold
+    with pytest.raises(ConfigError, match="MIN_CONFIDENCE"):
+        alert_settings(store, f"tim={webhook.url()}", min_confidence="1.5")
 
 
 def test_channel_failing_then_recovering_is_retried_within_the_run(store: Store, webhook: Webhook) -> None:

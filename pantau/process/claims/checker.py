@@ -55,17 +55,17 @@ def check_claims(
     voting counts as Pilkada context even when it does not repeat the word (as a Pilkada title would).
     """
     facts = facts or load_facts()  # a malformed fact file is a deployment error: it raises ValueError
+    rules = load_rules()  # so is a malformed rules file (a bad regex): never a silent "no flags"
     try:
-        return _check(title, body, published_at, facts, article_pilkada)
+        return _check(title, body, published_at, facts, rules, article_pilkada)
     except Exception:  # a checker bug must not stop the pipeline; the article simply gets no flags
         log.exception("claims: check failed")
         return []
 
 
 def _check(
-    title: Any, body: Any, published_at: str | None, facts: FactBase, article_pilkada: bool = False
+    title: Any, body: Any, published_at: str | None, facts: FactBase, rules: Rules, article_pilkada: bool = False
 ) -> list[Flag]:
-    rules = load_rules()
     title = _clean(title, rules)
     body = _clean(body, rules)
     if not title and not body:
@@ -102,7 +102,7 @@ def _check(
             check_scope(sentence, low, ctx)
         if _RE_TERM_HINT.search(low):
             check_terms(sentence, low, ctx)
-        if "kpu" in low or "komisi pemilihan" in low:
+        if "kpu" in low or "komisi pemilihan" in low or "elections commission" in low:
             check_titles(sentence, low, ctx)
         if any(stem in low for stem in _POSTPONE_STEMS):
             check_postponement(sentence, low, ctx)

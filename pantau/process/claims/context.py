@@ -8,7 +8,7 @@ from datetime import date
 
 from pantau.process.claims.facts import FactBase
 from pantau.process.claims.rules import Rules
-from pantau.process.claims.stance import confidence_of, sentence_stance
+from pantau.process.claims.stance import ASSERTED, ATTRIBUTED, Stance, confidence_of, sentence_stance
 from pantau.records import Flag
 
 
@@ -52,6 +52,8 @@ class Ctx:
         if self.article_denies and rule in raw["refutable_rules"]:
             return  # the rumour is reported and refuted in the same text
         found = sentence_stance(evidence, self.rules)
+        if found.kind == ATTRIBUTED and rule in raw["attribution_exempt_rules"]:
+            found = Stance(ASSERTED, "")  # "KPU chair X said ...": the title is the outlet's word, not the speaker's
         confidence = round(raw["confidence"].get(kind or rule, 0.5) * confidence_of(found, self.rules), 2)
         if confidence < raw["min_flag_confidence"]:
             return

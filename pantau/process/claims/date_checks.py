@@ -70,8 +70,11 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
     dates = find_dates(sentence, ctx.ref, r)
     if not dates:
         return
+    event = r.lists["weekday_event_cues"].search(low) is not None and pilkada_context(ctx)
     for dm in dates:
-        if dm.weekday is not None and not dm.is_range and dm.first.weekday() != dm.weekday:
+        if not event or not _weekday_wrong(dm):
+            continue  # only the day of an election event is checked; a typo in an upload date is not the KPU's
+        if dm.weekday is not None:
             kind = "weekday_mismatch" if dm.explicit_year else "weekday_mismatch_inferred_year"
             sev = r.severity[kind]
             fact = f"Menurut kalender, {_fmt(dm.first)} jatuh pada hari {WEEKDAY_NAMES[dm.first.weekday()]}"
@@ -87,10 +90,11 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
         stage, cue, gap, cue_start = _stage_of(sentence, low, dm, ctx)
         if stage is None or stage == "other":
             continue
-        if dm.first in r.other_election_dates:
+        pemilu_day_as_pilkada = _pemilu_day_given_to_pilkada(dm, cue, gap, ctx)
+        if dm.first in r.other_election_dates and not pemilu_day_as_pilkada:
             continue
         in_season = date(2024, 8, 1) <= dm.first <= date(2024, 12, 31)
-        if not in_season and not explicit_2024:
+        if not in_season and not explicit_2024 and not pemilu_day_as_pilkada:
             continue
         if stage == "voting":
             if dm.is_range or dm.first == facts.voting_date:
@@ -108,6 +112,33 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
                 continue
             if _schedule_contradicts(dm, official, cue, gap, r):
                 ctx.add("schedule_date", r.severity["schedule_date"], sentence, official.text, official.source)
+
+
+def _pemilu_day_given_to_pilkada(dm: DateMention, cue: str, gap: str, ctx: Ctx) -> bool:
+    """ "Pemilihan Gubernur 14 Februari 2024": a Pilkada race named right before the day of the 2024 Pemilu (president
+    and legislatures) with nothing between but connector words, in a text that names no other election."""
+    r = ctx.rules
+    if not dm.explicit_year or dm.first.year != 2024 or dm.first not in r.other_election_dates:
+        return False
+    if not r.lists["pilkada_race_names"].fullmatch(cue) or ctx.has("other_election_terms"):
+        return False
+    return not gap.strip(" ,:()-") or all(w in r.gap_words for w in re.findall(r"[\w']+", gap))
+
+
+def _weekday_wrong(dm: DateMention) -> bool:
+    """The weekday does not fit the date; with a guessed year, not in the neighbouring years either (the guess,
+    not the text, would be wrong)."""
+    if dm.weekday is None or dm.is_range or dm.first.weekday() == dm.weekday:
+        return False
+    if dm.explicit_year:
+        return True
+    for year in (dm.first.year - 1, dm.first.year + 1):
+        try:
+            if dm.first.replace(year=year).weekday() == dm.weekday:
+                return False
+        except ValueError:  # 29 February
+            continue
+    return True
 
 
 def _voting_link_ok(low: str, cue: str, gap: str, cue_start: int, r: Rules) -> bool:

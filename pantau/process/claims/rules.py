@@ -101,8 +101,15 @@ _LIST_KEYS = (
 
 
 # Lists compiled with `compile_words` (entries may be "re:" fragments) and single regexes ("<key>_regex").
-_WORD_LIST_KEYS = ("term_acting_cues", "term_other_offices", "diy_names", "diy_governor_terms")
-_REGEX_KEYS = ("term", "diy_no_pilkada")
+_WORD_LIST_KEYS = (
+    "term_acting_cues",
+    "term_other_offices",
+    "diy_names",
+    "diy_governor_terms",
+    "weekday_event_cues",
+    "pilkada_race_names",
+)
+_REGEX_KEYS = ("term", "diy_no_pilkada", "title_en", "title_en_after")
 
 
 @lru_cache(maxsize=2)

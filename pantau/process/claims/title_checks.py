@@ -36,7 +36,7 @@ def _name_key(name: str) -> str:
 
 def check_titles(sentence: str, low: str, ctx: Ctx) -> None:
     r, facts = ctx.rules, ctx.facts
-    if "kpu" not in low and "komisi pemilihan" not in low:
+    if "kpu" not in low and "komisi pemilihan" not in low and "elections commission" not in low:
         return
     pattern, index = _name_index(facts)
     for m in pattern.finditer(low):
@@ -51,11 +51,19 @@ def check_titles(sentence: str, low: str, ctx: Ctx) -> None:
                 r"\s*(?:provinsi|kabupaten|kota|kab\.?|prov\.?|dki|daerah|di)\b", low[m.end() + tm.end() :]
             ):
                 continue
+        english = False
+        if tm is None:  # English coverage: "KPU's acting head", "chairman of the General Elections Commission"
+            tm = r.lists["title_en"].search(before) or r.lists["title_en_after"].match(low[m.end() : m.end() + 90])
+            if tm is not None and not (tm.group("org") or tm.group("of")):
+                tm = None  # a bare "head" or "member" says nothing about the KPU
+            english = tm is not None
         if tm is None:
             continue
         if ctx.has("title_history_cues"):
             continue
-        kind = "plt" if tm.group("plt") else ("ketua" if tm.group("kind") == "ketua" else "anggota")
+        word = r.raw["title_en_kinds"][tm.group("kind")] if english else tm.group("kind")
+        acting = tm.group("plt") or (english and tm.group("pre"))
+        kind = "plt" if acting else ("ketua" if word == "ketua" else "anggota")
         _judge_title(person, kind, sentence, low, ctx)
 
 

@@ -1,0 +1,154 @@
+"""Claims understood before they are checked: stance, confidence, year inference, rules that need the sentence's
+meaning (term of office, DIY, the Pemilu day given to a Pilkada race, English titles). Sentences written for these
+tests; the real set is measured in test_quality_real.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from pantau.process.claims import check_claims, load_rules
+from pantau.process.claims.stance import article_is_debunk, sentence_stance
+
+NOV = "2024-11-20T10:00:00+07:00"
+DEC = "2024-12-10T10:00:00+07:00"
+
+
+def rules_of(title: str, body: str, published_at: str | None = NOV, pilkada: bool = True) -> list[str]:
+    return [f.rule for f in check_claims(title, body, published_at=published_at, article_pilkada=pilkada)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Pemungutan suara Pilkada digelar pada Kamis, 28 November 2024.", "asserted"),
+        ("Menurut KPU, pemungutan suara digelar pada 28 November 2024.", "asserted"),
+        ("Pemungutan suara digelar 28 November 2024, ujar Budi kepada wartawan.", "attributed"),
+        ('"Pencoblosan tanggal 28 November," kata seorang warga.', "attributed"),
+        ("Kabar bahwa Pilkada digelar 28 November 2024 adalah hoaks.", "denied"),
+        ("Informasi itu tidak benar, pemungutan suara tetap 27 November.", "denied"),
+        ("Salah satu paslon menggelar kampanye akbar di lapangan kota.", "asserted"),
+        ("Apakah Pilkada digelar 28 November 2024?", "question"),
+        ("Jika terjadi bencana, pemungutan suara bisa digelar 28 November 2024.", "conditional"),
+        ("Pesan berantai yang beredar menyebut Pilkada ditunda.", "circulating"),
+        ("KPU's acting head said the count would finish on time.", "attributed"),
+    ],
+)
+def test_sentence_stance(sentence: str, kind: str) -> None:
+    assert sentence_stance(sentence, load_rules()).kind == kind
+
+
+def test_confidence_and_reason_follow_the_stance() -> None:
+    asserted = check_claims(
+        "", "Pemungutan suara Pilkada Serentak 2024 digelar pada 28 November 2024.", published_at=NOV
+    )
+    assert [(f.rule, f.confidence) for f in asserted] == [("voting_date", 0.9)]
+    assert "fakta" in asserted[0].reason
+    quoted = "Pemungutan suara Pilkada Serentak 2024 digelar pada 28 November 2024, ujar Budi, warga setempat."
+    assert check_claims("", quoted, published_at=NOV) == []  # reported speech falls under the flag floor
+    denied = "Kabar bahwa pemungutan suara Pilkada Serentak 2024 digelar 28 November 2024 adalah hoaks."
+    assert check_claims("", denied, published_at=NOV) == []
+
+
+def test_a_fact_check_article_is_not_flagged_for_the_claim_it_quotes() -> None:
+    title = "[HOAKS] Pilkada Serentak 2024 Ditunda ke 2025"
+    body = (
+        "Beredar unggahan yang menyebut Pilkada Serentak 2024 ditunda ke tahun 2025. "
+        "Faktanya, KPU menegaskan pemungutan suara tetap digelar pada 27 November 2024."
+    )
+    assert article_is_debunk(title, body, load_rules())
+    assert rules_of(title, body) == []
+    # The same claim repeated as fact by a report is flagged.
+    assert set(rules_of("Pilkada Serentak 2024 ditunda", "Pilkada Serentak 2024 resmi ditunda ke tahun 2025.")) == {
+        "postponement"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("KPU menetapkan pasangan itu sebagai gubernur dan wakil gubernur terpilih periode 2024-2029.", True),
+        ("Pasangan tersebut akan menjadi Bupati dan Wakil Bupati Lembah Hijau periode 2024–2029.", True),
+        ("Keduanya ditetapkan sebagai wali kota terpilih untuk masa jabatan 2025-2023.", True),
+        ("Keduanya ditetapkan sebagai wali kota terpilih untuk masa jabatan 2025-2030.", False),
+        ("Ia pernah menjabat Bupati Lembah Hijau periode 2019-2024.", False),
+        ("Pj Bupati Lembah Hijau periode 2024-2029 belum ditunjuk.", False),
+        ("Anggota DPRD Lembah Hijau periode 2024-2029 dilantik pekan lalu.", False),
+        ("Presiden periode 2024-2029 menghadiri pelantikan.", False),
+    ],
+)
+def test_term_of_office(sentence: str, flagged: bool) -> None:
+    assert ("term_of_office" in rules_of("Pilkada Lembah Hijau 2024", sentence, DEC)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Pilkada digelar serentak, kecuali di Daerah Istimewa Yogyakarta, pada 27 November 2024.", True),
+        ("Provinsi DIY tidak melaksanakan Pilkada tahun ini.", True),
+        ("DIY tidak menggelar pemilihan gubernur karena Sultan menjabat gubernur.", False),
+        ("Pilkada diikuti 37 dari 38 provinsi, karena DIY tidak melakukan pilkada langsung.", False),
+        ("Lima kabupaten/kota di DIY menggelar Pilkada pada 27 November 2024.", False),
+    ],
+)
+def test_diy_holds_no_pilkada_is_wrong_but_no_gubernatorial_election_is_right(sentence: str, flagged: bool) -> None:
+    assert ("diy_election" in rules_of("Pilkada Serentak 2024", sentence)) is flagged
+
+
+def test_weekdays_are_checked_only_for_election_events() -> None:
+    # 7 September 2024 was a Saturday: a slip in an upload date is not the KPU's business ...
+    assert rules_of("Pilkada 2024", "Akun itu pada Kamis (7/9/2024) mengunggah sebuah foto.", NOV) == []
+    # ... the day of a debate is.
+    assert rules_of("Pilkada 2024", "Debat ketiga digelar di Medan pada Kamis, 7 September 2024.", NOV) == [
+        "weekday_mismatch"
+    ]
+
+
+def test_a_weekday_that_fits_a_neighbouring_year_is_a_wrong_year_guess_not_a_wrong_text() -> None:
+    # No year in the text; published in January 2025, so the year is guessed as 2025. Rabu 27 November fits 2024.
+    body = "Debat terakhir sebelum pemungutan suara digelar pada Rabu, 27 November, di Palembang."
+    assert "weekday_mismatch" not in rules_of("Pilkada Sumsel", body, "2025-01-05T10:00:00+07:00")
+
+
+def test_the_pemilu_day_given_to_a_pilkada_race_is_a_wrong_voting_date() -> None:
+    assert rules_of("Jadwal Pilkada Jawa Tengah", "Kabupaten Lembah Hijau Pemilihan Bupati 14 Februari 2024") == [
+        "voting_date"
+    ]
+    assert rules_of("Pemilu 2024", "Pemilu presiden dan legislatif digelar 14 Februari 2024.") == []
+
+
+def test_region_counts_of_another_pilkada_year_are_not_flagged() -> None:
+    body = "Pilkada serentak itu digelar di 9 provinsi, 224 kabupaten, dan 36 kota di Indonesia."
+    assert rules_of("Pilkada serentak", body) == []
+    assert rules_of(
+        "Pilkada serentak", "Pilkada serentak 2024 digelar di 37 provinsi, 415 kabupaten, dan 95 kota."
+    ) == ["region_count"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "KPU's acting head Mochammad Afifuddin said the recapitulation would finish on time.",
+        "Mochammad Afifuddin, acting chairman of the General Elections Commission, spoke to reporters.",
+        "Acting KPU chair Mochammad Afifuddin spoke to reporters.",
+    ],
+)
+def test_english_titles_are_checked_too(sentence: str) -> None:
+    flags = check_claims("Regional elections", sentence, published_at="2024-11-28T10:00:00+07:00", article_pilkada=True)
+    assert [f.rule for f in flags] == ["official_title"]
+    assert flags[0].confidence < 0.7  # an outdated "acting": perlu dicek, no page
+
+
+def test_a_malformed_rules_file_is_an_error_not_silence(tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    from pantau.process.claims.rules import RULES_PATH
+
+    raw = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    raw["term_regex"] = "(unclosed"
+    bad = Path(str(tmp_path)) / "rules.json"
+    bad.write_text(json.dumps(raw), encoding="utf-8")
+    load_rules.cache_clear()
+    with pytest.raises(Exception, match=r"unclosed|missing"):
+        load_rules(str(bad))
+    load_rules.cache_clear()
