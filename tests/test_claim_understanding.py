@@ -152,3 +152,34 @@ def test_a_malformed_rules_file_is_an_error_not_silence(tmp_path: object) -> Non
     with pytest.raises(Exception, match=r"unclosed|missing"):
         load_rules(str(bad))
     load_rules.cache_clear()
+
+
+def test_vote_counts_and_shares_that_contradict_the_stated_total() -> None:
+    title = "KPU Lembah Hijau tetapkan hasil rekapitulasi Pilkada 2024"
+    body = (
+        "Total suara sah sebanyak 1.000.000 suara. "
+        "Pasangan nomor urut 1 meraih 612.000 suara atau 61,20 persen. "
+        "Pasangan nomor urut 2 memperoleh 388.000 suara atau 36,80 persen."
+    )
+    flags = check_claims(title, body, published_at=DEC)
+    assert [f.rule for f in flags] == ["vote_share"] and "388.000" in flags[0].evidence
+    assert "38,80%" in flags[0].reason
+    # A district's tally next to the province's total is another scope, not a slip.
+    district = (
+        body.replace("36,80", "38,80") + " Di Kecamatan Barat, pasangan itu meraih 7.456 suara atau 50,78 persen."
+    )
+    assert check_claims(title, district, published_at=DEC) == []
+
+
+def test_shares_of_a_whole_race_must_agree_on_one_total() -> None:
+    title = "Hasil rekapitulasi Pilkada Lembah Hijau 2024"
+    body = (
+        "Pasangan pertama meraih 11.390.191 suara atau 59,14 persen. "
+        "Pasangan kedua meraih 7.780.084 suara atau 40,86 persen."
+    )
+    flags = check_claims(title, body, published_at=DEC)
+    assert len(flags) == 1 and flags[0].rule == "vote_share"
+    right = body.replace("7.780.084", "7.870.084")
+    assert check_claims(title, right, published_at=DEC) == []
+    quick = "Hitung cepat: pasangan pertama 1.100 suara atau 59 persen, pasangan kedua 900 suara atau 41 persen."
+    assert check_claims(title, quick, published_at=DEC) == []

@@ -11,6 +11,7 @@ from pantau.process.claims.context import Ctx
 from pantau.process.claims.count_checks import check_candidates, check_counts
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
+from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
 from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
 from pantau.process.claims.scope_checks import check_scope
@@ -33,6 +34,7 @@ RULES = (
     "known_hoax",
     "term_of_office",
     "diy_election",
+    "vote_share",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\s*20\d\d")
@@ -89,8 +91,11 @@ def _check(
         ctx.starts.append(pos)
         pos += len(low) + len(_SEP)
     ctx.doc_text = _SEP.join(lows)
+    shares: list[VoteShare] = []
     for i, (sentence, low) in enumerate(zip(sentences, lows, strict=True)):
         ctx.i = i
+        if "suara" in low or "votes" in low:
+            collect_shares(sentence, low, ctx, shares)
         if _RE_DIGIT.search(sentence):
             if ctx.has("date_trigger"):
                 check_dates(sentence, low, ctx)
@@ -108,7 +113,15 @@ def _check(
             check_postponement(sentence, low, ctx)
         if ctx.facts.hoaxes:
             check_hoaxes(sentence, low, ctx)
+    if pilkada_context_of_article(ctx):
+        check_shares(shares, ctx)
     return ctx.flags
+
+
+def pilkada_context_of_article(ctx: Ctx) -> bool:
+    """Article-level rules (vote shares) need the whole text to be Pilkada coverage: its title or the relevance
+    stage says so, and no other election is named in the title."""
+    return ctx.title_pilkada and not ctx.rules.has("other_election_terms", ctx.title_low)
 
 
 def _clean(value: Any, rules: Rules) -> str:

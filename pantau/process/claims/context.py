@@ -21,6 +21,7 @@ class Ctx:
     title_pilkada: bool
     debunk_article: bool
     article_denies: bool = False
+    total_valid: int | None = None  # the race's valid-vote total when the article states it
     flags: list[Flag] = field(default_factory=list)
     seen: set[tuple[str, str]] = field(default_factory=set)
     doc_text: str = ""

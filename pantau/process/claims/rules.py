@@ -108,8 +108,9 @@ _WORD_LIST_KEYS = (
     "diy_governor_terms",
     "weekday_event_cues",
     "pilkada_race_names",
+    "result_partial_cues",
 )
-_REGEX_KEYS = ("term", "diy_no_pilkada", "title_en", "title_en_after")
+_REGEX_KEYS = ("term", "diy_no_pilkada", "title_en", "title_en_after", "vote_share", "valid_total")
 
 
 @lru_cache(maxsize=2)

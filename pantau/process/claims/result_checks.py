@@ -1,0 +1,100 @@
+"""Result claims that contradict themselves: vote counts and shares that cannot all be true.
+
+A report of a recapitulation gives each pair's votes and share ("7.870.084 suara atau 40,86 persen"). Every such
+(votes, share) pair implies the race's valid-vote total (votes / share). When the article states the total, a share
+that does not follow from it is wrong; when the pairs of one race add up to the whole (shares summing to 100) or
+three or more agree on one total, a pair whose implied total is off has a misreported count or share. Only near
+misses count: a share far from what the total gives is another scope (a district's tally), not a slip. Quick counts,
+polls, internal counts and partial tallies are reported as such and are not checked (their shares are not the
+official count's). The official result per region is checked in `candidate_checks` when the fact base holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from pantau.process.claims.context import Ctx
+
+
+@dataclass(frozen=True)
+class VoteShare:
+    sentence: str
+    votes: int
+    share: float  # percent
+
+
+def _id(value: float, decimals: int = 0) -> str:
+    """A number the Indonesian way: 19.260.275 and 40,86."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _number(text: str) -> int:
+    return int(re.sub(r"[.\s]", "", text))
+
+
+def _share(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def collect_shares(sentence: str, low: str, ctx: Ctx, found: list[VoteShare]) -> None:
+    """Remember the (votes, share) pairs of a sentence that reports an official-looking result."""
+    r = ctx.rules
+    if r.lists["result_partial_cues"].search(low):
+        return
+    for m in r.lists["vote_share"].finditer(low):
+        votes, share = _number(m.group("v") or m.group("v2")), _share(m.group("p") or m.group("p2"))
+        if votes >= r.raw["result_min_votes"] and 0 < share < 100:
+            found.append(VoteShare(sentence, votes, share))
+    if ctx.total_valid is None:
+        t = r.lists["valid_total"].search(low)
+        if t:
+            ctx.total_valid = _number(t.group("t"))
+
+
+def check_shares(found: list[VoteShare], ctx: Ctx) -> None:
+    """Flag the (votes, share) pairs that contradict the stated total or the other pairs of the same race."""
+    r = ctx.rules
+    if not found:
+        return
+    tolerance = r.raw["result_share_tolerance"]
+    fact = (
+        "Perolehan suara dan persentase tidak cocok satu sama lain: persentase = suara pasangan / total suara sah. "
+        "Angka resmi ada pada keputusan rekapitulasi KPU setempat."
+    )
+    if ctx.total_valid:
+        for vs in found:
+            implied = 100 * vs.votes / ctx.total_valid
+            if tolerance < abs(implied - vs.share) <= r.raw["result_share_near"]:  # far off: a sub-area's tally
+                why = f"{_id(vs.votes)} dari {_id(ctx.total_valid)} suara sah = {_id(implied, 2)}%"
+                why += f", bukan {_id(vs.share, 2)}%"
+                ctx.add("vote_share", r.severity["vote_share"], vs.sentence, fact, "", why=why)
+        return
+    totals = [vs.votes * 100 / vs.share for vs in found]
+    whole_race = len(found) >= 2 and abs(sum(vs.share for vs in found) - 100) <= tolerance * len(found)
+    if not (whole_race or len(found) >= 3):
+        return
+    if len(found) == 2:  # two pairs that make the whole race: one of the two is wrong, the text does not say which
+        a, b = found
+        off = abs(totals[0] - totals[1]) / max(totals)
+        if r.raw["result_total_outlier"] < off <= r.raw["result_total_near"]:
+            why = (
+                f"{_id(a.votes)} suara = {_id(a.share, 2)}% berarti total {_id(totals[0])}, tetapi {_id(b.votes)} suara"
+                f" = {_id(b.share, 2)}% berarti total {_id(totals[1])}"
+            )
+            evidence = a.sentence if a.sentence == b.sentence else f"{a.sentence} … {b.sentence}"
+            ctx.add("vote_share", r.severity["vote_share"], evidence, fact, "", why=why)
+        return
+    for i, vs in enumerate(found):
+        others = totals[:i] + totals[i + 1 :]
+        centre = median(others)
+        agree = all(abs(t - centre) / centre <= r.raw["result_total_agreement"] for t in others)
+        off = abs(totals[i] - centre) / centre
+        if agree and r.raw["result_total_outlier"] < off <= r.raw["result_total_near"]:
+            share = 100 * vs.votes / centre
+            why = f"total suara sah dari pasangan lain ≈ {_id(centre)}: {_id(vs.votes)} suara = {_id(share, 2)}%"
+            ctx.add(
+                "vote_share", r.severity["vote_share"], vs.sentence, fact, "", why=f"{why}, bukan {_id(vs.share, 2)}%"
+            )
