@@ -300,3 +300,45 @@ def test_result_to_dict_round_trip() -> None:
     data = result.to_dict()
     assert data["code"] == "id" and data["mixed"] == ["jv"]
     assert LanguageResult(**data) == result
+
+
+# Short social-media posts and news sentences in everyday Javanese (ngoko, East Javanese forms) and Sundanese:
+# langdetect has neither language and calls them Indonesian; the marker words decide. Written for these tests.
+REGIONAL_POSTS: dict[str, tuple[str, str]] = {
+    "jv_ngoko_hoax": ("jv", "Wes ojo percoyo karo berita hoaks, saiki kudu dicek disik sak durunge disebar."),
+    "jv_ngoko_winner": ("jv", "Sopo sing menang pilkada mengko, sing penting rakyat ora susah maneh."),
+    "jv_ngoko_after": ("jv", "Pilkada wis rampung, saiki wayahe kabeh warga guyub maneh lan nyambut gawe bareng."),
+    "jv_ngoko_tonight": ("jv", "Mengko bengi calon bupati teko, wes siap durung?"),
+    "su_election": (
+        "su",
+        "Pamilihan bupati di urang bakal dilaksanakeun dina bulan Nopember. Warga diajak sangkan milih calon nu "
+        "pangalusna pikeun masarakat.",
+    ),
+    "su_after": ("su", "Sanggeus pamilihan, masarakat kedah ngahiji deui."),
+    "jv_news": (
+        "jv",
+        "KPU Jawa Tengah nganakake debat kapisan calon gubernur lan wakil gubernur ing Semarang, Rebo (30/10). Ing "
+        "acara kasebut, pasangan calon ngandharake visi lan misi kanggo mbangun Jawa Tengah. Ketua KPU Jateng ngendika "
+        "yen debat bakal dianakake kaping telu sadurunge dina coblosan.",
+    ),
+    "su_news": (
+        "su",
+        "KPU Jawa Barat ngayakeun debat kahiji calon gubernur jeung wakil gubernur di Bandung. Dina éta acara, opat "
+        "pasangan calon nepikeun visi jeung misi maranéhna. Debat téh dilaksanakeun tilu kali saméméh poé pencoblosan.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", _ids(REGIONAL_POSTS))
+def test_short_javanese_and_sundanese_posts(name: str) -> None:
+    expected, text = REGIONAL_POSTS[name]
+    result = detect_language(text)
+    assert result.code == expected, (name, result)
+    assert result.detector == "markers"
+
+
+def test_names_that_are_also_regional_words_stay_indonesian() -> None:
+    text = "Dina mengatakan Tina dan Anu datang ke kantor KPU Kabupaten Karo untuk mengambil surat suara pilkada."
+    result = detect_language(text)
+    assert result.code == "id", result
+    assert result.mixed == []

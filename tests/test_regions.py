@@ -330,3 +330,14 @@ def test_scores_are_sorted_unique_and_in_range() -> None:
     assert all(0.0 < r.score <= 1.0 for r in rows)
     assert [r.score for r in rows] == sorted((r.score for r in rows), reverse=True)
     assert {"35", "35.78", "35.15", "35.25"} <= set(codes(rows))
+
+
+def test_english_province_names() -> None:
+    text = (
+        "The poll body certified the winners of the gubernatorial races in West Java and South Kalimantan on "
+        "Thursday. In Highland Papua and Southeast Sulawesi the results were challenged at the Constitutional "
+        "Court, while observers in West Java said the count had been orderly."
+    )
+    provinces = {r.province for r in find_regions(text)}
+    assert provinces == {"Jawa Barat", "Kalimantan Selatan", "Papua Pegunungan", "Sulawesi Tenggara"}
+    assert {r.code for r in find_regions(text) if r.regency is None} >= {"32", "63", "95", "74"}

@@ -389,3 +389,93 @@ def test_english_and_malay_coverage_of_regional_elections() -> None:
     assert score_pilkada("Indonesia adakan pilihan raya kepala daerah", malay, published_at="2024-11-27").is_pilkada
     us = "Americans went to the polls in the US presidential election; the general election decides the White House."
     assert not score_pilkada("US presidential election", us, published_at="2024-11-05").is_pilkada
+
+
+# --- the 2024 cycle in time: publication dates, dates in the text, years after a Pilkada word -----------------
+
+CAMPAIGN_END = (
+    "Masa kampanye pilkada berakhir hari ini. Selama masa tenang para calon kepala daerah dan tim suksesnya dilarang "
+    "berkampanye. Pemungutan suara di TPS digelar pukul 07.00 sampai 13.00, lalu penghitungan suara di TPS. "
+    "Rekapitulasi hasil pemilihan bupati dimulai {day} dan pemilihan gubernur menyusul."
+)
+
+
+def test_an_article_published_before_the_cycle_is_not_about_it() -> None:
+    body = CAMPAIGN_END.format(day="14 Desember")
+    old = score_pilkada("Kampanye Pilkada Berakhir", body, published_at="2020-12-05")
+    assert not old.is_pilkada
+    assert old.score < 0.05
+    assert any("before the 2024 cycle" in r for r in old.reasons)
+    naming = score_pilkada("Kampanye Pilkada 2024 Berakhir", body, published_at="2020-12-05")
+    assert naming.score > old.score  # naming the 2024 Pilkada keeps the ordinary (smaller) penalty
+    assert not any("before the 2024 cycle" in r for r in naming.reasons)
+    assert score_pilkada("Kampanye Pilkada Berakhir", body, published_at="2024-11-23").is_pilkada
+
+
+def test_undated_text_whose_dates_point_to_another_election_is_not_about_the_2024_cycle() -> None:
+    other = score_pilkada("", CAMPAIGN_END.format(day="14 Desember 2020") + " Jadwal Pilkada 2020 tidak berubah.")
+    assert not other.is_pilkada
+    assert any("point to another election" in r and "2020" in r for r in other.reasons)
+    current = score_pilkada("", CAMPAIGN_END.format(day="4 Desember 2024") + " Jadwal Pilkada 2020 jadi pelajaran.")
+    assert current.is_pilkada
+    neutral = score_pilkada("", CAMPAIGN_END.format(day="14 Desember 2023"))
+    assert not any("point to another election" in r for r in neutral.reasons)
+
+
+def test_the_2024_voting_day_names_the_cycle_even_without_a_year() -> None:
+    body = CAMPAIGN_END.format(day="setelah 27 November") + " Tingkat partisipasi lebih tinggi dari Pilkada 2020."
+    result = score_pilkada("", body)
+    assert result.is_pilkada
+    assert not any("point to another election" in r for r in result.reasons)
+
+
+def test_pilkada_2025_reruns_belong_to_the_2024_cycle() -> None:
+    body = (
+        "KPU menetapkan jadwal pilkada ulang 2025 di dua daerah tempat kotak kosong menang. Pendaftaran pasangan "
+        "calon dibuka kembali dan pemungutan suara digelar di seluruh TPS."
+    )
+    result = score_pilkada("Jadwal Pilkada 2025 di Daerah Kotak Kosong", body)
+    assert result.is_pilkada
+    assert not any(r.startswith("other Pilkada years") for r in result.reasons)
+    assert any("Pilkada 2024 mentioned" in r for r in result.reasons)
+
+
+def test_an_undated_text_takes_its_season_dates_as_the_cycle() -> None:
+    poster = "Undangan terbuka. Pengantaran bacalon gubernur ke kantor KPU, {day}, pukul 10.00 WIB. Mari hadir."
+    in_season = score_pilkada("", poster.format(day="29 Agustus 2024"))
+    assert in_season.is_pilkada
+    assert any("dates in the Pilkada season: 2024-08-29" in r for r in in_season.reasons)
+    assert not score_pilkada("", poster.format(day="29 Agustus 2017")).is_pilkada
+    # A dated article gains nothing from its own date in the body: its publication date already says when.
+    dated = score_pilkada("", poster.format(day="29 Agustus 2024"), published_at="2024-08-29")
+    assert not any("dates in the Pilkada season" in r for r in dated.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("digelar 9 Desember 2020 di 270 daerah", [("2020", "2020-12-09")]),
+        ("held on December 9, 2020 in 270 regions", [("2020", "2020-12-09")]),
+        ("Presiden (28/11/2020) menetapkan", [("2020", "2020-11-28")]),
+        ("sejak Disember 2020 lalu", [("2020", None)]),
+        ("Keppres Nomor 22 Tahun 2020 dan UU 10/2016", []),
+        ("anggaran Rp 2.024 miliar pada 2024", []),
+    ],
+)
+def test_dates_written_in_a_text(text: str, expected: list[tuple[str, str | None]]) -> None:
+    from pantau.process.relevance import _dates, _model
+
+    assert [tuple(d) for d in _dates(tokenize(text), _model().months)] == expected
+
+
+def test_english_coverage_words_and_foreign_parliaments() -> None:
+    english = (
+        "The governor-elect and the regent candidates who lost will meet after the regional polls. In two regencies "
+        "the empty box won, so the vote will be repeated next year."
+    )
+    assert score_pilkada("Regional polls: what comes next", english, published_at="2024-12-01").is_pilkada
+    foreign = (
+        "Voters chose a new parliament in the snap election; the prime minister conceded as the opposition won a "
+        "majority in the national assembly. Turnout at polling stations was high."
+    )
+    assert not score_pilkada("Parliamentary election", foreign, published_at="2024-12-01").is_pilkada

@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from pantau.resources import load_json as load_data
+from pantau.text.dates import MONTHS
 from pantau.text.tokens import WORD, tokenize
 from pantau.text.vocabulary import expand
 
@@ -130,6 +131,13 @@ class _Model:
         self.generic_factor = float(cal["generic_factor"])
         season = cfg.get("season") or {}
         self.season = (str(season.get("from", "")), str(season.get("to", "")), float(season.get("gate", 0.0)))
+        era = cfg["era"]
+        self.months = {**MONTHS, **{w.lower(): int(n) for w, n in era["extra_month_words"].items()}}
+        self.current_years = frozenset(str(y) for y in era["current_years"])
+        self.neutral_years = frozenset(str(y) for y in era["neutral_years"])
+        self.era_matcher: PhraseMatcher[str] = PhraseMatcher((p, p) for p in era["target_phrases"])
+        self.era_penalty = float(era["penalty"])
+        self.before_cycle_penalty = float(window["before_without_target_penalty"])
 
 
 @cache
@@ -164,6 +172,52 @@ def _collect(
     return found
 
 
+class _Date(NamedTuple):
+    year: str
+    day: str | None  # ISO day when the date names its day, else None ("Desember 2020")
+
+
+def _dates(tokens: list[str], months: Mapping[str, int]) -> list[_Date]:
+    """Dates written in the text: "9 Desember 2020", "December 9, 2020", "Desember 2020", "(28/11/2020)"."""
+    out: list[_Date] = []
+    for i in [i for i, tok in enumerate(tokens) if len(tok) == 4 and i and _YEAR_RE.match(tok)]:
+        year, prev = tokens[i], tokens[i - 1]
+        before = tokens[i - 2] if i >= 2 else ""
+        month = day = 0
+        if prev in months:
+            month = months[prev]
+            day = int(before) if before.isdigit() and len(before) <= 2 else 0
+        elif before in months and prev.isdigit() and len(prev) <= 2:
+            month, day = months[before], int(prev)
+        elif prev.isdigit() and before.isdigit() and 1 <= int(prev) <= 12 and len(before) <= 2:
+            month, day = int(prev), int(before)
+        if month:
+            out.append(_Date(year, f"{year}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None))
+    return out
+
+
+@dataclass
+class _Era:
+    """Which election the years of a text point to: the 2024 cycle (`target`) or another one (`other`)."""
+
+    target: int = 0
+    other: Counter[str] = field(default_factory=Counter)
+
+    def reason(self) -> str:
+        return f"dates and years point to another election ({_top(self.other, 4)}), none to the 2024 cycle"
+
+
+def _era(model: _Model, tokens: list[list[str]], dates: list[_Date], anchored: Counter[str], target: int) -> _Era:
+    era = _Era(target=target, other=Counter(anchored))
+    for date in dates:
+        if date.year in model.current_years:
+            era.target += 1
+        elif date.year not in model.neutral_years:
+            era.other[date.year] += 1
+    era.target += sum(len(model.era_matcher.find(t)) for t in tokens)
+    return era
+
+
 def _weighted(model: _Model, body: Counter[str], title: Counter[str]) -> float:
     total = 0.0
     for phrase, n in body.items():
@@ -184,9 +238,9 @@ def _published_year(published_at: str | None) -> int | None:
     return None
 
 
-def _in_season(model: _Model, published_at: str | None) -> bool:
+def _in_season(model: _Model, day: str | None) -> bool:
     start, end, gate = model.season
-    day = as_text(published_at)[:10]
+    day = as_text(day)[:10]
     return bool(gate and start and len(day) == 10 and start <= day <= end)
 
 
@@ -208,7 +262,8 @@ def score_pilkada(title: str, body: str, *, published_at: str | None = None) -> 
     t_counts, b_counts = _empty_counts(), _empty_counts()
     t_years: Counter[str] = Counter()
     b_years: Counter[str] = Counter()
-    _collect(model, tokenize(title), t_counts, t_years)
+    title_tokens = tokenize(title)
+    _collect(model, title_tokens, t_counts, t_years)
     tokens, sent_of = scan(body)
     kinds_by_sentence: dict[int, set[str]] = {}
     for pos, kind in _collect(model, tokens, b_counts, b_years):
@@ -223,13 +278,24 @@ def score_pilkada(title: str, body: str, *, published_at: str | None = None) -> 
     year_hits = sum(b_years.values()) + model.title_weight * sum(t_years.values())
     negative += model.other_year_weight * (1.0 + math.log(year_hits)) if year_hits else 0.0
     target_hits = sum((b_counts["target_year"] + t_counts["target_year"]).values())
-    core += model.target_bonus * (1.0 + math.log(target_hits)) if target_hits else 0.0
+    dates = _dates(title_tokens, model.months) + _dates(tokens, model.months)
+    year = _published_year(published_at)
+    # Without a publication date, full dates in the Pilkada season stand in for it, and with Pilkada terms they name
+    # the 2024 cycle as "Pilkada 2024" does (a dated text never needs this: its own date says when it was written).
+    season_days: list[str] = []
+    if year is None and negative == 0:
+        season_days = sorted(d.day for d in dates if d.day and _in_season(model, d.day))
+    if core and season_days:
+        reasons.append(f"dates in the Pilkada season: {', '.join(season_days[:3])}")
+    bonus_hits = target_hits + (len(season_days) if core else 0)
+    core += model.target_bonus * (1.0 + math.log(bonus_hits)) if bonus_hits else 0.0
 
     gate = core / (core + negative) if core > 0 else 0.0
-    in_season = _in_season(model, published_at) and negative == 0
+    stand_in = published_at if year is not None else max(season_days, default=None)
+    in_season = _in_season(model, stand_in) and negative == 0
     if in_season and generic:
         gate = max(gate, model.season[2])
-        reasons.append(f"published in the Pilkada season {model.season[0]}..{model.season[1]}")
+        reasons.append(f"published (or dated) in the Pilkada season {model.season[0]}..{model.season[1]}")
     evidence = core + model.generic_factor * generic * gate
     coverage = covered / n_sentences if n_sentences else 0.0
     # Coverage only counts when there is Pilkada-specific evidence at all (or season evidence).
@@ -240,10 +306,17 @@ def score_pilkada(title: str, body: str, *, published_at: str | None = None) -> 
         + model.w_coverage * coverage
         - model.w_negative * math.log1p(negative)
     )
-    year = _published_year(published_at)
-    if year is not None and not model.min_year <= year <= model.max_year:
+    if year is not None and year < model.min_year and not target_hits:
+        logit -= model.before_cycle_penalty
+        reasons.append(f"published {year}, before the 2024 cycle, and never names it")
+    elif year is not None and not model.min_year <= year <= model.max_year:
         logit -= model.date_penalty
         reasons.append(f"published {year}, outside {model.min_year}-{model.max_year}")
+    elif year is None:
+        era = _era(model, [title_tokens, tokens], dates, other_years, target_hits)
+        if era.other and not era.target:
+            logit -= model.era_penalty
+            reasons.append(era.reason())
     score = 1.0 / (1.0 + math.exp(-logit))
 
     if t_counts["core"]:
