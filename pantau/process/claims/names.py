@@ -64,7 +64,7 @@ def _tokens(raw: str) -> list[str]:
     while words and _bare(words[0]).replace("'", "") in t.prefix and len(words) > 1:
         words.pop(0)
     for i, w in enumerate(words):
-        if i > 0 and _bare(w) in t.cut_from:
+        if 0 < i < len(words) - 1 and _bare(w) in t.cut_from:
             words = words[:i]
             break
     # degrees glued without a comma: trailing bare degrees ("HENDRA SE") and dotted ones anywhere ("S.E.")
@@ -81,6 +81,9 @@ def nicknames(raw: str) -> tuple[str, ...]:
         bare = _bare(inner).replace("'", "")
         if len(bare) >= 3 and bare not in t.bracketed and bare not in t.prefix and bare not in t.degrees:
             out.append(" ".join(_capitalise(w) for w in inner.split()))
+    alias = re.search(r"[A-Za-z]\s+alias\s+([^,(]+)", raw, re.IGNORECASE)
+    if alias:
+        out.append(" ".join(_capitalise(w) for w in alias.group(1).split()))
     return tuple(out)
 
 
@@ -94,7 +97,10 @@ def _capitalise(word: str) -> str:
 
 def display_name(raw: str) -> str:
     """The name without titles and degrees, capitalised: "Dr. H. JONCIK MUHAMMAD, S.Si." -> "Joncik Muhammad"."""
-    return " ".join(_capitalise(w) for w in _tokens(raw))
+    words = [_capitalise(w) for w in _tokens(raw)]
+    if words and len(words[-1]) > 3 and words[-1].endswith("."):
+        words[-1] = words[-1].rstrip(".")
+    return " ".join(words)
 
 
 def key_words(raw: str) -> tuple[str, ...]:

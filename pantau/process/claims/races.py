@@ -64,7 +64,7 @@ class CandidateMatch:
     race: Race
     pair: Pair
     role: str  # head | deputy
-    how: str  # full | first_last | surname | nickname
+    how: str  # full | first_last | first_two | first | surname | nickname | in_region
 
 
 class RaceTable:
@@ -94,6 +94,11 @@ class RaceTable:
         return exact or [r for r in self.by_code.values() if _region_key(r.region) == want]
 
 
+def region_key(name: str) -> str:
+    """A region name without "Kabupaten"/"Kota"/"Provinsi", lower case."""
+    return _region_key(name)
+
+
 def _region_key(name: str) -> str:
     low = " ".join(name.lower().split())
     for prefix in _PREFIXES:
@@ -108,6 +113,9 @@ def _aliases(person: Person) -> list[tuple[str, str]]:
     named = [w for w in words if len(w) > 1 and w != "muhamad"]
     if len(words) >= 3 and len(named) >= 2:
         out.append((f"{named[0]} {named[-1]}", "first_last"))
+        out.append((f"{named[0]} {named[1]}", "first_two"))
+    if len(words) >= 2 and named and len(named[0]) >= 6:
+        out.append((named[0], "first"))
     if len(words) >= 2 and len(named[-1:]) == 1 and len(named[-1]) >= 5:
         out.append((named[-1], "surname"))
     out += [(k, "nickname") for n in person.nicknames if (k := name_key(n))]
@@ -115,8 +123,8 @@ def _aliases(person: Person) -> list[tuple[str, str]]:
 
 
 def _build_index(races: Any) -> dict[str, list[tuple[Race, Pair, str, str]]]:
-    """Full names always; "first last" and surname-only aliases only when they name one person nationally and are not
-    somebody's full name."""
+    """Full names always; partial aliases ("first last", first two words, first or last word alone, nicknames) only
+    when they name one person nationally and are not somebody's full name."""
     full: dict[str, list[tuple[Race, Pair, str, str]]] = defaultdict(list)
     partial: dict[str, list[tuple[Race, Pair, str, str]]] = defaultdict(list)
     for race in races:
