@@ -41,7 +41,9 @@ def render_race(race: Race, facts: FactBase) -> str:
     if outcome is not None:
         lines.append(f"  outcome: {outcome.status}: {outcome.text}")
         lines.append(f"     source: {outcome.source} ({outcome.source_date})")
-        lines += [f"  PSU: {o.psu_date} ({o.case or 'case number not recorded'}) {o.text}".rstrip() for o in outcome.psu]
+        lines += [
+            f"  PSU: {o.psu_date} ({o.case or 'case number not recorded'}) {o.text}".rstrip() for o in outcome.psu
+        ]
     else:
         lines.append("  outcome: not recorded in the fact base")
     lines.append(f"  source: {facts.race_table.meta.get('source', {}).get('url', '')}")
@@ -76,7 +78,10 @@ def cmd_show(args: argparse.Namespace, settings: Any = None) -> int:
     facts = load_facts(args.file)
     races = facts.find_races(args.region)
     if not races:
-        print(f"no race for {args.region!r}: give a gazetteer code ('16.71') or a region name ('Kota Palembang')", file=sys.stderr)
+        print(
+            f"no race for {args.region!r}: give a gazetteer code ('16.71') or a region name ('Kota Palembang')",
+            file=sys.stderr,
+        )
         return 2
     if args.json:
         print(json.dumps([_race_dict(r) for r in races], ensure_ascii=False, indent=2))

@@ -106,9 +106,13 @@ def check_races(races_raw: Any, facts: FactBase, places: dict[str, dict[str, Any
             problems.append(f"{name}: race {code} ({race.get('region')}) is not a region code in the gazetteer")
         else:
             if LEVEL_OF_PLACE[place["level"]] != level:
-                problems.append(f"{name}: race {code} is level {level!r} but the gazetteer has a {place['level']} there")
+                problems.append(
+                    f"{name}: race {code} is level {level!r} but the gazetteer has a {place['level']} there"
+                )
             if place["name"] != race.get("region") or place["province_code"] != race.get("province_code"):
-                problems.append(f"{name}: race {code} is named {race.get('region')!r}; the gazetteer says {place['name']!r}")
+                problems.append(
+                    f"{name}: race {code} is named {race.get('region')!r}; the gazetteer says {place['name']!r}"
+                )
             if not place.get("pilkada"):
                 problems.append(f"{name}: race {code} is a place the gazetteer marks as holding no Pilkada")
         numbers = [int(p.get("number", 0)) for p in race.get("pairs", [])]
@@ -122,7 +126,9 @@ def check_races(races_raw: Any, facts: FactBase, places: dict[str, dict[str, Any
         if dup:
             problems.append(f"{name}: race {code} has duplicate ballot number(s) {dup}")
         elif sorted(numbers) != list(range(1, len(numbers) + 1)):
-            problems.append(f"{name}: race {code} ballot numbers {sorted(numbers)} are not 1..{len(numbers)} without gaps")
+            problems.append(
+                f"{name}: race {code} ballot numbers {sorted(numbers)} are not 1..{len(numbers)} without gaps"
+            )
         if not race.get("pairs"):
             problems.append(f"{name}: race {code} has no candidate pairs")
         for p in race.get("pairs", []):
@@ -143,9 +149,13 @@ def check_races(races_raw: Any, facts: FactBase, places: dict[str, dict[str, Any
         problems.append(f"{name}: {total} races, facts.json counts.regions says {facts.counts['regions'].value}")
     totals = races_raw.get("totals") or {}
     if totals.get("regions") != total or totals.get("pairs") != sum(pairs_by_level.values()):
-        problems.append(f"{name}: the totals block does not match the races ({total} regions, {sum(pairs_by_level.values())} pairs)")
+        problems.append(
+            f"{name}: the totals block does not match the races ({total} regions, {sum(pairs_by_level.values())} pairs)"
+        )
     if "single_candidate_regions" in facts.counts and single != facts.counts["single_candidate_regions"].value:
-        problems.append(f"{name}: {single} single-candidate races, facts.json says {facts.counts['single_candidate_regions'].value}")
+        problems.append(
+            f"{name}: {single} single-candidate races, facts.json says {facts.counts['single_candidate_regions'].value}"
+        )
     _check_reconciliation(facts, dict(pairs_by_level), problems)
 
 
@@ -155,19 +165,30 @@ def _check_reconciliation(facts: FactBase, pairs_by_level: dict[str, int], probl
     in_data = sum(pairs_by_level.values())
     announced = facts.counts["candidate_pairs"].value
     if not rec:
-        problems.append(f"{name}: no pair_count_reconciliation for {in_data} pairs in the data vs {announced} announced")
+        problems.append(
+            f"{name}: no pair_count_reconciliation for {in_data} pairs in the data vs {announced} announced"
+        )
         return
     if rec.get("announced") != announced:
-        problems.append(f"{name}: reconciliation announced={rec.get('announced')} but facts.json candidate_pairs={announced}")
+        problems.append(
+            f"{name}: reconciliation announced={rec.get('announced')} but facts.json candidate_pairs={announced}"
+        )
     if rec.get("in_data") != in_data or rec.get("in_data_by_level") != pairs_by_level:
-        problems.append(f"{name}: reconciliation in_data={rec.get('in_data')} {rec.get('in_data_by_level')} but the races hold {in_data} {pairs_by_level}")
+        problems.append(
+            f"{name}: reconciliation in_data={rec.get('in_data')} {rec.get('in_data_by_level')} "
+            f"but the races hold {in_data} {pairs_by_level}"
+        )
     additions = rec.get("additions", [])
     if announced + len(additions) != in_data:
-        problems.append(f"{name}: {announced} announced + {len(additions)} recorded additions != {in_data} pairs in the data")
+        problems.append(
+            f"{name}: {announced} announced + {len(additions)} recorded additions != {in_data} pairs in the data"
+        )
     by_level = Counter(facts.races[a["code"]].level for a in additions if a.get("code") in facts.races)
     for level, n in (rec.get("announced_by_level") or {}).items():
         if n + by_level[level] != pairs_by_level.get(level):
-            problems.append(f"{name}: {level}: {n} announced + {by_level[level]} added != {pairs_by_level.get(level)} in the data")
+            problems.append(
+                f"{name}: {level}: {n} announced + {by_level[level]} added != {pairs_by_level.get(level)} in the data"
+            )
     for a in additions:
         race = facts.races.get(str(a.get("code")))
         if race is None or race.pair(int(a.get("number", 0))) is None:
@@ -189,7 +210,10 @@ def check_fact_base(path: Path | None = None) -> list[str]:
     from pantau.process.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
-    places = {p.code: {"name": p.name, "level": p.level, "province_code": p.province_code, "pilkada": p.pilkada} for p in gaz.places}
+    places = {
+        p.code: {"name": p.name, "level": p.level, "province_code": p.province_code, "pilkada": p.pilkada}
+        for p in gaz.places
+    }
     outcomes = _read(facts.part_path("outcomes"), problems)
     if isinstance(outcomes, dict):
         name = "facts_outcomes.json"
@@ -207,7 +231,9 @@ def check_fact_base(path: Path | None = None) -> list[str]:
         for item in outcomes.get("outcomes", []):
             race = facts.races.get(str(item.get("code")))
             if item.get("winner") is not None and (race is None or race.pair(int(item["winner"])) is None):
-                problems.append(f"{name}: outcome {item.get('code')} names winner no. {item['winner']}, not a pair of that race")
+                problems.append(
+                    f"{name}: outcome {item.get('code')} names winner no. {item['winner']}, not a pair of that race"
+                )
         if not isinstance(outcomes.get("missing"), list):
             problems.append(f"{name}: has no 'missing' list (say what is not known)")
     check_races(_read(facts.part_path("races"), problems), facts, places, problems)
@@ -218,9 +244,11 @@ def summary(facts: FactBase) -> str:
     levels = Counter(r.level for r in facts.races.values())
     pairs = sum(len(r.pairs) for r in facts.races.values())
     rec = facts.reconciliation
+    outcomes = facts.outcomes_raw
+    added = len(rec.get("additions", []))
     return (
-        f"fact base {facts.version}: {len(facts.races)} races ({levels['gubernur']} gubernur, {levels['bupati']} bupati, "
-        f"{levels['wali_kota']} wali kota), {pairs} pairs in KPU's data = {rec.get('announced')} announced + "
-        f"{len(rec.get('additions', []))} added after disputes; {len(facts.outcomes_raw.get('outcomes', []))} outcomes, "
-        f"{len(facts.outcomes_raw.get('mk_rulings', {}).get('psu', []))} PSU orders, {len(facts.schedule)} schedule stages"
+        f"fact base {facts.version}: {len(facts.races)} races ({levels['gubernur']} gubernur, "
+        f"{levels['bupati']} bupati, {levels['wali_kota']} wali kota), {pairs} pairs in KPU's data = "
+        f"{rec.get('announced')} announced + {added} added after disputes; {len(outcomes.get('outcomes', []))} "
+        f"outcomes, {len(outcomes.get('mk_rulings', {}).get('psu', []))} PSU orders, {len(facts.schedule)} stages"
     )

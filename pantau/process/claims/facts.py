@@ -172,8 +172,10 @@ class FactBase:
         return found if found is not None and (level is None or found.level == level) else None
 
     def races_in_province(self, code: str) -> list[Race]:
-        prov = code.split(".")[0]
-        return sorted((r for r in self.races.values() if r.province_code == prov), key=lambda r: (r.level != "gubernur", r.code))
+        prov = code.split(".", 1)[0]
+        return sorted(
+            (r for r in self.races.values() if r.province_code == prov), key=lambda r: (r.level != "gubernur", r.code)
+        )
 
     def find_races(self, query: str) -> list[Race]:
         found = self.race_table.find_region(query)
@@ -309,7 +311,10 @@ def _parse_facts(raw: Any, origin: str) -> FactBase:
             raise ValueError(f"facts: {where} ends before it starts")
         levels: list[tuple[str, date, date]] = []
         for lvl, win in (item.get("levels") or {}).items():
-            ls, le = _date(win.get("start"), f"{where}.levels.{lvl}.start"), _date(win.get("end"), f"{where}.levels.{lvl}.end")
+            ls, le = (
+                _date(win.get("start"), f"{where}.levels.{lvl}.start"),
+                _date(win.get("end"), f"{where}.levels.{lvl}.end"),
+            )
             if ls is None or le is None or le < ls:
                 raise ValueError(f"facts: {where}.levels.{lvl} needs a start before its end")
             levels.append((str(lvl), ls, le))
@@ -403,7 +408,13 @@ def _parse_outcomes(raw: dict[str, Any]) -> dict[str, Outcome]:
     psu: dict[str, list[PsuOrder]] = {}
     for item in mk.get("psu", []):
         psu.setdefault(str(item["code"]), []).append(
-            PsuOrder(item.get("case"), day(mk.get("date")), day(item.get("psu_date")), str(item.get("text", "")), src(item)[0])
+            PsuOrder(
+                item.get("case"),
+                day(mk.get("date")),
+                day(item.get("psu_date")),
+                str(item.get("text", "")),
+                src(item)[0],
+            )
         )
     again = {str(c): day(item.get("date")) for item in raw.get("re_elections", []) for c in item.get("codes", [])}
     out: dict[str, Outcome] = {}
@@ -426,9 +437,22 @@ def _parse_outcomes(raw: dict[str, Any]) -> dict[str, Outcome]:
     for code, orders in psu.items():
         if code not in out:
             o = orders[0]
-            text = f"MK ordered a re-vote (PSU){f' in case {o.case}' if o.case else ''} on {o.ruling_date}; PSU {o.psu_date}."
+            case = f" in case {o.case}" if o.case else ""
+            text = f"MK ordered a re-vote (PSU){case} on {o.ruling_date}; PSU {o.psu_date}."
             when = next((str(s.get("date", "")) for s in srcs.values() if s.get("url") == o.source), "")
-            out[code] = Outcome(code, "psu", None, None, {}, f"{text} {o.text}".strip(), o.source, when, "official", tuple(orders), again.get(code))
+            out[code] = Outcome(
+                code,
+                "psu",
+                None,
+                None,
+                {},
+                f"{text} {o.text}".strip(),
+                o.source,
+                when,
+                "official",
+                tuple(orders),
+                again.get(code),
+            )
     return out
 
 
