@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pantau.cli.kibana",
     "pantau.cli.watch",
     "pantau.cli.review",
+    "pantau.cli.facts",
 )
 
 

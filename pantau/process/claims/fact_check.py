@@ -1,0 +1,254 @@
+"""Validate the whole fact base (`pantau facts check`): facts.json, its races file and its outcomes file.
+
+`check_fact_base(path)` returns a list of problems (empty when the fact base is sound), each a sentence naming the
+file and the item:
+
+- every file has a version; every source has an http(s) URL and a date (YYYY-MM-DD, or YYYY-MM);
+- every fact names a known source (facts.json is checked by `load_facts`; the outcomes file item by item);
+- the races add up to the counts in facts.json (37 gubernur + 415 bupati + 93 wali kota = 545) and the totals block
+  of the races file; every race code is in the gazetteer at the level its race implies, with the gazetteer's name
+  and province, and every gazetteer place marked `pilkada` has its race;
+- ballot numbers in a race (pairs plus the empty-box column) run 1..n without gaps or duplicates;
+- the pair count matches the recorded reconciliation: announced (facts.json `candidate_pairs`, 1,553) plus the
+  recorded additions equals the pairs in the data (1,557), level by level; every region code in the outcomes file
+  exists in the gazetteer and every winner's ballot number exists in that race.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from pantau.process.claims.facts import FACTS_PATH, FactBase, load_facts
+
+LEVEL_OF_PLACE = {"province": "gubernur", "regency": "bupati", "city": "wali_kota"}
+COUNT_KEY = {"gubernur": "provinces", "bupati": "regencies", "wali_kota": "cities"}
+_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def _read(path: Path, problems: list[str]) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        problems.append(f"{path.name}: cannot read: {exc}")
+        return None
+
+
+def _check_sources(name: str, sources: list[Any], problems: list[str]) -> set[str]:
+    ids: set[str] = set()
+    for i, src in enumerate(sources):
+        sid = src.get("id", f"#{i}") if isinstance(src, dict) else f"#{i}"
+        if not isinstance(src, dict):
+            problems.append(f"{name}: sources[{i}] is not an object")
+            continue
+        if not str(src.get("url", "")).startswith(("http://", "https://")):
+            problems.append(f"{name}: source {sid!r} has no http(s) URL")
+        if not _DATE.match(str(src.get("date", ""))):
+            problems.append(f"{name}: source {sid!r} has no date (YYYY-MM-DD or YYYY-MM)")
+        if sid in ids:
+            problems.append(f"{name}: source id {sid!r} is listed twice")
+        ids.add(sid)
+    return ids
+
+
+def _facts_with_sources(raw: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Every item of the outcomes file that states a fact, with where it is."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    rec = raw.get("pair_count_reconciliation") or {}
+    if rec:
+        out.append(("pair_count_reconciliation", rec))
+    for part in ("additions", "not_added", "other_public_counts"):
+        out += [(f"pair_count_reconciliation.{part}[{i}]", x) for i, x in enumerate(rec.get(part, []))]
+    for part in ("no_gubernur", "no_local_race"):
+        out += [(f"voting_rules.{part}[{i}]", x) for i, x in enumerate((raw.get("voting_rules") or {}).get(part, []))]
+    out += [(f"outcomes[{i}] ({x.get('code')})", x) for i, x in enumerate(raw.get("outcomes", []))]
+    mk = raw.get("mk_rulings") or {}
+    if mk:
+        out.append(("mk_rulings", mk))
+    out += [(f"mk_rulings.psu[{i}] ({x.get('code')})", x) for i, x in enumerate(mk.get("psu", []))]
+    out += [(f"re_elections[{i}]", x) for i, x in enumerate(raw.get("re_elections", []))]
+    out += [(f"provincial_kpu_chairs[{i}]", x) for i, x in enumerate(raw.get("provincial_kpu_chairs", []))]
+    return out
+
+
+def _codes_in(raw: dict[str, Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for where, item in _facts_with_sources(raw):
+        for key in ("code", "province_code"):
+            if isinstance(item.get(key), str):
+                found.append((where, item[key]))
+        found += [(where, c) for c in item.get("codes", []) if isinstance(c, str)]
+    return found
+
+
+def check_races(races_raw: Any, facts: FactBase, places: dict[str, dict[str, Any]], problems: list[str]) -> None:
+    name = "facts_races.json"
+    if not isinstance(races_raw, dict) or not isinstance(races_raw.get("races"), list):
+        problems.append(f"{name}: must hold an object with a 'races' list")
+        return
+    if not races_raw.get("version"):
+        problems.append(f"{name}: has no version")
+    src = races_raw.get("source") or {}
+    _check_sources(name, [src], problems)
+    seen: Counter[str] = Counter()
+    levels: Counter[str] = Counter()
+    pairs_by_level: Counter[str] = Counter()
+    single = 0
+    for race in races_raw["races"]:
+        code, level = str(race.get("code")), str(race.get("level"))
+        seen[code] += 1
+        levels[level] += 1
+        place = places.get(code)
+        if place is None:
+            problems.append(f"{name}: race {code} ({race.get('region')}) is not a region code in the gazetteer")
+        else:
+            if LEVEL_OF_PLACE[place["level"]] != level:
+                problems.append(
+                    f"{name}: race {code} is level {level!r} but the gazetteer has a {place['level']} there"
+                )
+            if place["name"] != race.get("region") or place["province_code"] != race.get("province_code"):
+                problems.append(
+                    f"{name}: race {code} is named {race.get('region')!r}; the gazetteer says {place['name']!r}"
+                )
+            if not place.get("pilkada"):
+                problems.append(f"{name}: race {code} is a place the gazetteer marks as holding no Pilkada")
+        numbers = [int(p.get("number", 0)) for p in race.get("pairs", [])]
+        pairs_by_level[level] += len(numbers)
+        if race.get("empty_box_column") is not None:
+            numbers.append(int(race["empty_box_column"]))
+            single += 1
+            if len(race.get("pairs", [])) != 1:
+                problems.append(f"{name}: race {code} has an empty box but {len(race.get('pairs', []))} pairs")
+        dup = sorted(n for n, c in Counter(numbers).items() if c > 1)
+        if dup:
+            problems.append(f"{name}: race {code} has duplicate ballot number(s) {dup}")
+        elif sorted(numbers) != list(range(1, len(numbers) + 1)):
+            problems.append(
+                f"{name}: race {code} ballot numbers {sorted(numbers)} are not 1..{len(numbers)} without gaps"
+            )
+        if not race.get("pairs"):
+            problems.append(f"{name}: race {code} has no candidate pairs")
+        for p in race.get("pairs", []):
+            for role in ("head", "deputy"):
+                person = p.get(role) or {}
+                if not person.get("kpu") or not person.get("name"):
+                    problems.append(f"{name}: race {code} pair {p.get('number')} has no {role} name")
+    problems += [f"{name}: region {c} has {n} races" for c, n in seen.items() if n > 1]
+    for code, place in places.items():
+        if place.get("pilkada") and code not in seen:
+            problems.append(f"{name}: region {code} ({place['name']}) held a Pilkada but has no race (missing region)")
+    total = sum(levels.values())
+    for level, key in COUNT_KEY.items():
+        want = facts.counts[key].value
+        if levels[level] != want:
+            problems.append(f"{name}: {levels[level]} {level} races, facts.json counts.{key} says {want}")
+    if total != facts.counts["regions"].value:
+        problems.append(f"{name}: {total} races, facts.json counts.regions says {facts.counts['regions'].value}")
+    totals = races_raw.get("totals") or {}
+    if totals.get("regions") != total or totals.get("pairs") != sum(pairs_by_level.values()):
+        problems.append(
+            f"{name}: the totals block does not match the races ({total} regions, {sum(pairs_by_level.values())} pairs)"
+        )
+    if "single_candidate_regions" in facts.counts and single != facts.counts["single_candidate_regions"].value:
+        problems.append(
+            f"{name}: {single} single-candidate races, facts.json says {facts.counts['single_candidate_regions'].value}"
+        )
+    _check_reconciliation(facts, dict(pairs_by_level), problems)
+
+
+def _check_reconciliation(facts: FactBase, pairs_by_level: dict[str, int], problems: list[str]) -> None:
+    name = "facts_outcomes.json"
+    rec = facts.reconciliation
+    in_data = sum(pairs_by_level.values())
+    announced = facts.counts["candidate_pairs"].value
+    if not rec:
+        problems.append(
+            f"{name}: no pair_count_reconciliation for {in_data} pairs in the data vs {announced} announced"
+        )
+        return
+    if rec.get("announced") != announced:
+        problems.append(
+            f"{name}: reconciliation announced={rec.get('announced')} but facts.json candidate_pairs={announced}"
+        )
+    if rec.get("in_data") != in_data or rec.get("in_data_by_level") != pairs_by_level:
+        problems.append(
+            f"{name}: reconciliation in_data={rec.get('in_data')} {rec.get('in_data_by_level')} "
+            f"but the races hold {in_data} {pairs_by_level}"
+        )
+    additions = rec.get("additions", [])
+    if announced + len(additions) != in_data:
+        problems.append(
+            f"{name}: {announced} announced + {len(additions)} recorded additions != {in_data} pairs in the data"
+        )
+    by_level = Counter(facts.races[a["code"]].level for a in additions if a.get("code") in facts.races)
+    for level, n in (rec.get("announced_by_level") or {}).items():
+        if n + by_level[level] != pairs_by_level.get(level):
+            problems.append(
+                f"{name}: {level}: {n} announced + {by_level[level]} added != {pairs_by_level.get(level)} in the data"
+            )
+    for a in additions:
+        race = facts.races.get(str(a.get("code")))
+        if race is None or race.pair(int(a.get("number", 0))) is None:
+            problems.append(f"{name}: addition {a.get('code')} no. {a.get('number')} is not a pair in the races file")
+
+
+def check_fact_base(path: Path | None = None) -> list[str]:
+    """All problems of the fact base whose facts.json is `path` (default the bundled one)."""
+    target = Path(path) if path is not None else FACTS_PATH
+    problems: list[str] = []
+    try:
+        facts = load_facts(target)
+    except ValueError as exc:
+        return [str(exc)]
+    raw = _read(target, problems)
+    if raw is None:
+        return problems
+    _check_sources(target.name, raw.get("sources", []), problems)
+    from pantau.process.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    places = {
+        p.code: {"name": p.name, "level": p.level, "province_code": p.province_code, "pilkada": p.pilkada}
+        for p in gaz.places
+    }
+    outcomes = _read(facts.part_path("outcomes"), problems)
+    if isinstance(outcomes, dict):
+        name = "facts_outcomes.json"
+        if not outcomes.get("version"):
+            problems.append(f"{name}: has no version")
+        ids = _check_sources(name, outcomes.get("sources", []), problems)
+        for where, item in _facts_with_sources(outcomes):
+            refs = [item.get("source"), *item.get("also_sources", [])]
+            if not item.get("source"):
+                problems.append(f"{name}: {where} has no source")
+            problems += [f"{name}: {where} names unknown source id {r!r}" for r in refs if r and r not in ids]
+        for where, code in _codes_in(outcomes):
+            if code not in places:
+                problems.append(f"{name}: {where} names region code {code!r}, which is not in the gazetteer")
+        for item in outcomes.get("outcomes", []):
+            race = facts.races.get(str(item.get("code")))
+            if item.get("winner") is not None and (race is None or race.pair(int(item["winner"])) is None):
+                problems.append(
+                    f"{name}: outcome {item.get('code')} names winner no. {item['winner']}, not a pair of that race"
+                )
+        if not isinstance(outcomes.get("missing"), list):
+            problems.append(f"{name}: has no 'missing' list (say what is not known)")
+    check_races(_read(facts.part_path("races"), problems), facts, places, problems)
+    return problems
+
+
+def summary(facts: FactBase) -> str:
+    levels = Counter(r.level for r in facts.races.values())
+    pairs = sum(len(r.pairs) for r in facts.races.values())
+    rec = facts.reconciliation
+    outcomes = facts.outcomes_raw
+    added = len(rec.get("additions", []))
+    return (
+        f"fact base {facts.version}: {len(facts.races)} races ({levels['gubernur']} gubernur, "
+        f"{levels['bupati']} bupati, {levels['wali_kota']} wali kota), {pairs} pairs in KPU's data = "
+        f"{rec.get('announced')} announced + {added} added after disputes; {len(outcomes.get('outcomes', []))} "
+        f"outcomes, {len(outcomes.get('mk_rulings', {}).get('psu', []))} PSU orders, {len(facts.schedule)} stages"
+    )

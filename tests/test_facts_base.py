@@ -1,0 +1,229 @@
+"""The official fact base: the generated races equal a fresh run on KPU's data, `pantau facts check` passes on the real
+files and fails with the right message on broken copies, and the API the claim checker uses answers correctly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pantau.cli.main import main
+from pantau.process.claims.build_races import OUT_PATH, build, render
+from pantau.process.claims.fact_check import check_fact_base
+from pantau.process.claims.facts import DATA_DIR, FACTS_PATH, load_facts
+from pantau.process.claims.names import display_name, name_key, nicknames
+from tests.shared import SHARED
+
+PILKADA2024 = SHARED / "data"
+
+
+def test_committed_races_equal_a_fresh_build_from_kpu_data() -> None:
+    fresh = render(build(PILKADA2024))
+    assert fresh == OUT_PATH.read_text(encoding="utf-8")
+    data = json.loads(fresh)
+    assert data["totals"]["regions_by_level"] == {"gubernur": 37, "bupati": 415, "wali_kota": 93}
+    assert data["totals"]["pairs"] == 1557 and data["totals"]["single_candidate_regions"] == 37
+    text = fresh.lower()
+    assert "warna" not in text and '"ts"' not in text and "#b67352" not in text  # no KPU layout, ids or colours
+
+
+def test_real_fact_base_passes_the_check() -> None:
+    assert check_fact_base() == []
+
+
+def _copy(tmp_path: Path) -> Path:
+    for name in ("facts.json", "facts_races.json", "facts_outcomes.json"):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    return tmp_path / "facts.json"
+
+
+def _edit(path: Path, change: Any) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _race(data: dict[str, Any], code: str) -> dict[str, Any]:
+    race: dict[str, Any] = next(r for r in data["races"] if r["code"] == code)
+    return race
+
+
+@pytest.mark.parametrize(
+    ("part", "change", "message"),
+    [
+        (
+            "facts_races.json",
+            lambda d: d["races"].remove(_race(d, "16.71")),
+            "region 16.71 (Kota Palembang) held a Pilkada but has no race",
+        ),
+        (
+            "facts_races.json",
+            lambda d: _race(d, "16.71").update(code="16.99"),
+            "race 16.99 (Kota Palembang) is not a region code in the gazetteer",
+        ),
+        (
+            "facts_races.json",
+            lambda d: _race(d, "16.71").update(level="bupati"),
+            "race 16.71 is level 'bupati' but the gazetteer has a city",
+        ),
+        (
+            "facts_races.json",
+            lambda d: _race(d, "11.01")["pairs"][1].update(number=1),
+            "race 11.01 has duplicate ballot number(s) [1]",
+        ),
+        ("facts_races.json", lambda d: _race(d, "11.01")["pairs"][1].update(number=7), "are not 1..4 without gaps"),
+        ("facts_races.json", lambda d: d.pop("version"), "facts_races.json: has no version"),
+        ("facts_outcomes.json", lambda d: d["outcomes"][0].pop("source"), "outcomes[0] (11) has no source"),
+        ("facts_outcomes.json", lambda d: d["sources"][0].pop("date"), "has no date"),
+        (
+            "facts_outcomes.json",
+            lambda d: d["mk_rulings"]["psu"][0].update(code="99.99"),
+            "names region code '99.99', which is not in the gazetteer",
+        ),
+        (
+            "facts_outcomes.json",
+            lambda d: d["pair_count_reconciliation"]["additions"].pop(),
+            "1553 announced + 3 recorded additions != 1557",
+        ),
+        ("facts.json", lambda d: d["sources"][0].pop("date"), "facts.json: source 'pkpu-2-2024' has no date"),
+        (
+            "facts.json",
+            lambda d: d["counts"]["regions"].update(value=546),
+            "545 races, facts.json counts.regions says 546",
+        ),
+        ("facts.json", lambda d: d["schedule"]["campaign"].update(source="nope"), "unknown source id 'nope'"),
+    ],
+)
+def test_broken_copies_fail_with_the_right_message(tmp_path: Path, part: str, change: Any, message: str) -> None:
+    facts_path = _copy(tmp_path)
+    _edit(tmp_path / part, change)
+    problems = check_fact_base(facts_path)
+    assert any(message in p for p in problems), problems
+
+
+def test_cli_check_exit_codes_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["facts", "check"]) == 0
+    assert "545 races" in capsys.readouterr().out
+    facts_path = _copy(tmp_path)
+    _edit(tmp_path / "facts_races.json", lambda d: _race(d, "11.01")["pairs"][1].update(number=1))
+    assert main(["facts", "check", "--file", str(facts_path)]) == 1
+    assert "duplicate ballot number" in capsys.readouterr().err
+    assert main(["facts", "show", "Kabupaten Aceh Selatan"]) == 0
+    out = capsys.readouterr().out
+    assert "2. Mirwan MS - Baital Mukadis" in out and "H. MIRWAN MS, S.E., M.Sos." in out
+    assert main(["facts", "show", "19.71"]) == 0
+    assert "kolom kosong" in capsys.readouterr().out
+    assert main(["facts", "show", "Atlantis"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "display"),
+    [
+        ("H. MIRWAN MS, S.E., M.Sos.", "Mirwan MS"),
+        ("Tgk. H. M. FADHIL RAHMI, Lc., M.Ag.", "M. Fadhil Rahmi"),
+        ("Prof. Dr. Ir. Hi. NELSON POMALINGO, M.Pd.", "Nelson Pomalingo"),
+        ("K.H. NURUDDIN AMIN, S.Ag.", "Nuruddin Amin"),
+        ("Komjen Pol. (Purn). DHARMA PONGREKUN, S.I.K., M.M., M.Hum.", "Dharma Pongrekun"),
+        ("Dr. H. JONCIK MUHAMMAD, S.Si., S.H., M.H., M.M.", "Joncik Muhammad"),
+        ("ARIFA'I, S.H.", "Arifa'i"),
+        ("H.YULIAN GUNHAR, S.H., M.H.", "Yulian Gunhar"),
+        ("Dr. H. HENDRAR PRIHADI ALIAS HENDI, S.E., M.M.", "Hendrar Prihadi"),
+        ("MASHUR BIN MOHD ALIAS", "Mashur bin Mohd Alias"),
+    ],
+)
+def test_display_names_drop_titles_and_degrees(raw: str, display: str) -> None:
+    assert display_name(raw) == display
+
+
+def test_name_keys_fold_spellings() -> None:
+    assert name_key("Moch. Afifuddin") == name_key("Muhammad Afifudin") == name_key("MOHAMMAD AFIFUDDIN, S.H.I.")
+    assert name_key("Hasyim Asy’ari") == name_key("hasyim asyari")
+    assert name_key("Dr. H. Mirwan MS, S.E.") == name_key("mirwan ms")
+    assert name_key("Abd. Azis") == name_key("Abdul Azis")
+    assert nicknames("H. RANO KARNO, S.IP. (SI DOEL)") == ("Si Doel",)
+    assert nicknames("Letjen. (Purn.) Dr. SUDIRMAN, S.H.") == ()
+
+
+def test_race_and_candidate_api() -> None:
+    facts = load_facts()
+    assert len(facts.races) == 545
+    aceh_selatan = facts.race("11.01", "bupati")
+    assert aceh_selatan is not None and facts.race("11.01", "gubernur") is None
+    assert [p.number for p in aceh_selatan.pairs] == [1, 2, 3, 4]
+    assert facts.races_in_province("11")[0].level == "gubernur" and len(facts.races_in_province("11")) == 24
+    (m,) = facts.find_candidates("H. Mirwan MS, S.E.")
+    assert (m.race.code, m.pair.number, m.role, m.how) == ("11.01", 2, "head", "full")
+    (jkt,) = facts.find_candidates("pramono anung")  # first two words of "Pramono Anung Wibowo", unique nationally
+    assert (jkt.race.code, jkt.pair.number, jkt.how) == ("31", 3, "first_two")
+    assert facts.find_candidates("Si Doel")[0].role == "deputy"
+    assert len(facts.find_candidates("Sudirman")) > 1  # a full name several candidates share
+    assert facts.find_candidates("Nasution") == []  # a surname many share is no alias
+    hit = facts.pair_of("Erwin Burase", "Parigi Moutong")
+    assert hit is not None and hit.pair.number == 4
+    assert facts.pair_of("Erwin Burase", "Kota Palopo") is None
+    assert facts.find_races("DKI Jakarta")[0].code == "31" and facts.find_races("Pangkalpinang")[0].code == "19.71"
+
+
+def test_outcomes_rulings_and_who_votes() -> None:
+    facts = load_facts()
+    jakarta = facts.outcome("31")
+    assert jakarta is not None and jakarta.winner == 3 and jakarta.rounds == 1 and jakarta.votes["3"] == 2183239
+    assert jakarta.source.startswith("https://") and jakarta.source_date == "2024-12-08"
+    for code in ("19.01", "19.71"):
+        box = facts.outcome(code)
+        assert box is not None and box.status == "empty_box_won" and box.re_election == date(2025, 8, 27)
+    banjarbaru = facts.outcome("63.72")
+    assert banjarbaru is not None and banjarbaru.psu[0].psu_date == date(2025, 4, 19)
+    assert banjarbaru.psu[0].ruling_date == date(2025, 2, 24)
+    papua = facts.outcome("91")
+    assert papua is not None and papua.psu[0].psu_date == date(2025, 8, 6)
+    assert facts.outcome("16.71") is None  # nothing recorded: the checker must not guess
+    assert facts.elections_for("34") == () and facts.elections_for("34.71") == ("wali_kota",)
+    assert facts.elections_for("31.71") == ("gubernur",) and facts.elections_for("16.71") == ("gubernur", "wali_kota")
+    rec = facts.reconciliation
+    assert rec["announced"] + len(rec["additions"]) == rec["in_data"] == 1557
+
+
+def test_schedule_is_extended_without_breaking_keys() -> None:
+    facts = load_facts()
+    s = facts.schedule
+    for key in (
+        "registration",
+        "determination",
+        "ballot_number_draw",
+        "campaign",
+        "quiet_period",
+        "voting",
+        "recapitulation",
+    ):
+        assert key in s
+    assert s["results_determination"].window("gubernur") == (date(2024, 11, 30), date(2024, 12, 9))
+    assert s["results_determination"].window("bupati") == (date(2024, 11, 29), date(2024, 12, 6))
+    assert s["dispute_filing"].end == date(2024, 12, 18) and s["mk_final_rulings"].start == date(2025, 2, 24)
+    assert all(facts.source_dates.get(stage.source) for stage in s.values())
+
+
+def test_members_2022_2027_and_chair_changes() -> None:
+    facts = load_facts()
+    current = {
+        p.name
+        for p in facts.members
+        if any(r.role == "anggota" and r.valid_from and r.valid_from.year == 2022 for r in p.roles)
+    }
+    assert {
+        "Mochammad Afifuddin",
+        "Idham Holik",
+        "Yulianto Sudrajat",
+        "Parsadaan Harahap",
+        "August Mellaz",
+        "Betty Epsilon Idroos",
+    } <= current
+    chair = facts.chair_at(date(2024, 7, 10))
+    assert chair is not None and chair[1].role == "plt_ketua"
+    assert facts.chair_at(date(2024, 7, 3)) is not None and facts.chair_at(date(2024, 7, 3))[0].name == "Hasyim Asy'ari"  # type: ignore[index]
+    assert facts.chair_at(date(2024, 7, 28))[1].role == "ketua"  # type: ignore[index]
+    assert FACTS_PATH.exists()
