@@ -183,3 +183,55 @@ def test_shares_of_a_whole_race_must_agree_on_one_total() -> None:
     assert check_claims(title, right, published_at=DEC) == []
     quick = "Hitung cepat: pasangan pertama 1.100 suara atau 59 persen, pasangan kedua 900 suara atau 41 persen."
     assert check_claims(title, quick, published_at=DEC) == []
+
+
+# --- checks against the region's race (names and numbers from the fact base, sentences written here) ----------
+
+
+def test_a_head_and_a_deputy_of_two_different_pairs_are_not_a_pair() -> None:
+    wrong = "Pasangan Khofifah Indar Parawansa dan Zahrul Azhar Asumta berkampanye di Surabaya."
+    flags = check_claims("Pilgub Jatim 2024", wrong, published_at=NOV)
+    assert [f.rule for f in flags] == ["candidate_pair"] and "Emil Elestianto Dardak" in flags[0].fact
+    right = "Pasangan Khofifah Indar Parawansa dan Emil Dardak berkampanye di Surabaya."
+    assert rules_of("Pilgub Jatim 2024", right) == []
+    # A list of pairs is not a pair; rivals side by side are not one either.
+    listing = "Debat mempertemukan Luluk Nur Hamidah-Lukmanul Khakim dan Khofifah Indar Parawansa-Emil Dardak."
+    assert rules_of("Pilgub Jatim 2024", listing) == []
+    # Before the pairs were determined, pairings were news, not facts.
+    early = check_claims("Pilgub Jatim 2024", wrong, published_at="2024-08-10T10:00:00+07:00")
+    assert early == []
+
+
+def test_ballot_numbers_against_the_draw() -> None:
+    title = "Debat Pilgub Jatim 2024"
+    assert rules_of(title, "Pasangan nomor urut 1 Khofifah Indar Parawansa-Emil Dardak tampil pertama.") == [
+        "ballot_number"
+    ]
+    listing = (
+        "Debat diikuti nomor urut 1 Luluk Nur Hamidah-Lukmanul Khakim, nomor urut 2 Khofifah Indar Parawansa-Emil "
+        "Dardak dan nomor urut 3 Tri Rismaharini-Zahrul Azhar Asumta."
+    )
+    assert rules_of(title, listing) == []
+    assert rules_of(title, "Khofifah Indar Parawansa-Emil Dardak (nomor urut 2) tampil pertama.") == []
+    # Before the draw there was no number to get wrong.
+    before = check_claims(title, "Nomor urut 1 Khofifah Indar Parawansa-Emil Dardak.", published_at="2024-09-01")
+    assert before == []
+
+
+def test_vote_counts_against_the_official_recapitulation() -> None:
+    title = "KPU DKI tetapkan hasil rekapitulasi Pilgub Jakarta 2024"
+    misprint = "Pasangan Ridwan Kamil-Suswono meraih 1.718.610 suara dalam rekapitulasi itu."
+    flags = check_claims(title, misprint, published_at=DEC)
+    assert [f.rule for f in flags] == ["vote_count"] and "1.718.160" in flags[0].fact
+    assert rules_of(title, misprint.replace("1.718.610", "1.718.160"), DEC) == []
+    assert rules_of(title, "Hitung cepat: Ridwan Kamil-Suswono meraih 1.718.610 suara.", DEC) == []
+    # Before the official recapitulation, counts were provisional.
+    assert rules_of(title, misprint, "2024-11-29T10:00:00+07:00") == []
+
+
+def test_re_vote_dates_against_the_kpu_schedule_after_the_court_ruling() -> None:
+    title = "PSU Pilkada Pasaman"
+    assert rules_of(title, "PSU Pilkada Kabupaten Pasaman digelar pada 26 April 2025.", "2025-03-01") == ["psu_date"]
+    assert rules_of(title, "PSU Pilkada Kabupaten Pasaman digelar pada 19 April 2025.", "2025-03-01") == []
+    ruling = "PSU Kabupaten Pasaman diperintahkan dalam putusan MK pada 24 Februari 2025."
+    assert rules_of(title, ruling, "2025-03-01") == []

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from pantau.process.claims.candidate_checks import check_ballot_numbers, check_pairs, check_psu_dates, check_results
 from pantau.process.claims.context import Ctx
 from pantau.process.claims.count_checks import check_candidates, check_counts
 from pantau.process.claims.date_checks import check_dates
@@ -35,8 +36,14 @@ RULES = (
     "term_of_office",
     "diy_election",
     "vote_share",
+    "candidate_pair",
+    "ballot_number",
+    "vote_count",
+    "psu_date",
 )
 _RE_DIGIT = re.compile(r"\d")
+_RE_CAPS_JOINED = re.compile(r"[A-Za-z]\s*[-–—]\s*[A-Z]|[A-Z][a-z]+\s+(?:dan|&|and|berpasangan)\s+[A-Z]")
+_RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = " \x00 "
@@ -103,6 +110,14 @@ def _check(
                 check_candidates(sentence, low, ctx)
         if "provinsi" in low or "kabupaten" in low or "daerah" in low or " kota" in low:
             check_counts(sentence, low, ctx)
+        if _RE_CAPS_JOINED.search(sentence):
+            check_pairs(sentence, low, ctx)
+        if "urut" in low or "ballot" in low:
+            check_ballot_numbers(sentence, low, ctx)
+        if ("suara" in low or "votes" in low) and _RE_BIG_NUMBER.search(low):
+            check_results(sentence, low, ctx)
+        if "psu" in low or "ulang" in low or "re-vote" in low or "revote" in low:
+            check_psu_dates(sentence, low, ctx)
         if "yogya" in low or "diy" in low or "jogja" in low:
             check_scope(sentence, low, ctx)
         if _RE_TERM_HINT.search(low):

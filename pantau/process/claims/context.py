@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pantau.process.claims.facts import FactBase
+from pantau.process.claims.names_in_text import Mentions, PairMention
 from pantau.process.claims.rules import Rules
 from pantau.process.claims.stance import ASSERTED, ATTRIBUTED, Stance, confidence_of, sentence_stance
 from pantau.records import Flag
@@ -22,6 +23,8 @@ class Ctx:
     debunk_article: bool
     article_denies: bool = False
     total_valid: int | None = None  # the race's valid-vote total when the article states it
+    mentions: Mentions | None = None  # the races the article's names resolved to, so far
+    pairs_seen: list[tuple[int, PairMention]] = field(default_factory=list)  # (sentence index, pair)
     flags: list[Flag] = field(default_factory=list)
     seen: set[tuple[str, str]] = field(default_factory=set)
     doc_text: str = ""

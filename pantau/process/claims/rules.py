@@ -109,8 +109,22 @@ _WORD_LIST_KEYS = (
     "weekday_event_cues",
     "pilkada_race_names",
     "result_partial_cues",
+    "pair_cues",
+    "psu_cues",
+    "psu_other_events",
 )
-_REGEX_KEYS = ("term", "diy_no_pilkada", "title_en", "title_en_after", "vote_share", "valid_total")
+_REGEX_KEYS = (
+    "term",
+    "diy_no_pilkada",
+    "title_en",
+    "title_en_after",
+    "vote_share",
+    "valid_total",
+    "ballot_number",
+    "pair_votes",
+    "ballot_joint_before",
+    "ballot_joint_after",
+)
 
 
 @lru_cache(maxsize=2)

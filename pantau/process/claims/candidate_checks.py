@@ -1,0 +1,168 @@
+"""Candidate claims checked against the region's race: who runs with whom, ballot numbers, official results,
+re-vote (PSU) dates.
+
+Each check first resolves the people (or the region) a sentence names to one race of the fact base
+(`names_in_text`); nothing is flagged when a name is ambiguous, when the article predates the fact (ballot numbers
+before the draw, results before the recapitulation), or when the figure is labelled as a quick count, a poll or a
+partial tally.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pantau.process.claims.context import Ctx
+from pantau.process.claims.names_in_text import Mentions, find_pairs, find_person, find_races_named
+from pantau.process.claims.races import CandidateMatch
+from pantau.process.claims.text import find_dates, parse_number
+
+
+def _mentions(ctx: Ctx) -> Mentions:
+    if ctx.mentions is None:
+        ctx.mentions = Mentions(ctx.facts)
+    return ctx.mentions
+
+
+def _published_after(ctx: Ctx, day: date) -> bool:
+    return ctx.ref is None or ctx.ref >= day
+
+
+def check_pairs(sentence: str, low: str, ctx: Ctx) -> None:
+    """A head and a deputy of two different pairs of one race presented as one pair."""
+    r = ctx.rules
+    if ctx.has("other_election_terms") or ctx.has("other_pilkada_year"):
+        return
+    pair_cue = r.lists["pair_cues"].search(low) is not None
+    for pm in find_pairs(sentence, _mentions(ctx), pair_cue):
+        ctx.pairs_seen.append((ctx.i, pm))
+        a, b = pm.first, pm.second
+        if pm.partners or a.race.code != b.race.code or (a.role, b.role) != ("head", "deputy"):
+            continue  # partners; rivals side by side ("X-Y" as "X versus Y"); a list of pairs ("... Y dan Z-W")
+        if not _published_after(ctx, ctx.facts.schedule["determination"].end):
+            continue  # before the pairs were determined, pairings were news, not facts
+        race = a.race
+        fact = (
+            f"{race.region}: {a.pair.head.name}-{a.pair.deputy.name} (nomor urut {a.pair.number}) dan "
+            f"{b.pair.head.name}-{b.pair.deputy.name} (nomor urut {b.pair.number}) adalah pasangan calon yang berbeda."
+        )
+        ctx.add("candidate_pair", r.severity["candidate_pair"], sentence, fact, _race_source(ctx))
+        return
+
+
+def check_ballot_numbers(sentence: str, low: str, ctx: Ctx) -> None:
+    """A ballot number given to a pair that drew another one."""
+    r = ctx.rules
+    draw = ctx.facts.schedule.get("ballot_number_draw")
+    if draw is None or not _published_after(ctx, draw.end) or ctx.has("other_election_terms"):
+        return
+    if ctx.has("other_pilkada_year"):
+        return
+    for m in r.lists["ballot_number"].finditer(low):
+        number = parse_number(m.group("n"), r)
+        if number is None or not 0 < number <= 12:
+            continue
+        who = _pair_near(sentence, m.start(), m.end(), ctx)
+        if who is None or who.pair.number == number:
+            continue
+        race = who.race
+        fact = f"{race.region}: nomor urut {who.pair.number} adalah {who.pair.head.name}-{who.pair.deputy.name}"
+        other = race.pair(number)
+        if other is not None:
+            fact += f"; nomor urut {number} adalah {other.head.name}-{other.deputy.name}"
+        fact += f" ({draw.text.rstrip('.')})."
+        ctx.add("ballot_number", r.severity["ballot_number"], sentence, fact, _race_source(ctx))
+
+
+def _pair_near(sentence: str, start: int, end: int, ctx: Ctx) -> CandidateMatch | None:
+    """The pair a ballot number belongs to: the pair or person written right before it ("X-Y nomor urut 2",
+    "X-Y (nomor urut 2)") or right after it ("nomor urut 2, X-Y", "nomor urut 2 yakni X dan Y"). Nothing farther:
+    in "X-Y nomor urut 1 dan Z-W nomor urut 2" each number has its own neighbour."""
+    r = ctx.rules
+    pairs = [pm for pm in find_pairs(sentence, _mentions(ctx), True) if pm.partners]
+    joint_before, joint_after = r.lists["ballot_joint_before"], r.lists["ballot_joint_after"]
+    before = [pm for pm in pairs if pm.end <= start and joint_before.fullmatch(sentence[pm.end : start])]
+    after = [pm for pm in pairs if pm.start >= end and joint_after.fullmatch(sentence[end : pm.start])]
+    if after and (not before or not sentence[end : after[0].start].strip(" :")):
+        return after[0].first  # "nomor urut 2 X-Y": a listing; the pair before the comma has its own number
+    if re.match(r"\s*:?\s*[A-Z]", sentence[end:]):
+        # A name follows the number: the number is that name's (or unknown), never the earlier pair's.
+        return after[0].first if after else find_person(sentence, end, end + 1, _mentions(ctx), max_gap=3)
+    if before:
+        return before[-1].first
+    return find_person(sentence, start, end, _mentions(ctx), max_gap=3)
+
+
+def check_results(sentence: str, low: str, ctx: Ctx) -> None:
+    """A pair's vote count near, but not equal to, the official recapitulation (a misprinted digit)."""
+    r = ctx.rules
+    if r.lists["result_partial_cues"].search(low) or ctx.has("other_election_terms"):
+        return
+    for m in r.lists["pair_votes"].finditer(low):
+        votes = int(re.sub(r"\D", "", m.group("v")))
+        who = find_person(sentence, m.start(), m.start() + 1, _mentions(ctx)) or _pair_before(m.start(), ctx)
+        if who is None:
+            continue
+        outcome = ctx.facts.outcome(who.race.code)
+        if outcome is None or outcome.quality != "official":
+            continue
+        official = outcome.votes.get(str(who.pair.number))
+        if not official or official == votes:
+            continue
+        if not _published_after(ctx, date.fromisoformat(outcome.source_date[:10])):
+            continue
+        off = abs(votes - official) / official
+        if off > r.raw["result_vote_near"]:
+            continue  # far off: another count (a district, a round, a real count), not a misprint
+        ctx.add("vote_count", r.severity["vote_count"], sentence, outcome.text, outcome.source)
+
+
+def _pair_before(pos: int, ctx: Ctx) -> CandidateMatch | None:
+    """The pair named earlier in the same sentence (the votes follow their names)."""
+    for i, pm in reversed(ctx.pairs_seen):
+        if i == ctx.i and pm.partners and pm.start < pos:
+            return pm.first
+    return None
+
+
+def check_psu_dates(sentence: str, low: str, ctx: Ctx) -> None:
+    """A re-vote (PSU) dated on another day than the one the KPU set after the Constitutional Court's ruling."""
+    r = ctx.rules
+    if not r.lists["psu_cues"].search(low):
+        return
+    races = find_races_named(sentence, ctx.facts)
+    if len(races) != 1:
+        return
+    outcome = ctx.facts.outcome(races[0].code)
+    orders = [o for o in (outcome.psu if outcome else ()) if o.psu_date]
+    if len(orders) != 1:
+        return
+    order = orders[0]
+    psu_day = order.psu_date
+    if psu_day is None:
+        return
+    for dm in find_dates(sentence, ctx.ref, r):
+        if dm.is_range or dm.first.year != 2025 or dm.first == psu_day:
+            continue
+        cue = r.lists["psu_cues"].search(low, 0, dm.start)
+        if cue is None or dm.start - cue.end() > r.raw["max_gap_chars"]:
+            continue  # the date is not the re-vote's (a ruling, a recapitulation, a campaign day)
+        between = low[cue.end() : dm.start]
+        if r.lists["psu_other_events"].search(between):
+            continue
+        when = f"{psu_day.day} {_month(psu_day)} {psu_day.year}"
+        fact = f"{races[0].region}: pemungutan suara ulang (PSU) putusan MK digelar {when}"
+        fact += f" (perkara {order.case})." if order.case else "."
+        ctx.add("psu_date", r.severity["psu_date"], sentence, fact, order.source)
+        return
+
+
+def _month(day: date) -> str:
+    from pantau.text.dates import MONTH_NAMES
+
+    return MONTH_NAMES[day.month - 1]
+
+
+def _race_source(ctx: Ctx) -> str:
+    source = ctx.facts.race_table.meta.get("source") or {}
+    return str(source.get("url", "")) if isinstance(source, dict) else ""

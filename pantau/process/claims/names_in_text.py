@@ -1,0 +1,155 @@
+"""People and places named in a sentence, resolved against the fact base's races.
+
+A name in news text is a run of capitalised words ("Bernard Sagrim", "Pramono Anung"); a pair is two names joined
+by a dash or by "dan"/"berpasangan dengan" next to a pair cue ("Kustini Sri Purnomo-Sukamto", "pasangan Bernard
+Sagrim dan Ahmad Nausrau"). `find_pairs` resolves both sides: a side that names one candidate nationally is taken
+as it is; the other side is then looked up inside that candidate's race (where a short name is unique). Races met
+earlier in the article help resolve short names later on (`Mentions.races`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pantau.process.claims.facts import FactBase
+from pantau.process.claims.races import CandidateMatch, Race
+
+_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.]*(?:\s+(?:[A-Z][\w'’.]*|bin|binti|al|van|de|la))*(?<![\s.])")
+_DASH = re.compile(r"^\s*[-–—/]\s*$")
+_AND = re.compile(r"^\s*(?:,\s*)?(?:dan|&|and|berpasangan\s+dengan|bersama|dengan\s+wakilnya|wakilnya)\s+$")
+_STRONG = frozenset({"full", "first_last", "first_two", "nickname"})
+_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class NameRun:
+    start: int
+    end: int
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PairMention:
+    start: int
+    end: int
+    first: CandidateMatch
+    second: CandidateMatch
+
+    @property
+    def partners(self) -> bool:
+        return self.first.race.code == self.second.race.code and self.first.pair.number == self.second.pair.number
+
+
+@dataclass
+class Mentions:
+    """Per-article memory of the races named so far."""
+
+    facts: FactBase
+    races: list[Race] = field(default_factory=list)
+
+    def remember(self, race: Race) -> None:
+        if race not in self.races:
+            self.races.append(race)
+
+
+def name_runs(sentence: str) -> list[NameRun]:
+    runs = []
+    for m in _RUN.finditer(sentence):
+        words = tuple(w.strip(".,") for w in m.group(0).split())
+        runs.append(NameRun(m.start(), m.end(), tuple(w for w in words if w)))
+    return runs
+
+
+def _candidates(words: tuple[str, ...], suffix: bool) -> Iterator[str]:
+    """Sub-runs a name can be, longest first: the words next to the joint (the end of the left side, the start of
+    the right side), so "Pasangan Calon Bernard Sagrim" yields "Bernard Sagrim" before "Sagrim"."""
+    for k in range(min(_MAX_WORDS, len(words)), 0, -1):
+        yield " ".join(words[-k:] if suffix else words[:k])
+
+
+def resolve(
+    words: tuple[str, ...], mentions: Mentions, *, suffix: bool, race: Race | None = None
+) -> CandidateMatch | None:
+    """The one candidate a run of words names: nationally unique, or unique inside `race` (or a race the article
+    named before)."""
+    facts = mentions.facts
+    for text in _candidates(words, suffix):
+        if len(text) < 3:
+            continue
+        if race is not None:
+            hit = facts.pair_of(text, race.code)
+            if hit is not None:
+                return hit
+            continue
+        hits = facts.find_candidates(text)
+        people = {(h.race.code, h.pair.number, h.role) for h in hits}
+        if len(people) == 1 and hits[0].how in _STRONG:
+            return hits[0]
+        for known in mentions.races:
+            hit = facts.pair_of(text, known.code)
+            if hit is not None:
+                return hit
+    return None
+
+
+def find_pairs(sentence: str, mentions: Mentions, pair_cue: bool) -> list[PairMention]:
+    """Two names presented as one pair: joined by a dash, or by "dan"/"berpasangan dengan" when `pair_cue`. Dash
+    joints are taken first; a name already in a dashed pair is not paired again by "dan" (that "dan" lists pairs:
+    "Bobby-Surya dan Edy-Hasan")."""
+    runs = name_runs(sentence)
+    joints = list(itertools.pairwise(runs))
+    dashed = {i for i, (a, b) in enumerate(joints) if _DASH.match(sentence[a.end : b.start])}
+    used = set(dashed) | {i + 1 for i in dashed}
+    found = []
+    for i, (left, right) in enumerate(joints):
+        joined_by_and = pair_cue and _AND.match(sentence[left.end : right.start]) and not {i, i + 1} & used
+        if i not in dashed and not joined_by_and:
+            continue
+        pm = _resolve_pair(left, right, mentions)
+        if pm is not None:
+            found.append(pm)
+    return sorted(found, key=lambda pm: pm.start)
+
+
+def _resolve_pair(left: NameRun, right: NameRun, mentions: Mentions) -> PairMention | None:
+    first = resolve(left.words, mentions, suffix=True)
+    second = resolve(right.words, mentions, suffix=False, race=first.race if first else None)
+    if first is None and second is None:
+        return None
+    if first is None and second is not None:
+        second = resolve(right.words, mentions, suffix=False) or second
+        first = resolve(left.words, mentions, suffix=True, race=second.race)
+    if first is None or second is None:
+        return None
+    mentions.remember(first.race)
+    return PairMention(left.start, right.end, first, second)
+
+
+def find_person(sentence: str, start: int, end: int, mentions: Mentions, max_gap: int = 40) -> CandidateMatch | None:
+    """The candidate named by the name run nearest to a span (e.g. a ballot number), at most `max_gap` characters
+    away, if any."""
+    best: tuple[int, CandidateMatch] | None = None
+    for run in name_runs(sentence):
+        distance = start - run.end if run.end <= start else run.start - end
+        if distance < 0 or distance > max_gap:
+            continue
+        hit = resolve(run.words, mentions, suffix=run.end <= start)
+        if hit is not None and (best is None or distance < best[0]):
+            best = (distance, hit)
+    return best[1] if best else None
+
+
+def find_races_named(sentence: str, facts: FactBase) -> list[Race]:
+    """Races whose region a sentence names ("PSU Banjarbaru", "Kabupaten Barito Utara")."""
+    races: list[Race] = []
+    for run in name_runs(sentence):
+        for text in _candidates(run.words, suffix=True):
+            hits = facts.find_races(text)
+            if len(hits) == 1 or (hits and len({h.code for h in hits}) == 1):
+                if hits[0] not in races:
+                    races.append(hits[0])
+                break
+    return races
