@@ -235,3 +235,16 @@ def test_re_vote_dates_against_the_kpu_schedule_after_the_court_ruling() -> None
     assert rules_of(title, "PSU Pilkada Kabupaten Pasaman digelar pada 19 April 2025.", "2025-03-01") == []
     ruling = "PSU Kabupaten Pasaman diperintahkan dalam putusan MK pada 24 Februari 2025."
     assert rules_of(title, ruling, "2025-03-01") == []
+
+
+def test_a_running_mate_paired_with_someone_who_is_not_a_candidate_there() -> None:
+    title = "Pilgub Jatim 2024"
+    fake = "Duet Susi Wulandari-Emil Elestianto Dardak resmi maju Pilgub Jatim."
+    flags = check_claims(title, fake, published_at=NOV)
+    assert [f.rule for f in flags] == ["candidate_pair"] and "Khofifah" in flags[0].fact
+    assert flags[0].confidence < 0.7  # the name could be one we do not know: perlu dicek, no page
+    # A nickname or a misspelling of the real head, or the real head named as well, is not a fabricated pair.
+    assert rules_of(title, "Duet Khofifa-Emil Elestianto Dardak resmi maju Pilgub Jatim.") == []
+    assert rules_of(title, "Khofifah Indar Parawansa alias Bunda-Emil Elestianto Dardak resmi maju.") == []
+    # Before registration closed, pairings were talk.
+    assert check_claims(title, fake, published_at="2024-08-20T10:00:00+07:00") == []

@@ -10,11 +10,13 @@ partial tally.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+from difflib import SequenceMatcher
 
 from pantau.process.claims.context import Ctx
-from pantau.process.claims.names_in_text import Mentions, find_pairs, find_person, find_races_named
-from pantau.process.claims.races import CandidateMatch
+from pantau.process.claims.names import name_key
+from pantau.process.claims.names_in_text import Mentions, find_half_pairs, find_pairs, find_person, find_races_named
+from pantau.process.claims.races import CandidateMatch, Race
 from pantau.process.claims.text import find_dates, parse_number
 
 
@@ -48,6 +50,48 @@ def check_pairs(sentence: str, low: str, ctx: Ctx) -> None:
         )
         ctx.add("candidate_pair", r.severity["candidate_pair"], sentence, fact, _race_source(ctx))
         return
+
+
+def check_unregistered_pairs(sentence: str, low: str, ctx: Ctx) -> None:
+    """A registered running mate paired with someone who is not that race's candidate ("Duet X-<deputy> maju"),
+    once registration has closed: the pair does not exist."""
+    r = ctx.rules
+    registration = ctx.facts.schedule.get("registration")
+    if registration is None or not _published_after(ctx, registration.end + timedelta(days=1)):
+        return
+    if not r.lists["nomination_cues"].search(low) or ctx.has("conditional_cues"):
+        return
+    for half in find_half_pairs(sentence, _mentions(ctx)):
+        head = " ".join(w for w in half.head_words[-3:] if not r.lists["non_name_words"].fullmatch(w.lower()))
+        race = half.deputy.race
+        real = half.deputy.pair
+        if len(head) < 4 or _like_someone_in(head, race) or _named(real.head.name, ctx.doc_text):
+            continue  # a title or a place, a misspelt or nicknamed real candidate, or the real head named too
+        fact = (
+            f"{race.region}: {real.deputy.name} adalah calon wakil dari {real.head.name} (nomor urut {real.number}); "
+            f"{head} bukan pasangan calon yang ditetapkan KPU di daerah ini."
+        )
+        ctx.add(
+            "candidate_pair", r.severity["candidate_pair"], sentence, fact, _race_source(ctx), kind="unregistered_pair"
+        )
+        return
+
+
+def _named(name: str, text: str) -> bool:
+    """Whether a word of a person's name (4+ letters) occurs in the (lower-cased) article."""
+    return any(len(w) >= 4 and re.search(rf"\b{re.escape(w)}\b", text) for w in name.lower().split())
+
+
+def _like_someone_in(name: str, race: Race) -> bool:
+    key = name_key(name)
+    for pair in race.pairs:
+        for person in (pair.head, pair.deputy):
+            other = name_key(person.name)
+            if SequenceMatcher(None, key, other).ratio() >= 0.6:
+                return True
+            if any(SequenceMatcher(None, a, b).ratio() >= 0.8 for a in key.split() for b in other.split()):
+                return True
+    return False
 
 
 def check_ballot_numbers(sentence: str, low: str, ctx: Ctx) -> None:

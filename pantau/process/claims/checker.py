@@ -7,7 +7,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from pantau.process.claims.candidate_checks import check_ballot_numbers, check_pairs, check_psu_dates, check_results
+from pantau.process.claims.candidate_checks import (
+    check_ballot_numbers,
+    check_pairs,
+    check_psu_dates,
+    check_results,
+    check_unregistered_pairs,
+)
 from pantau.process.claims.context import Ctx
 from pantau.process.claims.count_checks import check_candidates, check_counts
 from pantau.process.claims.date_checks import check_dates
@@ -112,6 +118,7 @@ def _check(
             check_counts(sentence, low, ctx)
         if _RE_CAPS_JOINED.search(sentence):
             check_pairs(sentence, low, ctx)
+            check_unregistered_pairs(sentence, low, ctx)
         if "urut" in low or "ballot" in low:
             check_ballot_numbers(sentence, low, ctx)
         if ("suara" in low or "votes" in low) and _RE_BIG_NUMBER.search(low):

@@ -86,7 +86,9 @@ def resolve(
             continue
         hits = facts.find_candidates(text)
         people = {(h.race.code, h.pair.number, h.role) for h in hits}
-        if len(people) == 1 and hits[0].how in _STRONG:
+        # One word cut from a longer name ("Albert" of "Albert Muyak") names someone else: not nationally.
+        whole = " " in text or len(words) == 1
+        if len(people) == 1 and hits[0].how in _STRONG and whole:
             return hits[0]
         for known in mentions.races:
             hit = facts.pair_of(text, known.code)
@@ -112,6 +114,30 @@ def find_pairs(sentence: str, mentions: Mentions, pair_cue: bool) -> list[PairMe
         if pm is not None:
             found.append(pm)
     return sorted(found, key=lambda pm: pm.start)
+
+
+@dataclass(frozen=True)
+class HalfPair:
+    """A dashed pair whose running mate is a candidate but whose head is nobody in that race."""
+
+    start: int
+    end: int
+    head_words: tuple[str, ...]
+    deputy: CandidateMatch
+
+
+def find_half_pairs(sentence: str, mentions: Mentions) -> list[HalfPair]:
+    runs = name_runs(sentence)
+    found = []
+    for left, right in itertools.pairwise(runs):
+        if not _DASH.match(sentence[left.end : right.start]):
+            continue
+        deputy = resolve(right.words, mentions, suffix=False)
+        if deputy is None or deputy.role != "deputy" or deputy.how not in _STRONG:
+            continue
+        if resolve(left.words, mentions, suffix=True, race=deputy.race) is None:
+            found.append(HalfPair(left.start, right.end, left.words, deputy))
+    return found
 
 
 def _resolve_pair(left: NameRun, right: NameRun, mentions: Mentions) -> PairMention | None:

@@ -112,6 +112,8 @@ _WORD_LIST_KEYS = (
     "pair_cues",
     "psu_cues",
     "psu_other_events",
+    "nomination_cues",
+    "non_name_words",
 )
 _REGEX_KEYS = (
     "term",
