@@ -72,7 +72,8 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
         return
     event = r.lists["weekday_event_cues"].search(low) is not None and pilkada_context(ctx)
     for dm in dates:
-        if not event or not _weekday_wrong(dm):
+        official_day = dm.first == facts.voting_date and pilkada_context(ctx)  # the voting day is an event itself
+        if not (event or official_day) or not _weekday_wrong(dm):
             continue  # only the day of an election event is checked; a typo in an upload date is not the KPU's
         if dm.weekday is not None:
             kind = "weekday_mismatch" if dm.explicit_year else "weekday_mismatch_inferred_year"
