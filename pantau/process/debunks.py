@@ -83,7 +83,9 @@ def load_cues(path: str = str(CUES_PATH)) -> DebunkCues:
             re.IGNORECASE,
         ),
         re_claim_verb=re.compile(
-            r"(?<![\w-])(?:(?:" + _alt(raw["saying_verbs"]) + r")(?![\w-])\s*(?:,\s*)?(?:bahwa\s+)?|(?:"
+            r"(?<![\w-])(?:(?:"
+            + _alt(raw["saying_verbs"])
+            + r")(?![\w-])\s*(?:,\s*)?(?:bahwa\s+)?|(?:"
             + nouns
             + r")\s+(?:yang\s+)?bahwa\s+)",
             re.IGNORECASE,
