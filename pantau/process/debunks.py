@@ -57,6 +57,7 @@ class DebunkCues:
     re_claim_verb: re.Pattern[str]
     re_circulation: re.Pattern[str]
     re_fact: re.Pattern[str]
+    re_fact_strong: re.Pattern[str]
     re_noun_lead: re.Pattern[str]
     re_reference: re.Pattern[str]
     re_label: re.Pattern[str]
@@ -92,6 +93,7 @@ def load_cues(path: str = str(CUES_PATH)) -> DebunkCues:
         ),
         re_circulation=_words(raw["circulation_cues"]),
         re_fact=_words(raw["fact_cues"]),
+        re_fact_strong=_words(raw["fact_cues_strong"]),
         re_noun_lead=re.compile(
             r"^\s*(?:" + nouns + r")(?![\w-])[^,]{0,40}?(?:bahwa|yang\s+(?:" + verbs + r"))\s+", re.IGNORECASE
         ),
@@ -233,12 +235,15 @@ def official_fact(body: str, claims: Sequence[str], cues: DebunkCues | None = No
     """The first sentence that states the fact ("Faktanya, ...", "KPU menegaskan ..."), outside the quoted claims."""
     c = cues or load_cues()
     lows = [claim.lower() for claim in claims]
-    for sentence in split_sentences(body):
-        low = sentence.lower()
-        if any(claim in low for claim in lows) or len(sentence) > 400:
-            continue
-        if c.re_fact.search(sentence):
-            return sentence
+    sentences = [
+        s
+        for s in split_sentences(body)
+        if len(s) <= 400 and not any(claim in s.lower() for claim in lows) and not c.re_label.match(s)
+    ]
+    for pattern in (c.re_fact_strong, c.re_fact):  # "Faktanya, ..." before "KPU menegaskan ..."
+        for sentence in sentences:
+            if pattern.search(sentence):
+                return sentence
     return ""
 
 

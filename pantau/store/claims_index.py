@@ -208,6 +208,8 @@ class StoreClaimLookup:
             if response.get("error"):
                 error = response["error"]
                 reason = error.get("reason", error) if isinstance(error, dict) else error
+                self.failures += 1
+                self.broken = str(reason)[:200]
                 raise LookupUnavailableError(f"claims index lookup failed: {reason}")
             found = []
             for hit in response.get("hits", {}).get("hits", []):
