@@ -57,7 +57,9 @@ CALLED_FALSE = {
 
 
 def _entry(claim: str = CLAIM, url: str = DEBUNK_URL) -> KnownClaim:
-    return KnownClaim(id="t-1", claim=claim, verdict="salah", debunk_url=url, fact="Pencoblosan tetap 27 November 2024.")
+    return KnownClaim(
+        id="t-1", claim=claim, verdict="salah", debunk_url=url, fact="Pencoblosan tetap 27 November 2024."
+    )
 
 
 # --- pure: debunks ----------------------------------------------------------------------------------------------
@@ -160,9 +162,7 @@ def test_a_claim_that_holds_a_negation_is_still_asserted_when_repeated() -> None
 
 
 def test_the_batch_debunk_flags_a_repeat_but_not_itself_nor_a_report_calling_it_false() -> None:
-    html = (
-        SITE / "hosts/turnbackhoax.id/2024/11/20/salah-pencoblosan-pilkada-kota-palembang-ditunda-ke-8-januari-2025"
-    )
+    html = SITE / "hosts/turnbackhoax.id/2024/11/20/salah-pencoblosan-pilkada-kota-palembang-ditunda-ke-8-januari-2025"
     from pantau.extract import extract_html
 
     page = extract_html((html / "index.html").read_text(encoding="utf-8"), DEBUNK_URL)

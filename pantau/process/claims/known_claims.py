@@ -22,9 +22,9 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -57,7 +57,7 @@ class ClaimLookup(Protocol):
     def candidates(self, sentences: Sequence[str]) -> list[list[Candidate]]: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Matching:
     """The thresholds and word lists of `pantau/data/known_claims.json`."""
 
@@ -94,12 +94,13 @@ def content_terms(text: str, matching: Matching | None = None) -> list[str]:
 
 
 def shingles(words: Sequence[str], k: int) -> set[str]:
+    """The k-word shingles of `words` (the whole text as one shingle when it is shorter)."""
     if len(words) < k:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
-def minhash_jaccard(a: set[str], b: set[str], num_perm: int) -> float:
+def minhash_jaccard(a: Set[str], b: Set[str], num_perm: int) -> float:
     """MinHash estimate of the Jaccard similarity of two shingle sets (datasketch, fixed seed)."""
     if not a or not b:
         return 0.0
@@ -122,23 +123,29 @@ class ClaimMatch:
     severity: str
 
 
+@lru_cache(maxsize=20_000)
+def _claim_parts(claim: str, matching: Matching) -> tuple[list[str], frozenset[str], frozenset[str]]:
+    terms = content_terms(claim, matching)
+    return terms, frozenset(terms), frozenset(shingles(terms, matching.shingle_words))
+
+
 def score(sentence: str, candidate: Candidate, matching: Matching | None = None) -> ClaimMatch | None:
     """How the sentence repeats the candidate claim, or None when it does not (see the module doc)."""
     m = matching or load_matching()
-    claim_terms = content_terms(candidate.claim.claim, m)
+    claim_terms, claim_set, claim_sh = _claim_parts(candidate.claim.claim, m)
     if len(claim_terms) < int(m.raw["claim_min_words"]):
         return None
     sentence_terms = content_terms(sentence, m)
-    claim_set, sentence_set = set(claim_terms), set(sentence_terms)
+    sentence_set = set(sentence_terms)
     shared = claim_set & sentence_set
     terms = len(shared) / len(claim_set)
     if terms < 0.5:
         return None
-    k = m.shingle_words
-    claim_sh, sentence_sh = shingles(claim_terms, k), shingles(sentence_terms, k)
+    sentence_sh = shingles(sentence_terms, m.shingle_words)
     containment = len(claim_sh & sentence_sh) / len(claim_sh) if claim_sh else 0.0
-    jaccard = minhash_jaccard(claim_sh, sentence_sh, m.num_perm)
     near = m.raw["near_verbatim"]
+    # the MinHash estimate decides only where containment does not (a claim quoted with words added or left out)
+    jaccard = minhash_jaccard(claim_sh, sentence_sh, m.num_perm) if containment < near["containment_min"] else 0.0
     if containment >= near["containment_min"] or jaccard >= near["jaccard_min"]:
         strength = max(containment, jaccard)
         low, high = near["confidence_min"], near["confidence_max"]
@@ -321,10 +328,10 @@ def _fact(claim: KnownClaim) -> str:
 
 def _reason(found: ClaimMatch, how: str) -> str:
     if found.kind == "near_verbatim":
-        what = (
-            f"near-verbatim repetition of debunked claim {found.claim.id} (shingle containment "
-            f"{found.containment:.2f}, MinHash Jaccard {found.jaccard:.2f})"
-        )
+        how_near = f"shingle containment {found.containment:.2f}"
+        if found.jaccard:
+            how_near += f", MinHash Jaccard {found.jaccard:.2f}"
+        what = f"near-verbatim repetition of debunked claim {found.claim.id} ({how_near})"
     else:
         what = (
             f"paraphrase of debunked claim {found.claim.id} found by BM25 ({found.terms:.0%} of its content words); "
