@@ -37,8 +37,8 @@ REPEAT = {
     "body": (
         "Sejumlah warga di Kecamatan Ilir Timur mengaku bingung soal jadwal pencoblosan Pilkada Serentak 2024.\n\n"
         "Pencoblosan Pilkada Kota Palembang ditunda hingga 8 Januari 2025 karena logistik surat suara belum tiba "
-        "di gudang KPU, menurut pesan yang diterima warga dari grup RT.\n\n"
-        "Warga pun menunda rencana pulang kampung hingga jadwal baru diumumkan."
+        "di gudang KPU, sehingga warga menunda rencana pulang kampung.\n\n"
+        "Sebagian warga memilih menunggu pengumuman jadwal baru dari penyelenggara."
     ),
     "published_at": "2024-11-22T08:00:00+07:00",
 }
@@ -148,17 +148,17 @@ def test_scores_near_verbatim_high_paraphrase_lower_and_unrelated_not_at_all() -
         (f"Kabar bahwa {CLAIM.lower()} tidak benar.", "denied"),
         (f"Benarkah {CLAIM.lower()}?", "question"),
         (f"Jika {CLAIM.lower()}, anggaran akan membengkak.", "conditional"),
-        (f"Beredar pesan berantai yang menyebut {CLAIM.lower()}.", "attributed"),
-        (f"{CLAIM}, sehingga warga diminta menunggu.", "asserted"),  # a hedge after the claim is no hedge of it
+        (f"Beredar pesan berantai yang menyebut {CLAIM.lower()}.", "circulating"),
+        (f"{CLAIM}, kalau kata warga, sehingga jadwal berubah.", "asserted"),  # a hedge after the claim is no hedge
     ],
 )
 def test_stance_of_a_sentence_towards_the_claim(sentence: str, expected: str) -> None:
-    assert stance(sentence, CLAIM) == expected
+    assert stance(sentence, CLAIM).kind == expected
 
 
-def test_a_claim_that_holds_a_negation_is_still_asserted_when_repeated() -> None:
-    claim = "Surat suara Pilkada Kota Palembang belum dicetak sampai hari ini"
-    assert stance("Surat suara Pilkada Kota Palembang belum dicetak sampai hari ini.", claim) == "asserted"
+def test_a_cue_inside_the_claim_is_no_stance() -> None:
+    claim = "Narasi KPU Palembang menunda pencoblosan Pilkada ke Januari 2025 beredar di grup"
+    assert stance(f"{claim} warga.", claim).kind == "asserted"
 
 
 def test_the_batch_debunk_flags_a_repeat_but_not_itself_nor_a_report_calling_it_false() -> None:
@@ -179,7 +179,7 @@ def test_the_batch_debunk_flags_a_repeat_but_not_itself_nor_a_report_calling_it_
     got = {a.id: a for a in result.articles}
     flags = [f for f in got["repeat-1"].flags if f.rule == "known_hoax"]
     assert len(flags) == 1 and flags[0].source == DEBUNK_URL
-    assert flags[0].confidence >= 0.7 and "near-verbatim" in flags[0].reason
+    assert flags[0].confidence >= 0.7 and "near-verbatim" in flags[0].reason and "fakta" in flags[0].reason
     assert "27 November 2024" in flags[0].fact
     assert got[debunk.id].flags == []
     assert got["false-1"].flags == []
@@ -271,8 +271,8 @@ def test_claims_cli_add_is_matched_and_remove_stops_it(
         url="https://kabar-muaraenim.example.id/2024/11/25/kotak-suara",
         title="Warga Muara Enim Resah Jelang Pilkada",
         body=(
-            "Kotak suara Pilkada Kabupaten Muara Enim sudah dibuka tim sukses sebelum hari pemungutan suara, "
-            "menurut cerita warga di Kecamatan Lawang Kidul kepada wartawan."
+            "Kotak suara Pilkada Kabupaten Muara Enim sudah dibuka tim sukses sebelum hari pemungutan suara "
+            "di Kecamatan Lawang Kidul, sehingga warga mendatangi kantor desa."
         ),
         published_at="2024-11-25T10:00:00+07:00",
     )

@@ -32,6 +32,15 @@ from datasketch import MinHash
 
 from pantau.process.claims.facts import DATA_DIR, FactBase
 from pantau.process.claims.rules import Rules, load_rules
+from pantau.process.claims.stance import (
+    ASSERTED,
+    CONDITIONAL,
+    Stance,
+    article_is_debunk,
+    confidence_of,
+    denies_anywhere,
+    sentence_stance,
+)
 from pantau.process.claims.text import split_sentences
 from pantau.process.debunks import looks_like_debunk
 from pantau.records import Flag, KnownClaim
@@ -161,36 +170,38 @@ def score(sentence: str, candidate: Candidate, matching: Matching | None = None)
     return None
 
 
-def stance(sentence: str, claim: str, rules: Rules | None = None) -> str:
-    """asserted, attributed, denied, question or conditional: what the sentence does with the claim it repeats.
-
-    A cue counts only when the claim itself does not hold it (a claim "Pilkada tidak jadi digelar" repeated is no
-    denial); a conditional cue only before the claim's first word ("Jika ..."; "warga diminta menunggu" after it is
-    no hedge). This is the one place the known-claims stage decides; `pantau.process.claims.stance` may replace it.
-    """
+def stance(sentence: str, claim: str, rules: Rules | None = None) -> Stance:
+    """How the sentence holds the claim it repeats: `pantau.process.claims.stance.sentence_stance`, with two
+    refinements for a quoted claim. A cue that belongs to the claim itself is no stance (a claim "Pilkada tidak jadi
+    digelar", a claim that speaks of a "narasi", repeated); a conditional cue after the claim's first word ("...,
+    sehingga warga diminta menunggu") does not make the claim hypothetical. This is the one place the known-claims
+    stage decides; a fuller classifier can replace it."""
     r = rules or load_rules()
-    low, claim_low = sentence.lower(), claim.lower()
+    claim_low = claim.lower()
     words = set(tokenize(claim_low))
+    low = sentence.lower()
     first = min((m.start() for m in re.finditer(r"[^\W_]+", low) if m.group(0) in words), default=len(low))
-
-    def extra(name: str, text: str = low) -> bool:
-        return any(hit.group(0) not in claim_low for hit in r.lists[name].finditer(text))
-
-    if "?" in sentence and "?" not in claim:
-        return "question"
-    if extra("hoax_debunk_cues") or extra("denial_cues") or extra("negation_cues"):
-        return "denied"
-    if extra("conditional_cues", low[:first]):  # "jika ..., apabila ..." before the claim makes it hypothetical
-        return "conditional"
-    if extra("circulation_cues"):
-        return "attributed"
-    return "asserted"
+    text = sentence
+    for _ in range(6):
+        found = sentence_stance(text, r)
+        if found.kind == ASSERTED or not found.cue or found.cue == "?":
+            return found
+        at = text.lower().find(found.cue)
+        own = found.cue in claim_low or (found.kind == CONDITIONAL and at > first)
+        if not own or at < 0:
+            return found
+        text = text[:at] + " " * len(found.cue) + text[at + len(found.cue) :]  # judge the sentence without it
+    return sentence_stance(text, r)
 
 
-def debunking_article(title: str, body: str, rules: Rules | None = None) -> bool:
-    """The article itself debunks or clarifies (a fact-check title, or any debunk cue in its text): never flagged."""
+def debunking_article(title: str, body: str, rules: Rules | None = None, sentences: Sequence[str] = ()) -> bool:
+    """The article debunks or clarifies: a fact-check title or verdict cues through the body (`article_is_debunk`),
+    or a sentence that calls something false while the claim is repeated elsewhere (a refuted rumour). Never
+    flagged."""
     r = rules or load_rules()
-    return looks_like_debunk(title) or r.has("hoax_debunk_cues", f"{title}\n{body}".lower())
+    if looks_like_debunk(title) or article_is_debunk(title, body, r):
+        return True
+    return RULE in r.raw.get("refutable_rules", [RULE]) and denies_anywhere(list(sentences), r)
 
 
 class StaticClaimLookup:
@@ -276,30 +287,32 @@ def match_known_claims(
 ) -> list[Flag]:
     """`known_hoax` flags for sentences that assert an indexed debunked claim (one per claim, the strongest)."""
     r, m = rules or load_rules(), matching or load_matching()
-    if debunking_article(title, body, r):
+    if looks_like_debunk(title) or article_is_debunk(title, body, r):
         return []
     sentences = claim_sentences(title, body, r, m)
-    if not sentences:
+    if not sentences or debunking_article(title, body, r, ([title] if title else []) + split_sentences(body, r)):
         return []
+    min_confidence = float(r.raw.get("min_flag_confidence", 0.5))
     taken = {f.evidence for f in existing if f.rule == RULE} | {f.source for f in existing if f.rule == RULE}
-    best: dict[str, tuple[ClaimMatch, str, str]] = {}
+    best: dict[str, tuple[ClaimMatch, str, Stance]] = {}
     for sentence, candidates in zip(sentences, lookup.candidates(sentences), strict=True):
         for candidate in candidates:
             found = score(sentence, candidate, m)
             if found is None:
                 continue
             how = stance(sentence, candidate.claim.claim, r)
-            if how not in ("asserted", "attributed"):
-                continue
-            confidence = found.confidence * (float(m.raw["attributed_factor"]) if how == "attributed" else 1.0)
+            confidence = found.confidence * confidence_of(how, r)
+            if confidence < min_confidence:
+                continue  # denied, asked, conditional, or too weakly held to raise
             current = best.get(found.claim.id)
             if current is None or confidence > current[0].confidence:
                 best[found.claim.id] = (_with_confidence(found, confidence), sentence, how)
     flags = []
-    for found, sentence, how in best.values():
+    for found, sentence, how in sorted(best.values(), key=lambda x: -x[0].confidence):
         claim = found.claim
         if sentence in taken or claim.debunk_url in taken:
-            continue
+            continue  # one flag per sentence and per debunk (a debunk yields several variants of its claim)
+        taken |= {sentence, claim.debunk_url}
         flags.append(
             Flag(
                 rule=RULE,
@@ -326,7 +339,7 @@ def _fact(claim: KnownClaim) -> str:
     return f"{fact} Klaim yang sudah dibantah{by}: {claim.claim}"
 
 
-def _reason(found: ClaimMatch, how: str) -> str:
+def _reason(found: ClaimMatch, how: Stance) -> str:
     if found.kind == "near_verbatim":
         how_near = f"shingle containment {found.containment:.2f}"
         if found.jaccard:
@@ -337,9 +350,7 @@ def _reason(found: ClaimMatch, how: str) -> str:
             f"paraphrase of debunked claim {found.claim.id} found by BM25 ({found.terms:.0%} of its content words); "
             "needs checking"
         )
-    if how == "attributed":
-        what += "; the article reports it as circulating without a denial"
-    return what
+    return f"{what}; {how.describe()}"
 
 
 __all__ = [
