@@ -1,6 +1,7 @@
 """Flow: apply the index templates, indices and aliases from mappings/ (idempotent).
 
-Run once after deploying a new version of Pantau, or on demand; a second run changes nothing.
+Run once after deploying a new version of Pantau, or on demand; a second run changes nothing. The static
+known_hoaxes of the fact base are seeded into `pantau-claims` (idempotent ids).
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 from prefect import flow, get_run_logger, task
 
 from pantau.config import load_settings
+from pantau.process.batch import facts_for
+from pantau.store.claims_index import seed_from_facts
 from pantau.store.connect import open_store
 from pantau.store.templates import setup
 
@@ -15,9 +18,10 @@ from pantau.store.templates import setup
 @task(retries=3, retry_delay_seconds=[5, 15, 60])
 def apply_mappings() -> list[dict[str, str]]:
     """Network IO against the search engine: retried on its own."""
-    store = open_store(load_settings())
+    settings = load_settings()
+    store = open_store(settings)
     try:
-        return setup(store)
+        return [*setup(store), seed_from_facts(store, facts_for(settings))]
     finally:
         store.close()
 

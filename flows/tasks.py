@@ -1,7 +1,9 @@
 """What several flows share: the Prefect tasks after the crawl (process, index, alert) and the plain steps behind them.
 
-Tasks with network IO retry with backoff; the pure transform (process) does not. Re-running any of them never
-duplicates: ids come from canonical URLs and alerts are keyed by story and rule.
+Tasks with network IO retry with backoff; the transform (process) does not. Process reads the debunked-claims index
+(one `_msearch` per article, through the lookup it hands to the pure stages) and stores the entries that the batch's
+debunk articles produced. Re-running any of them never duplicates: ids come from canonical URLs, claim entries have
+idempotent ids, and alerts are keyed by story and rule.
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ from prefect.cache_policies import NO_CACHE
 
 from pantau.alerts.deliver import deliver, retry_failed
 from pantau.alerts.triggers import plan_alerts
-from pantau.config import load_settings
+from pantau.config import Settings, load_settings
+from pantau.crawl.registry import fact_check_outlets
+from pantau.errors import PantauError
 from pantau.ops.review import carry_reviews
-from pantau.process.story_state import process_raw
+from pantau.process.batch import BatchResult, process_batch
+from pantau.process.story_state import load_stories, save_stories
 from pantau.records import IndexedArticle, ProcessedArticle, RawArticle
 from pantau.store.bulk import BulkResult, index_documents
+from pantau.store.claims_index import StoreClaimLookup, add_claims
 from pantau.store.client import Store
 from pantau.store.connect import open_store
 from pantau.store.templates import setup
@@ -49,10 +55,41 @@ def scroll_articles(store: Store, query: dict[str, Any], batch: int = 500) -> It
         after = hits[-1]["sort"]
 
 
+NO_ENGINE_NOTE = "known claims: no search engine; matched against the static known_hoaxes of facts.json only"
+
+
+def process_articles(settings: Settings, raw: list[RawArticle], store: Store | None) -> BatchResult:
+    """Every processing stage over `raw` with the story state of earlier runs and the debunked-claims index of
+    `store`: the batch's debunk articles become entries (matched at once, then stored), every article's sentences are
+    matched against the index. Without a store, the static known_hoaxes are matched and each article says so."""
+    stories = load_stories(settings)
+    desks = fact_check_outlets()
+    if store is None:
+        result = process_batch(raw, stories, None, fact_check_outlets=desks, claims_note=NO_ENGINE_NOTE)
+    else:
+        result = process_batch(raw, stories, StoreClaimLookup(store), fact_check_outlets=desks)
+        if result.claims:
+            add_claims(store, result.claims)
+    save_stories(settings, stories)
+    return result
+
+
 @task(cache_policy=NO_CACHE)
 def process(raw: list[RawArticle]) -> list[ProcessedArticle]:
-    """Pure transform: every processing stage (rows that were no article were skipped when the crawl was read)."""
-    return process_raw(load_settings(), raw).articles
+    """Every processing stage (rows that were no article were skipped when the crawl was read), with the
+    debunked-claims index of the engine when it answers."""
+    settings = load_settings()
+    try:
+        store: Store | None = open_store(settings)
+    except PantauError:
+        store = None
+    try:
+        if store is not None:
+            setup(store)
+        return process_articles(settings, raw, store).articles
+    finally:
+        if store is not None:
+            store.close()
 
 
 @task(retries=3, retry_delay_seconds=[10, 60, 300], cache_policy=NO_CACHE)

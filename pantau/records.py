@@ -186,6 +186,31 @@ class Flag(Record):
 
 
 @dataclass
+class KnownClaim(Record):
+    """An entry of the debunked-claims index (`pantau-claims`): a false claim as it circulated, the verdict of the
+    desk that debunked it, the debunk's URL and date, the region it is about and the official fact.
+
+    Entries come from fact-check and KPU clarification articles (pantau.process.debunks, `origin` "debunk"), from
+    staff (`pantau claims add`, "staff") and from the static `known_hoaxes` of the fact base ("facts").
+    """
+
+    id: str
+    claim: str
+    verdict: str
+    debunk_url: str
+    fact: str = ""
+    date: str | None = None
+    province: str | None = None
+    regency: str | None = None
+    region_code: str | None = None
+    origin: str = "staff"
+    outlet: str | None = None
+    title: str | None = None
+    added_at: str | None = None
+    added_by: str | None = None
+
+
+@dataclass
 class Review(Record):
     """The desk's review of a flagged article (pantau.ops.review); only the keys that were set are written."""
 

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pantau.cli.watch",
     "pantau.cli.review",
     "pantau.cli.facts",
+    "pantau.cli.claims",
 )
 
 
@@ -48,11 +49,14 @@ def cmd_engine(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_setup(args: argparse.Namespace, settings: Settings) -> int:
+    from pantau.process.batch import facts_for
+    from pantau.store.claims_index import seed_from_facts
     from pantau.store.connect import open_store
     from pantau.store.templates import setup
 
     store = open_store(settings)
     report = setup(store)
+    report.append(seed_from_facts(store, facts_for(settings)))  # the static known_hoaxes, idempotent ids
     _print_json({"engine": f"{store.flavour} {store.info.version}", "url": store.info.url, "objects": report})
     return 0
 
@@ -168,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_setup)
 
     p = sub.add_parser("migrate", help="move a kind to its current mapping version: reindex + alias swap")
-    p.add_argument("kind", help="articles, alerts, watchlists or deadletter")
+    p.add_argument("kind", help="articles, alerts, watchlists, deadletter or claims")
     p.add_argument("--delete-old", action="store_true", help="delete the old index after the swap")
     p.set_defaults(func=cmd_migrate)
 

@@ -1,4 +1,8 @@
-"""`pantau process --in RAW.jsonl --out OUT.jsonl`: run every processing stage over raw articles."""
+"""`pantau process --in RAW.jsonl --out OUT.jsonl`: run every processing stage over raw articles.
+
+Known debunked claims are matched against `pantau-claims` when an engine answers (PANTAU_SEARCH_URL, or the embedded
+node if it is running; processing never starts it), and the debunk entries the batch produced are stored there;
+otherwise against the static known_hoaxes of the fact base, with a note on every article."""
 
 from __future__ import annotations
 
@@ -14,10 +18,12 @@ from pantau.errors import PantauError
 
 
 def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
+    from pantau.crawl.registry import fact_check_outlets
     from pantau.jsonl import read_records
     from pantau.process.batch import process_batch
     from pantau.process.stories import StoryIndex
     from pantau.records import RawArticle
+    from pantau.store.claims_index import StoreClaimLookup, add_claims
 
     items, problems = read_records(args.input, RawArticle.from_any_stage)
     stories = StoryIndex()
@@ -26,7 +32,20 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
             stories = StoryIndex.from_dict(json.loads(args.stories.read_text(encoding="utf-8")))
         except (ValueError, KeyError, TypeError) as exc:
             raise PantauError(f"story state {args.stories} is unreadable ({exc}); remove it to start afresh") from exc
-    result = process_batch([raw for _n, raw in items], stories)
+    store, note = _claims_store(settings) if not args.no_engine else (None, "known claims: --no-engine")
+    try:
+        lookup = StoreClaimLookup(store) if store is not None else None
+        result = process_batch(
+            [raw for _n, raw in items],
+            stories,
+            lookup,
+            fact_check_outlets=fact_check_outlets(),
+            claims_note=note if store is None else None,
+        )
+        claims_added = add_claims(store, result.claims)["created"] if store is not None and result.claims else 0
+    finally:
+        if store is not None:
+            store.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         for article in result.articles:
@@ -44,10 +63,30 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         "flagged": sum(bool(a.flags) for a in result.articles),
         "stories": len({a.story_id for a in result.articles}),
         "languages": dict(langs.most_common()),
+        "debunk_entries": len(result.claims),
+        "claims_added": claims_added,
+        "claims_index": "engine" if lookup is not None else "static known_hoaxes (no engine)",
         "out": str(args.out),
     }
     print(json.dumps(summary, ensure_ascii=False))
     return 0
+
+
+def _claims_store(settings: Settings) -> tuple[Any, str | None]:
+    """The engine for the debunked-claims index when one answers: PANTAU_SEARCH_URL, or the embedded node if it is
+    already running (processing never starts one). Otherwise None and the note recorded on every article."""
+    from pantau.store import node
+    from pantau.store.client import Store
+    from pantau.store.templates import setup
+
+    if not settings.external_search and not node.status(settings).running:
+        return None, "known claims: no search engine running; matched against the static known_hoaxes of facts.json"
+    try:
+        store = Store.connect(settings)
+        setup(store)
+    except PantauError as exc:
+        return None, f"known claims: search engine unavailable ({exc}); matched against the static known_hoaxes"[:300]
+    return store, None
 
 
 def register(sub: Any) -> None:
@@ -59,5 +98,10 @@ def register(sub: Any) -> None:
         type=Path,
         metavar="STATE.json",
         help="story-cluster state to resume from and save to, so copies across runs share a story",
+    )
+    p.add_argument(
+        "--no-engine",
+        action="store_true",
+        help="match claims against the static known_hoaxes only, without the debunked-claims index",
     )
     p.set_defaults(func=cmd_process)

@@ -15,7 +15,10 @@ from pantau.resources import bundled
 
 FAMILIES = frozenset(EXTRACT_FAMILIES) | {"generic"}  # one parser module per family, plus the generic path
 REQUIRED = ("name", "domain", "province", "language", "family", "home_url", "discovery")
-KNOWN_FIELDS = frozenset({*REQUIRED, "path_prefix", "pilkada_paths"})
+KNOWN_FIELDS = frozenset({*REQUIRED, "path_prefix", "pilkada_paths", "role"})
+# what an outlet is to Pantau: a newsroom, or a fact-check desk / KPU clarification page whose debunks fill the
+# debunked-claims index (pantau.process.debunks)
+ROLES = ("news", "fact_check")
 DISCOVERY_KEYS = frozenset({"news_sitemaps", "sitemaps", "feeds", "listings"})
 # second-level labels under which a registrable domain has three labels (kompas.com vs pikiran-rakyat.co.id)
 _SECOND_LEVEL = frozenset({"co", "or", "go", "ac", "web", "my", "sch", "net", "com"})
@@ -71,6 +74,7 @@ class Outlet:
     discovery: Discovery = field(default_factory=Discovery)
     path_prefix: str = ""
     pilkada_paths: tuple[str, ...] = ()
+    role: str = "news"
 
     @property
     def key(self) -> str:
@@ -88,6 +92,7 @@ class Outlet:
             "home_url": self.home_url,
             "discovery": self.discovery.as_dict(),
             "pilkada_paths": list(self.pilkada_paths),
+            "role": self.role,
         }
 
 
@@ -187,6 +192,9 @@ def parse_outlet(row: Any, index: int, provinces: frozenset[str] | None = None) 
     prefix = row.get("path_prefix") or ""
     if prefix and (not isinstance(prefix, str) or not prefix.startswith("/") or prefix.endswith("/")):
         raise OutletRegistryError(f"{where}: path_prefix must look like '/sumbagsel'")
+    role = row.get("role", "news")
+    if role not in ROLES:
+        raise OutletRegistryError(f"{where}: role must be one of {', '.join(ROLES)}, got {role!r}")
     home = _check_url(row["home_url"], f"{where}.home_url")
     _own_domain(home, domain, f"{where}.home_url")
     return Outlet(
@@ -199,6 +207,7 @@ def parse_outlet(row: Any, index: int, provinces: frozenset[str] | None = None) 
         discovery=_parse_discovery(row["discovery"], domain, f"{where}.discovery"),
         path_prefix=prefix,
         pilkada_paths=_str_list(row.get("pilkada_paths"), f"{where}.pilkada_paths"),
+        role=role,
     )
 
 
@@ -258,6 +267,12 @@ def outlet_for_url(url: str, outlets: list[Outlet]) -> Outlet | None:
         if best is None or len(prefix) > len(best.path_prefix):
             best = outlet
     return best
+
+
+def fact_check_outlets(outlets: list[Outlet] | None = None) -> frozenset[str]:
+    """Names and keys (domain + path prefix) of the fact-check outlets: their debunks become index entries."""
+    found = load_outlets() if outlets is None else outlets
+    return frozenset(x for o in found if o.role == "fact_check" for x in (o.name, o.key))
 
 
 def select_outlets(names: list[str] | None = None, registry: Path | None = None) -> list[Outlet]:

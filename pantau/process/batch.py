@@ -3,6 +3,11 @@
 The stages, each a module of `pantau.process`: clean -> language -> relevance (and topics) -> regions -> entities ->
 claims -> stories (story clusters).
 
+Known debunked claims (`pantau.process.claims.known_claims`) need the whole batch: its debunk articles
+(`pantau.process.debunks`) become entries first (`BatchResult.claims`, which the flow writes to `pantau-claims`), then
+every article's sentences are matched against the index the flow hands in (a `ClaimLookup`) plus those new entries.
+Without a lookup, the static `known_hoaxes` of the fact base are matched in memory.
+
 A stage that fails on one article leaves its fields at their defaults and a note in `process_notes`; it never
 loses the article or the rest of the batch.
 """
@@ -11,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -20,13 +25,21 @@ from typing import TypeVar
 
 from pantau.config import Settings, load_settings
 from pantau.process.claims import FactBase, check_claims, load_facts
+from pantau.process.claims.known_claims import (
+    ChainLookup,
+    ClaimLookup,
+    StaticClaimLookup,
+    claims_from_facts,
+    match_known_claims,
+)
 from pantau.process.clean import clean_text
+from pantau.process.debunks import debunk_entries
 from pantau.process.entities import EntityFinder
 from pantau.process.language import detect_language
 from pantau.process.regions import find_regions, load_gazetteer
 from pantau.process.relevance import classify_topics, score_pilkada
 from pantau.process.stories import StoryIndex
-from pantau.records import ProcessedArticle, RawArticle, Region
+from pantau.records import KnownClaim, ProcessedArticle, RawArticle, Region
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,6 +53,8 @@ CLAIMS_MIN_SCORE = 0.3
 @dataclass
 class BatchResult:
     articles: list[ProcessedArticle] = field(default_factory=list)
+    # entries of the debunked-claims index that the batch's debunk articles produced (the flow stores them)
+    claims: list[KnownClaim] = field(default_factory=list)
 
 
 @cache
@@ -132,8 +147,83 @@ def analyse(raw: RawArticle, facts: FactBase | None = None) -> ProcessedArticle:
     return ProcessedArticle(**base)
 
 
-def process_batch(articles: Iterable[RawArticle], stories: StoryIndex | None = None) -> BatchResult:
+@cache
+def _static_lookup(facts: FactBase) -> StaticClaimLookup:
+    return StaticClaimLookup(claims_from_facts(facts))
+
+
+def _on_topic(article: ProcessedArticle) -> bool:
+    return article.is_pilkada or article.pilkada_score >= CLAIMS_MIN_SCORE
+
+
+def find_debunks(articles: Iterable[ProcessedArticle], fact_check_outlets: Collection[str] = ()) -> list[KnownClaim]:
+    """Index entries from the Pilkada debunk articles among `articles` (fact-check desks, KPU clarifications)."""
+    entries: list[KnownClaim] = []
+    for a in articles:
+        if not _on_topic(a):
+            continue
+        from_desk = bool(a.outlet and a.outlet in fact_check_outlets) or bool(
+            a.outlet_domain and a.outlet_domain in fact_check_outlets
+        )
+        found = _stage(
+            a.process_notes,
+            "debunks",
+            lambda a=a, desk=from_desk: debunk_entries(  # type: ignore[misc]
+                url=a.canonical_url or a.url,
+                title=a.title,
+                body=a.body[:MAX_ANALYSED_CHARS],
+                published_at=a.published_at,
+                outlet=a.outlet,
+                regions=a.regions,
+                from_fact_check=desk,
+            ),
+        )
+        entries.extend(found or [])
+    return entries
+
+
+def add_known_claims(
+    article: ProcessedArticle, lookup: ClaimLookup, fallback: ClaimLookup | None = None, note: str | None = None
+) -> None:
+    """Append `known_hoax` flags for the article's sentences that assert an indexed debunked claim. A lookup that
+    fails (the engine went away) leaves a note and the article is matched against `fallback` instead."""
+    if not _on_topic(article):
+        return
+    text = article.body[:MAX_ANALYSED_CHARS]
+    try:
+        found = match_known_claims(article.title, text, lookup, existing=article.flags)
+    except Exception as exc:  # noqa: BLE001  # whatever the lookup raises (engine gone, timeout), the article is kept
+        log.warning("known claims lookup failed: %s", exc)
+        article.process_notes.append(f"known claims: index lookup failed ({type(exc).__name__}: {exc})"[:300])
+        found = (
+            _stage(
+                article.process_notes,
+                "known claims",
+                lambda: match_known_claims(article.title, text, fallback, existing=article.flags),
+            )
+            if fallback is not None
+            else None
+        ) or []
+    if note:
+        article.process_notes.append(note)
+    article.flags.extend(found)
+
+
+def process_batch(
+    articles: Iterable[RawArticle],
+    stories: StoryIndex | None = None,
+    claims: ClaimLookup | None = None,
+    *,
+    fact_check_outlets: Collection[str] = (),
+    claims_note: str | None = None,
+    batch_debunks: bool = True,
+) -> BatchResult:
     """Process a batch; syndicated copies in it (or in `stories`' earlier batches) share a story_id.
+
+    `claims` is the debunked-claims index (the store-backed lookup the flow hands in); None matches the static
+    `known_hoaxes` of the fact base in memory, and `claims_note` (say, "no engine") is then recorded on every
+    article. The batch's own debunk articles (`fact_check_outlets`: names or domains of the registry's fact-check
+    outlets) become entries first and are matched too (`batch_debunks`); they are returned in `claims`.
 
     An id given upstream is kept, so re-processing updates the same document. Input files are turned into
     records (with a reason for every row that does not fit) by `pantau.jsonl.read_records` before this.
@@ -141,6 +231,15 @@ def process_batch(articles: Iterable[RawArticle], stories: StoryIndex | None = N
     stories = stories if stories is not None else StoryIndex()
     facts = facts_for()
     result = BatchResult([analyse(raw, facts) for raw in articles])
+    result.claims = find_debunks(result.articles, fact_check_outlets)
+    static = _static_lookup(facts)
+    lookup: ClaimLookup = claims if claims is not None else static
+    fallback: ClaimLookup = static
+    if result.claims and batch_debunks:
+        fresh = StaticClaimLookup(result.claims)
+        lookup, fallback = ChainLookup(lookup, fresh), ChainLookup(static, fresh)
+    for article in result.articles:
+        add_known_claims(article, lookup, fallback, claims_note)
     assigned = stories.add_many(
         {"id": a.id, "title": a.title, "body": a.body, "published_at": a.published_at} for a in result.articles
     )
@@ -151,4 +250,4 @@ def process_batch(articles: Iterable[RawArticle], stories: StoryIndex | None = N
     return result
 
 
-__all__ = ["BatchResult", "analyse", "facts_for", "process_batch"]
+__all__ = ["BatchResult", "add_known_claims", "analyse", "facts_for", "find_debunks", "process_batch"]

@@ -1,6 +1,6 @@
 """mappings/*.json is the single source of index templates; this module loads them and applies them.
 
-Each file names a kind (articles, alerts, watchlists, deadletter) and a version. The live data of a kind is the
+Each file names a kind (articles, alerts, watchlists, deadletter, claims) and a version. The live data of a kind is the
 versioned index `<prefix>-<kind>-v<version>` behind the alias `<prefix>-<kind>`. `setup` applies templates and
 creates missing indices and aliases idempotently; `migrate` moves a kind to a new version by reindex + alias swap.
 """
@@ -88,6 +88,13 @@ def load_specs(folder: Path | None = None) -> dict[str, MappingSpec]:
                     raise ConfigError(f"mappings/{kind}: field {name!r} clashes with {source}")
                 props[name] = copy.deepcopy(prop)
             analysis = base.get("settings", {}).get("analysis")
+            if analysis:
+                template.setdefault("settings", {})["analysis"] = copy.deepcopy(analysis)
+        analysis_source = data.get("include_analysis_from")
+        if analysis_source:  # the analyzers of another kind, so one language rule serves both (claims <- articles)
+            if analysis_source not in raw:
+                raise ConfigError(f"mappings/{kind}: include_analysis_from {analysis_source!r} is not a mapping")
+            analysis = raw[analysis_source]["template"].get("settings", {}).get("analysis")
             if analysis:
                 template.setdefault("settings", {})["analysis"] = copy.deepcopy(analysis)
         specs[kind] = MappingSpec(kind, int(data["version"]), data.get("description", ""), template)
