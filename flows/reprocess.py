@@ -14,8 +14,9 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.tasks import alert, index_articles, scroll_articles
 from pantau.config import load_settings
-from pantau.process.batch import analyse, facts_for
+from pantau.process.batch import add_known_claims, analyse, facts_for, static_lookup
 from pantau.records import ProcessedArticle
+from pantau.store.claims_index import StoreClaimLookup
 from pantau.store.connect import open_store
 
 
@@ -30,9 +31,11 @@ def reprocess_range(since: str | None, batch_size: int) -> dict[str, Any]:
         batch: list[ProcessedArticle] = []
         before: dict[str, list[str]] = {}
         facts = facts_for(settings)
+        lookup, fallback = StoreClaimLookup(store), static_lookup(facts)
         for doc in scroll_articles(store, query, batch=batch_size):
             seen += 1
             article = analyse(doc.raw(), facts)  # the raw fields keep the document's id
+            add_known_claims(article, lookup, fallback)  # debunks indexed since are matched too
             article.story_id = doc.story_id or article.id
             article.story_size = doc.story_size or 1
             before[article.id] = sorted(f.rule for f in doc.flags)

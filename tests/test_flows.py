@@ -73,6 +73,52 @@ def test_monitor_run_crawls_processes_indexes_and_alerts_once_per_story(
         assert len(hook.received) == first["alerts_sent"] // 2
 
 
+def test_reprocess_after_a_race_correction_flags_in_place(
+    prefect_server, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    """The races file is part of the fact base: correcting a ballot number there and reprocessing changes the
+    flags of already indexed articles (same documents, no duplicates)."""
+    import json
+    import shutil
+
+    from flows.reprocess import reprocess
+    from flows.tasks import index_articles
+    from pantau.process.batch import process_batch
+    from pantau.process.claims import FACTS_PATH
+    from pantau.records import RawArticle
+    from pantau.store.templates import setup
+
+    monkeypatch.setenv("PANTAU_SEARCH_URL", store.settings.search_url)
+    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)
+    monkeypatch.setenv("PANTAU_PATHS_VAR_DIR", str(tmp_path))
+    setup(store)
+    report = {
+        "id": "b1",
+        "url": "https://jatim.example.id/read/1/debat",
+        "outlet": "Jatim Example",
+        "title": "Debat Pilgub Jatim 2024 digelar di Surabaya",
+        "body": "Pasangan nomor urut 2 Khofifah Indar Parawansa-Emil Dardak tampil pertama dalam debat Pilgub Jatim.",
+        "published_at": "2024-10-20T09:00:00+07:00",
+    }
+    index_articles(store, process_batch([RawArticle.from_dict(report)]).articles)
+    assert store.get("articles", "b1")["flag_count"] == 0  # type: ignore[index]
+
+    shutil.copy(FACTS_PATH, tmp_path / "facts.json")
+    races = json.loads((FACTS_PATH.parent / "facts_races.json").read_text(encoding="utf-8"))
+    jatim = next(r for r in races["races"] if r["code"] == "35")
+    for pair in jatim["pairs"]:  # a correction swaps the numbers of pairs 1 and 2
+        pair["number"] = {1: 2, 2: 1}.get(pair["number"], pair["number"])
+    (tmp_path / "facts_races.json").write_text(json.dumps(races, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("PANTAU_PROCESS_FACTS_FILE", str(tmp_path / "facts.json"))
+
+    result = reprocess()
+    assert result["reprocessed"] == 1 and result["flags_changed"] == 1
+    store.refresh("articles")
+    assert store.count("articles") == 1
+    doc = store.get("articles", "b1")
+    assert doc is not None and doc["flag_rules"] == ["ballot_number"]
+
+
 def test_reprocess_after_a_fact_base_change_updates_flags_without_duplicates(
     prefect_server, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path
 ) -> None:

@@ -148,7 +148,8 @@ def analyse(raw: RawArticle, facts: FactBase | None = None) -> ProcessedArticle:
 
 
 @cache
-def _static_lookup(facts: FactBase) -> StaticClaimLookup:
+def static_lookup(facts: FactBase) -> StaticClaimLookup:
+    """The fact base's own `known_hoaxes` as a lookup (the fallback when the engine's index is unavailable)."""
     return StaticClaimLookup(claims_from_facts(facts))
 
 
@@ -232,7 +233,7 @@ def process_batch(
     facts = facts_for()
     result = BatchResult([analyse(raw, facts) for raw in articles])
     result.claims = find_debunks(result.articles, fact_check_outlets)
-    static = _static_lookup(facts)
+    static = static_lookup(facts)
     lookup: ClaimLookup = claims if claims is not None else static
     fallback: ClaimLookup = static
     if result.claims and batch_debunks:
@@ -250,4 +251,12 @@ def process_batch(
     return result
 
 
-__all__ = ["BatchResult", "add_known_claims", "analyse", "facts_for", "find_debunks", "process_batch"]
+__all__ = [
+    "BatchResult",
+    "add_known_claims",
+    "analyse",
+    "facts_for",
+    "find_debunks",
+    "process_batch",
+    "static_lookup",
+]
