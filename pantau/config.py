@@ -82,6 +82,7 @@ class CrawlSettings:
     drift_threshold: float
     drift_min_articles: int
     timeout: float
+    registry: str = ""  # the outlet registry file for every command and flow; empty = the bundled spiders/outlets.yaml
 
     @property
     def full_user_agent(self) -> str:

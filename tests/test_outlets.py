@@ -124,3 +124,18 @@ def test_outlets_command_json_and_table() -> None:
     assert {"name", "domain", "province", "parser", "discovery"} <= set(data[0])
     table = subprocess.run([sys.executable, "-c", code, "outlets"], capture_output=True, text=True, check=True).stdout
     assert "www.detik.com/sumbagsel" in table and "PARSER" in table
+
+
+def test_the_registry_file_comes_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pantau.crawl.registry import registry_path
+
+    bundled = registry_path()
+    rows = yaml.safe_load(bundled.read_text(encoding="utf-8"))
+    own = tmp_path / "outlets.yaml"
+    own.write_text(yaml.safe_dump(rows[:1]), encoding="utf-8")
+    monkeypatch.setenv("PANTAU_CRAWL_REGISTRY", str(own))
+    assert registry_path() == own
+    assert len(load_outlets()) == 1
+    monkeypatch.setenv("PANTAU_CRAWL_REGISTRY", str(tmp_path / "missing.yaml"))
+    with pytest.raises(OutletRegistryError, match="cannot read outlet registry"):
+        load_outlets()

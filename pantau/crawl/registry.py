@@ -232,9 +232,17 @@ def parse_registry(rows: Any, provinces: frozenset[str] | None = None) -> list[O
     return outlets
 
 
+def registry_path() -> Path:
+    """The registry file: `[crawl] registry` (PANTAU_CRAWL_REGISTRY) when set, else the bundled spiders/outlets.yaml."""
+    from pantau.config import load_settings
+
+    configured = load_settings().crawl.registry
+    return Path(configured) if configured else bundled("spiders") / "outlets.yaml"
+
+
 def load_outlets(path: Path | None = None, provinces: frozenset[str] | None = None) -> list[Outlet]:
-    """The validated registry from `path` (default spiders/outlets.yaml)."""
-    path = path or bundled("spiders") / "outlets.yaml"
+    """The validated registry from `path` (default: `registry_path()`)."""
+    path = path or registry_path()
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
