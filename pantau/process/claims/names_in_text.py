@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from pantau.process.claims.facts import FactBase
-from pantau.process.claims.races import CandidateMatch, Race
+from pantau.process.claims.races import CandidateMatch, Race, region_key
 
 _RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.]*(?:\s+(?:[A-Z][\w'’.]*|bin|binti|al|van|de|la))*(?<![\s.])")
 _DASH = re.compile(r"^\s*[-–—/]\s*$")
@@ -70,6 +71,30 @@ def _candidates(words: tuple[str, ...], suffix: bool) -> Iterator[str]:
         yield " ".join(words[-k:] if suffix else words[:k])
 
 
+_LOOKUPS: dict[tuple[int, str, str], Any] = {}
+_LOOKUPS_MAX = 100_000
+
+
+def _cached(facts: FactBase, kind: str, key: str, compute: Callable[[], Any]) -> Any:
+    """Name lookups repeat across sentences and articles (the same capitalised runs): remember them per fact base."""
+    slot = (id(facts), kind, key)
+    if slot not in _LOOKUPS:
+        if len(_LOOKUPS) >= _LOOKUPS_MAX:
+            _LOOKUPS.clear()
+        _LOOKUPS[slot] = (facts, compute())
+    owner, value = _LOOKUPS[slot]
+    return value if owner is facts else compute()
+
+
+def _find(facts: FactBase, text: str) -> list[CandidateMatch]:
+    return cast(list[CandidateMatch], _cached(facts, "find", text, lambda: facts.find_candidates(text)))
+
+
+def _pair_of(facts: FactBase, text: str, code: str) -> CandidateMatch | None:
+    hit = _cached(facts, f"in:{code}", text, lambda: facts.pair_of(text, code))
+    return cast(CandidateMatch | None, hit)
+
+
 def resolve(
     words: tuple[str, ...], mentions: Mentions, *, suffix: bool, race: Race | None = None
 ) -> CandidateMatch | None:
@@ -80,18 +105,18 @@ def resolve(
         if len(text) < 3:
             continue
         if race is not None:
-            hit = facts.pair_of(text, race.code)
+            hit = _pair_of(facts, text, race.code)
             if hit is not None:
                 return hit
             continue
-        hits = facts.find_candidates(text)
+        hits = _find(facts, text)
         people = {(h.race.code, h.pair.number, h.role) for h in hits}
         # One word cut from a longer name ("Albert" of "Albert Muyak") names someone else: not nationally.
         whole = " " in text or len(words) == 1
         if len(people) == 1 and hits[0].how in _STRONG and whole:
             return hits[0]
         for known in mentions.races:
-            hit = facts.pair_of(text, known.code)
+            hit = _pair_of(facts, text, known.code)
             if hit is not None:
                 return hit
     return None
@@ -168,13 +193,35 @@ def find_person(sentence: str, start: int, end: int, mentions: Mentions, max_gap
     return best[1] if best else None
 
 
+_REGION_INDEX: dict[int, tuple[FactBase, dict[str, list[Race]]]] = {}
+
+
+def _region_index(facts: FactBase) -> dict[str, list[Race]]:
+    """Races by their region name folded ("kabupatenpasaman", "pasaman"), built once per fact base: a sentence has
+    many capitalised runs, and a scan of 545 races for each would cost more than the rest of the checks."""
+    cached = _REGION_INDEX.get(id(facts))
+    if cached is not None and cached[0] is facts:
+        return cached[1]
+    index: dict[str, list[Race]] = {}
+    for race in facts.races.values():
+        for key in {_fold(race.region), _fold(region_key(race.region))}:
+            index.setdefault(key, []).append(race)
+    _REGION_INDEX[id(facts)] = (facts, index)
+    return index
+
+
+def _fold(text: str) -> str:
+    return "".join(text.lower().split())
+
+
 def find_races_named(sentence: str, facts: FactBase) -> list[Race]:
     """Races whose region a sentence names ("PSU Banjarbaru", "Kabupaten Barito Utara")."""
+    index = _region_index(facts)
     races: list[Race] = []
     for run in name_runs(sentence):
         for text in _candidates(run.words, suffix=True):
-            hits = facts.find_races(text)
-            if len(hits) == 1 or (hits and len({h.code for h in hits}) == 1):
+            hits = index.get(_fold(text), [])
+            if len({h.code for h in hits}) == 1:
                 if hits[0] not in races:
                     races.append(hits[0])
                 break
