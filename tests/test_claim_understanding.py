@@ -248,3 +248,15 @@ def test_a_running_mate_paired_with_someone_who_is_not_a_candidate_there() -> No
     assert rules_of(title, "Khofifah Indar Parawansa alias Bunda-Emil Elestianto Dardak resmi maju.") == []
     # Before registration closed, pairings were talk.
     assert check_claims(title, fake, published_at="2024-08-20T10:00:00+07:00") == []
+
+
+def test_an_elected_pair_designated_before_the_kpu_could() -> None:
+    title = "Hasil rekapitulasi Pilkada Lembah Hijau"
+    early = "Dengan hasil itu, KPU menetapkan pasangan tersebut sebagai bupati dan wakil bupati terpilih."
+    assert rules_of(title, early, DEC) == ["elected_designation"]
+    assert rules_of(title, early, "2025-01-15T10:00:00+07:00") == []  # after the designation date
+    assert rules_of(title, early, None) == []  # undated: nothing to compare with
+    hedged = "Penetapan bupati terpilih akan dilakukan setelah masa sengketa di MK berakhir."
+    assert rules_of(title, hedged, DEC) == []
+    denied = "KPU: penetapan bupati terpilih tidak dilakukan hari ini."
+    assert rules_of(title, denied, DEC) == []

@@ -23,7 +23,7 @@ from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
 from pantau.process.claims.scope_checks import check_scope
 from pantau.process.claims.stance import article_is_debunk, denies_anywhere
-from pantau.process.claims.term_checks import check_terms
+from pantau.process.claims.term_checks import check_elected_designation, check_terms
 from pantau.process.claims.text import parse_published, split_sentences
 from pantau.process.claims.title_checks import check_titles
 from pantau.records import Flag
@@ -46,6 +46,7 @@ RULES = (
     "ballot_number",
     "vote_count",
     "psu_date",
+    "elected_designation",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(r"[A-Za-z]\s*[-–—]\s*[A-Z]|[A-Z][a-z]+\s+(?:dan|&|and|berpasangan)\s+[A-Z]")
@@ -127,6 +128,8 @@ def _check(
             check_psu_dates(sentence, low, ctx)
         if "yogya" in low or "diy" in low or "jogja" in low:
             check_scope(sentence, low, ctx)
+        if "terpilih" in low or "elect" in low:
+            check_elected_designation(sentence, low, ctx)
         if _RE_TERM_HINT.search(low):
             check_terms(sentence, low, ctx)
         if "kpu" in low or "komisi pemilihan" in low or "elections commission" in low:

@@ -114,6 +114,7 @@ _WORD_LIST_KEYS = (
     "psu_other_events",
     "nomination_cues",
     "non_name_words",
+    "elected_designation_hedges",
 )
 _REGEX_KEYS = (
     "term",
@@ -126,6 +127,7 @@ _REGEX_KEYS = (
     "pair_votes",
     "ballot_joint_before",
     "ballot_joint_after",
+    "elected_designation",
 )
 
 

@@ -28,3 +28,17 @@ def check_terms(sentence: str, low: str, ctx: Ctx) -> None:
             continue
         ctx.add("term_of_office", r.severity["term_of_office"], sentence, fact.text, fact.source)
         return
+
+
+def check_elected_designation(sentence: str, low: str, ctx: Ctx) -> None:
+    """A pair said to be designated as elected ("ditetapkan sebagai gubernur terpilih") before any KPU could do so:
+    the KPU sets the elected pair only after the Constitutional Court's dispute window (9 January 2025 for the
+    regions without a dispute), not at the recapitulation of the results."""
+    r = ctx.rules
+    stage = ctx.facts.schedule.get("elected_determination")
+    if stage is None or ctx.ref is None or not (ctx.facts.voting_date <= ctx.ref < stage.start):
+        return  # undated text: nothing to compare; before the vote "terpilih" is not this rule's
+    m = r.lists["elected_designation"].search(low)
+    if m is None or r.lists["elected_designation_hedges"].search(low):
+        return  # "akan ditetapkan", "menunggu putusan MK", "setelah ...": the designation is still to come
+    ctx.add("elected_designation", r.severity["elected_designation"], sentence, stage.text, stage.source)
