@@ -260,3 +260,22 @@ def test_an_elected_pair_designated_before_the_kpu_could() -> None:
     assert rules_of(title, hedged, DEC) == []
     denied = "KPU: penetapan bupati terpilih tidak dilakukan hari ini."
     assert rules_of(title, denied, DEC) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("The regional elections will be held on Thursday, November 28, 2024, across 545 regions.", "voting_date"),
+        ("The simultaneous regional elections are held in 37 provinces, 415 regencies and 95 cities.", "region_count"),
+        ("The Pilkada will be held in 34 provinces on November 27.", "region_count"),
+        ("Those elected will serve as governor for the 2024-2029 term.", "term_of_office"),
+    ],
+)
+def test_english_coverage_is_checked_too(sentence: str, rule: str) -> None:
+    assert rules_of("Indonesia's regional elections", sentence) == [rule]
+    right = {
+        "voting_date": "The regional elections were held on Wednesday, November 27, 2024.",
+        "region_count": "The regional elections take place in 545 regions: 37 provinces, 415 regencies and 93 cities.",
+        "term_of_office": "Those elected will serve as governor for the 2025-2030 term.",
+    }[rule]
+    assert rules_of("Indonesia's regional elections", right) == []

@@ -50,6 +50,7 @@ RULES = (
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(r"[A-Za-z]\s*[-–—]\s*[A-Z]|[A-Z][a-z]+\s+(?:dan|&|and|berpasangan)\s+[A-Z]")
+_COUNT_HINTS = ("provinsi", "kabupaten", "daerah", " kota", "provinces", "regencies", "cities", "regions")
 _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
@@ -115,7 +116,7 @@ def _check(
                 check_dates(sentence, low, ctx)
             if "pasang" in low or "paslon" in low or "kandidat" in low:
                 check_candidates(sentence, low, ctx)
-        if "provinsi" in low or "kabupaten" in low or "daerah" in low or " kota" in low:
+        if any(unit in low for unit in _COUNT_HINTS):
             check_counts(sentence, low, ctx)
         if _RE_CAPS_JOINED.search(sentence):
             check_pairs(sentence, low, ctx)

@@ -7,10 +7,19 @@ import re
 from pantau.process.claims.context import Ctx, pilkada_context
 from pantau.process.claims.text import parse_number
 
+_UNIT_HINTS = ("provinsi", "kabupaten", "daerah", "kota", "provinces", "regencies", "cities", "regions")
+_ENGLISH_UNITS = {
+    "provinces": "provinsi",
+    "regencies": "kabupaten",
+    "cities": "kota",
+    "regions": "daerah",
+    "regencies and cities": "kabupaten/kota",
+}
+
 
 def check_counts(sentence: str, low: str, ctx: Ctx) -> None:
     r, counts = ctx.rules, ctx.facts.counts
-    if "provinsi" not in low and "kabupaten" not in low and "daerah" not in low and "kota" not in low:
+    if not any(unit in low for unit in _UNIT_HINTS):
         return
     if not ctx.has("pilkada_terms") or ctx.has("other_pilkada_year") or ctx.has("other_election_terms"):
         return
@@ -47,7 +56,7 @@ def check_counts(sentence: str, low: str, ctx: Ctx) -> None:
             .replace("kab /", "kabupaten/")
             .replace(" / ", "/")
         )
-        unit = unit.replace("kab/", "kabupaten/")
+        unit = _ENGLISH_UNITS.get(unit.replace("kab/", "kabupaten/"), unit.replace("kab/", "kabupaten/"))
         if n is None:
             continue
         if unit == "daerah" and national and 400 <= n <= 700 and n not in (545, 508):

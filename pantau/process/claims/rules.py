@@ -167,7 +167,10 @@ def load_rules(path: str = str(RULES_PATH)) -> Rules:
         r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{4})(?![\d,])(?P<an>-an|an\b)?\s+"
         r"(?:pasang(?:an)?\s+calon|paslon|pasangan\s+cakada|pasangan\s+kandidat|pasang\s+kandidat)(?P<after>[^.;:?!]{0,40})"
     )
-    count_units = r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah)"
+    count_units = (
+        r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah"
+        r"|regencies\s+and\s+cities|provinces|regencies|cities|regions)"
+    )
     verbs = list(raw["postponement_verbs"])
     return Rules(
         raw=raw,
@@ -194,10 +197,10 @@ def load_rules(path: str = str(RULES_PATH)) -> Rules:
         re_tuple=re.compile(
             r"(?<![\w.,])(?P<p>"
             + re_num
-            + r")\s+provinsi\s*,?\s*(?:dan\s+|serta\s+)?(?P<k>"
+            + r")\s+(?:provinsi|provinces)\s*,?\s*(?:dan\s+|serta\s+|and\s+)?(?P<k>"
             + re_num
-            + r")\s+kabupaten"
-            r"\s*,?\s*(?:dan\s+|serta\s+)?(?P<c>" + re_num + r")\s+kota(?![\w-])"
+            + r")\s+(?:kabupaten|regencies)"
+            r"\s*,?\s*(?:dan\s+|serta\s+|and\s+)?(?P<c>" + re_num + r")\s+(?:kota|cities)(?![\w-])"
         ),
         re_candidate=re.compile(candidate),
         re_candidate_local=re.compile(raw["candidate_local_after_regex"]),
@@ -213,7 +216,15 @@ def load_rules(path: str = str(RULES_PATH)) -> Rules:
             **{f"stage_exc_{k}": _words_re(v) for k, v in raw["stage_exceptions"].items()},
             "hedge_tail": re.compile(r"(?:" + hedges + r")\s+$"),
             "other_pilkada_year": re.compile(raw["other_pilkada_year_regex"]),
-            "date_trigger": re.compile(r"\d\s*(?:" + month_alt + r")(?![a-z])|\d[/-]\d"),
+            "date_trigger": re.compile(
+                r"\d\s*(?:" + month_alt + r")(?![a-z])|\d[/-]\d|(?:" + month_alt + r")\.?\s+\d", re.IGNORECASE
+            ),
+            # English order: "November 28, 2024", "Nov. 28".
+            "text_date_month_first": re.compile(
+                r"(?<![\w/.-])(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\w])"
+                r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d)(?!\d))?",
+                re.IGNORECASE,
+            ),
             **{key: compile_words(raw[key]) for key in _WORD_LIST_KEYS},
             **{key: re.compile(raw[f"{key}_regex"]) for key in _REGEX_KEYS},
         },

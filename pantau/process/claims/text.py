@@ -156,6 +156,15 @@ def find_dates(sentence: str, ref: date | None, rules: Rules) -> list[DateMentio
         if day:
             found.append(DateMention(m.start("d"), m.end(), day, day, bool(m.group("y"))))
             taken.append((m.start("d"), m.end()))
+    for m in rules.lists["text_date_month_first"].finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        mo, d = rules.months[m.group("m").lower()], int(m.group("d"))
+        y = int(m.group("y")) if m.group("y") else _infer_year(mo, d, ref, fallback)
+        day = _mk_date(y, mo, d)
+        if day:
+            found.append(DateMention(m.start(), m.end(), day, day, bool(m.group("y"))))
+            taken.append((m.start(), m.end()))
     for m in rules.re_iso_date.finditer(sentence):
         if free(m.start(), m.end()):
             day = _mk_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
