@@ -326,6 +326,12 @@ KQL_AS_DSL: dict[str, dict[str, Any]] = {
             "must_not": [{"terms": {"review.status": ["diklarifikasi", "diabaikan"]}}],
         }
     },
+    'flag_count > 0 and max_confidence < 0.7 and not review.status : ("diklarifikasi" or "diabaikan")': {
+        "bool": {
+            "filter": [{"range": {"flag_count": {"gt": 0}}}, {"range": {"max_confidence": {"lt": 0.7}}}],
+            "must_not": [{"terms": {"review.status": ["diklarifikasi", "diabaikan"]}}],
+        }
+    },
 }
 
 
@@ -350,6 +356,7 @@ def seed_articles() -> list[dict[str, Any]]:
         flagged(6, "postponement", "ditinjau", province=["Jawa Barat"]),
         flagged(7, "known_hoax", "diklarifikasi"),
         flagged(8, "voting_date", "diabaikan"),
+        flagged(9, "candidate_pair", "baru", max_confidence=0.65),  # perlu dicek: below the alert threshold
     ]
 
 
@@ -405,11 +412,14 @@ def test_saved_searches_select_the_right_articles_on_the_real_node(
 ) -> None:
     expected = {
         "Laporan perlu klarifikasi": {
-            f"https://palembang.tribunnews.com/2024/11/{n + 1:02d}/pilkada-sumsel-berita-{n}" for n in (4, 5, 6)
+            f"https://palembang.tribunnews.com/2024/11/{n + 1:02d}/pilkada-sumsel-berita-{n}" for n in (4, 5, 6, 9)
+        },
+        "Perlu dicek (di bawah ambang peringatan)": {
+            f"https://palembang.tribunnews.com/2024/11/{n + 1:02d}/pilkada-sumsel-berita-{n}" for n in (9,)
         },
         "Liputan per provinsi": {
             f"https://palembang.tribunnews.com/2024/11/{n + 1:02d}/pilkada-sumsel-berita-{n}"
-            for n in (1, 2, 4, 5, 6, 7, 8)
+            for n in (1, 2, 4, 5, 6, 7, 8, 9)
         },
     }
     for obj in (o for o in objects if o["type"] == "search"):
@@ -477,7 +487,7 @@ def test_visualization_aggregations_run_and_find_buckets_on_the_real_node(
         "pantau-vis-liputan-topik-waktu": ("3", {"recapitulation", "campaign"}),
         "pantau-vis-media-teratas": ("2", {"Tribun Sumsel", "Pikiran Rakyat"}),
         "pantau-vis-topik": ("2", {"recapitulation", "campaign"}),
-        "pantau-vis-tanda-aturan-waktu": ("3", {"voting_date", "postponement", "known_hoax"}),
+        "pantau-vis-tanda-aturan-waktu": ("3", {"voting_date", "postponement", "known_hoax", "candidate_pair"}),
         "pantau-vis-status-tinjauan": ("2", {"belum ditinjau", "baru", "ditinjau", "diklarifikasi", "diabaikan"}),
         "pantau-vis-peringatan-waktu": ("3", {"sent", "failed"}),
         "pantau-vis-peringatan-kanal": ("2", {"telegram-humas", "email-piket"}),
