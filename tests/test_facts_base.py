@@ -52,6 +52,11 @@ def _race(data: dict[str, Any], code: str) -> dict[str, Any]:
     return race
 
 
+def _outcome(data: dict[str, Any], code: str) -> dict[str, Any]:
+    item: dict[str, Any] = next(o for o in data["outcomes"] if o["code"] == code)
+    return item
+
+
 @pytest.mark.parametrize(
     ("part", "change", "message"),
     [
@@ -89,6 +94,46 @@ def _race(data: dict[str, Any], code: str) -> dict[str, Any]:
             lambda d: d["pair_count_reconciliation"]["additions"].pop(),
             "1553 announced + 3 recorded additions != 1557",
         ),
+        (
+            "facts_outcomes.json",
+            lambda d: _outcome(d, "32")["votes"].update({"4": 14130193}),
+            "outcome 32: official votes add up to 22710734, not valid_votes 22710733",
+        ),
+        (
+            "facts_outcomes.json",
+            lambda d: _outcome(d, "32")["votes"].update({"5": 1}),
+            "outcome 32 votes name ballot number 5, not a pair of race 32",
+        ),
+        (
+            "facts_outcomes.json",
+            lambda d: _outcome(d, "31")["votes"].update({"empty_box": 1}),
+            "outcome 31 votes name ballot number empty_box, not a pair of race 31",
+        ),
+        (
+            "facts_outcomes.json",
+            lambda d: _outcome(d, "33")["share"].update({"1": 40.2}),
+            "outcome 33 share of no. 1 is 40.2% but votes / valid_votes give 40.86%",
+        ),
+        (
+            "facts_outcomes.json",
+            lambda d: _outcome(d, "35").update(winner=3),
+            "outcome 35 names winner no. 3, but another column has the most votes (12192165)",
+        ),
+        (
+            "facts_outcomes.json",
+            lambda d: _outcome(d, "36").update(recap_date="7 Desember 2024"),
+            "outcome 36 recap_date is not an ISO date (YYYY-MM-DD): '7 Desember 2024'",
+        ),
+        (
+            "facts_outcomes.json",
+            lambda d: _outcome(d, "36").update(recap_date="2024-11-20"),
+            "outcome 36 recap_date 2024-11-20 is before voting day 2024-11-27",
+        ),
+        (
+            "facts_outcomes.json",
+            lambda d: _outcome(d, "36")["votes"].update({"1": "2.449.183"}),
+            "outcome 36 votes[1] must be a number, got '2.449.183'",
+        ),
         ("facts.json", lambda d: d["sources"][0].pop("date"), "facts.json: source 'pkpu-2-2024' has no date"),
         (
             "facts.json",
@@ -103,6 +148,45 @@ def test_broken_copies_fail_with_the_right_message(tmp_path: Path, part: str, ch
     _edit(tmp_path / part, change)
     problems = check_fact_base(facts_path)
     assert any(message in p for p in problems), problems
+
+
+def test_sum_check_applies_to_official_figures_only(tmp_path: Path) -> None:
+    facts_path = _copy(tmp_path)
+    misprint = {"votes": {"1": 7830084, "2": 11390191}, "share": {}}  # kumparan's figure for Andika-Hendi
+    _edit(tmp_path / "facts_outcomes.json", lambda d: _outcome(d, "33").update(misprint, quality="aggregator"))
+    assert check_fact_base(facts_path) == []
+    _edit(tmp_path / "facts_outcomes.json", lambda d: _outcome(d, "33").update(quality="official"))
+    assert check_fact_base(facts_path) == [
+        "facts_outcomes.json: outcome 33: official votes add up to 19220275, not valid_votes 19260275"
+    ]
+
+
+def test_gubernatorial_recapitulations_are_official_and_add_up() -> None:
+    facts = load_facts()
+    governors = [c for c, r in facts.races.items() if r.level == "gubernur"]
+    outcomes = {c: facts.outcome(c) for c in governors}
+    assert all(o is not None and o.quality == "official" and o.votes for o in outcomes.values())
+    complete = [c for c, o in outcomes.items() if o is not None and o.votes_complete]
+    assert len(governors) == 37 and len(complete) == 29
+    for code in governors:
+        o, race = outcomes[code], facts.race(code)
+        assert o is not None and race is not None and o.winner is not None
+        assert {int(k) for k in o.votes} <= {p.number for p in race.pairs}
+        if o.valid_votes is not None:
+            assert sum(o.votes.values()) == o.valid_votes
+            assert max(o.votes, key=lambda k: o.votes[k]) == str(o.winner)
+    jabar = facts.outcome("32")
+    assert jabar is not None and jabar.valid_votes == 22710733 and jabar.votes["4"] == 14130192
+    assert jabar.share["4"] == 62.22 and jabar.recap_date == date(2024, 12, 9) and jabar.source.startswith("https://")
+    jateng = facts.outcome("33")
+    assert jateng is not None and jateng.votes["1"] == 7870084 and jateng.valid_votes == 19260275
+    papua = facts.outcome("91")  # the 6 August 2025 PSU result, with the MK order still attached
+    assert papua is not None and papua.status == "winner_after_psu" and papua.winner == 2
+    assert papua.recap_date == date(2025, 8, 20) and papua.psu[0].case == "304/PHPU.GUB-XXIII/2025"
+    riau = facts.outcome("14")  # per-pair votes without a stated valid total: official but not complete
+    assert riau is not None and riau.valid_votes is None and not riau.votes_complete and riau.quality == "official"
+    box = facts.outcome("19.01")  # older entries without the new fields still load
+    assert box is not None and box.valid_votes is None and box.share == {"empty_box": 57.25} and box.recap_date is None
 
 
 def test_cli_check_exit_codes_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

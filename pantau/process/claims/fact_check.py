@@ -11,7 +11,10 @@ file and the item:
 - ballot numbers in a race (pairs plus the empty-box column) run 1..n without gaps or duplicates;
 - the pair count matches the recorded reconciliation: announced (facts.json `candidate_pairs`, 1,553) plus the
   recorded additions equals the pairs in the data (1,557), level by level; every region code in the outcomes file
-  exists in the gazetteer and every winner's ballot number exists in that race.
+  exists in the gazetteer and every winner's ballot number exists in that race;
+- outcome votes and shares name ballot numbers of that race ("empty_box" only where the race has an empty box);
+  official votes add up to `valid_votes`, the winner has the most votes, a stated share is within 0.1 point of
+  votes / valid_votes, and `recap_date` is an ISO date on or after voting day.
 """
 
 from __future__ import annotations
@@ -19,14 +22,17 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pantau.process.claims.facts import FACTS_PATH, FactBase, load_facts
+from pantau.process.claims.races import Race
 
 LEVEL_OF_PLACE = {"province": "gubernur", "regency": "bupati", "city": "wali_kota"}
 COUNT_KEY = {"gubernur": "provinces", "bupati": "regencies", "wali_kota": "cities"}
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+SHARE_TOLERANCE = 0.1  # percentage points: sources round or truncate to one or two decimals
 
 
 def _read(path: Path, problems: list[str]) -> Any:
@@ -82,6 +88,56 @@ def _codes_in(raw: dict[str, Any]) -> list[tuple[str, str]]:
                 found.append((where, item[key]))
         found += [(where, c) for c in item.get("codes", []) if isinstance(c, str)]
     return found
+
+
+def _column(key: str, race: Race) -> bool:
+    """A votes/share key is a ballot number of the race, or the empty box where the race has one."""
+    if key == "empty_box":
+        return race.empty_box_column is not None
+    return key.isdigit() and race.pair(int(key)) is not None
+
+
+def check_outcome_votes(item: dict[str, Any], race: Race, voting_day: Any, problems: list[str]) -> None:
+    """Votes, valid votes, shares and the recapitulation date of one outcome against its race."""
+    where = f"facts_outcomes.json: outcome {race.code}"
+    votes, share = item.get("votes") or {}, item.get("share") or {}
+    for part, values in (("votes", votes), ("share", share)):
+        for key, value in values.items():
+            if not _column(str(key), race):
+                problems.append(f"{where} {part} name ballot number {key}, not a pair of race {race.code}")
+            kinds = (int,) if part == "votes" else (int, float)
+            if not isinstance(value, kinds) or isinstance(value, bool):
+                problems.append(f"{where} {part}[{key}] must be a number, got {value!r}")
+    numeric = {str(k): v for k, v in votes.items() if isinstance(v, int) and not isinstance(v, bool)}
+    valid = item.get("valid_votes")
+    if valid is not None and (not isinstance(valid, int) or isinstance(valid, bool)):
+        problems.append(f"{where} valid_votes must be an integer, got {valid!r}")
+        valid = None
+    official = item.get("quality", "official") == "official" and item.get("status") != "unofficial"
+    if official and valid is not None and len(numeric) == len(votes) and sum(numeric.values()) != valid:
+        problems.append(f"{where}: official votes add up to {sum(numeric.values())}, not valid_votes {valid}")
+    winner = item.get("winner")
+    if official and valid is not None and winner is not None and numeric:
+        top = max(numeric.values())
+        if numeric.get(str(winner)) != top:
+            problems.append(f"{where} names winner no. {winner}, but another column has the most votes ({top})")
+    if valid:
+        for key, pct in share.items():
+            got = numeric.get(str(key))
+            if got is not None and isinstance(pct, (int, float)) and abs(100 * got / valid - pct) > SHARE_TOLERANCE:
+                problems.append(
+                    f"{where} share of no. {key} is {pct}% but votes / valid_votes give {100 * got / valid:.2f}%"
+                )
+    recap = item.get("recap_date")
+    if recap is not None:
+        try:
+            day = date.fromisoformat(recap) if isinstance(recap, str) and len(recap) == 10 else None
+        except ValueError:
+            day = None
+        if day is None:
+            problems.append(f"{where} recap_date is not an ISO date (YYYY-MM-DD): {recap!r}")
+        elif day < voting_day:
+            problems.append(f"{where} recap_date {recap} is before voting day {voting_day}")
 
 
 def check_races(races_raw: Any, facts: FactBase, places: dict[str, dict[str, Any]], problems: list[str]) -> None:
@@ -234,6 +290,8 @@ def check_fact_base(path: Path | None = None) -> list[str]:
                 problems.append(
                     f"{name}: outcome {item.get('code')} names winner no. {item['winner']}, not a pair of that race"
                 )
+            if race is not None:
+                check_outcome_votes(item, race, facts.voting_date, problems)
         if not isinstance(outcomes.get("missing"), list):
             problems.append(f"{name}: has no 'missing' list (say what is not known)")
     check_races(_read(facts.part_path("races"), problems), facts, places, problems)
@@ -246,9 +304,14 @@ def summary(facts: FactBase) -> str:
     rec = facts.reconciliation
     outcomes = facts.outcomes_raw
     added = len(rec.get("additions", []))
+    gub = [o for c, r in facts.races.items() if r.level == "gubernur" and (o := facts.outcome(c)) is not None]
+    per_pair = sum(1 for o in gub if o.quality == "official" and o.votes)
+    complete = sum(1 for o in gub if o.votes_complete)
     return (
         f"fact base {facts.version}: {len(facts.races)} races ({levels['gubernur']} gubernur, "
         f"{levels['bupati']} bupati, {levels['wali_kota']} wali kota), {pairs} pairs in KPU's data = "
         f"{rec.get('announced')} announced + {added} added after disputes; {len(outcomes.get('outcomes', []))} "
-        f"outcomes, {len(outcomes.get('mk_rulings', {}).get('psu', []))} PSU orders, {len(facts.schedule)} stages"
+        f"outcomes ({per_pair} of {len(gub)} governor races with official votes per pair, {complete} adding up to "
+        f"the valid votes), {len(outcomes.get('mk_rulings', {}).get('psu', []))} PSU orders, "
+        f"{len(facts.schedule)} stages"
     )

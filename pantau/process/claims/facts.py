@@ -29,7 +29,10 @@ API for the claim checker (all on `FactBase`):
 - `pair_of(name, region)` -> CandidateMatch | None: the person in that region's race(s) (`region` is a code or name).
 - `outcome(code)` -> Outcome | None: status (winner, winner_after_psu, empty_box_won, psu, re_election_ordered,
   leading_unofficial), the winning ballot number, rounds, votes per ballot number ("empty_box" for the empty box),
-  the source and date, and the PSU orders and re-elections for that region. None: nothing decided is recorded.
+  `valid_votes`, `share` (percent per ballot number) and `recap_date` of KPU's recapitulation where known,
+  `quality` (only "official" figures come from KPU's recapitulation), the source and date, and the PSU orders and
+  re-elections for that region; `votes_complete` says the official votes add up to `valid_votes`. None: nothing
+  decided is recorded.
 - `elections_for(code)` -> ("gubernur", "bupati") etc.: what the voters of a place elect. DI Yogyakarta (34) elects
   no governor but its regencies and city elect theirs; Jakarta's administrative cities and Kepulauan Seribu elect
   only the governor. `reconciliation` is the recorded explanation of 1,557 pairs in the data vs 1,553 announced.
@@ -132,6 +135,16 @@ class Outcome:
     quality: str = "official"  # official | aggregator
     psu: tuple[PsuOrder, ...] = ()
     re_election: date | None = None
+    valid_votes: int | None = None  # total valid votes of the recapitulation, when the source gives it
+    share: dict[str, float] = field(default_factory=dict)  # percent per ballot number, as the source gives it
+    recap_date: date | None = None  # day of KPU's recapitulation (rapat pleno) that set these votes
+
+    @property
+    def votes_complete(self) -> bool:
+        """Official votes of every column that add up to the stated valid votes (checked by `pantau facts check`)."""
+        if self.quality != "official" or self.valid_votes is None:
+            return False
+        return sum(self.votes.values()) == self.valid_votes
 
 
 @dataclass(frozen=True, eq=False)
@@ -443,6 +456,9 @@ def _parse_outcomes(raw: dict[str, Any]) -> dict[str, Outcome]:
             str(item.get("quality", "official")),
             tuple(psu.get(code, ())),
             again.get(code),
+            valid_votes=item["valid_votes"] if isinstance(item.get("valid_votes"), int) else None,
+            share={str(k): float(v) for k, v in (item.get("share") or {}).items() if isinstance(v, (int, float))},
+            recap_date=day(item.get("recap_date")),
         )
     for code, orders in psu.items():
         if code not in out:
