@@ -279,3 +279,33 @@ def test_english_coverage_is_checked_too(sentence: str, rule: str) -> None:
         "term_of_office": "Those elected will serve as governor for the 2025-2030 term.",
     }[rule]
     assert rules_of("Indonesia's regional elections", right) == []
+
+
+def test_pairings_written_with_berpasangan_dengan_are_checked() -> None:
+    wrong = "Calon gubernur Tri Rismaharini berpasangan dengan Emil Elestianto Dardak."
+    assert rules_of("Pilgub Jatim", wrong) == ["candidate_pair"]
+    assert rules_of("Pilgub Jatim", wrong.replace("Emil Elestianto Dardak", "Zahrul Azhar Asumta")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "KPU Serang menyiapkan logistik untuk PSU Pilbup Serang pada 26 April 2025.",
+        "Warga Serang kembali mencoblos dalam pemungutan suara ulang, Sabtu (26/4/2025).",
+    ],
+)
+def test_a_place_name_shared_by_a_regency_and_a_city_means_the_one_with_a_re_vote(sentence: str) -> None:
+    assert rules_of("PSU Pilkada Serang", sentence, "2025-04-28") == ["psu_date"]
+    assert rules_of("PSU Pilkada Serang", sentence.replace("26", "19"), "2025-04-28") == []
+
+
+def test_one_failing_check_does_not_take_the_other_flags_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pantau.process.claims import checker
+
+    def broken(sentence: str, low: str, ctx: object) -> None:
+        raise RuntimeError("a bug in one rule")
+
+    gates = tuple((gate, broken if check is checker.check_terms else check) for gate, check in checker._SENTENCE_CHECKS)
+    monkeypatch.setattr(checker, "_SENTENCE_CHECKS", gates)
+    body = "Pemungutan suara Pilkada Serentak 2024 digelar 28 November 2024 untuk bupati periode 2024-2029."
+    assert rules_of("Pilkada Lembah Hijau", body) == ["voting_date"]

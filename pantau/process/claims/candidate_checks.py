@@ -9,6 +9,7 @@ partial tally.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from difflib import SequenceMatcher
@@ -153,12 +154,24 @@ def check_results(sentence: str, low: str, ctx: Ctx) -> None:
         official = outcome.votes.get(str(who.pair.number))
         if not official or official == votes:
             continue
-        if not _published_after(ctx, date.fromisoformat(outcome.source_date[:10])):
-            continue
+        official_on = outcome.recap_date or _month_end(outcome.source_date)
+        if official_on is None or not _published_after(ctx, official_on):
+            continue  # before the recapitulation (or when it is not known), counts were provisional
         off = abs(votes - official) / official
         if off > r.raw["result_vote_near"]:
             continue  # far off: another count (a district, a round, a real count), not a misprint
         ctx.add("vote_count", r.severity["vote_count"], sentence, outcome.text, outcome.source)
+
+
+def _month_end(text: str) -> date | None:
+    """A source date as a day: "2024-12-08" itself, "2024-12" its last day (the latest it can mean)."""
+    try:
+        if len(text) >= 10:
+            return date.fromisoformat(text[:10])
+        year, month = (int(part) for part in text[:7].split("-"))
+        return date(year, month, calendar.monthrange(year, month)[1])
+    except ValueError:
+        return None
 
 
 def _pair_before(pos: int, ctx: Ctx) -> CandidateMatch | None:
@@ -174,13 +187,16 @@ def check_psu_dates(sentence: str, low: str, ctx: Ctx) -> None:
     r = ctx.rules
     if not r.lists["psu_cues"].search(low):
         return
-    races = find_races_named(sentence, ctx.facts)
-    if len(races) != 1:
+    # "PSU Serang": of the places a name can be, the one with a re-vote is meant.
+    with_psu = []
+    for race in find_races_named(sentence, ctx.facts, ambiguous=True):
+        outcome = ctx.facts.outcome(race.code)
+        dated = [o for o in (outcome.psu if outcome else ()) if o.psu_date]
+        if dated:
+            with_psu.append((race, dated))
+    if len(with_psu) != 1 or len(with_psu[0][1]) != 1:
         return
-    outcome = ctx.facts.outcome(races[0].code)
-    orders = [o for o in (outcome.psu if outcome else ()) if o.psu_date]
-    if len(orders) != 1:
-        return
+    races, orders = [with_psu[0][0]], with_psu[0][1]
     order = orders[0]
     psu_day = order.psu_date
     if psu_day is None:

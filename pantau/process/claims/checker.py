@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from pantau.process.claims.candidate_checks import (
     check_ballot_numbers,
@@ -49,7 +49,9 @@ RULES = (
     "elected_designation",
 )
 _RE_DIGIT = re.compile(r"\d")
-_RE_CAPS_JOINED = re.compile(r"[A-Za-z]\s*[-–—]\s*[A-Z]|[A-Z][a-z]+\s+(?:dan|&|and|berpasangan)\s+[A-Z]")
+_RE_CAPS_JOINED = re.compile(
+    r"[A-Za-z]\s*[-–—]\s*[A-Z]|[A-Z][a-z]+\s+(?:dan|&|and|berpasangan\s+dengan|bersama|wakilnya)\s+[A-Z]"
+)
 _COUNT_HINTS = ("provinsi", "kabupaten", "daerah", " kota", "provinces", "regencies", "cities", "regions")
 _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\s*20\d\d")
@@ -110,38 +112,56 @@ def _check(
     for i, (sentence, low) in enumerate(zip(sentences, lows, strict=True)):
         ctx.i = i
         if "suara" in low or "votes" in low:
-            collect_shares(sentence, low, ctx, shares)
-        if _RE_DIGIT.search(sentence):
-            if ctx.has("date_trigger"):
-                check_dates(sentence, low, ctx)
-            if "pasang" in low or "paslon" in low or "kandidat" in low:
-                check_candidates(sentence, low, ctx)
-        if any(unit in low for unit in _COUNT_HINTS):
-            check_counts(sentence, low, ctx)
-        if _RE_CAPS_JOINED.search(sentence):
-            check_pairs(sentence, low, ctx)
-            check_unregistered_pairs(sentence, low, ctx)
-        if "urut" in low or "ballot" in low:
-            check_ballot_numbers(sentence, low, ctx)
-        if ("suara" in low or "votes" in low) and _RE_BIG_NUMBER.search(low):
-            check_results(sentence, low, ctx)
-        if "psu" in low or "ulang" in low or "re-vote" in low or "revote" in low:
-            check_psu_dates(sentence, low, ctx)
-        if "yogya" in low or "diy" in low or "jogja" in low:
-            check_scope(sentence, low, ctx)
-        if "terpilih" in low or "elect" in low:
-            check_elected_designation(sentence, low, ctx)
-        if _RE_TERM_HINT.search(low):
-            check_terms(sentence, low, ctx)
-        if "kpu" in low or "komisi pemilihan" in low or "elections commission" in low:
-            check_titles(sentence, low, ctx)
-        if any(stem in low for stem in _POSTPONE_STEMS):
-            check_postponement(sentence, low, ctx)
-        if ctx.facts.hoaxes:
-            check_hoaxes(sentence, low, ctx)
+            _guarded(collect_shares, sentence, low, ctx, shares)
+        seen = _S(sentence, low, ctx)
+        for wanted, check in _SENTENCE_CHECKS:
+            if wanted(seen):
+                _guarded(check, sentence, low, ctx)
     if pilkada_context_of_article(ctx):
-        check_shares(shares, ctx)
+        try:
+            check_shares(shares, ctx)
+        except Exception:  # one rule's bug must not take the other rules' flags with it
+            log.exception("claims: check_shares failed")
     return ctx.flags
+
+
+def _guarded(check: Callable[..., None], *args: Any) -> None:
+    """Run one check; a bug in it is logged and costs only that check's flags, not the article's others."""
+    try:
+        check(*args)
+    except Exception:
+        log.exception("claims: %s failed", getattr(check, "__name__", check))
+
+
+class _S(NamedTuple):
+    """A sentence as the gates see it."""
+
+    text: str
+    low: str
+    ctx: Ctx
+
+
+def _any(words: tuple[str, ...]) -> Callable[[_S], bool]:
+    return lambda s: any(w in s.low for w in words)
+
+
+# (does the sentence need this check?, the check): cheap gates first, so most sentences skip most checks.
+_SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], None]], ...] = (
+    (lambda s: bool(_RE_DIGIT.search(s.text)) and s.ctx.has("date_trigger"), check_dates),
+    (lambda s: bool(_RE_DIGIT.search(s.text)) and _any(("pasang", "paslon", "kandidat"))(s), check_candidates),
+    (_any(_COUNT_HINTS), check_counts),
+    (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_pairs),
+    (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_unregistered_pairs),
+    (_any(("urut", "ballot")), check_ballot_numbers),
+    (lambda s: _any(("suara", "votes"))(s) and bool(_RE_BIG_NUMBER.search(s.low)), check_results),
+    (_any(("psu", "ulang", "re-vote", "revote")), check_psu_dates),
+    (_any(("yogya", "diy", "jogja")), check_scope),
+    (_any(("terpilih", "elect")), check_elected_designation),
+    (lambda s: bool(_RE_TERM_HINT.search(s.low)), check_terms),
+    (_any(("kpu", "komisi pemilihan", "elections commission")), check_titles),
+    (_any(_POSTPONE_STEMS), check_postponement),
+    (lambda s: bool(s.ctx.facts.hoaxes), check_hoaxes),
+)
 
 
 def pilkada_context_of_article(ctx: Ctx) -> bool:

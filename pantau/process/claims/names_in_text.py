@@ -214,15 +214,15 @@ def _fold(text: str) -> str:
     return "".join(text.lower().split())
 
 
-def find_races_named(sentence: str, facts: FactBase) -> list[Race]:
-    """Races whose region a sentence names ("PSU Banjarbaru", "Kabupaten Barito Utara")."""
+def find_races_named(sentence: str, facts: FactBase, *, ambiguous: bool = False) -> list[Race]:
+    """Races whose region a sentence names ("PSU Banjarbaru", "Kabupaten Barito Utara"). A bare name shared by a
+    regency and a city ("Serang") counts only with `ambiguous` (the caller then narrows the races down)."""
     index = _region_index(facts)
     races: list[Race] = []
     for run in name_runs(sentence):
         for text in _candidates(run.words, suffix=True):
             hits = index.get(_fold(text), [])
-            if len({h.code for h in hits}) == 1:
-                if hits[0] not in races:
-                    races.append(hits[0])
+            if hits and (ambiguous or len({h.code for h in hits}) == 1):
+                races.extend(h for h in hits if h not in races)
                 break
     return races
