@@ -12,7 +12,6 @@ import re
 WORD = r"[^\W_]+"  # a word, for building larger patterns (a sentence scanner adds its end marks to it)
 
 _WORD_RE = re.compile(WORD)
-_GAP_WORD_RE = re.compile(rf"([\W_]*)({WORD})")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)*")
 
 
@@ -27,8 +26,15 @@ def tokenize(text: str) -> list[str]:
 
 
 def words_with_gaps(text: str) -> list[tuple[str, str]]:
-    """Each word with the text between it and the previous word: "KPU (Jatim)" -> [("", "KPU"), (" (", "Jatim")]."""
-    return _GAP_WORD_RE.findall(text)
+    """Each word with the text between it and the previous word: "KPU (Jatim)" -> [("", "KPU"), (" (", "Jatim")].
+
+    Linear in the text: a pattern "gap, then word" would rescan a long run of punctuation from every position."""
+    out: list[tuple[str, str]] = []
+    end = 0
+    for m in _WORD_RE.finditer(text):
+        out.append((text[end : m.start()], m.group(0)))
+        end = m.end()
+    return out
 
 
 def latin_words(text: str) -> list[str]:

@@ -194,8 +194,8 @@ def check_psu_dates(sentence: str, low: str, ctx: Ctx) -> None:
         dated = [o for o in (outcome.psu if outcome else ()) if o.psu_date]
         if dated:
             with_psu.append((race, dated))
-    if len(with_psu) != 1 or len(with_psu[0][1]) != 1:
-        return
+    if len(with_psu) != 1 or len(with_psu[0][1]) != 1 or r.lists["psu_repeat_cues"].search(low):
+        return  # a second re-vote ("PSU kedua") is not the one the fact base dates
     races, orders = [with_psu[0][0]], with_psu[0][1]
     order = orders[0]
     psu_day = order.psu_date
@@ -204,12 +204,13 @@ def check_psu_dates(sentence: str, low: str, ctx: Ctx) -> None:
     for dm in find_dates(sentence, ctx.ref, r):
         if dm.is_range or dm.first.year != 2025 or dm.first == psu_day:
             continue
-        cue = r.lists["psu_cues"].search(low, 0, dm.start)
+        cues = list(r.lists["psu_cues"].finditer(low, 0, dm.start))
+        cue = cues[-1] if cues else None
         if cue is None or dm.start - cue.end() > r.raw["max_gap_chars"]:
-            continue  # the date is not the re-vote's (a ruling, a recapitulation, a campaign day)
-        between = low[cue.end() : dm.start]
-        if r.lists["psu_other_events"].search(between):
-            continue
+            continue  # the date is not the re-vote's
+        around = low[max(0, cue.start() - 40) : dm.start]
+        if r.lists["psu_other_events"].search(around):
+            continue  # a ruling, a recapitulation, a campaign day, the result of the PSU: not the vote itself
         when = f"{psu_day.day} {_month(psu_day)} {psu_day.year}"
         fact = f"{races[0].region}: pemungutan suara ulang (PSU) putusan MK digelar {when}"
         fact += f" (perkara {order.case})." if order.case else "."

@@ -58,7 +58,7 @@ class Ctx:
         found = sentence_stance(evidence, self.rules)
         if found.kind == ATTRIBUTED and rule in raw["attribution_exempt_rules"]:
             found = Stance(ASSERTED, "")  # "KPU chair X said ...": the title is the outlet's word, not the speaker's
-        confidence = round(raw["confidence"].get(kind or rule, 0.5) * confidence_of(found, self.rules), 2)
+        confidence = round(raw["confidence"][kind or rule] * confidence_of(found, self.rules), 2)
         if confidence < raw["min_flag_confidence"]:
             return
         self.seen.add(key)

@@ -152,6 +152,11 @@ def _voting_link_ok(low: str, cue: str, gap: str, cue_start: int, r: Rules) -> b
         for other in r.re_cue.finditer(low, max(0, cue_start - 60), cue_start):
             if r.cue_stage.get(re.sub(r"\s+", " ", other.group(0)), "other") != "voting":
                 return False
+    if r.lists["pilkada_terms"].fullmatch(cue) and (
+        r.lists["voting_other_nouns"].search(low[max(0, cue_start - 40) : cue_start])
+        or r.lists["voting_other_nouns"].search(gap)
+    ):
+        return False  # "pendaftaran pemantau Pilkada 2024 dibuka ...", "batas pindah memilih Pilkada 2024 ..."
     if r.lists["pilkada_terms"].fullmatch(cue) and not r.has("voting_verbs", gap):
         return "," not in gap and not any(tok in r.weekdays for tok in re.findall(r"[\w'’]+", gap))
     return True

@@ -422,10 +422,13 @@ def _parse_outcomes(raw: dict[str, Any]) -> dict[str, Outcome]:
         return str(s.get("url", "")), str(s.get("date", ""))
 
     def day(value: Any) -> date | None:
-        try:
-            return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
-        except ValueError:
+        """An ISO day; None for no value or a month only ("2025-01"); anything else is a broken file."""
+        if value is None or (isinstance(value, str) and len(value) == 7 and value[4] == "-"):
             return None
+        try:
+            return date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError as exc:
+            raise ValueError(f"facts: {value!r} is not a date (YYYY-MM-DD)") from exc
 
     mk = raw.get("mk_rulings", {})
     psu: dict[str, list[PsuOrder]] = {}
@@ -482,13 +485,21 @@ def _parse_outcomes(raw: dict[str, Any]) -> dict[str, Outcome]:
     return out
 
 
-@lru_cache(maxsize=4)
 def _race_table_cached(path: str) -> RaceTable:
+    return _race_table_at(path, _mtime(Path(path)))
+
+
+@lru_cache(maxsize=4)
+def _race_table_at(path: str, mtime: float) -> RaceTable:  # noqa: ARG001  # mtime keys the cache: an edit is read again
     return load_race_table(Path(path))
 
 
-@lru_cache(maxsize=4)
 def _outcomes_cached(path: str) -> dict[str, Any]:
+    return _outcomes_at(path, _mtime(Path(path)))
+
+
+@lru_cache(maxsize=4)
+def _outcomes_at(path: str, mtime: float) -> dict[str, Any]:  # noqa: ARG001  # mtime keys the cache
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -505,7 +516,7 @@ def _places() -> dict[str, dict[str, Any]]:
 
 
 @lru_cache(maxsize=8)
-def _load_facts_cached(path: str, mtime: float) -> FactBase:  # noqa: ARG001  # the file's mtime is part of the cache key: an edited file is read again
+def _load_facts_cached(path: str, mtime: float, parts: tuple[float, ...] = ()) -> FactBase:  # noqa: ARG001  # the file's mtime is part of the cache key: an edited file is read again
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -515,11 +526,29 @@ def _load_facts_cached(path: str, mtime: float) -> FactBase:  # noqa: ARG001  # 
     return _parse_facts(raw, path)
 
 
-def load_facts(path: Path | None = None) -> FactBase:
-    """Load (and cache) the fact base; a malformed file raises ValueError naming the problem."""
+def load_facts(path: Path | None = None, *, eager: bool = True) -> FactBase:
+    """Load (and cache) the fact base; a malformed file raises ValueError naming the problem. `eager` also loads the
+    races and outcomes now (the default; `pantau facts check` reads them item by item itself)."""
     target = Path(path) if path is not None else FACTS_PATH
     try:
         mtime = target.stat().st_mtime
     except OSError as exc:
         raise ValueError(f"facts: cannot read {target}: {exc}") from exc
-    return _load_facts_cached(str(target), mtime)
+    stamps = tuple(
+        _mtime(folder / f"facts_{part}.json") for part in ("races", "outcomes") for folder in (target.parent, DATA_DIR)
+    )
+    facts = _load_facts_cached(str(target), mtime, stamps)
+    if not eager:
+        return facts
+    # The races and outcomes load here, not on first use inside a check: a broken part file is a deployment error
+    # that must surface, never a silent "no flags".
+    facts.race_table  # noqa: B018
+    facts.outcome("")
+    return facts
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

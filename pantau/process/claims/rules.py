@@ -115,6 +115,9 @@ _WORD_LIST_KEYS = (
     "nomination_cues",
     "non_name_words",
     "elected_designation_hedges",
+    "psu_repeat_cues",
+    "voting_other_nouns",
+    "diy_voter_subjects",
 )
 _REGEX_KEYS = (
     "term",
@@ -133,8 +136,45 @@ _REGEX_KEYS = (
 
 @lru_cache(maxsize=2)
 def load_rules(path: str = str(RULES_PATH)) -> Rules:
-    """Compile claim_rules.json (cached)."""
+    """Compile claim_rules.json (cached). A missing part, a wrong type or a bad pattern raises ValueError here, so a
+    broken rules file stops the deployment instead of quietly raising no flags."""
     raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    try:
+        _validate(raw)
+        return _compile(raw)
+    except (KeyError, TypeError, re.error) as exc:
+        raise ValueError(f"claim rules {path}: {type(exc).__name__}: {exc}") from exc
+
+
+_STANCE_KINDS = ("asserted", "circulating", "attributed", "denied", "question", "conditional")
+_STANCE_LISTS = ("denied", "question", "conditional", "attributed", "circulating", "official_attribution")
+
+
+def _validate(raw: dict[str, Any]) -> None:
+    stance = raw["stance"]
+    for key in (*_STANCE_LISTS, "debunk_title_markers", "debunk_body_cues"):
+        compile_words(stance[key])  # a bad "re:" fragment raises re.error
+    if not isinstance(stance["debunk_min_body_hits"], int):
+        raise TypeError("stance.debunk_min_body_hits must be an integer")
+    for kind in _STANCE_KINDS:
+        if not isinstance(raw["stance_confidence"][kind], int | float):
+            raise TypeError(f"stance_confidence.{kind} must be a number")
+    for key in ("debunk_article_rules", "refutable_rules", "attribution_exempt_rules"):
+        if not isinstance(raw[key], list):
+            raise TypeError(f"{key} must be a list of rule names")
+    if not isinstance(raw["min_flag_confidence"], int | float):
+        raise TypeError("min_flag_confidence must be a number")
+    for key, value in raw["confidence"].items():
+        if not key.startswith("_") and not isinstance(value, int | float):
+            raise TypeError(f"confidence.{key} must be a number")
+        if not key.startswith("_") and key not in raw["severity"]:
+            raise KeyError(f"severity has no entry for {key!r}")
+    for key, value in raw["severity"].items():
+        if value not in ("low", "medium", "high"):
+            raise TypeError(f"severity.{key} must be low, medium or high, got {value!r}")
+
+
+def _compile(raw: dict[str, Any]) -> Rules:
     months = dict(MONTHS)
     weekdays = dict(WEEKDAYS)
     nw = raw["number_words"]
@@ -178,7 +218,7 @@ def load_rules(path: str = str(RULES_PATH)) -> Rules:
         months=months,
         weekdays=weekdays,
         number_words={k: {w.lower(): int(n) for w, n in v.items()} for k, v in nw.items()},
-        re_sentence_end=re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)"),
+        re_sentence_end=re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)"),
         abbreviations=frozenset(a.lower().replace(".", "") for a in raw["abbreviations"]),
         re_range=re.compile(range_re, re.IGNORECASE),
         re_text_date=re.compile(text_date, re.IGNORECASE),

@@ -16,5 +16,7 @@ def check_scope(sentence: str, low: str, ctx: Ctx) -> None:
         return
     if r.has("diy_governor_terms", low) or ctx.has("other_election_terms") or ctx.has("other_pilkada_year"):
         return  # "DIY tidak menggelar pemilihan gubernur" is the fact itself; other elections are not this rule's
+    if r.lists["diy_voter_subjects"].search(low):
+        return  # "warga Kota Yogyakarta yang belum ikut Pilkada ...": people, not the region
     if r.lists["diy_no_pilkada"].search(low):
         ctx.add("diy_election", r.severity["diy_election"], sentence, fact.text, fact.source)

@@ -114,6 +114,10 @@ def _mk_date(y: int | None, m: int, d: int) -> date | None:
 
 
 def _infer_year(m: int, d: int, ref: date | None, fallback: int | None) -> int | None:
+    """The year of a date written without one: the single year the sentence names ("Pilkada 2024 ... 25 September")
+    when it names one within a year of the publication date; else the year that puts the date nearest to it."""
+    if fallback is not None and (ref is None or abs(fallback - ref.year) <= 1):
+        return fallback
     if ref is None:
         return fallback
     best: tuple[int, int] | None = None
