@@ -360,4 +360,6 @@ def test_long_runs_of_punctuation_cost_linear_time() -> None:
     analyse(raw)  # warm the models
     start = time.process_time()
     analyse(raw)
-    assert time.process_time() - start < 5  # was 30 s: a "gap, then word" pattern rescanned every dot
+    assert (
+        time.process_time() - start < 10
+    )  # a hang guard, not a speed target: was 30 s: a "gap, then word" pattern rescanned every dot
