@@ -20,6 +20,8 @@ import urllib.error
 import urllib.request
 import urllib.robotparser
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -118,6 +120,20 @@ def _is_private(host: str) -> bool:
     return False
 
 
+_RESOLVER = ThreadPoolExecutor(max_workers=8, thread_name_prefix="pantau-dns")
+
+
+def _resolves(host: str, timeout: float) -> str:
+    """"" when the host name resolves within `timeout` (the socket timeout does not bound DNS), else the error."""
+    try:
+        _RESOLVER.submit(socket.getaddrinfo, host, None).result(timeout=timeout)
+    except FutureTimeout:
+        return f"error: DNS lookup of {host} took over {timeout:.1f}s"
+    except OSError as exc:
+        return f"error: DNS lookup of {host} failed ({exc})"
+    return ""
+
+
 def http_fetcher(user_agent: str, max_bytes: int, url_map: UrlMap | None = None, allow_private: bool = False) -> Fetch:
     """A fetcher over urllib: real URL in, mapped address fetched (the sample site), local links made real again."""
     opener = urllib.request.build_opener(_NoPrivateRedirects(allow_private or bool(url_map)))
@@ -126,6 +142,9 @@ def http_fetcher(user_agent: str, max_bytes: int, url_map: UrlMap | None = None,
         target = url_map.to_local(url) if url_map else url
         if urlsplit(target).scheme not in ("http", "https"):
             return Response(0, b"", f"error: not an http(s) URL: {target}")
+        unresolved = _resolves(urlsplit(target).hostname or "", timeout)
+        if unresolved:
+            return Response(0, b"", unresolved)
         headers = {"User-Agent": user_agent, "Accept-Encoding": "identity"}
         request = urllib.request.Request(target, headers=headers)  # noqa: S310  # scheme checked above
         try:
@@ -133,6 +152,7 @@ def http_fetcher(user_agent: str, max_bytes: int, url_map: UrlMap | None = None,
                 body = resp.read(max_bytes + 1)
                 status = int(resp.status)
         except urllib.error.HTTPError as exc:
+            exc.close()
             return Response(exc.code, b"", f"http {exc.code}")
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
