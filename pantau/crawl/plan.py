@@ -111,7 +111,7 @@ def _why_discover(outlet: Outlet, stored: Sequence[KnownEndpoint], now: datetime
 
 def _from_stored(stored: Sequence[KnownEndpoint]) -> Discovery:
     ok = [e for e in stored if e.failures == 0]
-    by_kind = {k: tuple(e.url for e in ok if e.kind == k) for k in ("news_sitemap", "sitemap", "feed")}
+    by_kind = {k: tuple(sorted(e.url for e in ok if e.kind == k)) for k in ("news_sitemap", "sitemap", "feed")}
     return Discovery(news_sitemaps=by_kind["news_sitemap"], sitemaps=by_kind["sitemap"], feeds=by_kind["feed"])
 
 

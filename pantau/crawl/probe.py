@@ -78,8 +78,8 @@ class DiscoveryResult:
     requests: int = 0
 
     def discovery(self) -> Discovery:
-        """The endpoints as a registry Discovery (what the crawl plan hands the spider)."""
-        by_kind = {kind: tuple(e.url for e in self.endpoints if e.kind == kind) for kind in KINDS}
+        """The endpoints as a registry Discovery (what the crawl plan hands the spider), sorted like the store's."""
+        by_kind = {kind: tuple(sorted(e.url for e in self.endpoints if e.kind == kind)) for kind in KINDS}
         return Discovery(news_sitemaps=by_kind["news_sitemap"], sitemaps=by_kind["sitemap"], feeds=by_kind["feed"])
 
     def as_dict(self) -> dict[str, Any]:
