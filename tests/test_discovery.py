@@ -1,4 +1,4 @@
-"""Discovery from a bare domain, against synthetic sites served on 127.0.0.1 (tests/site/discovery) and the sample site."""
+"""Discovery from a bare domain against synthetic sites on 127.0.0.1 (tests/site/discovery) and the sample site."""
 
 from __future__ import annotations
 
@@ -60,7 +60,9 @@ def test_home_page_feed_links_and_wordpress_signals() -> None:
         "https://a.id/",
     )
     assert page.feeds == ["https://a.id/feed/", "https://a.id/atom"] and not page.wordpress
-    assert parse_home_page(b'<html><head><meta name="generator" content="WordPress 6.5"></head></html>', "https://a.id/").wordpress
+    assert parse_home_page(
+        b'<html><head><meta name="generator" content="WordPress 6.5"></head></html>', "https://a.id/"
+    ).wordpress
     assert parse_home_page(b'<img src="/wp-content/uploads/x.jpg">', "https://a.id/").wordpress
     assert parse_home_page(b"", "https://a.id/").feeds == []
 

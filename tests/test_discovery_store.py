@@ -122,7 +122,10 @@ def test_verified_rows_keep_their_endpoints_and_unverified_ones_are_checked(stor
     hinted = bare(
         "wp-defaults.test",
         unverified=True,
-        discovery={"feeds": ["https://wp-defaults.test/rss-lama.xml"], "listings": [{"url": "https://wp-defaults.test/"}]},
+        discovery={
+            "feeds": ["https://wp-defaults.test/rss-lama.xml"],
+            "listings": [{"url": "https://wp-defaults.test/"}],
+        },
     )
     choice = choose_endpoints([verified, hinted], book, discover_)
     assert discover_.calls == ["Uji wp-defaults.test"], "a verified row with no stored endpoints is used as written"

@@ -124,7 +124,7 @@ _RESOLVER = ThreadPoolExecutor(max_workers=8, thread_name_prefix="pantau-dns")
 
 
 def _resolves(host: str, timeout: float) -> str:
-    """"" when the host name resolves within `timeout` (the socket timeout does not bound DNS), else the error."""
+    """ "" when the host name resolves within `timeout` (the socket timeout does not bound DNS), else the error."""
     try:
         _RESOLVER.submit(socket.getaddrinfo, host, None).result(timeout=timeout)
     except FutureTimeout:
