@@ -24,11 +24,11 @@ def test_detects_opensearch_and_uses_its_own_client(store: Store) -> None:
 def test_setup_creates_aliases_over_versioned_indices_and_second_run_changes_nothing(store: Store) -> None:
     first = setup(store)
     assert {line["action"] for line in first} == {"created"}
-    for kind in ("articles", "alerts", "watchlists", "deadletter", "claims"):
+    for kind in ("articles", "alerts", "watchlists", "deadletter", "claims", "endpoints"):
         assert alias_indices(store, kind) == [f"{store.name(kind)}-v1"]
     second = setup(store)
     assert [line["action"] for line in second] == ["unchanged"] * len(second)
-    assert len(second) == 10  # one template and one alias per kind
+    assert len(second) == 12  # one template and one alias per kind
     mapping = store.request("GET", f"/{store.name('articles')}/_mapping")
     props = next(iter(mapping.values()))["mappings"]["properties"]
     assert props["title"]["analyzer"] == "pantau_indonesian"
