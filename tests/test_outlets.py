@@ -49,10 +49,22 @@ def write(tmp_path: Path, data: object) -> Path:
 
 def test_registry_size_coverage_and_canonical_provinces() -> None:
     outlets = load_outlets(provinces=provinces())
-    assert len(outlets) >= 20
-    assert len({o.province for o in outlets if o.province != "national"}) >= 8
+    assert len(outlets) >= 150
+    assert len({o.province for o in outlets if o.province != "national"}) >= 34
     assert {o.family for o in outlets} >= REQUIRED_FAMILIES
-    assert all(o.discovery.urls() for o in outlets)
+    assert {o.role for o in outlets} == {"news", "fact_check"}
+    # every row either lists endpoints or is bare (discovery finds them); a bare row has nothing to be unverified
+    assert all(o.discovery.urls() or (o.bare and not o.unverified) for o in outlets)
+    assert sum(o.bare for o in outlets) >= 10
+
+
+def test_a_bare_domain_row_gets_defaults(tmp_path: Path) -> None:
+    path = write(tmp_path, [{"name": "Kabar Uji", "domain": "kabar-uji.example.id", "province": "Bali"}])
+    (outlet,) = load_outlets(path, provinces=provinces())
+    assert outlet.bare and not outlet.unverified
+    assert (outlet.language, outlet.family, outlet.home_url) == ("id", "generic", "https://kabar-uji.example.id/")
+    channel = write(tmp_path, [{"name": "K", "domain": "x.example.id", "path_prefix": "/bali", "province": "Bali"}])
+    assert load_outlets(channel)[0].home_url == "https://x.example.id/bali/"
 
 
 def test_duplicate_name_rejected_naming_both_rows(tmp_path: Path) -> None:
@@ -93,6 +105,8 @@ def test_shared_host_with_distinct_path_prefix_is_allowed_and_mapped() -> None:
         ({"home_url": "palembang.tribunnews.com"}, "not an absolute http"),
         ({"discovery": {"feeds": ["https://evil.example.com/rss"]}}, "not on the outlet's own domain"),
         ({"discovery": {}}, "no discovery endpoint"),
+        ({"unverified": "yes"}, "unverified must be true or false"),
+        ({"name": None}, "missing required field"),
         ({"province": "Sumsel"}, "not a canonical province"),
         ({"extra": 1}, "unknown field"),
     ],

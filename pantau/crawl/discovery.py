@@ -217,3 +217,87 @@ def _site(url: str) -> str:
 
     host = urlsplit(url).hostname or ""
     return site_root(host) if host else ""
+
+
+# -- finding an outlet's endpoints from its bare domain (pure parts; the fetching is pantau.crawl.probe) ----------
+
+_FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json"})
+
+
+def robots_sitemaps(text: str, base_url: str) -> list[str]:
+    """The `Sitemap:` lines of a robots.txt (any case, any group; the protocol puts them outside groups)."""
+    found: list[str] = []
+    for line in text.splitlines():
+        name, _, value = line.partition(":")
+        value = value.split("#", 1)[0].strip()
+        if name.strip().lower() == "sitemap" and value:
+            url = urljoin(base_url, value)
+            if url not in found:
+                found.append(url)
+    return found
+
+
+@dataclass
+class HomePage:
+    """What a home page says about its own feeds and CMS."""
+
+    feeds: list[str] = field(default_factory=list)
+    wordpress: bool = False
+
+
+def parse_home_page(body: bytes, page_url: str) -> HomePage:
+    """RSS/Atom `<link rel="alternate">` of a home page, and whether it is a WordPress site."""
+    page = HomePage()
+    if not body:
+        return page
+    try:
+        doc = html.fromstring(body, base_url=page_url)
+    except (etree.ParserError, ValueError):
+        return page
+    for link in doc.iter("link"):
+        rel = {part.lower() for part in (link.get("rel") or "").split()}
+        kind = (link.get("type") or "").split(";", 1)[0].strip().lower()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in _FEED_TYPES and href:
+            url = urljoin(page_url, href)
+            if url not in page.feeds:
+                page.feeds.append(url)
+        if "https://api.w.org/" in rel:
+            page.wordpress = True
+    metas = doc.iter("meta")
+    generator = " ".join(m.get("content") or "" for m in metas if (m.get("name") or "").lower() == "generator")
+    page.wordpress = page.wordpress or "wordpress" in generator.lower() or b"/wp-content/" in body[:200_000]
+    return page
+
+
+@dataclass
+class Classified:
+    """What a fetched discovery endpoint turned out to be."""
+
+    kind: str  # news_sitemap, sitemap, sitemap_index, feed, or "" when it is none of these
+    items: int = 0  # article entries (urlset entries, feed items) or child sitemaps
+    children: list[str] = field(default_factory=list)
+    newest: datetime | None = None
+
+
+def classify_endpoint(body: bytes, url: str) -> Classified:
+    """A sitemap index, a (news) sitemap or an RSS/Atom feed, with how many entries it holds."""
+    root = _root(body)
+    if root is None:
+        return Classified("")
+    tag = _local(root.tag)
+    if tag in ("urlset", "sitemapindex"):
+        found, children = parse_sitemap(body, url)
+        if tag == "sitemapindex":
+            return Classified("sitemap_index", len(children), children)
+        kind = "news_sitemap" if any(c.source == "news_sitemap" for c in found) else "sitemap"
+        return Classified(kind, len(found), newest=_newest(found))
+    if tag in ("rss", "feed", "RDF"):
+        items = parse_feed(body, url)
+        return Classified("feed", len(items), newest=_newest(items))
+    return Classified("")
+
+
+def _newest(found: list[Candidate]) -> datetime | None:
+    dates = [c.when for c in found if c.when is not None]
+    return max(dates) if dates else None

@@ -14,8 +14,13 @@ from pantau.extract.families import FAMILIES as EXTRACT_FAMILIES
 from pantau.resources import bundled
 
 FAMILIES = frozenset(EXTRACT_FAMILIES) | {"generic"}  # one parser module per family, plus the generic path
-REQUIRED = ("name", "domain", "province", "language", "family", "home_url", "discovery")
-KNOWN_FIELDS = frozenset({*REQUIRED, "path_prefix", "pilkada_paths", "role"})
+# A row may be a bare domain (name, domain, province, optionally family): language defaults to Indonesian, the home
+# page to https://<domain><path_prefix>/, and the discovery endpoints are found by pantau.crawl.probe and kept in the
+# engine (pantau.store.endpoints). Endpoints written in a row are used as they are unless the row says
+# `unverified: true`: then they are only hints that discovery checks before the crawl uses them.
+REQUIRED = ("name", "domain", "province")
+KNOWN_FIELDS = frozenset({*REQUIRED, "language", "family", "home_url", "discovery", "path_prefix", "pilkada_paths"})
+KNOWN_FIELDS |= {"role", "unverified"}
 # what an outlet is to Pantau: a newsroom, or a fact-check desk / KPU clarification page whose debunks fill the
 # debunked-claims index (pantau.process.debunks)
 ROLES = ("news", "fact_check")
@@ -75,6 +80,12 @@ class Outlet:
     path_prefix: str = ""
     pilkada_paths: tuple[str, ...] = ()
     role: str = "news"
+    unverified: bool = False  # the row's endpoints are hints for discovery, not facts
+
+    @property
+    def bare(self) -> bool:
+        """No endpoint of its own: the crawl uses what discovery found."""
+        return not self.discovery.urls()
 
     @property
     def key(self) -> str:
@@ -93,6 +104,7 @@ class Outlet:
             "discovery": self.discovery.as_dict(),
             "pilkada_paths": list(self.pilkada_paths),
             "role": self.role,
+            "unverified": self.unverified,
         }
 
 
@@ -157,7 +169,10 @@ def _parse_discovery(raw: Any, domain: str, where: str) -> Discovery:
     listings = tuple(_parse_listing(item, f"{where}.listings[{i}]") for i, item in enumerate(listings_raw))
     disc = Discovery(listings=listings, **lists)
     if not disc.urls():
-        raise OutletRegistryError(f"{where}: no discovery endpoint (news sitemap, sitemap, feed or listing)")
+        raise OutletRegistryError(
+            f"{where}: no discovery endpoint (news sitemap, sitemap, feed or listing); leave `discovery` out to have "
+            "discovery find them"
+        )
     for url in disc.urls():
         _own_domain(_check_url(url, where), domain, where)
     return disc
@@ -176,6 +191,7 @@ def parse_outlet(row: Any, index: int, provinces: frozenset[str] | None = None) 
     unknown = set(row) - KNOWN_FIELDS
     if unknown:
         raise OutletRegistryError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    row = {"language": "id", "family": "generic", **{k: v for k, v in row.items() if v is not None}}
     for key in ("name", "domain", "province", "language", "family"):
         if not isinstance(row[key], str):
             raise OutletRegistryError(f"{where}: {key} must be a string")
@@ -195,8 +211,12 @@ def parse_outlet(row: Any, index: int, provinces: frozenset[str] | None = None) 
     role = row.get("role", "news")
     if role not in ROLES:
         raise OutletRegistryError(f"{where}: role must be one of {', '.join(ROLES)}, got {role!r}")
-    home = _check_url(row["home_url"], f"{where}.home_url")
+    unverified = row.get("unverified", False)
+    if not isinstance(unverified, bool):
+        raise OutletRegistryError(f"{where}: unverified must be true or false, got {unverified!r}")
+    home = _check_url(row.get("home_url") or f"https://{domain}{prefix}/", f"{where}.home_url")
     _own_domain(home, domain, f"{where}.home_url")
+    discovery = _parse_discovery(row["discovery"], domain, f"{where}.discovery") if "discovery" in row else Discovery()
     return Outlet(
         name=row["name"].strip(),
         domain=domain,
@@ -204,10 +224,11 @@ def parse_outlet(row: Any, index: int, provinces: frozenset[str] | None = None) 
         language=row["language"],
         family=row["family"],
         home_url=home,
-        discovery=_parse_discovery(row["discovery"], domain, f"{where}.discovery"),
+        discovery=discovery,
         path_prefix=prefix,
         pilkada_paths=_str_list(row.get("pilkada_paths"), f"{where}.pilkada_paths"),
         role=role,
+        unverified=unverified,
     )
 
 
