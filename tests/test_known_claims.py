@@ -382,6 +382,11 @@ def test_the_official_fact_and_the_conclusion_of_a_debunk_are_no_debunked_claims
             "surat suara Pilkada Kabupaten Banyumas sudah dicoblos",
         ),
         ("Faktanya, unggahan yang beredar menyebut jadwal resmi yang diumumkan KPU Kabupaten Banyumas.", None),
+        (
+            "Beredar poster daring yang menyebut Budi Santoso akan tetap maju sebagai calon Bupati Banyumas.",
+            "Budi Santoso akan tetap maju sebagai calon Bupati Banyumas",
+        ),
+        ("Soal unggahan yang beredar, KPU Banyumas menyebut pemungutan suara tetap digelar 27 November 2024.", None),
         ("KPU Kabupaten Banyumas menegaskan unggahan yang beredar menyebut TPS dipindah tanpa dasar.", None),
     ],
 )

@@ -65,6 +65,8 @@ class DebunkCues:
     re_label: re.Pattern[str]
     re_that: re.Pattern[str]
     re_not_claim: re.Pattern[str]  # on lower-cased text
+    re_fact_claim: re.Pattern[str]  # on lower-cased text
+    re_item_says: re.Pattern[str]
     re_claim_end: re.Pattern[str]
 
 
@@ -108,6 +110,10 @@ def load_cues(path: str = str(CUES_PATH)) -> DebunkCues:
         re_that=re.compile(r"^\s*(?:" + nouns + r")(?![\w-])\s*(?:,\s*)?bahwa\s+", re.IGNORECASE),
         re_label=re.compile(r"^\s*\[?(?:" + _alt(raw["label_cues"]) + r")\]?\s*:\s*", re.IGNORECASE),
         re_not_claim=compile_words(w.lower() if not w.startswith("re:") else w for w in not_claim),
+        re_fact_claim=compile_words(w.lower() for w in raw["claim_fact_cues"]),
+        re_item_says=re.compile(  # "poster (daring) yang menyebut", "... yang menyebut": the post itself says it
+            r"(?:(?<![\w-])(?:" + nouns + r")(?![\w-])(?:\s+[^\s\"“”]+){0,3}?|(?<![\w-])yang)\s*$", re.IGNORECASE
+        ),
         re_claim_end=re.compile(
             r"[\s,]+(?:(?:" + end_leads + r")\s+(?:" + verdict_alt + r")|(?:" + end_verdicts + r"))(?![\w-])",
             re.IGNORECASE,
@@ -211,12 +217,15 @@ def _unquoted_claim(sentence: str, cues: DebunkCues) -> str | None:
     verbs = list(cues.re_claim_verb.finditer(sentence))
     if not verbs:
         return None
-    head, claim = sentence[: verbs[-1].end()], sentence[verbs[-1].end() :]
+    verb = verbs[-1]
+    head, claim = sentence[: verb.end()], sentence[verb.end() :]
     end = cues.re_claim_end.search(claim)
     if end:
         claim = claim[: end.start()]
     if cues.re_not_claim.search(f"{head} {claim}".lower()):
         return None
+    if cues.re_fact_claim.search(claim.lower()) and not cues.re_item_says.search(sentence[: verb.start()]):
+        return None  # "KPU menyebut pemungutan suara tetap digelar ...": the fact, unless the post itself says it
     return claim
 
 
