@@ -25,7 +25,7 @@ from pantau.process.batch import BatchResult, process_batch
 from pantau.process.story_state import load_stories, save_stories
 from pantau.records import IndexedArticle, ProcessedArticle, RawArticle
 from pantau.store.bulk import BulkResult, index_documents
-from pantau.store.claims_index import StoreClaimLookup, add_claims
+from pantau.store.claims_index import StoreClaimLookup, store_claims
 from pantau.store.client import Store
 from pantau.store.connect import open_store
 from pantau.store.templates import setup
@@ -68,8 +68,7 @@ def process_articles(settings: Settings, raw: list[RawArticle], store: Store | N
         result = process_batch(raw, stories, None, fact_check_outlets=desks, claims_note=NO_ENGINE_NOTE)
     else:
         result = process_batch(raw, stories, StoreClaimLookup(store), fact_check_outlets=desks)
-        if result.claims:
-            add_claims(store, result.claims)
+        store_claims(store, result.claims, result.articles)  # a refused entry or a lost engine is a note, not a loss
     save_stories(settings, stories)
     return result
 

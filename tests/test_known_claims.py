@@ -149,7 +149,20 @@ def test_scores_near_verbatim_high_paraphrase_lower_and_unrelated_not_at_all() -
         (f"Benarkah {CLAIM.lower()}?", "question"),
         (f"Jika {CLAIM.lower()}, anggaran akan membengkak.", "conditional"),
         (f"Beredar pesan berantai yang menyebut {CLAIM.lower()}.", "circulating"),
-        (f"{CLAIM}, kalau kata warga, sehingga jadwal berubah.", "asserted"),  # a hedge after the claim is no hedge
+        (f"{CLAIM}, kalau dilihat dari surat edaran, sehingga jadwal berubah.", "asserted"),  # a late hedge is none
+        (f"{CLAIM}, kata seorang warga di grup percakapan.", "attributed"),
+        (f"{CLAIM}, kata para relawan.", "attributed"),
+        (f"KPU menegaskan pemungutan suara tetap 27 November, bukan {CLAIM.lower()}.", "denied"),
+        (
+            "Pencoblosan Pilkada Kota Palembang tidak ditunda hingga 8 Januari 2025 meski logistik surat suara "
+            "disebut belum tiba.",
+            "denied",
+        ),
+        (
+            "Pencoblosan Pilkada Kota Palembang tidak akan ditunda hingga 8 Januari 2025 karena logistik surat suara "
+            "belum tiba.",
+            "denied",
+        ),
     ],
 )
 def test_stance_of_a_sentence_towards_the_claim(sentence: str, expected: str) -> None:
@@ -328,3 +341,206 @@ def test_match_known_claims_uses_one_lookup_call_per_article() -> None:
 
     flags = match_known_claims(REPEAT["title"], REPEAT["body"], Counting([_entry()]))
     assert len(calls) == 1 and len(flags) == 1
+
+
+# --- debunks: the official fact and the verdict are no claim; reports that deny a claim are not flagged -------
+
+PEKANBARU_DEBUNK = RawArticle(
+    url="https://turnbackhoax.id/2024/11/19/salah-pilkada-pekanbaru-diundur/",
+    outlet="TurnBackHoax",
+    outlet_domain="turnbackhoax.id",
+    title="[SALAH] Pilkada Kota Pekanbaru 2024 Diundur ke Februari",
+    body=(
+        "Sebuah pesan berantai beredar di WhatsApp yang menyebut Pilkada Kota Pekanbaru 2024 diundur ke Februari "
+        "karena gudang logistik terendam banjir.\n"
+        "Komisioner KPU Kota Pekanbaru membantah pesan yang beredar itu dan menyebut pemungutan suara Pilkada Kota "
+        "Pekanbaru tetap digelar Rabu, 27 November 2024.\n"
+        "Kesimpulan: unggahan yang menyebut Pilkada Kota Pekanbaru diundur ke Februari adalah hoaks."
+    ),
+    published_at="2024-11-19 14:30:00",
+)
+
+
+def test_the_official_fact_and_the_conclusion_of_a_debunk_are_no_debunked_claims() -> None:
+    result = process_batch([PEKANBARU_DEBUNK], fact_check_outlets=["turnbackhoax.id"])
+    claims = [c.claim for c in result.claims]
+    assert "Pilkada Kota Pekanbaru 2024 diundur ke Februari karena gudang logistik terendam banjir" in claims
+    assert not any("tetap digelar" in c or "27 November" in c for c in claims), claims
+    assert not any("hoaks" in c.lower() for c in claims), claims
+    assert {c.date for c in result.claims} == {"2024-11-19"}  # published_at "2024-11-19 14:30:00", as ISO
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "Unggahan di Facebook yang menyebut Pilkada Kabupaten Banyumas diulang bulan depan adalah hoaks.",
+            "Pilkada Kabupaten Banyumas diulang bulan depan",
+        ),
+        (
+            "Pesan berantai yang menyebut surat suara Pilkada Kabupaten Banyumas sudah dicoblos tidak benar.",
+            "surat suara Pilkada Kabupaten Banyumas sudah dicoblos",
+        ),
+        ("Faktanya, unggahan yang beredar menyebut jadwal resmi yang diumumkan KPU Kabupaten Banyumas.", None),
+        (
+            "Beredar poster daring yang menyebut Budi Santoso akan tetap maju sebagai calon Bupati Banyumas.",
+            "Budi Santoso akan tetap maju sebagai calon Bupati Banyumas",
+        ),
+        ("Soal unggahan yang beredar, KPU Banyumas menyebut pemungutan suara tetap digelar 27 November 2024.", None),
+        ("KPU Kabupaten Banyumas menegaskan unggahan yang beredar menyebut TPS dipindah tanpa dasar.", None),
+    ],
+)
+def test_an_unquoted_claim_ends_at_the_verdict_and_fact_sentences_give_none(sentence: str, claim: str | None) -> None:
+    found = extract_claims("Cek Fakta: Pilkada Banyumas", sentence)
+    assert found == ([claim] if claim else [])
+
+
+def test_a_correct_report_of_the_official_fact_is_not_flagged() -> None:
+    correct = RawArticle(
+        url="https://berita-riau.example.id/2024/11/25/pekanbaru-siap",
+        outlet="Berita Riau",
+        title="Pilkada Kota Pekanbaru 2024",
+        body="Pemungutan suara Pilkada Kota Pekanbaru tetap digelar Rabu, 27 November 2024 di 2.400 TPS.",
+        published_at="2024-11-25T09:00:00+07:00",
+    )
+    result = process_batch([PEKANBARU_DEBUNK, correct], fact_check_outlets=["turnbackhoax.id"])
+    assert result.articles[1].flags == []
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Pilkada Kota Pekanbaru 2024 diundur ke Februari karena gudang logistik terendam banjir.", True),
+        (
+            "KPU Riau menegaskan Pilkada Kota Pekanbaru 2024 tetap digelar 27 November, bukan diundur ke Februari "
+            "karena gudang logistik terendam banjir.",
+            False,
+        ),
+        ("Pilkada Kota Pekanbaru 2024 tidak diundur ke Februari meski gudang logistik sempat terendam banjir.", False),
+        (
+            "Pilkada Kota Pekanbaru 2024 diundur ke Februari karena gudang logistik terendam banjir, "
+            "kata seorang warga.",
+            False,
+        ),
+    ],
+)
+def test_a_report_that_denies_or_attributes_the_claim_is_not_flagged(body: str, flagged: bool) -> None:
+    report = RawArticle(
+        url="https://berita-riau.example.id/2024/11/22/pekanbaru",
+        outlet="Berita Riau",
+        title="Pilkada Kota Pekanbaru 2024",
+        body=body,
+        published_at="2024-11-22T09:00:00+07:00",
+    )
+    result = process_batch([PEKANBARU_DEBUNK, report], fact_check_outlets=["turnbackhoax.id"])
+    got = [f for f in result.articles[1].flags if f.rule == "known_hoax"]
+    assert bool(got) == flagged, got
+
+
+def test_a_negation_that_is_part_of_the_claim_or_leads_no_word_of_it_is_no_denial() -> None:
+    from pantau.process.claims.known_claims import negation_of
+
+    assert negation_of(f"{CLAIM}.", CLAIM) == ""  # "belum tiba" belongs to the claim
+    assert negation_of(f"Pilkada tetap berjalan, sementara {CLAIM.lower()}.", CLAIM) == ""
+    assert negation_of("Pencoblosan Pilkada Kota Palembang bukan ditunda hingga 8 Januari 2025.", CLAIM) == "bukan"
+
+
+# --- the index: ISO dates, refused entries and a lost engine never lose the batch; CLI input checks --------------
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_a_refused_entry_is_a_note_on_its_debunk_and_the_others_are_stored(store: Store) -> None:
+    from dataclasses import replace
+
+    from pantau.store.claims_index import list_claims, store_claims
+
+    setup(store)
+    result = process_batch([PEKANBARU_DEBUNK], fact_check_outlets=["turnbackhoax.id"])
+    good = result.claims[0]
+    odd_date = KnownClaim(
+        id="t-date",
+        claim="Kotak suara Pilkada Kota Dumai dibuka malam hari",
+        verdict="hoaks",
+        debunk_url="https://klarifikasi.example.id/dumai",
+        date="27/11/2024",
+    )
+    bad = KnownClaim(
+        id="t-bad",
+        claim="Surat suara Pilkada Kota Dumai dicetak dua kali",
+        verdict="hoaks",
+        debunk_url="https://klarifikasi.example.id/dumai-surat",
+        added_at="bukan tanggal",
+    )
+    debunk_of_bad = replace(result.articles[0], url=bad.debunk_url, process_notes=[])
+    counts = store_claims(store, [good, odd_date, bad], [result.articles[0], debunk_of_bad])
+    assert counts["failed"] == 1 and counts["created"] == 2
+    stored = {c.id: c for c in list_claims(store)}
+    assert set(stored) == {good.id, "t-date"}
+    assert stored["t-date"].date == "2024-11-27"  # "27/11/2024" read as a date, written as ISO
+    assert any("not stored" in n for n in debunk_of_bad.process_notes)
+    assert not any("not stored" in n for n in result.articles[0].process_notes)
+
+
+def test_an_engine_gone_mid_batch_falls_back_and_the_batch_is_still_written(store: Store, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from flows.tasks import process_articles
+
+    dead_url = f"http://127.0.0.1:{_closed_port()}"
+    settings = make_settings(
+        PANTAU_SEARCH_URL=dead_url,
+        PANTAU_SEARCH_INDEX_PREFIX=store.settings.search.index_prefix,
+        PANTAU_PATHS_VAR_DIR=str(tmp_path / "var"),
+        PANTAU_SEARCH_MAX_RETRIES="1",
+        PANTAU_SEARCH_BACKOFF_INITIAL="0.1",
+        PANTAU_SEARCH_BACKOFF_MAX="0.2",
+    )
+    gone = Store(settings, replace(store.info, url=dead_url))  # the engine that answered before, now gone
+    repeat = RawArticle(
+        url="https://berita-riau.example.id/2024/11/21/banjir",
+        outlet="Berita Riau",
+        title="Pilkada Kota Pekanbaru 2024",
+        body="Pilkada Kota Pekanbaru 2024 diundur ke Februari karena gudang logistik terendam banjir.",
+        published_at="2024-11-21T09:00:00+07:00",
+    )
+    result = process_articles(settings, [PEKANBARU_DEBUNK, repeat], gone)  # type: ignore[arg-type]
+    assert len(result.articles) == 2 and result.claims
+    debunk, report = result.articles
+    assert any("not stored in the index" in n for n in debunk.process_notes)
+    assert any("index lookup failed" in n for n in report.process_notes)
+    assert [f.source for f in report.flags if f.rule == "known_hoax"] == [PEKANBARU_DEBUNK.url]  # the fallback
+
+
+def test_claims_cli_refuses_bad_input_before_the_engine_and_prints_the_stored_entry(
+    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pantau.cli.main import main
+    from pantau.store.claims_index import add_claims, list_claims, remove_claim
+
+    monkeypatch.setenv("PANTAU_SEARCH_URL", store.info.url)
+    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)
+    claim = "Kotak suara Pilkada Kota Dumai dibuka sebelum hari pemungutan suara"
+    assert main(["claims", "add", claim, "--url", "https://ok.example/x\n"]) == 1
+    assert "http(s) URL" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["claims", "add", claim, "--url", "https://ok.example/x", "--date", "27/11/2024"])
+    with pytest.raises(SystemExit):
+        main(["claims", "list", "--size", "-1"])
+    assert main(["claims", "remove", ""]) == 1
+    assert "no entry id" in capsys.readouterr().err
+    assert main(["claims", "add", claim, "--url", "https://ok.example/x", "--date", "2024-11-20"]) == 0
+    added = json.loads(capsys.readouterr().out)["added"]
+    assert added["added_at"] and added["date"] == "2024-11-20"
+
+    odd = KnownClaim(id="t-x?refresh=false&foo", claim=claim, verdict="hoaks", debunk_url="https://ok.example/y")
+    plain = KnownClaim(id="t-x", claim=claim, verdict="hoaks", debunk_url="https://ok.example/z")
+    add_claims(store, [odd, plain])
+    assert remove_claim(store, odd.id) == odd.id  # the id as a path segment, not a query string
+    assert {c.id for c in list_claims(store)} == {added["id"], "t-x"}

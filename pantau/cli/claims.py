@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from typing import Any
 
 from pantau.config import Settings
@@ -17,6 +18,23 @@ def _store(settings: Settings) -> Any:
     store = open_store(settings)
     setup(store)
     return store
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _day(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
 
 
 def cmd_claims(args: argparse.Namespace, settings: Settings) -> int:
@@ -61,14 +79,14 @@ def register(sub: Any) -> None:
     add.add_argument("--url", required=True, help="the debunk or clarification page (the flag's evidence link)")
     add.add_argument("--verdict", default="hoaks", help="hoaks, salah, disinformasi, ... (default hoaks)")
     add.add_argument("--fact", default="", help="the official fact that contradicts the claim")
-    add.add_argument("--date", help="date of the debunk (YYYY-MM-DD)")
+    add.add_argument("--date", type=_day, help="date of the debunk (YYYY-MM-DD)")
     add.add_argument("--province", help="canonical province name")
     add.add_argument("--regency", help="canonical regency or city name")
     add.add_argument("--code", help="Kemendagri region code")
     add.add_argument("--by", default="", help="who added it")
     lst = actions.add_parser("list", help="list entries, newest first")
     lst.add_argument("--origin", choices=["facts", "debunk", "staff"], help="only entries of this origin")
-    lst.add_argument("--size", type=int, default=200)
+    lst.add_argument("--size", type=_positive, default=200, help="at most this many entries (default 200)")
     lst.add_argument("--json", action="store_true")
     rm = actions.add_parser("remove", help="delete an entry by its id (see `pantau claims list`)")
     rm.add_argument("id")

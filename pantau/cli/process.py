@@ -23,7 +23,7 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
     from pantau.process.batch import process_batch
     from pantau.process.stories import StoryIndex
     from pantau.records import RawArticle
-    from pantau.store.claims_index import StoreClaimLookup, add_claims
+    from pantau.store.claims_index import StoreClaimLookup, store_claims
 
     items, problems = read_records(args.input, RawArticle.from_any_stage)
     stories = StoryIndex()
@@ -42,7 +42,7 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
             fact_check_outlets=fact_check_outlets(),
             claims_note=note if store is None else None,
         )
-        claims_added = add_claims(store, result.claims)["created"] if store is not None and result.claims else 0
+        stored = store_claims(store, result.claims, result.articles) if store is not None else {}
     finally:
         if store is not None:
             store.close()
@@ -64,7 +64,8 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         "stories": len({a.story_id for a in result.articles}),
         "languages": dict(langs.most_common()),
         "debunk_entries": len(result.claims),
-        "claims_added": claims_added,
+        "claims_added": stored.get("created", 0),
+        "claims_not_stored": stored.get("failed", 0),
         "claims_index": "engine" if lookup is not None else "static known_hoaxes (no engine)",
         "out": str(args.out),
     }

@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from pantau.ids import canonical_url
+from pantau.process.claims.rules import compile_words, load_rules
 from pantau.process.claims.text import split_sentences
 from pantau.records import KnownClaim, Region
 from pantau.resources import data_path
+from pantau.text.dates import parse_indonesian_datetime
 
 CUES_PATH = data_path("debunk_cues.json")
 _QUOTE = re.compile(r"“([^“”]{12,400})”|\"([^\"“”]{12,400})\"|„([^„“”]{12,400})[“”]")
@@ -62,6 +64,10 @@ class DebunkCues:
     re_reference: re.Pattern[str]
     re_label: re.Pattern[str]
     re_that: re.Pattern[str]
+    re_not_claim: re.Pattern[str]  # on lower-cased text
+    re_fact_claim: re.Pattern[str]  # on lower-cased text
+    re_item_says: re.Pattern[str]
+    re_claim_end: re.Pattern[str]
 
 
 @cache
@@ -70,6 +76,9 @@ def load_cues(path: str = str(CUES_PATH)) -> DebunkCues:
     verdicts = {k.lower(): v for k, v in raw["verdicts"].items()}
     verdict_alt = _alt(list(verdicts))
     nouns, verbs = _alt(raw["claim_nouns"]), _alt(raw["claim_verbs"])
+    not_claim = [*raw["claim_skip_cues"], *raw["fact_cues"], *raw["fact_cues_strong"]]
+    not_claim += load_rules().raw["stance"]["denied"]  # the one list of denial cues (claim_rules.json)
+    end_leads, end_verdicts = _alt(raw["claim_end_leads"]), _alt(raw["claim_end_verdicts"])
     return DebunkCues(
         raw=raw,
         verdicts=verdicts,
@@ -100,6 +109,15 @@ def load_cues(path: str = str(CUES_PATH)) -> DebunkCues:
         re_reference=_words(raw["reference_cues"]),
         re_that=re.compile(r"^\s*(?:" + nouns + r")(?![\w-])\s*(?:,\s*)?bahwa\s+", re.IGNORECASE),
         re_label=re.compile(r"^\s*\[?(?:" + _alt(raw["label_cues"]) + r")\]?\s*:\s*", re.IGNORECASE),
+        re_not_claim=compile_words(w.lower() if not w.startswith("re:") else w for w in not_claim),
+        re_fact_claim=compile_words(w.lower() for w in raw["claim_fact_cues"]),
+        re_item_says=re.compile(  # "poster (daring) yang menyebut", "... yang menyebut": the post itself says it
+            r"(?:(?<![\w-])(?:" + nouns + r")(?![\w-])(?:\s+[^\s\"“”]+){0,3}?|(?<![\w-])yang)\s*$", re.IGNORECASE
+        ),
+        re_claim_end=re.compile(
+            r"[\s,]+(?:(?:" + end_leads + r")\s+(?:" + verdict_alt + r")|(?:" + end_verdicts + r"))(?![\w-])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -190,10 +208,25 @@ def _quoted_claims(sentence: str, cues: DebunkCues) -> list[str]:
 
 
 def _unquoted_claim(sentence: str, cues: DebunkCues) -> str | None:
+    """The claim after the last claim verb of a sentence about something circulating, up to the desk's verdict on it
+    ("unggahan yang menyebut X adalah hoaks" -> X). None for a sentence that states the official fact, a denial or
+    the conclusion ("KPU membantah unggahan itu dan menyebut Y", "Kesimpulan: ...", "Faktanya, ..."): what it
+    "menyebut" is the fact, not the claim."""
     if '"' in sentence or "“" in sentence or not cues.re_circulation.search(sentence):
         return None
     verbs = list(cues.re_claim_verb.finditer(sentence))
-    return sentence[verbs[-1].end() :] if verbs else None
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    head, claim = sentence[: verb.end()], sentence[verb.end() :]
+    end = cues.re_claim_end.search(claim)
+    if end:
+        claim = claim[: end.start()]
+    if cues.re_not_claim.search(f"{head} {claim}".lower()):
+        return None
+    if cues.re_fact_claim.search(claim.lower()) and not cues.re_item_says.search(sentence[: verb.start()]):
+        return None  # "KPU menyebut pemungutan suara tetap digelar ...": the fact, unless the post itself says it
+    return claim
 
 
 def extract_claims(title: str, body: str, cues: DebunkCues | None = None) -> list[str]:
@@ -289,6 +322,7 @@ def debunk_entries(
         return []
     fact = official_fact(body, claims, c)
     region = regions[0] if regions else None
+    published = parse_indonesian_datetime(published_at)
     return [
         KnownClaim(
             id=entry_id(url, claim),
@@ -296,7 +330,7 @@ def debunk_entries(
             verdict=verdict,
             debunk_url=url,
             fact=fact,
-            date=published_at,
+            date=published.date().isoformat() if published else None,  # the index takes ISO dates only
             province=region.province if region else None,
             regency=region.regency if region else None,
             region_code=region.code if region else None,

@@ -14,28 +14,40 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import quote
 
 from pantau.errors import PantauError, SearchRequestError
 from pantau.process.claims.facts import FactBase
 from pantau.process.claims.known_claims import Candidate, Matching, claims_from_facts, load_matching
-from pantau.records import KnownClaim, RecordError
+from pantau.records import KnownClaim, ProcessedArticle, RecordError
 from pantau.store.client import Store
+from pantau.text.dates import parse_indonesian_datetime
+
+log = logging.getLogger(__name__)
 
 KIND = "claims"
 MAX_LIST = 10_000
 ORIGINS = ("facts", "debunk", "staff")
 _SPACE = re.compile(r"\s+")
+_HTTP_URL = re.compile(r"https?://\S+")
 # fields that make an entry what it is; added_at/added_by of a stored entry are kept when it is written again
 _CONTENT = ("claim", "verdict", "debunk_url", "fact", "date", "province", "regency", "region_code", "origin", "outlet")
 
 
 class ClaimsIndexError(PantauError):
-    """An entry that cannot be added, found or removed."""
+    """An entry that cannot be added, found or removed (`refused`: the ids of the entries the engine refused,
+    `counts`: what `add_claims` did store)."""
+
+    def __init__(self, message: str, refused: Sequence[str] = (), counts: dict[str, int] | None = None) -> None:
+        super().__init__(message)
+        self.refused = list(refused)
+        self.counts = counts or {}
 
 
 class LookupUnavailableError(PantauError):
@@ -47,8 +59,36 @@ def staff_id(claim: str) -> str:
     return "staff-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+def iso_date(value: str | None) -> str | None:
+    """The ISO form the index's `date` field takes: an ISO date or datetime as it is, any other date text the
+    project's date parsing reads as its day ("2024-11-20 10:00:00" -> "2024-11-20"), else None (dropped)."""
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return date.fromisoformat(text).isoformat() if len(text) <= 10 else datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        parsed = parse_indonesian_datetime(text)
+        return parsed.date().isoformat() if parsed else None
+
+
+def _day(text: str) -> str:
+    """A staff entry's date: YYYY-MM-DD or refused here (not by the engine)."""
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise ClaimsIndexError(f"the date must be YYYY-MM-DD, got {text!r}") from None
+
+
 def _doc(claim: KnownClaim) -> dict[str, Any]:
-    return {k: v for k, v in claim.to_dict().items() if v not in (None, "")}
+    doc = {k: v for k, v in claim.to_dict().items() if v not in (None, "")}
+    if "date" in doc:
+        fixed = iso_date(doc["date"])
+        if fixed:
+            doc["date"] = fixed
+        else:
+            del doc["date"]
+    return doc
 
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -65,13 +105,15 @@ def add_claims(store: Store, claims: Sequence[KnownClaim], refresh: bool = True)
     stored = store.mget(KIND, list(unique))
     now = datetime.now(UTC).isoformat(timespec="seconds")
     lines: list[str] = []
+    kinds: dict[str, str] = {}
     for cid, claim in unique.items():
         doc = _doc(claim)
         before = stored.get(cid)
         if before is not None and _same(before, doc):
             counts["unchanged"] += 1
             continue
-        counts["updated" if before is not None else "created"] += 1
+        kinds[cid] = "updated" if before is not None else "created"
+        counts[kinds[cid]] += 1
         doc.setdefault("added_at", (before or {}).get("added_at") or now)
         if before and before.get("added_by") and "added_by" not in doc:
             doc["added_by"] = before["added_by"]
@@ -80,10 +122,37 @@ def add_claims(store: Store, claims: Sequence[KnownClaim], refresh: bool = True)
     if lines:
         params = {"refresh": "true"} if refresh else None
         result = store.request("POST", "/_bulk", body="\n".join(lines) + "\n", params=params)
-        errors = [item["index"]["error"] for item in result.get("items", []) if item.get("index", {}).get("error")]
-        if errors:
-            raise ClaimsIndexError(f"the engine refused {len(errors)} claim(s): {json.dumps(errors[0])[:300]}")
+        refused = [item["index"] for item in result.get("items", []) if item.get("index", {}).get("error")]
+        if refused:
+            ids = [str(item.get("_id")) for item in refused]
+            for cid in ids:
+                if cid in kinds:
+                    counts[kinds[cid]] -= 1
+            raise ClaimsIndexError(
+                f"the engine refused {len(refused)} claim(s): {json.dumps(refused[0]['error'])[:300]}", ids, counts
+            )
     return counts
+
+
+def store_claims(
+    store: Store, claims: Sequence[KnownClaim], articles: Sequence[ProcessedArticle] = ()
+) -> dict[str, int]:
+    """`add_claims` for a processed batch, which must never be lost to its entries: an entry the engine refuses, or
+    an engine that went away, is logged and noted on the debunk articles it came from (`process_notes`), and the
+    batch goes on. Returns the counts of `add_claims` plus "failed" (entries not stored)."""
+    try:
+        return {**add_claims(store, claims), "failed": 0}
+    except PantauError as exc:
+        refused = set(exc.refused) if isinstance(exc, ClaimsIndexError) else set()
+        done = exc.counts if isinstance(exc, ClaimsIndexError) and exc.counts else {}
+        failed = [c for c in claims if c.id in refused] if refused else list(claims)
+        log.warning("debunked-claims index: %d entr(ies) not stored: %s", len(failed), exc)
+        urls = {c.debunk_url for c in failed}
+        note = f"known claims: debunk entries not stored in the index ({type(exc).__name__}: {exc})"[:300]
+        for article in articles:
+            if {article.url, article.canonical_url} & urls and note not in article.process_notes:
+                article.process_notes.append(note)
+        return {"created": 0, "updated": 0, "unchanged": 0, **done, "failed": len(failed)}
 
 
 def add_claim(
@@ -106,8 +175,10 @@ def add_claim(
         raise ClaimsIndexError(f"the claim needs at least {m.raw['claim_min_words']} words to be matched: {text!r}")
     if len(text) > int(m.raw["claim_max_chars"]):
         raise ClaimsIndexError(f"the claim is longer than {m.raw['claim_max_chars']} characters; quote its core")
-    if not re.match(r"https?://\S+$", debunk_url or ""):
+    if not _HTTP_URL.fullmatch(debunk_url or ""):
         raise ClaimsIndexError(f"the debunk URL must be an http(s) URL, got {debunk_url!r}")
+    if date:
+        date = _day(date)
     entry = KnownClaim(
         id=staff_id(text),
         claim=text,
@@ -122,10 +193,13 @@ def add_claim(
         added_by=added_by or None,
     )
     add_claims(store, [entry])
-    return entry
+    stored = store.mget(KIND, [entry.id]).get(entry.id)
+    return KnownClaim.from_dict(stored) if stored else entry  # as stored: with its added_at
 
 
 def list_claims(store: Store, origin: str | None = None, size: int = MAX_LIST) -> list[KnownClaim]:
+    if size < 1:
+        raise ClaimsIndexError(f"the number of entries to list must be at least 1, got {size}")
     query: dict[str, Any] = {"term": {"origin": origin}} if origin else {"match_all": {}}
     body = {"size": min(size, MAX_LIST), "query": query, "sort": [{"added_at": {"order": "desc"}}, {"id": "asc"}]}
     hits = store.search(KIND, body)["hits"]["hits"]
@@ -139,7 +213,10 @@ def list_claims(store: Store, origin: str | None = None, size: int = MAX_LIST) -
 
 
 def remove_claim(store: Store, claim_id: str) -> str:
-    result = store.request("DELETE", f"/{store.name(KIND)}/_doc/{claim_id}", params={"refresh": "true"}, ignore=(404,))
+    if not claim_id.strip():
+        raise ClaimsIndexError("no entry id given (see `pantau claims list`)")
+    path = f"/{store.name(KIND)}/_doc/{quote(claim_id, safe='')}"
+    result = store.request("DELETE", path, params={"refresh": "true"}, ignore=(404,))
     if not result or result.get("result") != "deleted":
         raise ClaimsIndexError(f"no entry {claim_id!r} in {store.name(KIND)} (see `pantau claims list`)")
     return claim_id
@@ -242,4 +319,5 @@ __all__ = [
     "remove_claim",
     "seed_from_facts",
     "staff_id",
+    "store_claims",
 ]

@@ -35,6 +35,7 @@ from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.stance import (
     ASSERTED,
     CONDITIONAL,
+    DENIED,
     Stance,
     article_is_debunk,
     confidence_of,
@@ -50,6 +51,7 @@ MATCHING_PATH = DATA_DIR / "known_claims.json"
 RULE = "known_hoax"
 SCHEME = "affine32"  # datasketch >= 2.0 hashing scheme, as in pantau.process.stories
 _DIGITS = re.compile(r"\d")
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -170,13 +172,40 @@ def score(sentence: str, candidate: Candidate, matching: Matching | None = None)
     return None
 
 
+def negation_of(sentence: str, claim: str, rules: Rules | None = None, matching: Matching | None = None) -> str:
+    """The negation cue by which the sentence denies the claim it repeats, or "": a cue of claim_rules.json
+    `negation_cues` (the list the rumour rules use) that is not part of the claim itself and leads one of the claim's
+    content words, with at most two of known_claims.json `negation_bridge_words` between. "KPU menegaskan Pilkada
+    tetap digelar 27 November, bukan ditunda ke Januari" and "Pilkada tidak akan ditunda ke Januari" deny a claim
+    "Pilkada ditunda ke Januari"; "tetap digelar" alone leads no word of it."""
+    r, m = rules or load_rules(), matching or load_matching()
+    cues = r.lists["negation_cues"]
+    claim_low = claim.lower()
+    own = {found.group(0) for found in cues.finditer(claim_low)}
+    claim_words = {w for w in tokenize(claim_low) if w not in m.stopwords}
+    bridge = frozenset(m.raw["negation_bridge_words"])
+    low = sentence.lower()
+    for found in cues.finditer(low):
+        if found.group(0) in own:
+            continue
+        for n, word in enumerate(_WORD.finditer(low, found.end())):
+            if word.group(0) in claim_words:
+                return found.group(0)
+            if n >= 2 or word.group(0) not in bridge:
+                break
+    return ""
+
+
 def stance(sentence: str, claim: str, rules: Rules | None = None) -> Stance:
     """How the sentence holds the claim it repeats: `pantau.process.claims.stance.sentence_stance`, with two
     refinements for a quoted claim. A cue that belongs to the claim itself is no stance (a claim "Pilkada tidak jadi
     digelar", a claim that speaks of a "narasi", repeated); a conditional cue after the claim's first word ("...,
     sehingga warga diminta menunggu") does not make the claim hypothetical. This is the one place the known-claims
-    stage decides; a fuller classifier can replace it."""
+    stage decides; a fuller classifier can replace it. A sentence that negates the claim (`negation_of`) denies it."""
     r = rules or load_rules()
+    negation = negation_of(sentence, claim, r)
+    if negation:
+        return Stance(DENIED, negation)
     claim_low = claim.lower()
     words = set(tokenize(claim_low))
     low = sentence.lower()
@@ -368,6 +397,7 @@ __all__ = [
     "load_matching",
     "match_known_claims",
     "minhash_jaccard",
+    "negation_of",
     "score",
     "stance",
 ]
