@@ -344,7 +344,7 @@ class StoryIndex:
         held: dict[str, StoryCandidate] = {}
         for b in article.signature.bands:
             holder = self._claims.setdefault(b, article)
-            if holder is not article:
+            if holder.id != article.id:  # in memory a re-run is known before this: only others' claims count
                 held[b] = holder
         return held
 
