@@ -93,7 +93,7 @@ def main() -> None:
 
     print(
         f"generated index: up to {total} articles at {args.per_day}/day ({total / args.per_day:.0f} days), "
-        f"window +-{WINDOW_DAYS} days holds up to {min(total, 2 * WINDOW_DAYS * args.per_day)} of them"
+        f"the {WINDOW_DAYS} days before a probe hold up to {min(total, WINDOW_DAYS * args.per_day)} of them"
     )
     for size in sizes:
         started = time.perf_counter()
