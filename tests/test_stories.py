@@ -287,7 +287,7 @@ def test_syndicated_copies_in_two_batches_get_one_story_in_the_engine(store: Sto
     assert not any("stories:" in n for a in second for n in a.process_notes)
     # processing the first batch again keeps its ids
     index_articles(store, second)
-    again = process_articles(settings, first and [a.raw() for a in first], store).articles  # type: ignore[arg-type]
+    again = process_articles(settings, [a.raw() for a in first], store).articles  # type: ignore[arg-type]
     assert {a.id: a.story_id for a in again} == {"antara-1": "antara-1", "lampung-3": "lampung-3"}
 
 
@@ -307,7 +307,7 @@ def test_window_bounds_candidates_in_the_engine(store: Store) -> None:
 
 
 def _salad(seed: int, words: int = 220) -> str:
-    vocab = sorted({w.strip('.,"()') for p in ANTARA_PARAGRAPHS + [OTHER_STORY[1]] for w in p.split()} - {""})
+    vocab = sorted({w.strip('.,"()') for p in [*ANTARA_PARAGRAPHS, OTHER_STORY[1]] for w in p.split()} - {""})
     rng = random.Random(seed)
     text = [rng.choice(vocab) for _ in range(words)]
     return "\n\n".join(" ".join(text[i : i + 40]) + "." for i in range(0, words, 40))
