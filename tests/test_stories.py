@@ -375,3 +375,22 @@ def test_a_failing_story_lookup_clusters_within_the_batch_with_a_note(store: Sto
     assert [a.story_id for a in result.articles] == ["a", "a"]
     assert all(any(n.startswith("stories: lookup failed") for n in a.process_notes) for a in result.articles)
     assert lookup.requests == 1  # failed fast after the first error
+
+
+def test_pantau_process_keeps_stories_in_memory_across_runs_with_a_state_file(tmp_path: Path) -> None:
+    from pantau.cli.main import main
+
+    state = tmp_path / "stories.json"
+    runs = [
+        [_raw("antara-1", ANTARA_TITLE, ANTARA_BODY, "2024-09-20T10:00:00+07:00")],
+        [_raw("lombokpost-1", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY, "2024-09-20T13:30:00+08:00")],
+    ]
+    got = []
+    for n, batch in enumerate(runs):
+        raw, out = tmp_path / f"raw{n}.jsonl", tmp_path / f"out{n}.jsonl"
+        raw.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in batch), encoding="utf-8")
+        assert main(["process", "--in", str(raw), "--out", str(out), "--stories", str(state), "--no-engine"]) == 0
+        got += [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [a["story_id"] for a in got] == ["antara-1", "antara-1"]
+    assert len(got[1]["story_bands"]) == BANDS and got[1]["story_size"] == 2
+    assert json.loads(state.read_text(encoding="utf-8"))["version"] == 2
