@@ -40,12 +40,11 @@ def main() -> None:
                 "PANTAU_ALERTS_CHANNELS": f"tim=json://{hook.url.removeprefix('http://')}",
             }
         )
-        from flows.tasks import index_articles
+        from flows.tasks import index_articles, process_articles
         from pantau.alerts.deliver import deliver
         from pantau.alerts.triggers import plan_alerts
         from pantau.crawl.registry import select_outlets
         from pantau.crawl.runner import crawl_outlet, run_dir
-        from pantau.process.story_state import process_raw
         from pantau.records import IndexedArticle
         from pantau.store.client import Store
         from pantau.store.templates import drop_all, setup
@@ -63,7 +62,7 @@ def main() -> None:
                 started = time.monotonic()
                 since = datetime.now(WIB) - timedelta(days=800)
                 result = crawl_outlet(settings, outlet, since, run_dir(settings, "bench"), site.base_url)
-                articles = process_raw(settings, result.articles()).articles
+                articles = process_articles(settings, result.articles(), store).articles
                 if articles:
                     index_articles(store, articles)
                     docs = [IndexedArticle.of(a) for a in articles]

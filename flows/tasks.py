@@ -1,13 +1,15 @@
 """What several flows share: the Prefect tasks after the crawl (process, index, alert) and the plain steps behind them.
 
-Tasks with network IO retry with backoff; the transform (process) does not. Process reads the debunked-claims index
-(one `_msearch` per article, through the lookup it hands to the pure stages) and stores the entries that the batch's
+Tasks with network IO retry with backoff; the transform (process) does not. Process reads the story state (one search
+per article over the articles' band keys, plus band-key claims for new stories) and the debunked-claims index (one
+`_msearch` per article), through the lookups it hands to the pure stages, and stores the entries that the batch's
 debunk articles produced. Re-running any of them never duplicates: ids come from canonical URLs, claim entries have
 idempotent ids, and alerts are keyed by story and rule.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -22,14 +24,17 @@ from pantau.crawl.registry import fact_check_outlets
 from pantau.errors import PantauError
 from pantau.ops.review import carry_reviews
 from pantau.process.batch import BatchResult, process_batch
-from pantau.process.story_state import load_stories, save_stories
+from pantau.process.stories import StoryIndex
 from pantau.records import IndexedArticle, ProcessedArticle, RawArticle
 from pantau.store.bulk import BulkResult, index_documents
 from pantau.store.claims_index import StoreClaimLookup, store_claims
 from pantau.store.client import Store
 from pantau.store.connect import open_store
+from pantau.store.story_index import StoreStoryLookup, prune_claims
 from pantau.store.templates import setup
 from pantau.text.dates import WIB
+
+log = logging.getLogger(__name__)
 
 
 def index_articles(store: Store, articles: list[ProcessedArticle]) -> BulkResult:
@@ -59,17 +64,21 @@ NO_ENGINE_NOTE = "known claims: no search engine; matched against the static kno
 
 
 def process_articles(settings: Settings, raw: list[RawArticle], store: Store | None) -> BatchResult:
-    """Every processing stage over `raw` with the story state of earlier runs and the debunked-claims index of
-    `store`: the batch's debunk articles become entries (matched at once, then stored), every article's sentences are
-    matched against the index. Without a store, the static known_hoaxes are matched and each article says so."""
-    stories = load_stories(settings)
+    """Every processing stage over `raw` with the story state and the debunked-claims index of `store`: stories
+    are looked up among the indexed articles (band keys on each document, `StoreStoryLookup`), the batch's debunk
+    articles become entries (matched at once, then stored), every article's sentences are matched against the index.
+    Without a store, stories are clustered within the batch, the static known_hoaxes are matched and each article
+    says so."""
+    legacy = settings.paths.var_dir / "stories.json"
+    if legacy.is_file():
+        log.warning("%s is no longer read: story state lives in the engine (README, Stories)", legacy)
     desks = fact_check_outlets()
     if store is None:
-        result = process_batch(raw, stories, None, fact_check_outlets=desks, claims_note=NO_ENGINE_NOTE)
+        result = process_batch(raw, StoryIndex(), None, fact_check_outlets=desks, claims_note=NO_ENGINE_NOTE)
     else:
-        result = process_batch(raw, stories, StoreClaimLookup(store), fact_check_outlets=desks)
+        prune_claims(store)
+        result = process_batch(raw, StoreStoryLookup(store), StoreClaimLookup(store), fact_check_outlets=desks)
         store_claims(store, result.claims, result.articles)  # a refused entry or a lost engine is a note, not a loss
-    save_stories(settings, stories)
     return result
 
 

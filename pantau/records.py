@@ -238,6 +238,12 @@ class ProcessedArticle(RawArticle):
     flags: list[Flag] = field(default_factory=list)
     story_id: str | None = None
     story_size: int = 1
+    # the story stage's signature (pantau.process.stories): LSH band keys, MinHash values (base64), shingle count,
+    # and the time the story window is centred on (published_at, else the processing time)
+    story_bands: list[str] = field(default_factory=list)
+    story_minhash: str | None = None
+    story_shingles: int = 0
+    story_at: str | None = None
     word_count: int = 0
     content_hash: str | None = None
     processed_at: str | None = None

@@ -30,6 +30,7 @@ SCALARS: dict[str, set[type]] = {
     "integer": {int},
     "float": {float},
     "boolean": {bool},
+    "binary": {str},  # base64
 }
 NESTED = {"regions": Region, "entities": Entity, "flags": Flag, "review": Review}
 

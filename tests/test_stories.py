@@ -1,12 +1,30 @@
-"""Story clusters: syndicated copies share a story_id, different reports of one event do not."""
+"""Story clusters: syndicated copies share a story_id, different reports of one event do not; the state lives in the
+engine (band keys on each article document, band-key claims for concurrent writers) or in memory (`StoryIndex`)."""
 
 from __future__ import annotations
 
 import json
+import random
+import threading
+from pathlib import Path
 
 import pytest
 
-from pantau.process.stories import MIN_SHINGLES, StoryIndex, shingles
+from pantau.process.stories import (
+    BANDS,
+    MIN_SHINGLES,
+    StoryCandidate,
+    StoryIndex,
+    StoryItem,
+    assign_stories,
+    shingles,
+    signature,
+)
+from pantau.records import RawArticle
+from pantau.store.client import Store
+from pantau.store.story_index import StoreStoryLookup, prune_claims
+from pantau.store.templates import setup
+from tests.conftest import make_settings
 
 ANTARA_PARAGRAPHS = [
     "Komisi Pemilihan Umum (KPU) Provinsi Nusa Tenggara Barat menetapkan jumlah daftar pemilih tetap (DPT) untuk "
@@ -111,7 +129,9 @@ def test_state_round_trips_through_json_and_keeps_clustering() -> None:
     resumed = StoryIndex.from_dict(state)
     assert len(resumed) == 3
     assert resumed.story_id("lampung-3") == "lampung-3"
-    assert resumed.add("lombokpost-1", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY) == "antara-1"
+    assert (
+        resumed.add("lombokpost-1", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY, "2024-09-21T08:00:00+08:00") == "antara-1"
+    )
     assert resumed.size("antara-1") == 2
     assert resumed.add("antara-1", "again", "") == "antara-1"  # idempotent per article id
 
@@ -148,3 +168,229 @@ def test_bad_input_never_raises(body: str) -> None:
     story = index.add("x", "", body)
     assert story == "x"
     assert index.story_id("x") == "x"
+
+
+def test_old_state_file_of_monitor_is_read() -> None:
+    """Version 1 (the former var/stories.json) still loads, so `--stories` keeps old clusters."""
+    sig = signature(ANTARA_TITLE, ANTARA_BODY)
+    assert sig is not None
+    old = {
+        "version": 1,
+        "params": {"num_perm": 64, "shingle_words": 4, "seed": 1, "hash": "crc32-word-poly", "scheme": "affine32"},
+        "seq": 1,
+        "members": {
+            "antara-1": {
+                "story": "antara-1",
+                "seq": 1,
+                "published_at": "2024-09-20T10:00:00+07:00",
+                "size": sig.size,
+                "hv": sig.encoded(),
+            },
+        },
+    }
+    index = StoryIndex.from_dict(old)
+    assert index.add("copy-1", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY, "2024-09-20T12:00:00+07:00") == "antara-1"
+
+
+def test_window_bounds_candidates_in_memory() -> None:
+    index = StoryIndex()
+    index.add("antara-1", ANTARA_TITLE, ANTARA_BODY, "2024-09-20T10:00:00+07:00")
+    assert index.add("late-copy", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY, "2024-10-20T10:00:00+07:00") == "late-copy"
+    assert index.add("near-copy", "DPT NTB", TRIMMED_COPY_BODY, "2024-09-25T10:00:00+07:00") == "antara-1"
+
+
+def test_signature_has_one_band_key_per_band_sorted_by_band() -> None:
+    sig = signature(ANTARA_TITLE, ANTARA_BODY)
+    assert sig is not None and len(sig.bands) == BANDS == len(set(sig.bands))
+    assert list(sig.bands) == sorted(sig.bands)
+    assert signature("Foto", "KPU gelar rapat.") is None
+
+
+def _items(ids_bodies: list[tuple[str, str, str]], at: str = "2024-09-20T10:00:00+07:00") -> list[StoryItem]:
+    return [StoryItem(i, signature(t, b), at) for i, t, b in ids_bodies]
+
+
+def test_interleaved_claims_of_two_writers_give_one_story() -> None:
+    """The worst interleaving of two concurrent writers: each created about half of the band keys first. Each,
+    looking from its side, still picks the story of the one holding the lowest shared key."""
+    a = _items([("a", ANTARA_TITLE, ANTARA_BODY)])[0]
+    b = _items([("b", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY)])[0]
+    assert a.signature is not None and b.signature is not None
+    shared = sorted(set(a.signature.bands) & set(b.signature.bands))
+    assert len(shared) >= 2
+    for first, second in ((a, b), (b, a)):
+        assert first.signature is not None and second.signature is not None
+        claims = StoryIndex()
+        # `second` created the lowest shared key, then `first` created every other key, then `second` went on
+        claims.claim(StoryCandidate(second.id, second.id, second.signature, second.at))
+        claims._claims = {shared[0]: claims._claims[shared[0]]}
+        got_first = assign_stories([first], claims)[first.id].story_id
+        got_second = assign_stories([second], claims)[second.id].story_id
+        assert got_first == got_second == second.id
+
+
+# ------------------------------------------------------------------------------------------ against the engine
+
+
+def _raw(n: str, title: str, body: str, published_at: str) -> RawArticle:
+    return RawArticle.from_dict(
+        {
+            "id": n,
+            "url": f"https://example.id/read/{n}",
+            "outlet": "Contoh",
+            "title": title,
+            "body": body,
+            "published_at": published_at,
+        }
+    )
+
+
+def _flow_settings(store: Store, tmp_path: Path) -> object:
+    return make_settings(
+        PANTAU_SEARCH_URL=store.settings.search_url,
+        PANTAU_SEARCH_INDEX_PREFIX=store.settings.search.index_prefix,
+        PANTAU_PATHS_VAR_DIR=str(tmp_path),
+    )
+
+
+def test_syndicated_copies_in_two_batches_get_one_story_in_the_engine(store: Store, tmp_path: Path) -> None:
+    from flows.tasks import index_articles, process_articles
+
+    setup(store)
+    settings = _flow_settings(store, tmp_path)
+    (tmp_path / "stories.json").write_text("{}", encoding="utf-8")  # a left-over local state file is ignored
+    first = process_articles(
+        settings,  # type: ignore[arg-type]
+        [
+            _raw("antara-1", ANTARA_TITLE, ANTARA_BODY, "2024-09-20T10:00:00+07:00"),
+            _raw("lampung-3", *OTHER_STORY, "2024-09-20T11:00:00+07:00"),
+        ],
+        store,
+    ).articles
+    assert {a.id: a.story_id for a in first} == {"antara-1": "antara-1", "lampung-3": "lampung-3"}
+    index_articles(store, first)
+    doc = store.get("articles", "antara-1")
+    assert doc is not None and len(doc["story_bands"]) == BANDS and doc["story_at"].startswith("2024-09-20")
+    second = process_articles(
+        settings,  # type: ignore[arg-type]
+        [
+            _raw("lombokpost-1", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY, "2024-09-20T13:30:00+08:00"),
+            _raw("ntbsatu-1", "DPT Pilkada NTB 3,9 Juta", TRIMMED_COPY_BODY, "2024-09-20T15:00:00+08:00"),
+            _raw("kompas-7", *SAME_EVENT_OTHER_REPORT, "2024-09-20T16:00:00+07:00"),
+        ],
+        store,
+    ).articles
+    got = {a.id: (a.story_id, a.story_size) for a in second}
+    assert got["lombokpost-1"][0] == got["ntbsatu-1"][0] == "antara-1"
+    assert got["ntbsatu-1"][1] == 3
+    assert got["kompas-7"][0] == "kompas-7"
+    assert not any("stories:" in n for a in second for n in a.process_notes)
+    # processing the first batch again keeps its ids
+    index_articles(store, second)
+    again = process_articles(settings, [a.raw() for a in first], store).articles  # type: ignore[arg-type]
+    assert {a.id: a.story_id for a in again} == {"antara-1": "antara-1", "lampung-3": "lampung-3"}
+
+
+def test_window_bounds_candidates_in_the_engine(store: Store) -> None:
+    from flows.tasks import index_articles
+    from pantau.process.batch import process_batch
+
+    setup(store)
+    lookup = StoreStoryLookup(store)
+    old = process_batch([_raw("antara-1", ANTARA_TITLE, ANTARA_BODY, "2024-09-20T10:00:00+07:00")], lookup)
+    index_articles(store, old.articles)
+    far = process_batch([_raw("far", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY, "2024-10-05T10:00:00+07:00")], lookup)
+    near = process_batch([_raw("near", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY, "2024-09-26T10:00:00+07:00")], lookup)
+    assert far.articles[0].story_id == "far"  # 15 days later: outside the 7-day window
+    assert near.articles[0].story_id == "antara-1"
+    assert lookup.requests >= 2
+
+
+def _salad(seed: int, words: int = 220) -> str:
+    vocab = sorted({w.strip('.,"()') for p in [*ANTARA_PARAGRAPHS, OTHER_STORY[1]] for w in p.split()} - {""})
+    rng = random.Random(seed)
+    text = [rng.choice(vocab) for _ in range(words)]
+    return "\n\n".join(" ".join(text[i : i + 40]) + "." for i in range(0, words, 40))
+
+
+def test_two_writers_at_the_same_time_give_one_story_id(store: Store) -> None:
+    """Two threads, each with its own client, process copies of one story at the same instant (a barrier), so
+    neither can find the other in the articles index: the band-key claims must make them agree. 25 stories."""
+    setup(store)
+    rounds = 25
+    stories = [_salad(n) for n in range(rounds)]
+    copies = [
+        [("MATARAM (ANTARA) - " + body, f"w0-{n}"), ("Warga diminta mengecek daftar pemilih.\n\n" + body, f"w1-{n}")]
+        for n, body in enumerate(stories)
+    ]
+    barrier = threading.Barrier(2)
+    got: list[dict[str, str]] = [{}, {}]
+    errors: list[BaseException] = []
+
+    def writer(w: int) -> None:
+        own = Store.connect(store.settings)
+        lookup = StoreStoryLookup(own)
+        try:
+            for n in range(rounds):
+                body, art_id = copies[n][w]
+                item = StoryItem(art_id, signature(f"Pilkada laporan {n}", body), "2024-09-20T10:00:00+07:00")
+                barrier.wait(timeout=30)
+                got[w][str(n)] = assign_stories([item], lookup)[art_id].story_id
+        except BaseException as exc:  # noqa: BLE001  # reported by the main thread
+            errors.append(exc)
+            barrier.abort()
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=writer, args=(w,)) for w in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    for n in range(rounds):
+        assert got[0][str(n)] == got[1][str(n)], f"story {n}: {got[0][str(n)]} vs {got[1][str(n)]}"
+        assert got[0][str(n)] in {f"w0-{n}", f"w1-{n}"}
+    assert len({got[0][str(n)] for n in range(rounds)}) == rounds  # different stories stay apart
+    store.refresh("stories")
+    claims = store.count("stories")
+    assert claims >= rounds * (BANDS - 2)
+    assert prune_claims(store, hours=1) == 0  # fresh claims stay
+    assert prune_claims(store, hours=-1) == claims
+    store.refresh("stories")
+    assert store.count("stories") == 0
+
+
+def test_a_failing_story_lookup_clusters_within_the_batch_with_a_note(store: Store) -> None:
+    from pantau.process.batch import process_batch
+
+    lookup = StoreStoryLookup(store)  # `setup` never ran for this prefix: every lookup fails
+    result = process_batch(
+        [
+            _raw("a", ANTARA_TITLE, ANTARA_BODY, "2024-09-20T10:00:00+07:00"),
+            _raw("b", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY, "2024-09-20T11:00:00+07:00"),
+        ],
+        lookup,
+    )
+    assert [a.story_id for a in result.articles] == ["a", "a"]
+    assert all(any(n.startswith("stories: lookup failed") for n in a.process_notes) for a in result.articles)
+    assert lookup.requests == 1  # failed fast after the first error
+
+
+def test_pantau_process_keeps_stories_in_memory_across_runs_with_a_state_file(tmp_path: Path) -> None:
+    from pantau.cli.main import main
+
+    state = tmp_path / "stories.json"
+    runs = [
+        [_raw("antara-1", ANTARA_TITLE, ANTARA_BODY, "2024-09-20T10:00:00+07:00")],
+        [_raw("lombokpost-1", REGIONAL_COPY_TITLE, REGIONAL_COPY_BODY, "2024-09-20T13:30:00+08:00")],
+    ]
+    got = []
+    for n, batch in enumerate(runs):
+        raw, out = tmp_path / f"raw{n}.jsonl", tmp_path / f"out{n}.jsonl"
+        raw.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in batch), encoding="utf-8")
+        assert main(["process", "--in", str(raw), "--out", str(out), "--stories", str(state), "--no-engine"]) == 0
+        got += [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [a["story_id"] for a in got] == ["antara-1", "antara-1"]
+    assert len(got[1]["story_bands"]) == BANDS and got[1]["story_size"] == 2
+    assert json.loads(state.read_text(encoding="utf-8"))["version"] == 2

@@ -2,7 +2,9 @@
 
 Known debunked claims are matched against `pantau-claims` when an engine answers (PANTAU_SEARCH_URL, or the embedded
 node if it is running; processing never starts it), and the debunk entries the batch produced are stored there;
-otherwise against the static known_hoaxes of the fact base, with a note on every article."""
+otherwise against the static known_hoaxes of the fact base, with a note on every article. Stories are clustered in
+memory (`StoryIndex`, the in-memory story lookup): within the batch, and across runs with `--stories STATE.json`
+(the flows keep story state in the engine instead)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
             stories = StoryIndex.from_dict(json.loads(args.stories.read_text(encoding="utf-8")))
         except (ValueError, KeyError, TypeError) as exc:
             raise PantauError(f"story state {args.stories} is unreadable ({exc}); remove it to start afresh") from exc
+        except OSError as exc:
+            raise PantauError(f"story state {args.stories} cannot be read: {exc}") from exc
     store, note = _claims_store(settings) if not args.no_engine else (None, "known claims: --no-engine")
     try:
         lookup = StoreClaimLookup(store) if store is not None else None
@@ -98,7 +102,8 @@ def register(sub: Any) -> None:
         "--stories",
         type=Path,
         metavar="STATE.json",
-        help="story-cluster state to resume from and save to, so copies across runs share a story",
+        help="in-memory story state to resume from and save to, so copies across runs share a story (the old "
+        "var/stories.json of monitor reads too)",
     )
     p.add_argument(
         "--no-engine",

@@ -38,7 +38,7 @@ from pantau.process.entities import EntityFinder
 from pantau.process.language import detect_language
 from pantau.process.regions import find_regions, load_gazetteer
 from pantau.process.relevance import classify_topics, score_pilkada
-from pantau.process.stories import StoryIndex
+from pantau.process.stories import Signature, StoryIndex, StoryItem, StoryLookup, assign_stories, signature
 from pantau.records import KnownClaim, ProcessedArticle, RawArticle, Region
 
 log = logging.getLogger(__name__)
@@ -126,8 +126,14 @@ def analyse(raw: RawArticle, facts: FactBase | None = None) -> ProcessedArticle:
         if on_topic
         else None
     ) or []
+    sig = _stage(notes, "stories", lambda: signature(title, text))
+    processed_at = datetime.now(UTC).isoformat(timespec="seconds")
     base = {name: getattr(raw, name) for name in RawArticle.field_names()}
     base.update(
+        story_bands=list(sig.bands) if sig else [],
+        story_minhash=sig.encoded() if sig else None,
+        story_shingles=sig.size if sig else 0,
+        story_at=raw.published_at or processed_at,
         title=title,
         body=body,
         language=language.code,
@@ -141,7 +147,7 @@ def analyse(raw: RawArticle, facts: FactBase | None = None) -> ProcessedArticle:
         flags=flags,
         word_count=len(body.split()),
         content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest()[:32] if body else None,
-        processed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        processed_at=processed_at,
         process_notes=notes,
     )
     return ProcessedArticle(**base)
@@ -212,14 +218,17 @@ def add_known_claims(
 
 def process_batch(
     articles: Iterable[RawArticle],
-    stories: StoryIndex | None = None,
+    stories: StoryIndex | StoryLookup | None = None,
     claims: ClaimLookup | None = None,
     *,
     fact_check_outlets: Collection[str] = (),
     claims_note: str | None = None,
     batch_debunks: bool = True,
 ) -> BatchResult:
-    """Process a batch; syndicated copies in it (or in `stories`' earlier batches) share a story_id.
+    """Process a batch; syndicated copies in it (or among the earlier articles of `stories`) share a story_id.
+
+    `stories` is the story lookup the flow hands in (`pantau.store.story_index.StoreStoryLookup`: the articles
+    index); an in-memory `StoryIndex` (the default: a fresh one) also remembers the batch for the next call.
 
     `claims` is the debunked-claims index (the store-backed lookup the flow hands in); None matches the static
     `known_hoaxes` of the fact base in memory, and `claims_note` (say, "no engine") is then recorded on every
@@ -241,14 +250,24 @@ def process_batch(
         lookup, fallback = ChainLookup(lookup, fresh), ChainLookup(static, fresh)
     for article in result.articles:
         add_known_claims(article, lookup, fallback, claims_note)
-    assigned = stories.add_many(
-        {"id": a.id, "title": a.title, "body": a.body, "published_at": a.published_at} for a in result.articles
-    )
+    items = [StoryItem(a.id, _signature_of(a), a.story_at) for a in result.articles]
+    assigned = stories.assign(items) if isinstance(stories, StoryIndex) else assign_stories(items, stories)
     for article in result.articles:
-        article.story_id = assigned.get(article.id, article.id)
-    for article in result.articles:
-        article.story_size = stories.size(article.story_id or article.id) or 1
+        got = assigned.get(article.id)
+        article.story_id = got.story_id if got else article.id
+        article.story_size = got.story_size if got else 1
+        if got and got.note:
+            article.process_notes.append(got.note[:300])
     return result
+
+
+def _signature_of(article: ProcessedArticle) -> Signature | None:
+    if not article.story_minhash:
+        return None
+    try:
+        return Signature.decode(article.story_minhash, article.story_shingles)
+    except ValueError:
+        return None
 
 
 __all__ = [
