@@ -15,7 +15,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 
 from pantau.config import Settings, project_root
 from pantau.crawl.plan import CrawlPlan
+from pantau.crawl.progress import ProgressCallback
 from pantau.crawl.registry import Outlet
 from pantau.crawl.urlmap import UrlMap
 from pantau.errors import PantauError
@@ -31,8 +31,6 @@ from pantau.records import RawArticle
 from pantau.text.dates import WIB
 
 log = logging.getLogger(__name__)
-
-ProgressCallback = Callable[[dict[str, Any]], None]
 
 
 @dataclass

@@ -118,14 +118,23 @@ class GeneratedSite:
                 f"<url><loc>{root}{outlet.article_path(k)}</loc><lastmod>{outlet.published(k).isoformat()}</lastmod></url>"
                 for k in range(self.articles)
             )
-            return 200, "application/xml", f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            return (
+                200,
+                "application/xml",
+                f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>',
+            )
         if path == "/feed.xml":
             items = "".join(
                 f"<item><title>{escape(self._title(outlet, k))}</title><link>{root}{outlet.article_path(k)}</link>"
                 f"<pubDate>{outlet.published(k).strftime('%a, %d %b %Y %H:%M:%S +0700')}</pubDate></item>"
                 for k in range(self.articles)
             )
-            return 200, "application/rss+xml", f'<?xml version="1.0"?><rss version="2.0"><channel><title>{escape(outlet.name)}</title>{items}</channel></rss>'
+            return (
+                200,
+                "application/rss+xml",
+                f'<?xml version="1.0"?><rss version="2.0"><channel><title>{escape(outlet.name)}</title>'
+                f"{items}</channel></rss>",
+            )
         if path in ("/pilkada/", "/"):
             links = "".join(
                 f'<li><a href="{root}{outlet.article_path(k)}">{escape(self._title(outlet, k))}</a></li>'
