@@ -27,8 +27,8 @@ from prefect.cache_policies import NO_CACHE
 from flows.tasks import alert, index, process
 from pantau.config import load_settings
 from pantau.crawl.plan import parse_since
-from pantau.crawl.registry import Outlet, select_outlets
 from pantau.crawl.progress import ProgressCallback
+from pantau.crawl.registry import Outlet, select_outlets
 from pantau.crawl.runner import run_crawl, run_dir
 from pantau.crawl.shards import Shard, outlet_site
 from pantau.crawl.urlmap import UrlMap
@@ -36,6 +36,7 @@ from pantau.errors import PantauError
 from pantau.records import RawArticle
 from pantau.store.connect import open_store
 from pantau.store.sites import SiteOutcome, backed_off, record_outcomes
+from pantau.store.templates import setup
 
 # label -> progress callback of a shard run inside this process (a terminal's display); never a flow parameter.
 PROGRESS: dict[str, ProgressCallback] = {}
@@ -90,6 +91,7 @@ def record_sites(outlets: list[Outlet], sites: dict[str, Any]) -> dict[str, list
     settings = load_settings()
     store = open_store(settings)
     try:
+        setup(store)  # idempotent; the sites index may be newer than the last `pantau setup`
         outcomes = [SiteOutcome.from_stats(site, data) for site, data in sites.items()]
         return record_outcomes(store, settings, outcomes, by_site)
     finally:
@@ -202,8 +204,8 @@ def run_shard_deployment(params: dict[str, Any], cycle_id: str) -> dict[str, Any
     """The shard as a flow run of the `shard` deployment, run by whichever worker of the pool takes it; waits for
     it and reads back its summary artifact. The idempotency key makes a retried dispatch reuse the same run."""
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.objects import FlowRun
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+    from prefect.client.schemas.objects import FlowRun
     from prefect.deployments import run_deployment
 
     run: FlowRun = run_deployment(  # type: ignore[assignment]  # the sync call of a sync_compatible function

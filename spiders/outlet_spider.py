@@ -56,6 +56,7 @@ class OutletSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.plan = CrawlPlan.read(Path(plan))
         self.urlmap = UrlMap.from_dict(self.plan.url_map)
+        self._local_origins = {_origin(local).encode() for _real, local in self.urlmap.pairs}
         self.since = datetime.fromisoformat(self.plan.since)
         self.until = datetime.fromisoformat(self.plan.until) if self.plan.until else None
         self.outlets: dict[str, dict[str, Any]] = {o["name"]: o for o in self.plan.outlets}
@@ -157,7 +158,12 @@ class OutletSpider(scrapy.Spider):
         self.progress()
 
     def _body(self, response: Response) -> bytes:
-        return self.urlmap.realify(response.body) if self.urlmap else response.body
+        """The body with local links made real; skipped when it names no local address at all (the check is one
+        scan per local origin, the rewrite one per mapped outlet host: hundreds in a shard)."""
+        body = response.body
+        if self.urlmap and any(origin in body for origin in self._local_origins):
+            return self.urlmap.realify(body)
+        return body
 
     # -- discovery -------------------------------------------------------------------------------------------
 
@@ -459,6 +465,11 @@ def _cand_meta(cand: Candidate) -> dict[str, Any]:
         "lastmod": cand.lastmod.isoformat() if cand.lastmod else None,
         "source": cand.source,
     }
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _iso(value: datetime | None) -> str | None:

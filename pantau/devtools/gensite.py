@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ class GeneratedSite:
     outlets: list[GenOutlet]
     articles: int = 3
     down: set[str] = field(default_factory=set)
-    hits: int = 0
+    hits: Counter[str] = field(default_factory=Counter)  # requests per domain
     base_url: str = ""
 
     def registry_rows(self) -> list[dict[str, Any]]:
@@ -210,9 +211,9 @@ def serve_generated(site: GeneratedSite, port: int = 0) -> Iterator[GeneratedSit
             return
 
         def do_GET(self) -> None:
-            site.hits += 1
             parts = self.path.split("?", 1)[0].lstrip("/").split("/", 1)
             domain, rest = parts[0], "/" + (parts[1] if len(parts) > 1 else "")
+            site.hits[domain] += 1
             status, ctype, text = site.page(domain, rest)
             data = text.encode("utf-8")
             self.send_response(status)

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pantau.config import Settings
+from pantau.errors import SearchRequestError
 from pantau.store.bulk import index_documents
 from pantau.store.client import Store
 from pantau.text.dates import WIB
@@ -119,4 +120,10 @@ def failing_sites(store: Store, size: int = 1000) -> list[dict[str, Any]]:
         "query": {"term": {"state": "backed_off"}},
         "sort": [{"failures": "desc"}, {"site": "asc"}],
     }
-    return [hit["_source"] for hit in store.search("sites", body)["hits"]["hits"]]
+    try:
+        hits = store.search("sites", body)["hits"]["hits"]
+    except SearchRequestError as exc:
+        if exc.status == 404:  # no crawl has run since `pantau setup` created the index... or setup never ran
+            return []
+        raise
+    return [hit["_source"] for hit in hits]
