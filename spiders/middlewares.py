@@ -168,7 +168,12 @@ class BackoffMiddleware:
 
 # Failures that say the site itself cannot be reached (as opposed to one page being missing).
 CONNECTION_FAILURES = (
-    "DNSLookupError",
+    "CannotResolveHostError",  # Scrapy 2.13+ names
+    "DownloadConnectionRefusedError",
+    "DownloadTimeoutError",
+    "DownloadFailedError",
+    "DNSLookupError",  # Twisted's
+
     "ConnectionRefusedError",
     "TCPTimedOutError",
     "TimeoutError",
