@@ -12,6 +12,7 @@ rule, and a retried shard dispatch reuses its flow run (idempotency key).
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from prefect import flow, get_run_logger, runtime
@@ -36,6 +37,7 @@ def monitor(
 ) -> dict[str, Any]:
     """`since`: a date, date-time or span (default `[monitor] window_hours`); `dispatch`: "local" or "deployment"
     (default `[monitor] dispatch`)."""
+    started = time.monotonic()
     settings = load_settings()
     logger = get_run_logger()
     chosen = select_outlets(outlets)
@@ -49,6 +51,7 @@ def monitor(
     retried = alert([])
     summary = combine(summaries) | {"dispatch": mode, "alerts_retried_sent": retried.get("retried_sent", 0)}
     summary["alerts_sent"] += summary["alerts_retried_sent"]
+    summary["seconds"] = round(time.monotonic() - started, 1)
     logger.info("monitor run: %s", {k: v for k, v in summary.items() if k != "shard_runs"})
     return summary
 
