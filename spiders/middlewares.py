@@ -173,7 +173,6 @@ CONNECTION_FAILURES = (
     "DownloadTimeoutError",
     "DownloadFailedError",
     "DNSLookupError",  # Twisted's
-
     "ConnectionRefusedError",
     "TCPTimedOutError",
     "TimeoutError",

@@ -175,7 +175,8 @@ def test_a_failing_site_is_backed_off_reported_and_picked_up_again(
     assert site_states(store, [sick])[sick]["state"] == "ok"
     store.refresh("articles")
     assert store.count("articles") == 18
-    assert not [p for p in check_health(store, load_settings(), load_outlets(registry)) if p["problem"] == "sites_backed_off"]
+    after = check_health(store, load_settings(), load_outlets(registry))
+    assert not [p for p in after if p["problem"] == "sites_backed_off"]
 
 
 def test_monitor_cli_needs_once() -> None:
