@@ -24,11 +24,11 @@ def test_detects_opensearch_and_uses_its_own_client(store: Store) -> None:
 def test_setup_creates_aliases_over_versioned_indices_and_second_run_changes_nothing(store: Store) -> None:
     first = setup(store)
     assert {line["action"] for line in first} == {"created"}
-    for kind in ("articles", "alerts", "watchlists", "deadletter", "claims"):
+    for kind in ("articles", "alerts", "watchlists", "deadletter", "claims", "sites"):
         assert alias_indices(store, kind) == [f"{store.name(kind)}-v1"]
     second = setup(store)
     assert [line["action"] for line in second] == ["unchanged"] * len(second)
-    assert len(second) == 10  # one template and one alias per kind
+    assert len(second) == 2 * len(load_specs())  # one template and one alias per kind
     mapping = store.request("GET", f"/{store.name('articles')}/_mapping")
     props = next(iter(mapping.values()))["mappings"]["properties"]
     assert props["title"]["analyzer"] == "pantau_indonesian"
@@ -72,7 +72,7 @@ def test_additive_mapping_change_is_applied_in_place(store: Store, tmp_path) -> 
         "object": f"mapping of {store.name('articles')}-v1",
         "action": "updated in place (additive change)",
     } in report
-    assert [line["action"] for line in setup(store, load_specs(tmp_path))] == ["unchanged"] * 10
+    assert [line["action"] for line in setup(store, load_specs(tmp_path))] == ["unchanged"] * (2 * len(specs))
 
 
 def test_setup_refuses_a_concrete_index_where_the_alias_belongs(node_settings, prefix) -> None:
