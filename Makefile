@@ -26,10 +26,10 @@ install: $(STAMP) $(NODE) ## create .venv with the pantau command and build the 
 demo: install ## run the offline demo on the embedded search node
 	$(BIN)/pantau demo
 
-run: install ## start the embedded search node, set up the indices and run the monitor flow once on the real outlets
+run: install ## start the embedded search node, set up the indices and run one monitor cycle (pantau monitor --once) on the real outlets
 	$(BIN)/pantau engine start
 	$(BIN)/pantau setup
-	PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=180 $(BIN)/python -m flows.monitor
+	$(BIN)/pantau monitor --once
 
 deploy: install ## create the pantau-process work pool and apply prefect.yaml (needs PREFECT_API_URL)
 	@test -n "$$PREFECT_API_URL" || { echo "set PREFECT_API_URL to your Prefect server, e.g. http://127.0.0.1:4200/api"; exit 2; }

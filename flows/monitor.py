@@ -1,72 +1,58 @@
-"""Flow `monitor`: crawl outlets (parallel subprocess tasks under a concurrency limit) -> process -> index -> alert.
+"""Flow `monitor`: one cycle - the registry in shards, each crawled, processed, indexed and alerted on its own.
 
-Scheduled every 10-15 minutes (prefect.yaml). Re-running creates no duplicates: article ids come from canonical
-URLs, the seen state skips articles already indexed, and alerts are keyed by story and rule.
+Scheduled every 10 minutes (prefect.yaml). The outlets of `[crawl] registry` are split into shards of about
+`[monitor] shard_size` outlets (a site never in two shards: pantau.crawl.shards); each shard is one run of the
+`shard` flow (flows/shard.py): one Scrapy process, then process -> index -> alert for its own articles. With
+dispatch "local" the shards run inside this run, `[monitor] max_parallel_crawls` at once; with "deployment" (what
+the scheduled deployment uses) they are flow runs of the `shard` deployment that any worker of the pool takes.
+Earlier failed alert deliveries are retried once per cycle, after the shards. Re-running creates no duplicates:
+article ids come from canonical URLs, the seen state skips articles already indexed, alerts are keyed by story and
+rule, and a retried shard dispatch reuses its flow run (idempotency key).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import time
 from typing import Any
 
-from prefect import flow, get_run_logger, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow, get_run_logger, runtime
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.tasks import alert, index, process
+from flows.shard import MAX_IN_FLIGHT, combine, run_shards
+from flows.tasks import alert
 from pantau.config import load_settings
 from pantau.crawl.plan import parse_since
-from pantau.crawl.registry import Outlet, select_outlets
-from pantau.crawl.runner import crawl_outlet, run_dir
-from pantau.records import RawArticle
-
-MAX_PARALLEL = load_settings().monitor.max_parallel_crawls
+from pantau.crawl.progress import progress_display
+from pantau.crawl.registry import select_outlets
+from pantau.crawl.shards import plan_shards
 
 
-@task(retries=2, retry_delay_seconds=[30, 120], tags=["crawl"], cache_policy=NO_CACHE)
-def crawl(outlet: Outlet, since: datetime, out: str, site_base: str) -> dict[str, Any]:
-    """Network IO: one outlet in its own Scrapy subprocess."""
-    from pathlib import Path
-
-    result = crawl_outlet(load_settings(), outlet, since, Path(out), site_base)
-    return {"outlet": outlet.name, "articles": result.articles(), "stats": result.stats}
-
-
-@flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=MAX_PARALLEL))  # type: ignore[arg-type]
-def monitor(outlets: list[str] | None = None, since: str | None = None, site_base: str | None = None) -> dict[str, Any]:
+@flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=MAX_IN_FLIGHT))  # type: ignore[arg-type]
+def monitor(
+    outlets: list[str] | None = None,
+    since: str | None = None,
+    site_base: str | None = None,
+    shard_size: int | None = None,
+    dispatch: str | None = None,
+) -> dict[str, Any]:
+    """`since`: a date, date-time or span (default `[monitor] window_hours`); `dispatch`: "local" or "deployment"
+    (default `[monitor] dispatch`)."""
+    started = time.monotonic()
     settings = load_settings()
     logger = get_run_logger()
     chosen = select_outlets(outlets)
-    window = parse_since(since, 0) if since else parse_since(f"{settings.monitor.window_hours}h", 0)
-    base = settings.monitor.site_base if site_base is None else site_base
-    folder = run_dir(settings, "monitor")
-    futures = [crawl.submit(o, window, str(folder / f"{n:02d}"), base) for n, o in enumerate(chosen)]
-    raw: list[RawArticle] = []
-    crawl_stats: dict[str, Any] = {}
-    for future in futures:
-        got = future.result()
-        raw.extend(got["articles"])
-        crawl_stats[got["outlet"]] = got["stats"]
-    skipped = [line for s in crawl_stats.values() for line in s.get("bad_lines", [])]  # rows that were no article
-    articles = process(raw)
-    indexed = index(articles) if articles else {"indexed": 0, "dead_lettered": 0}
-    alerts = alert([a.id for a in articles])
-    summary = {
-        "outlets": len(chosen),
-        "crawled": len(raw),
-        "pages": sum(s.get("pages", 0) for s in crawl_stats.values()),
-        "skips": sum(len(s.get("skips", [])) for s in crawl_stats.values()),
-        "layout_drift": [n for s in crawl_stats.values() for n, o in s.get("outlets", {}).items() if o["layout_drift"]],
-        "processed": len(articles),
-        "process_skipped": len(skipped),
-        "indexed": indexed.get("indexed", 0),
-        "dead_lettered": indexed.get("dead_lettered", 0),
-        "flagged": sum(bool(a.flags) for a in articles),
-        "alerts_sent": alerts.get("sent", 0) + alerts.get("retried_sent", 0),
-        "alerts_failed": alerts.get("failed", 0),
-        "run_dir": str(folder),
-    }
-    logger.info("monitor run: %s", summary)
+    window = parse_since(since or f"{settings.monitor.window_hours}h", 0)
+    shards = plan_shards(chosen, shard_size or settings.monitor.shard_size)
+    mode = dispatch or settings.monitor.dispatch
+    common = {"since": window.isoformat(), "site_base": site_base}
+    # A terminal shows each local shard's crawl; a deployment's shards run on the workers, out of sight.
+    with progress_display([s.label for s in shards] if mode == "local" else []) as bars:
+        summaries = run_shards(shards, common, mode, settings.monitor.max_parallel_crawls, runtime.flow_run.id, bars)
+    retried = alert([])
+    summary = combine(summaries) | {"dispatch": mode, "alerts_retried_sent": retried.get("retried_sent", 0)}
+    summary["alerts_sent"] += summary["alerts_retried_sent"]
+    summary["seconds"] = round(time.monotonic() - started, 1)
+    logger.info("monitor run: %s", {k: v for k, v in summary.items() if k != "shard_runs"})
     return summary
 
 

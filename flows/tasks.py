@@ -17,7 +17,7 @@ from typing import Any
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from pantau.alerts.deliver import deliver, retry_failed
+from pantau.alerts.deliver import DeliveryReport, deliver, retry_failed
 from pantau.alerts.triggers import plan_alerts
 from pantau.config import Settings, load_settings
 from pantau.crawl.registry import fact_check_outlets
@@ -112,16 +112,17 @@ def index(articles: list[ProcessedArticle]) -> dict[str, Any]:
 
 
 @task(retries=2, retry_delay_seconds=[10, 60], cache_policy=NO_CACHE)
-def alert(article_ids: list[str]) -> dict[str, Any]:
-    """Network IO: plan alerts for the indexed articles and deliver them; then retry earlier failed or held
-    deliveries, which runs even when no new article arrived (quiet nights must not strand an alert)."""
+def alert(article_ids: list[str], retry_failed_deliveries: bool = True) -> dict[str, Any]:
+    """Network IO: plan alerts for the indexed articles and deliver them; then (unless told not to: a crawl shard
+    leaves it to its cycle, which does it once) retry earlier failed or held deliveries, which runs even when no
+    new article arrived (quiet nights must not strand an alert)."""
     settings = load_settings()
     store = open_store(settings)
     try:
         found = store.mget("articles", article_ids).values() if article_ids else []
         docs = [IndexedArticle.from_dict(doc) for doc in found]
         report = deliver(store, plan_alerts(store, docs, settings), settings)
-        retried = retry_failed(store, settings)
+        retried = retry_failed(store, settings) if retry_failed_deliveries else DeliveryReport()
         return {"planned": report.planned, "sent": report.sent, "failed": report.failed, "retried_sent": retried.sent}
     finally:
         store.close()

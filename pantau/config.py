@@ -83,6 +83,9 @@ class CrawlSettings:
     drift_min_articles: int
     timeout: float
     registry: str = ""  # the outlet registry file for every command and flow; empty = the bundled spiders/outlets.yaml
+    concurrent_requests: int = 64  # requests at once in one crawl process (one shard), over all its sites
+    backoff_minutes: float = 10.0  # a failing site waits this long, doubled per further failing cycle
+    backoff_max_hours: float = 24.0  # ... up to this
 
     @property
     def full_user_agent(self) -> str:
@@ -99,6 +102,8 @@ class MonitorSettings:
     max_parallel_crawls: int
     window_hours: int
     site_base: str
+    shard_size: int = 250  # outlets per crawl shard (one Scrapy process each)
+    dispatch: str = "local"  # "local": shards run inside the monitor run; "deployment": on any worker of the pool
 
 
 @dataclass(frozen=True)

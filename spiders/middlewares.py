@@ -4,6 +4,9 @@
   (a redirect from a public page to 127.0.0.1 or 10.x is refused) unless the crawl explicitly allows it (tests and
   the demo serve their sample site on 127.0.0.1).
 - RobotsMiddleware: robots.txt of the *real* site is obeyed, also when the site is served from a mapped address.
+- SiteHealthMiddleware: what every site answered (or failed with) in this crawl, for the per-site back-off; a site
+  whose first contacts fail at the connection level (DNS, refused, timeout) is given up for the rest of the crawl,
+  so a dead site costs one attempt, not one attempt (and its retries) per URL.
 """
 
 from __future__ import annotations
@@ -74,6 +77,8 @@ class GuardMiddleware:
         real = spider.urlmap.to_real(request.url)
         if not spider.is_registered(real):
             raise IgnoreRequest(f"offsite: {real} is not on a registered outlet's site")
+        if spider.site_down(real):
+            raise IgnoreRequest(f"site unreachable in this crawl: {real}")
         host = urlsplit(request.url).hostname or ""
         if not self.allow_private and not resolves_public(host):
             raise IgnoreRequest(f"refused: {host} is a private or loopback address")
@@ -117,7 +122,12 @@ class RobotsMiddleware:
         robots = Request(
             spider.urlmap.to_local(f"{key}/robots.txt"),
             priority=1000,
-            meta={"dont_obey_robotstxt": True, "pantau_robots": True},
+            meta={
+                "dont_obey_robotstxt": True,
+                "pantau_robots": True,
+                "real_url": f"{key}/robots.txt",
+                "download_slot": spider.site_of(real_url),
+            },
             callback=NO_CALLBACK,
         )
         parser: Protego | None = None
@@ -154,3 +164,56 @@ class BackoffMiddleware:
             import asyncio
 
             await asyncio.sleep(min(self.base * 2 ** (retries - 1), self.cap))
+
+
+# Failures that say the site itself cannot be reached (as opposed to one page being missing).
+CONNECTION_FAILURES = (
+    "CannotResolveHostError",  # Scrapy 2.13+ names
+    "DownloadConnectionRefusedError",
+    "DownloadTimeoutError",
+    "DownloadFailedError",
+    "DNSLookupError",  # Twisted's
+    "ConnectionRefusedError",
+    "TCPTimedOutError",
+    "TimeoutError",
+    "ConnectError",
+    "NoRouteError",
+    "ConnectionLost",
+    "ResponseNeverReceived",
+    "ConnectingCancelledError",
+)
+
+
+class SiteHealthMiddleware:
+    """Records per site whether it answered; sits just outside RetryMiddleware so it sees every attempt."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SiteHealthMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        spider: Any = self.crawler.spider
+        real = request.meta.get("real_url") or spider.urlmap.to_real(request.url)
+        if spider.site_down(real):  # given up while this request waited (for robots.txt, say)
+            raise IgnoreRequest(f"site unreachable in this crawl: {real}")
+
+    def process_response(self, request: Request, response: Any) -> Any:
+        spider: Any = self.crawler.spider
+        real = request.meta.get("real_url") or spider.urlmap.to_real(request.url)
+        status = int(getattr(response, "status", 200))
+        if status >= 500 or status == 429:
+            spider.site_failed(real, f"HTTP {status}", connection=False)
+        else:
+            spider.site_answered(real)
+        return response
+
+    def process_exception(self, request: Request, exception: BaseException) -> None:
+        if isinstance(exception, IgnoreRequest):
+            return
+        spider: Any = self.crawler.spider
+        real = request.meta.get("real_url") or spider.urlmap.to_real(request.url)
+        kind = type(exception).__name__
+        spider.site_failed(real, f"{kind}: {exception}"[:300], connection=kind in CONNECTION_FAILURES)

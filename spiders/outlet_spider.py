@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -33,6 +34,7 @@ from pantau.text.dates import WIB
 
 MAX_CHILD_SITEMAPS = 50
 MAX_EXTRA_PAGES = 10
+PROGRESS_EVERY_SECONDS = 0.5
 
 
 class OutletSpider(scrapy.Spider):
@@ -43,14 +45,18 @@ class OutletSpider(scrapy.Spider):
             "spiders.middlewares.GuardMiddleware": 50,
             "spiders.middlewares.BackoffMiddleware": 60,
             "spiders.middlewares.RobotsMiddleware": 100,
+            "spiders.middlewares.SiteHealthMiddleware": 560,
         },
         "ITEM_PIPELINES": {"spiders.pipelines.JsonlPipeline": 300},
     }
+    _progress_at = 0.0
+    _progress_path: Path | None = None  # set by __init__: where progress() writes
 
     def __init__(self, plan: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.plan = CrawlPlan.read(Path(plan))
         self.urlmap = UrlMap.from_dict(self.plan.url_map)
+        self._local_origins = {_origin(local).encode() for _real, local in self.urlmap.pairs}
         self.since = datetime.fromisoformat(self.plan.since)
         self.until = datetime.fromisoformat(self.plan.until) if self.plan.until else None
         self.outlets: dict[str, dict[str, Any]] = {o["name"]: o for o in self.plan.outlets}
@@ -70,6 +76,13 @@ class OutletSpider(scrapy.Spider):
             "seen_state_error": None,
         }
         self.per_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+        # Per site (the politeness unit, `site_root`): answers, failures, the last failure, and whether it was given
+        # up for this crawl after failing at the connection level before answering anything.
+        self.site_counts: dict[str, Counter[str]] = {site: Counter() for site in sorted(self.sites)}
+        self.site_errors: dict[str, str] = {}
+        self.sites_down: set[str] = set()
+        self.discovery_requests = 0
+        self._progress_path = Path(self.plan.out_dir, "progress.json")
         settings = load_settings()
         self.seen = SeenIndex(self._store(settings) if self.plan.use_seen else None)
 
@@ -89,20 +102,68 @@ class OutletSpider(scrapy.Spider):
         host = urlsplit(real_url).hostname or ""
         return bool(host) and site_root(host) in self.sites
 
+    def site_of(self, real_url: str) -> str:
+        return site_root(urlsplit(real_url).hostname or "")
+
+    def site_down(self, real_url: str) -> bool:
+        return bool(self.sites_down) and self.site_of(real_url) in self.sites_down
+
+    def site_answered(self, real_url: str) -> None:
+        counts = self.site_counts.get(self.site_of(real_url))
+        if counts is not None:
+            counts["answered"] += 1
+
+    def site_failed(self, real_url: str, reason: str, *, connection: bool) -> None:
+        site = self.site_of(real_url)
+        counts = self.site_counts.get(site)
+        if counts is None:
+            return
+        counts["failed"] += 1
+        self.site_errors[site] = reason
+        if connection and not counts["answered"] and site not in self.sites_down:
+            self.sites_down.add(site)
+            self.logger.warning("giving up %s for this crawl: %s", site, reason)
+
     def _request(self, real_url: str, callback: Any, outlet: str, errback: Any = None, **meta: Any) -> scrapy.Request:
+        # One download slot per real site (not per fetched host): politeness and AutoThrottle hold per site even
+        # when every outlet is served from one local address.
         return scrapy.Request(
             self.urlmap.to_local(real_url),
             callback=callback,
             errback=errback or self.on_error,
-            meta={"outlet": outlet, "real_url": real_url, **meta},
+            meta={"outlet": outlet, "real_url": real_url, "download_slot": self.site_of(real_url), **meta},
         )
+
+    def progress(self, force: bool = False) -> None:
+        """progress.json in the output folder (at most twice a second): what the parent shows on a terminal."""
+        now = time.monotonic()
+        if self._progress_path is None or (not force and now - self._progress_at < PROGRESS_EVERY_SECONDS):
+            return
+        self._progress_at = now
+        data = {
+            "outlets": len(self.outlets),
+            "requests": self.discovery_requests + len(self.requested),
+            "pages": self.report["pages"],
+            "skips": len(self.report["skips"]),
+            "articles": self.report["articles"],
+            "sites_down": len(self.sites_down),
+        }
+        tmp = self._progress_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(self._progress_path)
 
     def skip(self, url: str, outlet: str, reason: str) -> None:
         self.report["skips"].append({"url": url, "outlet": outlet, "reason": reason})
         self.per_outlet[outlet]["skips"] += 1
+        self.progress()
 
     def _body(self, response: Response) -> bytes:
-        return self.urlmap.realify(response.body) if self.urlmap else response.body
+        """The body with local links made real; skipped when it names no local address at all (the check is one
+        scan per local origin, the rewrite one per mapped outlet host: hundreds in a shard)."""
+        body = response.body
+        if self.urlmap and any(origin in body for origin in self._local_origins):
+            return self.urlmap.realify(body)
+        return body
 
     # -- discovery -------------------------------------------------------------------------------------------
 
@@ -110,28 +171,35 @@ class OutletSpider(scrapy.Spider):
         for name, outlet in self.outlets.items():
             disc = outlet["discovery"]
             for url in [*disc.get("news_sitemaps", []), *disc.get("sitemaps", [])]:
+                self.discovery_requests += 1
                 yield self._request(url, self.parse_sitemap, name)
             for url in disc.get("feeds", []):
+                self.discovery_requests += 1
                 yield self._request(url, self.parse_feed, name)
             for listing in disc.get("listings", []):
+                self.discovery_requests += 1
                 yield self._request(listing["url"], self.parse_listing, name, listing=listing, page=1)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         self.report["pages"] += 1
+        self.progress()
         outlet = response.meta["outlet"]
         candidates, children = parse_sitemap(self._body(response), response.meta["real_url"])
         depth = response.meta.get("depth_sitemap", 0)
         for child in children[:MAX_CHILD_SITEMAPS]:
             if depth < 2:
+                self.discovery_requests += 1
                 yield self._request(child, self.parse_sitemap, outlet, depth_sitemap=depth + 1)
         yield from self._consider(candidates, outlet)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         self.report["pages"] += 1
+        self.progress()
         yield from self._consider(parse_feed(self._body(response), response.meta["real_url"]), response.meta["outlet"])
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
         self.report["pages"] += 1
+        self.progress()
         outlet = response.meta["outlet"]
         listing = response.meta["listing"]
         page = response.meta["page"]
@@ -147,6 +215,7 @@ class OutletSpider(scrapy.Spider):
             query.append((listing["page_param"], str(page + 1)))
             next_url = urlunsplit(parts._replace(query=urlencode(query)))
         if next_url and self.is_registered(next_url):
+            self.discovery_requests += 1
             yield self._request(next_url, self.parse_listing, outlet, listing=listing, page=page + 1)
 
     def _consider(self, candidates: list[Candidate], outlet_name: str) -> Iterator[scrapy.Request]:
@@ -199,6 +268,7 @@ class OutletSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         self.report["pages"] += 1
+        self.progress()
         self.report["article_pages"] += 1
         meta = response.meta
         outlet_name = meta["outlet"]
@@ -327,6 +397,7 @@ class OutletSpider(scrapy.Spider):
         counts["empty_body"] += not body.strip()
         counts["missing_date"] += not result.get("published_at")
         self.report["articles"] += 1
+        self.progress()
         yield article
 
     # -- failures and the report -----------------------------------------------------------------------------
@@ -362,14 +433,25 @@ class OutletSpider(scrapy.Spider):
                 "layout_drift": drift,
                 "family": self.outlets[name]["family"],
             }
+        sites = {
+            site: {
+                "answered": counts["answered"],
+                "failed": counts["failed"],
+                "error": self.site_errors.get(site),
+                "given_up": site in self.sites_down,
+            }
+            for site, counts in self.site_counts.items()
+        }
         stats = {
             **self.report,
             "seen_skipped": len(self.seen_skipped),
+            "sites": sites,
             "finish_reason": reason,
             "outlets": outlets,
             "since": self.plan.since,
             "finished_at": datetime.now(WIB).isoformat(timespec="seconds"),
         }
+        self.progress(force=True)
         Path(self.plan.out_dir, "stats.json").write_text(
             json.dumps(stats, ensure_ascii=False, indent=2), encoding="utf-8"
         )
@@ -383,6 +465,11 @@ def _cand_meta(cand: Candidate) -> dict[str, Any]:
         "lastmod": cand.lastmod.isoformat() if cand.lastmod else None,
         "source": cand.source,
     }
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _iso(value: datetime | None) -> str | None:

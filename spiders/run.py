@@ -25,6 +25,7 @@ def scrapy_settings(plan: CrawlPlan) -> Settings:
         {
             "USER_AGENT": pantau.full_user_agent,
             "ROBOTSTXT_USER_AGENT": pantau.user_agent.split("/", 1)[0],
+            "CONCURRENT_REQUESTS": pantau.concurrent_requests,
             "CONCURRENT_REQUESTS_PER_DOMAIN": pantau.concurrent_per_domain,
             "DOWNLOAD_DELAY": pantau.download_delay,
             "DOWNLOAD_MAXSIZE": pantau.max_page_bytes,
@@ -33,13 +34,13 @@ def scrapy_settings(plan: CrawlPlan) -> Settings:
         priority="cmdline",
     )
     if plan.allow_private:
-        # The local sample site: no need to wait between requests to ourselves.
+        # The local sample site: no need to wait between requests to ourselves. Requests still go at most
+        # concurrent_per_domain at a time per real site (download slot per site, spiders/outlet_spider.py).
         settings.setdict(
             {
                 "DOWNLOAD_DELAY": 0,
                 "AUTOTHROTTLE_START_DELAY": 0.01,
                 "AUTOTHROTTLE_MAX_DELAY": 1,
-                "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
                 "RETRY_BACKOFF_BASE": 0.05,
             },
             priority="cmdline",

@@ -11,8 +11,13 @@ NEWSPIDER_MODULE = "spiders"
 USER_AGENT = "PantauBot/0.1 (+https://github.com/kpu-pantau/pantau; media monitoring for KPU)"
 ROBOTSTXT_OBEY = True
 
-CONCURRENT_REQUESTS = 16
+# A shard crawls hundreds of sites at once: many requests in flight overall, at most 2 per site (the download
+# slot is the real site, see OutletSpider._request), and the scheduler hands out requests of idle sites first.
+CONCURRENT_REQUESTS = 64
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
+REACTOR_THREADPOOL_MAXSIZE = 20
+DNS_TIMEOUT = 10
 DOWNLOAD_DELAY = 0.5
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

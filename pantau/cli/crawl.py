@@ -12,22 +12,25 @@ from pantau.config import Settings
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     from pantau.crawl.plan import parse_since
+    from pantau.crawl.progress import progress_display
     from pantau.crawl.registry import select_outlets
     from pantau.crawl.runner import run_crawl
     from pantau.crawl.urlmap import UrlMap
 
     outlets = select_outlets(args.outlet, args.registry)
     url_map = UrlMap.for_outlets(args.site_base, outlets) if args.site_base else None
-    result = run_crawl(
-        settings,
-        outlets,
-        parse_since(args.since, settings.crawl.since_days),
-        args.out,
-        url_map=url_map,
-        use_seen=not args.no_seen,
-        pilkada_only=False if args.all else None,
-        allow_private=bool(args.site_base),
-    )
+    with progress_display([f"crawl of {len(outlets)} outlet(s)"]) as bars:
+        result = run_crawl(
+            settings,
+            outlets,
+            parse_since(args.since, settings.crawl.since_days),
+            args.out,
+            url_map=url_map,
+            use_seen=not args.no_seen,
+            pilkada_only=False if args.all else None,
+            allow_private=bool(args.site_base),
+            on_progress=next(iter(bars.values()), None),
+        )
     stats: dict[str, Any] = dict(result.stats)
     stats["skips"] = len(stats.get("skips", []))
     stats["layout_drift"] = result.drifting

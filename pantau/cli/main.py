@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pantau.cli.extract",
     "pantau.cli.outlets",
     "pantau.cli.crawl",
+    "pantau.cli.monitor",
     "pantau.cli.process",
     "pantau.cli.kibana",
     "pantau.cli.watch",

@@ -1,7 +1,9 @@
 """`pantau crawl`: run the Scrapy spider in a subprocess and read back what it did.
 
 Output folder: one `<outlet-slug>.jsonl` of raw articles per outlet and `stats.json` (pages fetched, articles,
-skips with reasons, seen-state skips, per-outlet parser health and layout drift).
+skips with reasons, seen-state skips, per-outlet parser health and layout drift, what every site answered, and the
+CPU time and peak memory of the crawl process). While it runs, the spider keeps `progress.json` up to date; an
+`on_progress` callback sees it twice a second.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +22,7 @@ from typing import Any
 
 from pantau.config import Settings, project_root
 from pantau.crawl.plan import CrawlPlan
+from pantau.crawl.progress import ProgressCallback
 from pantau.crawl.registry import Outlet
 from pantau.crawl.urlmap import UrlMap
 from pantau.errors import PantauError
@@ -65,12 +69,13 @@ def run_crawl(
     env: dict[str, str] | None = None,
     until: datetime | None = None,
     max_articles_per_outlet: int = 500,
+    on_progress: ProgressCallback | None = None,
 ) -> CrawlResult:
     """Crawl the outlets in a fresh Scrapy process and return its stats; raises PantauError if it crashed."""
     if not outlets:
         raise PantauError("no outlets to crawl")
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in [*out_dir.glob("*.jsonl"), out_dir / "stats.json"]:
+    for old in [*out_dir.glob("*.jsonl"), out_dir / "stats.json", out_dir / "progress.json"]:
         old.unlink(missing_ok=True)
     plan = CrawlPlan(
         outlets=[o.as_dict() for o in outlets],
@@ -91,24 +96,60 @@ def run_crawl(
     # module is passed explicitly (spiders.run), so neither scrapy.cfg nor the checkout is needed.
     child_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_import_root("spiders")), child_env.get("PYTHONPATH")]))
     with log_file.open("w", encoding="utf-8") as log:
-        try:
-            proc = subprocess.run(
-                [sys.executable, "-m", "spiders.run", str(plan_file)],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=child_env,
-                cwd=project_root(),
-                timeout=settings.crawl.timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise PantauError(f"the crawl did not finish within {settings.crawl.timeout:.0f}s; see {log_file}") from exc
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "spiders.run", str(plan_file)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=child_env,
+            cwd=project_root(),
+        )
+        returncode, usage = _wait(proc, settings.crawl.timeout, out_dir / "progress.json", on_progress, log_file)
     stats_file = out_dir / "stats.json"
-    if proc.returncode != 0 or not stats_file.is_file():
+    if returncode != 0 or not stats_file.is_file():
         tail = "\n".join(log_file.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])
-        raise PantauError(f"the crawl process failed (exit {proc.returncode}); see {log_file}:\n{tail}")
+        raise PantauError(f"the crawl process failed (exit {returncode}); see {log_file}:\n{tail}")
     stats = json.loads(stats_file.read_text(encoding="utf-8"))
-    return CrawlResult(out_dir, stats, proc.returncode, log_file)
+    stats["process"] = usage
+    if on_progress is not None:
+        _report_progress(out_dir / "progress.json", on_progress)
+    return CrawlResult(out_dir, stats, returncode, log_file)
+
+
+def _wait(
+    proc: subprocess.Popen[bytes],
+    timeout: float,
+    progress_file: Path,
+    on_progress: ProgressCallback | None,
+    log_file: Path,
+) -> tuple[int, dict[str, float]]:
+    """Wait for the crawl process (showing progress), then reap it with its own resource usage: CPU seconds and
+    peak resident memory of that one process."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return proc.returncode, {
+                "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
+                "max_rss_mb": round(usage.ru_maxrss / 1024, 1),
+                "pid": proc.pid,
+            }
+        if time.monotonic() > deadline:
+            proc.kill()
+            proc.wait()
+            raise PantauError(f"the crawl did not finish within {timeout:.0f}s; see {log_file}")
+        if on_progress is not None:
+            _report_progress(progress_file, on_progress)
+        time.sleep(0.2 if on_progress is None else 0.5)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _report_progress(path: Path, on_progress: ProgressCallback) -> None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    on_progress(data)
 
 
 def _import_root(package: str) -> Path:

@@ -1,4 +1,4 @@
-"""Operational health: layout drift in recent crawls, outlets gone quiet, dead letters piling up."""
+"""Operational health: layout drift in recent crawls, outlets gone quiet, dead letters piling up, sites backed off."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 from pantau.config import Settings
 from pantau.crawl.registry import Outlet
 from pantau.store.client import Store
+from pantau.store.sites import failing_sites
 from pantau.text.dates import WIB
 
 
@@ -40,7 +41,8 @@ def check_health(
     deadletter_max: int = 20,
     now: datetime | None = None,
 ) -> list[dict[str, Any]]:
-    """Problems, each {"problem", "detail"}: layout_drift (per outlet), quiet_outlets, deadletter_growth."""
+    """Problems, each {"problem", "detail"}: layout_drift (per outlet), quiet_outlets, deadletter_growth,
+    sites_backed_off (every site waiting out a crawl back-off, with its failures, error and next attempt)."""
     now = now or datetime.now(WIB)
     problems: list[dict[str, Any]] = []
     drifting: dict[str, dict[str, Any]] = {}
@@ -67,4 +69,11 @@ def check_health(
         problems.append(
             {"problem": "deadletter_growth", "detail": {"count": recent, "hours": hours, "max": deadletter_max}}
         )
+    backed_off = [
+        {k: site.get(k) for k in ("site", "outlets", "failures", "last_error", "backoff_until", "first_failure_at")}
+        for site in failing_sites(store)
+    ]
+    if backed_off:
+        # One problem for all of them (an outage of this machine's network fails every site at once).
+        problems.append({"problem": "sites_backed_off", "detail": {"count": len(backed_off), "sites": backed_off}})
     return problems
