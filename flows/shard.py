@@ -13,6 +13,7 @@ canonical URLs, the seen state skips what is indexed, alerts are keyed by story 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import threading
@@ -25,7 +26,7 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.tasks import alert, index, process
-from pantau.config import load_settings
+from pantau.config import Settings, load_settings
 from pantau.crawl.plan import parse_since
 from pantau.crawl.progress import ProgressCallback
 from pantau.crawl.registry import Outlet, select_outlets
@@ -35,8 +36,11 @@ from pantau.crawl.urlmap import UrlMap
 from pantau.errors import PantauError
 from pantau.records import RawArticle
 from pantau.store.connect import open_store
+from pantau.store.endpoints import endpoints_for_crawl
 from pantau.store.sites import SiteOutcome, backed_off, record_outcomes
 from pantau.store.templates import setup
+
+log = logging.getLogger(__name__)
 
 # label -> progress callback of a shard run inside this process (a terminal's display); never a flow parameter.
 PROGRESS: dict[str, ProgressCallback] = {}
@@ -61,6 +65,32 @@ def skip_backed_off(outlets: list[Outlet]) -> tuple[list[Outlet], dict[str, str]
     return [o for o in outlets if outlet_site(o) not in waiting], {s: d["backoff_until"] for s, d in waiting.items()}
 
 
+def with_discovered_endpoints(
+    settings: Settings, outlets: list[Outlet], url_map: UrlMap | None, allow_private: bool
+) -> list[Outlet]:
+    """Bare and unverified rows get the endpoints discovery found (kept in `pantau-endpoints`, re-discovered daily
+    or when failing); verified rows crawl as registered. Without the engine, every row crawls as registered."""
+    needs = [o for o in outlets if o.bare or o.unverified]
+    if not needs:
+        return outlets
+    try:
+        store = open_store(settings)
+    except PantauError as exc:
+        log.warning("endpoint choice skipped (no engine): %s", exc)
+        return outlets
+    try:
+        choice = endpoints_for_crawl(settings, store, needs, url_map, allow_private)
+    except PantauError as exc:
+        log.warning("endpoint choice failed, crawling the rows as registered: %s", exc)
+        return outlets
+    finally:
+        store.close()
+    if choice.without_endpoints:
+        log.info("no endpoint found for %s", ", ".join(choice.without_endpoints))
+    chosen = {o.key: o for o in choice.outlets}
+    return [chosen.get(o.key, o) for o in outlets if not (o.bare and o.key not in chosen)]
+
+
 @task(retries=2, retry_delay_seconds=[30, 120], tags=["crawl"], cache_policy=NO_CACHE)
 def crawl_shard(
     outlets: list[Outlet], since: str, until: str | None, out: str, site_base: str, options: dict[str, Any]
@@ -68,6 +98,7 @@ def crawl_shard(
     """Network IO: the shard's outlets in one Scrapy process."""
     settings = load_settings()
     url_map = UrlMap.for_outlets(site_base, outlets) if site_base else None
+    outlets = with_discovered_endpoints(settings, outlets, url_map, allow_private=bool(site_base))
     result = run_crawl(
         settings,
         outlets,

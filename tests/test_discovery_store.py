@@ -164,3 +164,26 @@ def test_a_bare_domain_row_is_crawled_with_what_discovery_found(store: Store, tm
     articles = result.articles()
     assert articles and all(a.url.startswith("https://sumselupdate.com/") for a in articles)
     assert all(a.outlet == "Sumsel Update" for a in articles)
+
+
+def test_the_shard_crawl_gives_bare_rows_their_discovered_endpoints(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shard flow's endpoint choice: bare rows get what discovery found, verified rows stay as registered, a
+    bare row discovery finds nothing for is left out; without an engine every row stays as registered."""
+    from flows.shard import with_discovered_endpoints
+    from pantau.config import load_settings
+
+    bare_row = parse_outlet({"name": "Sumsel Update", "domain": "sumselupdate.com", "province": "Sumatera Selatan"}, 0)
+    verified = bare("broken.test", discovery={"feeds": ["https://broken.test/rss.php"]})
+    nothing = parse_outlet({"name": "Mati", "domain": "mati.invalid", "province": "Sumatera Selatan"}, 1)
+    monkeypatch.setenv("PANTAU_SEARCH_URL", store.settings.search_url)
+    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)
+    with serve_site() as sample:
+        url_map = UrlMap.for_hosts(sample.base_url, [bare_row.domain])
+        got = with_discovered_endpoints(load_settings(), [bare_row, verified, nothing], url_map, allow_private=True)
+    assert [o.name for o in got] == [bare_row.name, verified.name]
+    assert "https://sumselupdate.com/news-sitemap.xml" in got[0].discovery.news_sitemaps
+    assert got[1] is verified
+    monkeypatch.setenv("PANTAU_SEARCH_URL", "http://127.0.0.1:9")  # no engine there
+    assert with_discovered_endpoints(load_settings(), [bare_row], None, allow_private=True) == [bare_row]

@@ -1,3 +1,3 @@
 """Processing stages, pure functions over records (no IO): clean, language, relevance and topics, regions (with the
-gazetteer), entities, claims, story clusters; `batch` chains them, `quality` measures them on a labelled set and
-`story_state` keeps the story index between runs."""
+gazetteer), entities, claims, story clusters; `batch` chains them, `quality` and `quality_real` measure them
+on labelled sets. Where a stage needs the engine (debunked claims, story candidates) the flow hands it a lookup."""
