@@ -26,7 +26,7 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.tasks import alert, index, process
-from pantau.config import Settings, load_settings
+from pantau.config import load_settings
 from pantau.crawl.plan import parse_since
 from pantau.crawl.progress import ProgressCallback
 from pantau.crawl.registry import Outlet, select_outlets
@@ -36,7 +36,7 @@ from pantau.crawl.urlmap import UrlMap
 from pantau.errors import PantauError
 from pantau.records import RawArticle
 from pantau.store.connect import open_store
-from pantau.store.endpoints import endpoints_for_crawl
+from pantau.store.endpoints import with_discovered_endpoints
 from pantau.store.sites import SiteOutcome, backed_off, record_outcomes
 from pantau.store.templates import setup
 
@@ -63,32 +63,6 @@ def skip_backed_off(outlets: list[Outlet]) -> tuple[list[Outlet], dict[str, str]
     finally:
         store.close()
     return [o for o in outlets if outlet_site(o) not in waiting], {s: d["backoff_until"] for s, d in waiting.items()}
-
-
-def with_discovered_endpoints(
-    settings: Settings, outlets: list[Outlet], url_map: UrlMap | None, allow_private: bool
-) -> list[Outlet]:
-    """Bare and unverified rows get the endpoints discovery found (kept in `pantau-endpoints`, re-discovered daily
-    or when failing); verified rows crawl as registered. Without the engine, every row crawls as registered."""
-    needs = [o for o in outlets if o.bare or o.unverified]
-    if not needs:
-        return outlets
-    try:
-        store = open_store(settings)
-    except PantauError as exc:
-        log.warning("endpoint choice skipped (no engine): %s", exc)
-        return outlets
-    try:
-        choice = endpoints_for_crawl(settings, store, needs, url_map, allow_private)
-    except PantauError as exc:
-        log.warning("endpoint choice failed, crawling the rows as registered: %s", exc)
-        return outlets
-    finally:
-        store.close()
-    if choice.without_endpoints:
-        log.info("no endpoint found for %s", ", ".join(choice.without_endpoints))
-    chosen = {o.key: o for o in choice.outlets}
-    return [chosen.get(o.key, o) for o in outlets if not (o.bare and o.key not in chosen)]
 
 
 @task(retries=2, retry_delay_seconds=[30, 120], tags=["crawl"], cache_policy=NO_CACHE)

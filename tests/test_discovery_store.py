@@ -171,8 +171,8 @@ def test_the_shard_crawl_gives_bare_rows_their_discovered_endpoints(
 ) -> None:
     """The shard flow's endpoint choice: bare rows get what discovery found, verified rows stay as registered, a
     bare row discovery finds nothing for is left out; without an engine every row stays as registered."""
-    from flows.shard import with_discovered_endpoints
     from pantau.config import load_settings
+    from pantau.store.endpoints import with_discovered_endpoints
 
     bare_row = parse_outlet({"name": "Sumsel Update", "domain": "sumselupdate.com", "province": "Sumatera Selatan"}, 0)
     verified = bare("broken.test", discovery={"feeds": ["https://broken.test/rss.php"]})

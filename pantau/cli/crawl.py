@@ -19,6 +19,9 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
 
     outlets = select_outlets(args.outlet, args.registry)
     url_map = UrlMap.for_outlets(args.site_base, outlets) if args.site_base else None
+    from pantau.store.endpoints import with_discovered_endpoints
+
+    outlets = with_discovered_endpoints(settings, outlets, url_map, allow_private=bool(args.site_base))
     with progress_display([f"crawl of {len(outlets)} outlet(s)"]) as bars:
         result = run_crawl(
             settings,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +24,9 @@ from pantau.crawl.registry import Outlet
 from pantau.crawl.urlmap import UrlMap
 from pantau.errors import PantauError
 from pantau.store.client import Store
+from pantau.store.connect import open_store
+
+log = logging.getLogger(__name__)
 
 KIND = "endpoints"
 MAX_PER_QUERY = 10_000
@@ -206,3 +210,29 @@ def endpoints_for_crawl(
     limits = limits or Limits(max_bytes=settings.crawl.max_page_bytes)
     fetch = http_fetcher(settings.crawl.full_user_agent, limits.max_bytes, url_map, allow_private)
     return choose_endpoints(outlets, StoreEndpointBook(store), lambda o: discover(o, fetch, limits))
+
+
+def with_discovered_endpoints(
+    settings: Settings, outlets: list[Outlet], url_map: UrlMap | None, allow_private: bool
+) -> list[Outlet]:
+    """Bare and unverified rows get the endpoints discovery found (kept in `pantau-endpoints`, re-discovered daily
+    or when failing); verified rows crawl as registered. Without the engine, every row crawls as registered."""
+    needs = [o for o in outlets if o.bare or o.unverified]
+    if not needs:
+        return outlets
+    try:
+        store = open_store(settings)
+    except PantauError as exc:
+        log.warning("endpoint choice skipped (no engine): %s", exc)
+        return outlets
+    try:
+        choice = endpoints_for_crawl(settings, store, needs, url_map, allow_private)
+    except PantauError as exc:
+        log.warning("endpoint choice failed, crawling the rows as registered: %s", exc)
+        return outlets
+    finally:
+        store.close()
+    if choice.without_endpoints:
+        log.info("no endpoint found for %s", ", ".join(choice.without_endpoints))
+    chosen = {o.key: o for o in choice.outlets}
+    return [chosen.get(o.key, o) for o in outlets if not (o.bare and o.key not in chosen)]
