@@ -152,6 +152,8 @@ def health(store: Store, query: str = "") -> dict[str, Any]:
     return dict(store.request("GET", f"/_cluster/health{query}"))
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(120)  # a hung cluster fails the test; the fixture still ends the JVM
 def test_a_node_stopped_in_the_middle_of_indexing_loses_no_article(cluster: Cluster, prefix: str) -> None:
     settings = make_settings(
         PANTAU_SEARCH_URL=f"http://127.0.0.1:{HTTP_BASE}",
@@ -220,6 +222,10 @@ def test_a_node_stopped_in_the_middle_of_indexing_loses_no_article(cluster: Clus
     store.refresh("deadletter")
     assert store.count("deadletter") == 0
 
+    survivor = copies["r"]
+    shards = store.request("GET", f"/_cat/shards/{articles_index}", params={"format": "json", "h": "prirep,node,state"})
+    states = sorted((row["prirep"], row["node"], row["state"]) for row in shards)
+    assert states == [("p", survivor, "STARTED"), ("r", None, "UNASSIGNED")]  # the replica was promoted
     after = health(store)
     assert after["number_of_nodes"] == NODES - 1
     assert after["status"] == "yellow"  # every primary is active; the lost replicas have nowhere to go
