@@ -88,6 +88,8 @@ def cluster(tmp_path: Path, node_settings: Settings) -> Iterator[Cluster]:
     java = node.find_java(node_settings)
     node.ensure_built(node_settings, java)
     target = node.launcher_dir() / "target"
+    if not (target / "classes" / Path(*CLUSTER_CLASS.split(".")).with_suffix(".class")).is_file():
+        pytest.fail(f"{CLUSTER_CLASS} is not built: run `make install` (mvn -f infra/search-node/pom.xml package)")
     home = tmp_path / "cluster"
     cmd = [
         str(java),
