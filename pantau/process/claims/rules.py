@@ -147,13 +147,21 @@ def load_rules(path: str = str(RULES_PATH)) -> Rules:
 
 
 _STANCE_KINDS = ("asserted", "circulating", "attributed", "denied", "question", "conditional")
-_STANCE_LISTS = ("denied", "question", "conditional", "attributed", "circulating", "official_attribution")
+# The stance cue lists (pantau.process.claims.stance), compiled into `Rules.lists` as "stance_<key>".
+STANCE_LISTS = (
+    "denied",
+    "question",
+    "conditional",
+    "attributed",
+    "circulating",
+    "official_attribution",
+    "debunk_title_markers",
+    "debunk_body_cues",
+)
 
 
 def _validate(raw: dict[str, Any]) -> None:
     stance = raw["stance"]
-    for key in (*_STANCE_LISTS, "debunk_title_markers", "debunk_body_cues"):
-        compile_words(stance[key])  # a bad "re:" fragment raises re.error
     if not isinstance(stance["debunk_min_body_hits"], int):
         raise TypeError("stance.debunk_min_body_hits must be an integer")
     for kind in _STANCE_KINDS:
@@ -266,6 +274,7 @@ def _compile(raw: dict[str, Any]) -> Rules:
                 re.IGNORECASE,
             ),
             **{key: compile_words(raw[key]) for key in _WORD_LIST_KEYS},
+            **{f"stance_{key}": compile_words(raw["stance"][key]) for key in STANCE_LISTS},
             **{key: re.compile(raw[f"{key}_regex"]) for key in _REGEX_KEYS},
         },
         other_election_dates=frozenset(date.fromisoformat(d) for d in raw["other_election_dates"]),
