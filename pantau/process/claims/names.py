@@ -103,8 +103,10 @@ def display_name(raw: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def key_words(raw: str) -> tuple[str, ...]:
-    """The comparable words of a name (see the module docstring)."""
+    """The comparable words of a name (see the module docstring); cached: the claim checks fold the same names (the
+    candidates of a race, the capitalised runs of news text) over and over."""
     t = _titles()
     out: list[str] = []
     for w in _tokens(raw):

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, cast
 
 from pantau.process.claims.facts import FactBase
 from pantau.process.claims.races import CandidateMatch, Race, region_key
@@ -71,30 +70,6 @@ def _candidates(words: tuple[str, ...], suffix: bool) -> Iterator[str]:
         yield " ".join(words[-k:] if suffix else words[:k])
 
 
-_LOOKUPS: dict[tuple[int, str, str], Any] = {}
-_LOOKUPS_MAX = 100_000
-
-
-def _cached(facts: FactBase, kind: str, key: str, compute: Callable[[], Any]) -> Any:
-    """Name lookups repeat across sentences and articles (the same capitalised runs): remember them per fact base."""
-    slot = (id(facts), kind, key)
-    if slot not in _LOOKUPS:
-        if len(_LOOKUPS) >= _LOOKUPS_MAX:
-            _LOOKUPS.clear()
-        _LOOKUPS[slot] = (facts, compute())
-    owner, value = _LOOKUPS[slot]
-    return value if owner is facts else compute()
-
-
-def _find(facts: FactBase, text: str) -> list[CandidateMatch]:
-    return cast(list[CandidateMatch], _cached(facts, "find", text, lambda: facts.find_candidates(text)))
-
-
-def _pair_of(facts: FactBase, text: str, code: str) -> CandidateMatch | None:
-    hit = _cached(facts, f"in:{code}", text, lambda: facts.pair_of(text, code))
-    return cast(CandidateMatch | None, hit)
-
-
 def resolve(
     words: tuple[str, ...], mentions: Mentions, *, suffix: bool, race: Race | None = None
 ) -> CandidateMatch | None:
@@ -105,18 +80,18 @@ def resolve(
         if len(text) < 3:
             continue
         if race is not None:
-            hit = _pair_of(facts, text, race.code)
+            hit = facts.pair_of(text, race.code)
             if hit is not None:
                 return hit
             continue
-        hits = _find(facts, text)
+        hits = facts.find_candidates(text)
         people = {(h.race.code, h.pair.number, h.role) for h in hits}
         # One word cut from a longer name ("Albert" of "Albert Muyak") names someone else: not nationally.
         whole = " " in text or len(words) == 1
         if len(people) == 1 and hits[0].how in _STRONG and whole:
             return hits[0]
         for known in mentions.races:
-            hit = _pair_of(facts, text, known.code)
+            hit = facts.pair_of(text, known.code)
             if hit is not None:
                 return hit
     return None
