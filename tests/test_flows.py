@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from flows.setup_indices import setup_indices
@@ -76,6 +78,16 @@ def test_monitor_run_crawls_processes_indexes_and_alerts_once_per_story(
         assert len(hook.received) == first["alerts_sent"] // 2
 
 
+def _flows_on(store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Point the flows at the session's search node (with a private var dir) and set the indices up."""
+    from pantau.store.templates import setup
+
+    monkeypatch.setenv("PANTAU_SEARCH_URL", store.settings.search_url)
+    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)
+    monkeypatch.setenv("PANTAU_PATHS_VAR_DIR", str(tmp_path))
+    setup(store)
+
+
 def test_reprocess_after_a_race_correction_flags_in_place(
     prefect_server, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path
 ) -> None:
@@ -89,12 +101,8 @@ def test_reprocess_after_a_race_correction_flags_in_place(
     from pantau.process.batch import process_batch
     from pantau.process.claims import FACTS_PATH
     from pantau.records import RawArticle
-    from pantau.store.templates import setup
 
-    monkeypatch.setenv("PANTAU_SEARCH_URL", store.settings.search_url)
-    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)
-    monkeypatch.setenv("PANTAU_PATHS_VAR_DIR", str(tmp_path))
-    setup(store)
+    _flows_on(store, monkeypatch, tmp_path)
     report = {
         "id": "b1",
         "url": "https://jatim.example.id/read/1/debat",
@@ -132,12 +140,8 @@ def test_reprocess_after_a_fact_base_change_updates_flags_without_duplicates(
     from pantau.process.batch import process_batch
     from pantau.process.claims import FACTS_PATH
     from pantau.records import RawArticle
-    from pantau.store.templates import setup
 
-    monkeypatch.setenv("PANTAU_SEARCH_URL", store.settings.search_url)
-    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)
-    monkeypatch.setenv("PANTAU_PATHS_VAR_DIR", str(tmp_path))
-    setup(store)
+    _flows_on(store, monkeypatch, tmp_path)
     rumour = {
         "id": "r1",
         "url": "https://bengkuluekspres.disway.id/read/1/surat-suara",
