@@ -15,7 +15,7 @@ from pantau.process.claims.candidate_checks import (
     check_unregistered_pairs,
 )
 from pantau.process.claims.context import Ctx
-from pantau.process.claims.count_checks import check_candidates, check_counts
+from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
@@ -52,7 +52,6 @@ _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
     r"[A-Za-z]\s*[-–—]\s*[A-Z]|[A-Z][a-z]+\s+(?:dan|&|and|berpasangan\s+dengan|bersama|wakilnya)\s+[A-Z]"
 )
-_COUNT_HINTS = ("provinsi", "kabupaten", "daerah", " kota", "provinces", "regencies", "cities", "regions")
 _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
@@ -149,7 +148,7 @@ def _any(words: tuple[str, ...]) -> Callable[[_S], bool]:
 _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], None]], ...] = (
     (lambda s: bool(_RE_DIGIT.search(s.text)) and s.ctx.has("date_trigger"), check_dates),
     (lambda s: bool(_RE_DIGIT.search(s.text)) and _any(("pasang", "paslon", "kandidat"))(s), check_candidates),
-    (_any(_COUNT_HINTS), check_counts),
+    (_any(COUNT_HINTS), check_counts),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_pairs),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_unregistered_pairs),
     (_any(("urut", "ballot")), check_ballot_numbers),

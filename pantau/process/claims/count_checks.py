@@ -7,7 +7,8 @@ import re
 from pantau.process.claims.context import Ctx, pilkada_context
 from pantau.process.claims.text import parse_number
 
-_UNIT_HINTS = ("provinsi", "kabupaten", "daerah", "kota", "provinces", "regencies", "cities", "regions")
+# The words a count sentence needs; the checker runs `check_counts` only on sentences holding one of them.
+COUNT_HINTS = ("provinsi", "kabupaten", "daerah", " kota", "provinces", "regencies", "cities", "regions")
 _ENGLISH_UNITS = {
     "provinces": "provinsi",
     "regencies": "kabupaten",
@@ -19,8 +20,6 @@ _ENGLISH_UNITS = {
 
 def check_counts(sentence: str, low: str, ctx: Ctx) -> None:
     r, counts = ctx.rules, ctx.facts.counts
-    if not any(unit in low for unit in _UNIT_HINTS):
-        return
     if not ctx.has("pilkada_terms") or ctx.has("other_pilkada_year") or ctx.has("other_election_terms"):
         return
     tuple_spans: list[tuple[int, int]] = []
