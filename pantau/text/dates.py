@@ -176,6 +176,11 @@ def is_updated_label(text: str) -> bool:
     return any(low.startswith(m) for m in UPDATED_MARKERS)
 
 
+def format_day(day: date) -> str:
+    """A day the Indonesian way, for messages: "27 November 2024"."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
 def iso(dt: datetime | None) -> str | None:
     """ISO 8601 with offset, seconds precision."""
     return dt.replace(microsecond=0).isoformat() if dt else None

@@ -19,6 +19,7 @@ from pantau.process.claims.names import name_key
 from pantau.process.claims.names_in_text import Mentions, find_half_pairs, find_pairs, find_person, find_races_named
 from pantau.process.claims.races import CandidateMatch, Race
 from pantau.process.claims.text import find_dates, parse_number
+from pantau.text.dates import format_day
 
 
 def _mentions(ctx: Ctx) -> Mentions:
@@ -211,17 +212,11 @@ def check_psu_dates(sentence: str, low: str, ctx: Ctx) -> None:
         around = low[max(0, cue.start() - 40) : dm.start]
         if r.lists["psu_other_events"].search(around):
             continue  # a ruling, a recapitulation, a campaign day, the result of the PSU: not the vote itself
-        when = f"{psu_day.day} {_month(psu_day)} {psu_day.year}"
+        when = format_day(psu_day)
         fact = f"{races[0].region}: pemungutan suara ulang (PSU) putusan MK digelar {when}"
         fact += f" (perkara {order.case})." if order.case else "."
         ctx.add("psu_date", r.severity["psu_date"], sentence, fact, order.source)
         return
-
-
-def _month(day: date) -> str:
-    from pantau.text.dates import MONTH_NAMES
-
-    return MONTH_NAMES[day.month - 1]
 
 
 def _race_source(ctx: Ctx) -> str:

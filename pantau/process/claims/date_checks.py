@@ -13,17 +13,12 @@ from pantau.process.claims.context import Ctx, pilkada_context
 from pantau.process.claims.facts import Stage
 from pantau.process.claims.rules import Rules
 from pantau.process.claims.text import DateMention, find_dates
-from pantau.text.dates import MONTH_NAMES, WEEKDAY_NAMES
+from pantau.text.dates import WEEKDAY_NAMES, format_day
 
 SCHEDULE_STAGES = ("registration", "determination", "campaign", "quiet_period", "recapitulation")
 _RE_EXPLICIT_2024 = re.compile(
     r"(?:pilkada|pemilihan|pilgub|pilbup|pilwalkot|pilwako)\s+(?:serentak\s+)?(?:tahun\s+)?2024"
 )
-
-
-def _fmt(day: date, weekday: bool = False) -> str:
-    text = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
-    return f"{WEEKDAY_NAMES[day.weekday()]}, {text}" if weekday else text
 
 
 def _gap_ok(gap: str, r: Rules) -> bool:
@@ -78,7 +73,7 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
         if dm.weekday is not None:
             kind = "weekday_mismatch" if dm.explicit_year else "weekday_mismatch_inferred_year"
             sev = r.severity[kind]
-            fact = f"Menurut kalender, {_fmt(dm.first)} jatuh pada hari {WEEKDAY_NAMES[dm.first.weekday()]}"
+            fact = f"Menurut kalender, {format_day(dm.first)} jatuh pada hari {WEEKDAY_NAMES[dm.first.weekday()]}"
             fact += f", bukan {dm.weekday_text}."
             source = facts.voting_day.source if dm.first == facts.voting_date else ""
             if dm.first == facts.voting_date:
