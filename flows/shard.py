@@ -13,7 +13,6 @@ canonical URLs, the seen state skips what is indexed, alerts are keyed by story 
 from __future__ import annotations
 
 import json
-import logging
 import os
 import socket
 import threading
@@ -39,8 +38,6 @@ from pantau.store.connect import open_store
 from pantau.store.endpoints import with_discovered_endpoints
 from pantau.store.sites import SiteOutcome, backed_off, record_outcomes
 from pantau.store.templates import setup
-
-log = logging.getLogger(__name__)
 
 # label -> progress callback of a shard run inside this process (a terminal's display); never a flow parameter.
 PROGRESS: dict[str, ProgressCallback] = {}
