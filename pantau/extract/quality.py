@@ -93,7 +93,7 @@ def _minute(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        when = datetime.fromisoformat(value)
     except ValueError:
         return None
     if when.tzinfo is None:
@@ -179,7 +179,7 @@ def main(argv: list[str]) -> int:
 
     results: list[PageResult] = []
     for folder in argv:
-        for result in run(load_gold(Path(folder)), lambda html, url: extract_html(html, url)):
+        for result in run(load_gold(Path(folder)), extract_html):
             results.append(result)
             mark = "ok " if result.all_right else "   "
             print(f"{mark}{result.page.name[:48]:48} F1 {result.f1:.3f} {result.seconds * 1000:5.0f} ms "
