@@ -4,6 +4,10 @@ It implements the documented contract of POST /[s/<space>/]api/saved_objects/_im
 Authorization, 400 without the kbn-xsrf header, a multipart/form-data body whose `file` part ends in .ndjson, the
 `overwrite` query parameter, and 200 {success, successCount, successResults | errors} with per-object
 `missing_references` and `conflict` errors like Kibana's.
+
+Given `last_known` (saved-object type -> the newest migration version that Kibana knows), it also refuses a file
+with a document from a more recent Kibana, as Kibana's document migrator does ("Document ... belongs to a more
+recent version of Kibana"). `KIBANA_8_8` is such a table for Kibana 8.8.
 """
 
 from __future__ import annotations
@@ -18,12 +22,35 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+# Migration versions Kibana 8.8 knows for the types in infra/kibana/pantau.ndjson: dashboard 8.7.0 is the newest of
+# the dashboard type's own migrations (Kibana's dashboard_saved_object_migrations.ts, 8.7.0 control-group
+# migration); visualization 8.5.0 and search / index-pattern 8.0.0 are what Kibana still stamps on those types in
+# exports from 8.9 and later, so 8.8 knows them. Kibana 8.8 is also the first to write coreMigrationVersion 8.8.0.
+# These are lower bounds of what Kibana 8.8 accepts (it may know newer dashboard versions through embeddables).
+KIBANA_8_8 = {
+    "core": "8.8.0",
+    "index-pattern": "8.0.0",
+    "search": "8.0.0",
+    "visualization": "8.5.0",
+    "dashboard": "8.7.0",
+}
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split("."))
+
 
 class FakeKibana:
     """POST /[s/<space>/]api/saved_objects/_import as documented, recording each request it accepted."""
 
-    def __init__(self, auth: str | None, existing: set[tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        auth: str | None,
+        existing: set[tuple[str, str]] | None = None,
+        last_known: dict[str, str] | None = None,
+    ) -> None:
         self.auth = auth
+        self.last_known = last_known
         self.existing = existing or set()
         self.requests: list[dict[str, Any]] = []
         owner = self
@@ -55,6 +82,23 @@ class FakeKibana:
         handler.send_header("Content-Length", str(len(data)))
         handler.end_headers()
         handler.wfile.write(data)
+
+    def too_new(self, objs: list[dict[str, Any]]) -> str | None:
+        """Kibana's refusal of the first document newer than this Kibana, or None."""
+        if self.last_known is None:
+            return None
+        for obj in objs:
+            for key, known in (
+                ("coreMigrationVersion", self.last_known["core"]),
+                ("typeMigrationVersion", self.last_known.get(obj["type"], "0.0.0")),
+            ):
+                version = obj.get(key)
+                if version and _version(version) > _version(known):
+                    return (
+                        f'Document "{obj["id"]}" belongs to a more recent version of Kibana [{version}] when the '
+                        f"last known version is [{known}]."
+                    )
+        return None
 
     def handle(self, h: BaseHTTPRequestHandler) -> None:
         url = urlsplit(h.path)
@@ -93,6 +137,9 @@ class FakeKibana:
         if not isinstance(payload, bytes):
             return self.reply(h, 400, {"statusCode": 400, "error": "Bad Request", "message": "file is not a file"})
         objs = [json.loads(line) for line in payload.decode("utf-8").splitlines() if line.strip()]
+        too_new = self.too_new(objs)
+        if too_new:
+            return self.reply(h, 400, {"statusCode": 400, "error": "Bad Request", "message": too_new})
         params = parse_qs(url.query)
         self.requests.append(
             {

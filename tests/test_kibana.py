@@ -22,17 +22,29 @@ import pytest
 from pantau.cli import main
 from pantau.ops.kibana.fields import mapping_fields, referenced_fields
 from pantau.ops.kibana.importer import import_objects
-from pantau.ops.kibana.objects import KibanaError, dangling_references, default_ndjson, load_objects
+from pantau.ops.kibana.objects import (
+    DESK_REPORT_PATH,
+    DESK_URL_PLACEHOLDER,
+    MIN_KIBANA_VERSION,
+    KibanaError,
+    dangling_references,
+    default_ndjson,
+    desk_links,
+    load_objects,
+    too_new,
+    with_desk_url,
+)
 from pantau.ops.kibana.queries import dsl_fields, query_fields
 from pantau.records import AlertRecord
 from pantau.store.bulk import index_documents
 from pantau.store.client import Store
 from pantau.store.templates import load_specs, setup
 from tests.articles import article
-from tests.kibanasrv import FakeKibana
+from tests.kibanasrv import KIBANA_8_8, FakeKibana
 
 NDJSON = default_ndjson()
-SEMVER = re.compile(r"^8\.\d+\.\d+$|^10\.\d+\.\d+$")
+ROOT = Path(__file__).resolve().parent.parent
+SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +78,7 @@ def missing_fields(objs: list[dict[str, Any]] | Path) -> dict[str, set[str]]:
 
 def test_every_line_is_one_saved_object_with_8x_migration_versions() -> None:
     lines = [line for line in NDJSON.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(lines) >= 12
+    assert len(lines) >= 20
     seen = set()
     for number, line in enumerate(lines, start=1):
         obj = json.loads(line)
@@ -89,13 +101,20 @@ def test_every_line_is_one_saved_object_with_8x_migration_versions() -> None:
 
 def test_data_views_searches_and_dashboards_are_the_ones_staff_expect(objects: list[dict[str, Any]]) -> None:
     views = {
-        o["attributes"]["title"]: o["attributes"]["timeFieldName"] for o in objects if o["type"] == "index-pattern"
+        o["id"]: (o["attributes"]["title"], o["attributes"].get("timeFieldName"))
+        for o in objects
+        if o["type"] == "index-pattern"
     }
-    assert views == {"pantau-articles": "published_at", "pantau-alerts": "created_at"}
+    assert views == {
+        "pantau-dv-articles": ("pantau-articles", "published_at"),
+        "pantau-dv-articles-kerja": ("pantau-articles", None),  # the work list: no time field, no time window
+        "pantau-dv-alerts": ("pantau-alerts", "created_at"),
+    }
 
     searches = {o["attributes"]["title"]: o for o in objects if o["type"] == "search"}
     klar = searches["Laporan perlu klarifikasi"]["attributes"]
-    assert klar["columns"] == ["title", "outlet", "province", "flag_rules", "max_severity", "review.status"]
+    assert klar["columns"][:5] == ["title", "outlet", "province", "flag_rules", "max_severity"]
+    assert {"review.status", "max_confidence", "story_size", "url", "id"} <= set(klar["columns"])
     assert klar["sort"] == [["published_at", "desc"]]
     query = search_source(searches["Laporan perlu klarifikasi"])["query"]
     assert query["language"] == "kuery"
@@ -104,11 +123,80 @@ def test_data_views_searches_and_dashboards_are_the_ones_staff_expect(objects: l
     assert prov["columns"] == ["title", "outlet", "province", "regency", "topics"]
     assert search_source(searches["Liputan per provinsi"])["query"]["query"] == "is_pilkada : true"
 
+    failed = searches["Peringatan gagal terkirim"]["attributes"]
+    assert "error" in failed["columns"] and search_source(searches["Peringatan gagal terkirim"])["query"]["query"] == (
+        'status : "failed"'
+    )
+
     dashboards = {o["attributes"]["title"]: o for o in objects if o["type"] == "dashboard"}
-    assert set(dashboards) == {"Pantau — Liputan Pilkada", "Pantau — Laporan bermasalah & peringatan"}
-    laporan = {r["id"] for r in dashboards["Pantau — Laporan bermasalah & peringatan"]["references"]}
-    assert "pantau-search-perlu-klarifikasi" in laporan
-    assert {"pantau-vis-peringatan-waktu", "pantau-vis-peringatan-kanal", "pantau-vis-tanda-aturan-waktu"} <= laporan
+    assert set(dashboards) == {"Pantau — Liputan Pilkada", "Pantau — Laporan bermasalah", "Pantau — Peringatan"}
+    panels = {
+        title: {r["id"] for r in d["references"] if r["type"] != "index-pattern"} for title, d in dashboards.items()
+    }
+    assert {
+        "pantau-vis-pangsa-pilkada-waktu",
+        "pantau-vis-tokoh-lembaga",
+        "pantau-vis-cerita-terbesar",
+        "pantau-vis-provinsi-tabel",
+        "pantau-vis-media-teratas",
+        "pantau-vis-liputan-topik-waktu",
+    } <= panels["Pantau — Liputan Pilkada"]
+    assert {
+        "pantau-search-perlu-klarifikasi",
+        "pantau-search-perlu-dicek",
+        "pantau-vis-tanda-keyakinan-keparahan",
+        "pantau-vis-tanda-aturan-waktu",
+        "pantau-vis-status-tinjauan",
+    } <= panels["Pantau — Laporan bermasalah"]
+    assert panels["Pantau — Peringatan"] == {
+        "pantau-vis-peringatan-waktu",
+        "pantau-vis-peringatan-kanal",
+        "pantau-search-peringatan-gagal",
+    }
+
+
+def controls_of(dash: dict[str, Any]) -> dict[str, str]:
+    group = dash["attributes"].get("controlGroupInput") or {}
+    panels = json.loads(group.get("panelsJSON") or "{}")
+    return {c["explicitInput"]["title"]: c["explicitInput"]["fieldName"] for c in panels.values()}
+
+
+def test_the_work_list_links_the_article_and_the_desk_and_has_no_time_window(objects: list[dict[str, Any]]) -> None:
+    for sid in ("pantau-search-perlu-klarifikasi", "pantau-search-perlu-dicek"):
+        search = by_id(objects, sid)
+        (ref,) = search["references"]
+        view = by_id(objects, ref["id"])["attributes"]
+        # Without a time field neither Discover's nor a dashboard's time range applies: old open cases stay listed.
+        assert "timeFieldName" not in view, sid
+        formats = json.loads(view["fieldFormatMap"])
+        assert formats["url"]["id"] == "url" and "url" in search["attributes"]["columns"]
+        assert formats["id"]["params"]["urlTemplate"] == DESK_URL_PLACEHOLDER + DESK_REPORT_PATH
+        assert "id" in search["attributes"]["columns"]
+    # The time-less view and the one with a time field have the same labels and links.
+    same = ("fieldAttrs", "fieldFormatMap")
+    assert [by_id(objects, "pantau-dv-articles")["attributes"][k] for k in same] == [
+        by_id(objects, "pantau-dv-articles-kerja")["attributes"][k] for k in same
+    ]
+    assert set(desk_links(objects)) == {
+        "pantau-dv-articles.id",
+        "pantau-dv-articles-kerja.id",
+        "pantau-dv-alerts.article_id",
+    }
+
+
+def test_desk_links_point_at_the_configured_desk(objects: list[dict[str, Any]]) -> None:
+    moved = with_desk_url(objects, "https://meja.kpu.go.id/")
+    assert set(desk_links(moved).values()) == {"https://meja.kpu.go.id/report/{{value}}"}
+    assert set(desk_links(objects).values()) == {DESK_URL_PLACEHOLDER + DESK_REPORT_PATH}  # the input is untouched
+    assert [o["id"] for o in moved] == [o["id"] for o in objects]
+    with pytest.raises(KibanaError, match="desk URL"):
+        with_desk_url(objects, "meja.kpu.go.id")
+
+
+def test_coverage_and_report_dashboards_have_province_outlet_and_topic_controls(objects: list[dict[str, Any]]) -> None:
+    for did in ("pantau-dash-liputan", "pantau-dash-laporan"):
+        assert controls_of(by_id(objects, did)) == {"Provinsi": "province", "Media": "outlet", "Topik": "topics"}
+    assert controls_of(by_id(objects, "pantau-dash-peringatan")) == {}
 
 
 def test_every_reference_resolves_inside_the_file(objects: list[dict[str, Any]]) -> None:
@@ -199,16 +287,22 @@ def _break_filter(objs: list[dict[str, Any]]) -> None:
 
 def _break_dashboard_query(objs: list[dict[str, Any]]) -> None:
     # The dashboard query applies to the alerts panels too, and alerts have no is_pilkada field.
-    _set_query(by_id(objs, "pantau-dash-laporan"), "is_pilkada : true")
+    _set_query(by_id(objs, "pantau-dash-peringatan"), "is_pilkada : true")
 
 
-def _add_control(objs: list[dict[str, Any]]) -> None:
-    dash = by_id(objs, "pantau-dash-liputan")
-    control = {"order": 0, "type": "optionsListControl", "explicitInput": {"fieldName": "provinsi", "title": "Prov"}}
+def _add_control(objs: list[dict[str, Any]], dash_id: str = "pantau-dash-liputan", field: str = "provinsi") -> None:
+    dash = by_id(objs, dash_id)
+    control = {"order": 0, "type": "optionsListControl", "explicitInput": {"fieldName": field, "title": "Uji"}}
     dash["attributes"]["controlGroupInput"] = {"panelsJSON": json.dumps({"c1": control})}
+    dash["references"] = [r for r in dash["references"] if not r["name"].startswith("controlGroup_")]
     dash["references"].append(
         {"type": "index-pattern", "id": "pantau-dv-articles", "name": "controlGroup_c1:optionsListDataView"}
     )
+
+
+def _add_topic_control_over_alerts(objs: list[dict[str, Any]]) -> None:
+    # A control's selection filters every panel: alerts have no topics, so the alert panels would go empty.
+    _add_control(objs, "pantau-dash-peringatan", "topics")
 
 
 def _break_data_view(objs: list[dict[str, Any]]) -> None:
@@ -281,6 +375,7 @@ def _add_by_value_lens_panel(objs: list[dict[str, Any]]) -> None:
         (_break_dashboard_query, "pantau-alerts", "is_pilkada"),
         (_break_data_view, "pantau-alerts", "timestamp"),
         (_add_control, "pantau-articles", "provinsi"),
+        (_add_topic_control_over_alerts, "pantau-alerts", "topics"),
         (_add_lens_object, "pantau-articles", "outlets"),
         (_add_by_value_lens_panel, "pantau-articles", "kabupaten"),
     ],
@@ -312,6 +407,59 @@ def test_a_broken_line_is_reported_with_its_number(tmp_path: Path) -> None:
         load_objects(bad)
 
 
+# --- the Kibana versions the file imports into ------------------------------------------------------------------
+
+
+def readme_kibana_claims() -> list[str]:
+    """The lowest Kibana version each README names for the objects ("Kibana 8.8+", "Kibana 8.8 or newer")."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Kibana\n", 1)[1].split("\n## ", 1)[0]
+    infra = (ROOT / "infra" / "kibana" / "README.md").read_text(encoding="utf-8")
+    claims = re.findall(r"Kibana (\d+\.\d+)(?:\+| or newer)", section + "\n" + infra)
+    assert claims, "README's Kibana section must say which Kibana versions the objects import into"
+    return claims
+
+
+def test_readmes_name_the_oldest_kibana_the_objects_are_checked_against() -> None:
+    oldest = ".".join(MIN_KIBANA_VERSION.split(".")[:2])
+    assert set(readme_kibana_claims()) == {oldest}
+
+
+def test_no_object_is_newer_than_the_oldest_kibana_readme_names(objects: list[dict[str, Any]]) -> None:
+    assert too_new(objects) == []
+    (claim,) = set(readme_kibana_claims())
+    assert too_new(objects, f"{claim}.0") == []
+    # The check bites on each kind of version an export can carry.
+    bumped = copy.deepcopy(objects)
+    by_id(bumped, "pantau-dash-laporan")["typeMigrationVersion"] = "8.9.0"
+    by_id(bumped, "pantau-vis-topik")["typeMigrationVersion"] = "10.2.0"  # model versions (Kibana 8.10+)
+    by_id(bumped, "pantau-dv-alerts")["coreMigrationVersion"] = "8.19.0"
+    bumped.append({"type": "search", "id": "lama", "attributes": {}, "migrationVersion": {"search": "8.9.0"}})
+    problems = "\n".join(too_new(bumped))
+    assert len(problems.splitlines()) == 4
+    assert "dashboard pantau-dash-laporan ('Pantau — Laporan bermasalah'): typeMigrationVersion 8.9.0" in problems
+    assert "visualization pantau-vis-topik ('Sebaran topik'): typeMigrationVersion 10.2.0" in problems
+    assert "coreMigrationVersion 8.19.0" in problems and "migrationVersion.search 8.9.0" in problems
+
+
+def test_the_file_imports_into_kibana_8_8_and_a_newer_export_does_not(tmp_path: Path) -> None:
+    server = FakeKibana(auth=None, last_known=KIBANA_8_8)
+    try:
+        result = import_objects(server.url, NDJSON)
+        assert result["success"] and result["successCount"] == len(load_objects(NDJSON))
+        # What the file was before: dashboards exported from Kibana 8.9 carry typeMigrationVersion 8.9.0.
+        newer = tmp_path / "dari-8.9.ndjson"
+        lines = [json.loads(x) for x in NDJSON.read_text(encoding="utf-8").splitlines() if x.strip()]
+        for obj in lines:
+            if obj["type"] == "dashboard":
+                obj["typeMigrationVersion"] = "8.9.0"
+        newer.write_text("".join(json.dumps(o) + "\n" for o in lines), encoding="utf-8")
+        with pytest.raises(KibanaError, match=r"HTTP 400.*more recent version of Kibana \[8\.9\.0\].*\[8\.7\.0\]"):
+            import_objects(server.url, newer)
+    finally:
+        server.close()
+
+
 # --- the queries and aggregations on the real search node -------------------------------------------------------
 
 # The KQL in the file, written out as query DSL. Every query string in the file must be here, so a changed query
@@ -326,6 +474,9 @@ KQL_AS_DSL: dict[str, dict[str, Any]] = {
             "must_not": [{"terms": {"review.status": ["diklarifikasi", "diabaikan"]}}],
         }
     },
+    "not is_pilkada : true": {"bool": {"must_not": [{"term": {"is_pilkada": True}}]}},
+    "story_size > 1": {"range": {"story_size": {"gt": 1}}},
+    'status : "failed"': {"term": {"status": "failed"}},
     'flag_count > 0 and max_confidence < 0.7 and not review.status : ("diklarifikasi" or "diabaikan")': {
         "bool": {
             "filter": [{"range": {"flag_count": {"gt": 0}}}, {"range": {"max_confidence": {"lt": 0.7}}}],
@@ -347,12 +498,23 @@ def flagged(n: int, rule: str, status: str | None, **extra: Any) -> dict[str, An
 
 
 def seed_articles() -> list[dict[str, Any]]:
+    kpu = {"type": "election_body", "name": "KPU Provinsi Sumatera Selatan", "role": "province", "body": "KPU"}
+    pair = {"type": "candidate_pair", "name": "Pasangan Uji 1"}
     return [
-        article(1),
-        article(2, outlet="Pikiran Rakyat", province=["Jawa Barat"], regency=["Kota Bandung"], topics=["campaign"]),
+        article(1, entities=[kpu, pair], story_id="s1", story_size=2),
+        article(
+            2,
+            outlet="Pikiran Rakyat",
+            province=["Jawa Barat"],
+            regency=["Kota Bandung"],
+            topics=["campaign"],
+            entities=[{"type": "official", "name": "Pejabat Uji"}],
+            story_id="s1",
+            story_size=2,
+        ),
         article(3, is_pilkada=False, topics=[]),
-        flagged(4, "voting_date", None),
-        flagged(5, "voting_date", "baru"),
+        flagged(4, "voting_date", None, max_confidence=0.95, story_id="s4", story_size=2),
+        flagged(5, "voting_date", "baru", max_confidence=0.8, story_id="s4", story_size=2),
         flagged(6, "postponement", "ditinjau", province=["Jawa Barat"]),
         flagged(7, "known_hoax", "diklarifikasi"),
         flagged(8, "voting_date", "diabaikan"),
@@ -371,6 +533,8 @@ def seed_alerts() -> list[dict[str, Any]]:
             rule="voting_date",
             severity="high",
             article_id=f"x{i}",
+            attempts=3 if status == "failed" else 1,
+            error="HTTP 502 dari Telegram" if status == "failed" else None,
             title=f"Laporan {i}",
             channel_kind=channel.split("-")[0],
         )
@@ -421,6 +585,7 @@ def test_saved_searches_select_the_right_articles_on_the_real_node(
             f"https://palembang.tribunnews.com/2024/11/{n + 1:02d}/pilkada-sumsel-berita-{n}"
             for n in (1, 2, 4, 5, 6, 7, 8, 9)
         },
+        "Peringatan gagal terkirim": {"Laporan 2"},
     }
     for obj in (o for o in objects if o["type"] == "search"):
         attrs = obj["attributes"]
@@ -428,10 +593,12 @@ def test_saved_searches_select_the_right_articles_on_the_real_node(
             "size": 50,
             "query": KQL_AS_DSL[search_source(obj)["query"]["query"]],
             "sort": [{field: {"order": order}} for field, order in attrs["sort"]],
-            "_source": attrs["columns"] + ["url"],
+            "_source": attrs["columns"] + ["url", "title"],
         }
-        hits = run_search(seeded, kind_of(objects, obj), body)["hits"]["hits"]
-        assert {h["_source"]["url"] for h in hits} == expected[attrs["title"]], attrs["title"]
+        kind = kind_of(objects, obj)
+        hits = run_search(seeded, kind, body)["hits"]["hits"]
+        key = "url" if kind == "articles" else "title"
+        assert {h["_source"][key] for h in hits} == expected[attrs["title"]], attrs["title"]
         # Every column has a value in the documents it lists (nested paths such as review.status included).
         for column in attrs["columns"]:
             head, _, tail = column.partition(".")
@@ -444,11 +611,17 @@ def test_saved_searches_select_the_right_articles_on_the_real_node(
 def vis_aggs(state: dict[str, Any]) -> dict[str, Any]:
     """The legacy visState aggregations as query-DSL aggregations (buckets nested in order; count is doc_count)."""
     buckets = [a for a in state["aggs"] if a["schema"] != "metric"]
-    buckets.sort(key=lambda a: {"segment": 0, "group": 1, "split": 2}[a["schema"]])
+    # Table rows ("bucket") nest in their order; charts nest x-axis, then series, then split charts.
+    buckets.sort(key=lambda a: {"bucket": 0, "segment": 0, "group": 1, "split": 2}[a["schema"]])
     aggs: dict[str, Any] = {}
     for agg in reversed(buckets):
         p = agg["params"]
-        if agg["type"] == "date_histogram":
+        if agg["type"] == "filters":
+            named = {f["label"]: KQL_AS_DSL[f["input"]["query"]] for f in p["filters"]}
+            body = {"filters": {"filters": named}}
+        elif agg["type"] == "range":
+            body = {"range": {"field": p["field"], "ranges": p["ranges"]}}
+        elif agg["type"] == "date_histogram":
             body: dict[str, Any] = {
                 "date_histogram": {"field": p["field"], "calendar_interval": "1d", "min_doc_count": p["min_doc_count"]}
             }
@@ -465,15 +638,19 @@ def vis_aggs(state: dict[str, Any]) -> dict[str, Any]:
 
 
 def bucket_keys(result: dict[str, Any], agg_id: str) -> set[str]:
+    """Keys of the non-empty buckets of aggregation `agg_id`, at any depth (filters buckets are keyed by label)."""
     keys: set[str] = set()
 
     def walk(node: dict[str, Any]) -> None:
         for key, value in node.items():
-            if isinstance(value, dict) and "buckets" in value:
-                for bucket in value["buckets"]:
-                    if key == agg_id:
-                        keys.add(str(bucket.get("key_as_string", bucket["key"])))
-                    walk(bucket)
+            if not isinstance(value, dict) or "buckets" not in value:
+                continue
+            buckets = value["buckets"]
+            named = buckets.items() if isinstance(buckets, dict) else ((None, b) for b in buckets)
+            for name, bucket in named:
+                if key == agg_id and bucket["doc_count"]:
+                    keys.add(name or str(bucket.get("key_as_string", bucket["key"])))
+                walk(bucket)
 
     walk(result.get("aggregations") or {})
     return keys
@@ -491,6 +668,11 @@ def test_visualization_aggregations_run_and_find_buckets_on_the_real_node(
         "pantau-vis-status-tinjauan": ("2", {"belum ditinjau", "baru", "ditinjau", "diklarifikasi", "diabaikan"}),
         "pantau-vis-peringatan-waktu": ("3", {"sent", "failed"}),
         "pantau-vis-peringatan-kanal": ("2", {"telegram-humas", "email-piket"}),
+        "pantau-vis-pangsa-pilkada-waktu": ("3", {"Pilkada", "Lainnya"}),
+        "pantau-vis-tokoh-lembaga": ("3", {"KPU Provinsi Sumatera Selatan", "Pasangan Uji 1", "Pejabat Uji"}),
+        "pantau-vis-cerita-terbesar": ("2", {"s1", "s4"}),
+        "pantau-vis-tanda-keyakinan-keparahan": ("2", {"0.5-0.7", "0.7-0.9", "0.9-*"}),
+        "pantau-vis-provinsi-tabel": ("2", {"Sumatera Selatan", "Jawa Barat"}),
     }
     visualizations = [o for o in objects if o["type"] == "visualization"]
     assert {o["id"] for o in visualizations} == set(expected)
@@ -509,7 +691,7 @@ def test_visualization_aggregations_run_and_find_buckets_on_the_real_node(
 def test_dashboard_query_runs_on_every_panel_data_view(seeded: Store, objects: list[dict[str, Any]]) -> None:
     for dash in (o for o in objects if o["type"] == "dashboard"):
         query = KQL_AS_DSL[search_source(dash)["query"]["query"]]
-        kinds = {kind_of(objects, by_id(objects, r["id"])) for r in dash["references"]}
+        kinds = {kind_of(objects, by_id(objects, r["id"])) for r in dash["references"] if r["type"] != "index-pattern"}
         for kind in kinds:
             hits = run_search(seeded, kind, {"size": 0, "query": query, "track_total_hits": True})["hits"]
             assert hits["total"]["value"] > 0, (dash["id"], kind)
@@ -577,7 +759,7 @@ def test_per_object_errors_are_reported_per_object(kibana: FakeKibana, tmp_path:
     assert "visualization pantau-vis-topik ('Sebaran topik'): missing references: index-pattern pantau-dv-articles" in (
         problems
     )
-    assert "dashboard pantau-dash-laporan ('Pantau — Laporan bermasalah & peringatan'): missing references:" in problems
+    assert "dashboard pantau-dash-laporan ('Pantau — Laporan bermasalah'): missing references:" in problems
     assert "search pantau-search-perlu-klarifikasi" in problems
 
 
@@ -641,3 +823,29 @@ def test_cli_reports_failed_objects_and_exits_non_zero(
     assert "imported 0 of 1 objects" in err and "missing references: index-pattern pantau-dv-articles" in err
     assert main.main(["kibana", "import"]) == 2
     assert "PANTAU_KIBANA_URL" in capsys.readouterr().err
+
+
+def test_import_points_the_clarification_links_at_the_desk(kibana: FakeKibana) -> None:
+    result = import_objects(kibana.url, NDJSON, user="pantau", password="rahasia", desk_url="https://meja.kpu.go.id/")
+    assert result["success"] and result["successCount"] == result["objects"]
+    sent = kibana.requests[0]["objects"]
+    assert set(desk_links(sent).values()) == {"https://meja.kpu.go.id/report/{{value}}"}
+    # Nothing else changes: same objects, same attributes apart from the data views' URL formats.
+    assert [(o["type"], o["id"]) for o in sent] == [(o["type"], o["id"]) for o in load_objects(NDJSON)]
+    for before, after in zip(load_objects(NDJSON), sent, strict=True):
+        if before["type"] != "index-pattern":
+            assert before == after
+
+
+def test_cli_takes_the_desk_url_from_pantau_desk_url(
+    kibana: FakeKibana, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PANTAU_KIBANA_URL", kibana.url)
+    monkeypatch.setenv("PANTAU_KIBANA_USER", "pantau")
+    monkeypatch.setenv("PANTAU_KIBANA_PASSWORD", "rahasia")
+    monkeypatch.setenv("PANTAU_DESK_URL", "https://meja.kpu.go.id")
+    assert main.main(["kibana", "import"]) == 0
+    assert set(desk_links(kibana.requests[-1]["objects"]).values()) == {"https://meja.kpu.go.id/report/{{value}}"}
+    assert main.main(["kibana", "import", "--desk-url", "http://10.0.0.7:8080"]) == 0
+    assert set(desk_links(kibana.requests[-1]["objects"]).values()) == {"http://10.0.0.7:8080/report/{{value}}"}
+    capsys.readouterr()

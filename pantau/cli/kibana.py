@@ -12,6 +12,11 @@ from pantau.config import Settings
 from pantau.errors import ConfigError
 
 
+def desk_url(settings: Settings) -> str:
+    """PANTAU_DESK_URL ([desk] url): where the work list's clarification links open a report."""
+    return str((settings.raw.get("desk") or {}).get("url") or "")
+
+
 def cmd_kibana_import(args: argparse.Namespace, settings: Settings) -> int:
     from pantau.ops.kibana.importer import import_objects
     from pantau.ops.kibana.objects import default_ndjson
@@ -36,6 +41,7 @@ def cmd_kibana_import(args: argparse.Namespace, settings: Settings) -> int:
         ca_file=args.ca_file or conf.ca_file or None,
         verify_certs=conf.verify_certs,
         timeout=conf.timeout,
+        desk_url=args.desk_url or desk_url(settings) or None,
     )
     print(json.dumps(result, ensure_ascii=False, indent=2))
     if not result["success"]:
@@ -61,6 +67,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     imp.add_argument("--api-key", dest="api_key", help="API key instead of user/password (PANTAU_KIBANA_API_KEY)")
     imp.add_argument("--ca-file", dest="ca_file", help="CA bundle for Kibana's TLS certificate")
     imp.add_argument("--file", type=Path, help="NDJSON file (default infra/kibana/pantau.ndjson)")
+    imp.add_argument(
+        "--desk-url",
+        dest="desk_url",
+        help="clarification desk base URL for the work list's links to <url>/report/<id> (default PANTAU_DESK_URL)",
+    )
     imp.add_argument("--no-overwrite", action="store_true", help="report conflicts instead of overwriting")
     imp.set_defaults(func=cmd_kibana_import)
     return parser

@@ -180,7 +180,9 @@ class _Collector:
             if len(refs) != 1:
                 raise KibanaError(f"{label(obj)}: control {key} has no single data view reference")
             explicit = control.get("explicitInput") or {}
-            self.add([self.data_view_title(self.ref(obj, refs[0]["name"]))], {explicit.get("fieldName") or ""})
+            # A selection becomes a filter on every panel, so every panel's data view needs the field too.
+            control_view = self.data_view_title(self.ref(obj, refs[0]["name"]))
+            self.add({control_view} | titles, {explicit.get("fieldName") or ""})
 
 
 def referenced_fields(ndjson: Path | list[dict[str, Any]]) -> dict[str, set[str]]:

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 import urllib3
 
-from pantau.ops.kibana.objects import KibanaError, load_objects
+from pantau.ops.kibana.objects import KibanaError, load_objects, with_desk_url
 
 IMPORT_PATH = "/api/saved_objects/_import"
 SPACE_ID = re.compile(r"^[a-z0-9_-]+$")
@@ -85,11 +85,13 @@ def import_objects(
     ca_file: str | None = None,
     verify_certs: bool = True,
     timeout: float = 60.0,
+    desk_url: str | None = None,
 ) -> dict[str, Any]:
     """Import a saved-objects NDJSON file through Kibana's import API and summarise the answer.
 
     Returns {"success", "successCount", "errors" (as Kibana sent them), "problems" (one readable line per failed
-    object), "url"}. A Kibana that cannot be reached, rejects the credentials or answers with an HTTP error raises
+    object), "url"}. With `desk_url`, the clarification links of the data views point there (the file is sent
+    unchanged otherwise). A Kibana that cannot be reached, rejects the credentials or answers with an HTTP error raises
     KibanaError with what to check.
     """
     if ndjson.suffix != ".ndjson":
@@ -98,9 +100,11 @@ def import_objects(
     if not objects:
         raise KibanaError(f"{ndjson}: no saved objects to import")
     url = import_url(kibana_url, space, overwrite)
-    body, content_type = urllib3.encode_multipart_formdata(
-        {"file": (ndjson.name, ndjson.read_bytes(), "application/ndjson")}
-    )
+    payload = ndjson.read_bytes()
+    if desk_url:
+        lines = (json.dumps(o, ensure_ascii=False, separators=(",", ":")) for o in with_desk_url(objects, desk_url))
+        payload = "".join(line + "\n" for line in lines).encode("utf-8")
+    body, content_type = urllib3.encode_multipart_formdata({"file": (ndjson.name, payload, "application/ndjson")})
     headers = {"kbn-xsrf": "true", "Content-Type": content_type, **_auth_headers(user, password, api_key)}
     pool = urllib3.PoolManager(
         cert_reqs="CERT_REQUIRED" if verify_certs else "CERT_NONE",
