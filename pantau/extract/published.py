@@ -18,9 +18,10 @@ lines and `dateModified` are `updated_at` only, never the publication time.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -73,9 +74,13 @@ _URL_DAY = (
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select", "textarea"})
 MAX_LINE_CHARS = 150  # a date line is short; longer texts are prose that mentions a date
-NEAR = 400  # elements after the headline within which a date line still counts as the article's
+NEAR = 800  # nodes (elements and texts) after the headline within which a date line still counts as the article's
+WINDOW_AFTER = 2 * NEAR  # nodes read after the headline (a date-classed line counts up to here)
+WINDOW_BEFORE = 600  # nodes read before it (a date line above the headline, e.g. a kicker line)
 DAYS_APART = timedelta(days=2)  # a visible line this far from the machine time is someone else's date
-HTMLDATE_MAX_ELEMENTS = 20_000  # above this, htmldate's opportunistic text search is skipped (bounded cost)
+HTMLDATE_MAX_ELEMENTS = 5_000  # htmldate copies the tree: above this many elements it is not asked at all
+HTMLDATE_TEXT_SEARCH = 1_500  # and its opportunistic text search only on pages up to this size
+MAX_CANDIDATES = 200  # date-like texts read per page (nearest the headline first): bounded work on any page
 
 
 @dataclass(frozen=True)
@@ -387,34 +392,30 @@ def _scan(page: Page) -> tuple[list[Line], list[Line], str | None, list[str], bo
     """Visible date lines (published, updated), a day-less clock line, `<time datetime>` values near the headline,
     whether a line reads Indonesian, and the number of elements seen."""
     head = _headline(page)
-    head_at: int | None = None
+    head_at: int | None = 0 if head is not None else None
     found: list[tuple[int, HtmlElement, str]] = []  # (position, element owning the text, text)
     times: list[tuple[int, HtmlElement]] = []
     clocks: list[tuple[int, str]] = []
-    n = 0
-    for n, el in enumerate(page.doc.iter(), start=1):
-        if not isinstance(el.tag, str):
+    for pos, owner, text in _nodes_near(page.doc, head):
+        if text is None:
+            times.append((pos, owner))
             continue
-        if el is head:
-            head_at = n
-        if el.tag == "time" and el.get("datetime"):
-            times.append((n, el))
-        own = None if el.tag in _SKIP_TAGS else el.text
-        for text, owner in ((own, el), (el.tail, el.getparent())):
-            if not text or owner is None or len(text) > MAX_LINE_CHARS * 2:
-                continue
-            stripped = fold(text)
-            if not stripped or len(stripped) > MAX_LINE_CHARS:
-                continue
-            if _YEAR.search(stripped):
-                found.append((n, owner, stripped))
-            elif head_at is not None and n - head_at < 60 and _CLOCK_ZONE.search(stripped):
-                clocks.append((n, stripped))
+        if len(text) > MAX_LINE_CHARS * 2:
+            continue
+        stripped = fold(text)
+        if not stripped or len(stripped) > MAX_LINE_CHARS:
+            continue
+        if _YEAR.search(stripped):
+            found.append((pos, owner, stripped))
+        elif head is not None and 0 < pos < 120 and _CLOCK_ZONE.search(stripped):
+            clocks.append((pos, stripped))
+    n = sum(1 for _ in islice(page.doc.iter(), HTMLDATE_MAX_ELEMENTS + 1))  # htmldate's budget, counted bounded
 
     lines: list[Line] = []
     updated: list[Line] = []
     indonesian = False
-    for pos, owner, text in found:
+    found.sort(key=lambda f: abs(f[0]))
+    for pos, owner, text in found[:MAX_CANDIDATES]:
         reading = _date_line(text)
         if reading is None:
             continue
@@ -447,6 +448,63 @@ def _scan(page: Page) -> tuple[list[Line], list[Line], str | None, list[str], bo
     return lines, updated, clock_line, [v for _, v in time_values], indonesian, n
 
 
+def _texts_of(el: HtmlElement) -> Iterator[tuple[HtmlElement, str | None]]:
+    """(el, None) for a `<time>`, then (owner, text) for its own text and its tail."""
+    if not isinstance(el.tag, str):
+        if el.tail and el.getparent() is not None:
+            yield el.getparent(), el.tail
+        return
+    if el.tag == "time" and el.get("datetime"):
+        yield el, None
+    if el.text and el.tag not in _SKIP_TAGS:
+        yield el, el.text
+    parent = el.getparent()
+    if el.tail and parent is not None:
+        yield parent, el.tail
+
+
+def _following(head: HtmlElement, limit: int) -> Iterator[tuple[HtmlElement, str | None]]:
+    node: HtmlElement | None = head
+    seen = 0
+    while node is not None and seen < limit:
+        if node is not head and node.tail and node.getparent() is not None:
+            yield node.getparent(), node.tail
+        elif node is head and head.tail and head.getparent() is not None:
+            yield head.getparent(), head.tail
+        for sib in node.itersiblings():
+            for el in sib.iter():
+                seen += 1
+                if seen > limit:
+                    return
+                yield from _texts_of(el)
+        node = node.getparent()
+
+
+def _preceding(head: HtmlElement, limit: int) -> list[tuple[HtmlElement, str | None]]:
+    """Nearest first; a huge preceding block is read from its start only (bounded)."""
+    out: list[tuple[HtmlElement, str | None]] = []
+    node: HtmlElement | None = head
+    while node is not None and len(out) < limit:
+        for sib in node.itersiblings(preceding=True):
+            block = [t for el in islice(sib.iter(), limit) for t in _texts_of(el)]
+            out.extend(reversed(block))
+            if len(out) >= limit:
+                break
+        node = node.getparent()
+    return out[:limit]
+
+
+def _nodes_near(doc: HtmlElement, head: HtmlElement | None) -> list[tuple[int, HtmlElement, str | None]]:
+    """(position, owner, text) of the texts (text None: a `<time>` element) in a bounded window around the
+    headline, negative before it, in nodes; without a headline, the first ones of the page."""
+    if head is None:
+        found = islice((t for el in doc.iter() for t in _texts_of(el)), WINDOW_AFTER * 4)
+        return [(i, owner, text) for i, (owner, text) in enumerate(found, start=1)]
+    out = [(-i, owner, text) for i, (owner, text) in enumerate(_preceding(head, WINDOW_BEFORE), start=1)]
+    out += [(i, owner, text) for i, (owner, text) in enumerate(_following(head, WINDOW_AFTER), start=1)]
+    return out
+
+
 def _place(pos: int, head_at: int | None, el: HtmlElement) -> tuple[float | None, bool]:
     """(score, strong) of a text at `pos`: near after the headline is best; date-classed helps; links and list
     items (related articles) cost. None when it is too far to be the article's."""
@@ -466,18 +524,19 @@ def _place(pos: int, head_at: int | None, el: HtmlElement) -> tuple[float | None
     if classed:
         score *= 0.5
     score += 300 * in_link + 150 * in_list
-    return score, (classed or 0 <= dist < 40) and not in_link and not in_list
+    return score, (classed or 0 <= dist < 80) and not in_link and not in_list
 
 
-def _itemprop_values(page: Page, prop: str) -> list[str]:
-    out: list[str] = []
-    for el in page.doc.xpath(f"//*[@itemprop='{prop}']"):
-        if el.tag == "meta":
-            continue  # read with the other meta
-        value = el.get("datetime") or el.get("content")
-        if value and value.strip():
-            out.append(value)
-    return out[:3]
+def _itemprop_values(page: Page) -> tuple[list[str], list[str]]:
+    """`itemprop` datePublished / dateModified values on elements other than `<meta>` (read with the meta)."""
+    out: dict[str, list[str]] = {"datepublished": [], "datemodified": []}
+    for el in page.doc.xpath("//*[@itemprop][not(self::meta)][position() <= 500]"):
+        prop = el.get("itemprop") or ""
+        if prop.lower() in out:
+            value = el.get("datetime") or el.get("content")
+            if value and value.strip():
+                out[prop.lower()].append(value)
+    return out["datepublished"][:3], out["datemodified"][:3]
 
 
 def _lang_indonesian(page: Page) -> bool:
@@ -494,6 +553,8 @@ def _lang_indonesian(page: Page) -> bool:
 
 def _htmldate_day(page: Page, elements: int) -> date | None:
     """htmldate's day for a page where nothing else gave one (imported here only: it is not light)."""
+    if elements > HTMLDATE_MAX_ELEMENTS:
+        return None
     try:
         from htmldate import find_date
     except ImportError:  # pragma: no cover - installed with trafilatura
@@ -501,7 +562,7 @@ def _htmldate_day(page: Page, elements: int) -> date | None:
     try:
         found = find_date(
             page.doc,
-            extensive_search=elements <= HTMLDATE_MAX_ELEMENTS,
+            extensive_search=elements <= HTMLDATE_TEXT_SEARCH,
             original_date=True,
             url=page.url or None,
             outputformat="%Y-%m-%d",
@@ -519,10 +580,11 @@ def page_evidence(page: Page) -> Evidence:
     lines, updated, clock_line, time_values, line_id, elements = _scan(page)
     machine = _ld_values(page, "datePublished")
     machine += [page.meta[k] for k in PUBLISHED_META if page.meta.get(k)]
-    machine += _itemprop_values(page, "datePublished") + time_values[:2]
+    item_published, item_modified = _itemprop_values(page)
+    machine += item_published + time_values[:2]
     machine_updated = _ld_values(page, "dateModified")
     machine_updated += [page.meta[k] for k in UPDATED_META if page.meta.get(k)]
-    machine_updated += _itemprop_values(page, "dateModified")
+    machine_updated += item_modified
     ev = Evidence(
         machine=machine,
         machine_updated=machine_updated,
