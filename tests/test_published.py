@@ -164,3 +164,9 @@ def test_pathological_page_stays_fast() -> None:
 def test_real_pages_published_to_the_minute(page: GoldPage) -> None:
     out = extract_html(page.html(), page.url)
     assert field_checks(out, page)["published_at"], (out["published_at"], page.published_at)
+
+
+def test_a_byline_sharing_the_date_line_with_a_zoned_clock_still_reads() -> None:
+    line = "Reporter: Budi Santoso | Editor: Andi Wijaya | Kamis, 05.11.2015 10:08 WIB"
+    html = _page(f"<h1>{HEAD}</h1><div class='info'>{line}</div>{LEAD}")
+    assert _dates(html)[0] == "2015-11-05T10:08:00+07:00"

@@ -348,7 +348,9 @@ def _date_line(text: str) -> Reading | None:
     rest = folded[:a] + " " + folded[b:]
     others = [w for w in _WORD.findall(rest.lower()) if w.strip(".'’-") not in _LINE_WORDS | WEEKDAYS.keys()]
     others = [w for w in others if not any(w.startswith(m.rstrip(":")) for m in UPDATED_MARKERS)]
-    return r if len(others) <= _MAX_OTHER_WORDS else None
+    # a clock with a zone ("10:08 WIB") marks a date line even when a byline shares it ("Reporter: X | Editor: Y")
+    limit = _MAX_OTHER_WORDS * 2 if r.has_time and r.zone_named else _MAX_OTHER_WORDS
+    return r if len(others) <= limit else None
 
 
 def _ancestors(el: HtmlElement, depth: int) -> list[HtmlElement]:

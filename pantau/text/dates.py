@@ -47,7 +47,7 @@ _ISO_RE = re.compile(
 )
 _NAMED_RE = re.compile(rf"(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})", re.IGNORECASE)
 _NAMED_US_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.IGNORECASE)
-_NUMERIC_RE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])")
+_NUMERIC_RE = re.compile(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")  # 05/11/2015, 5-11-2015, 05.11.2015
 _RELATIVE_RE = re.compile(
     r"(\d+|se)\s*(detik|menit|jam|hari|minggu|pekan|bulan|tahun|second|minute|hour|day|week|month|year)s?\s+"
     r"(?:yang\s+)?(?:lalu|ago)",
@@ -186,7 +186,7 @@ def read_datetime(text: str | None, default_tz: str | timezone = "WIB") -> Readi
 
     day: tuple[int, int, int] | None = None
     span = (0, 0)
-    for pattern, order in ((_NAMED_RE, (3, 2, 1)), (_NAMED_US_RE, (3, 1, 2)), (_NUMERIC_RE, (3, 2, 1))):
+    for pattern, order in ((_NAMED_RE, (3, 2, 1)), (_NAMED_US_RE, (3, 1, 2)), (_NUMERIC_RE, (4, 3, 1))):
         m = pattern.search(text)
         if m:
             year, month, dom = (m.group(i) for i in order)
