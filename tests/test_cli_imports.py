@@ -19,6 +19,7 @@ HEAVY = (
     "apprise",
     "datasketch",
     "elasticsearch",
+    "htmldate",
     "langdetect",
     "lingua",
     "numpy",

@@ -13,8 +13,10 @@ from typing import Any
 from pantau.extract.body import MIN_ARTICLE_CHARS, generic_body, looks_like_listing
 from pantau.extract.decode import MAX_HTML_BYTES, decode_html, parse_document
 from pantau.extract.metadata import page_metadata, read_page
+from pantau.extract.published import resolve_with_family
 from pantau.extract.registry import family_name_for, get_family
 from pantau.ids import canonical_url as canonicalize
+from pantau.text.dates import iso
 
 FIELDS = (
     "url", "canonical_url", "title", "published_at", "updated_at", "author", "dateline", "body", "section", "tags",
@@ -95,6 +97,8 @@ def _extract(
     fields: dict[str, Any] = {}
     if version is not None:
         fields = version.extract(doc, url)
+        pub, upd = resolve_with_family(meta["date_evidence"], fields["date_texts"], version.default_tz)
+        fields["published_at"], fields["updated_at"] = iso(pub), iso(upd)
     elif fam is not None:
         out["notes"].append(f"no {fam.name} layout matched; generic parser used")
 
@@ -113,6 +117,8 @@ def _extract(
     out["tags"] = fields.get("tags") or meta["tags"]
     if out["updated_at"] == out["published_at"]:
         out["updated_at"] = None
+    if not out["published_at"] and meta["date_note"]:
+        out["notes"].append(meta["date_note"])
     out["canonical_url"] = _safe_canonical(meta["canonical_hint"] or url)
     if sum(len(p) for p in paragraphs) < MIN_ARTICLE_CHARS:
         paragraphs, dateline = [], None

@@ -1,7 +1,8 @@
 """Page metadata for any site: JSON-LD, OpenGraph / `article:*` meta, newsroom meta names, `<time>`, date lines.
 
 Metadata comes from JSON-LD (NewsArticle and friends, inside arrays and `@graph`), then OpenGraph / `article:*`
-meta, then newsroom meta names (`pubdate`, `content_PublishedDate`, `dtk:publishdate`) and `<time datetime>`.
+meta, then newsroom meta names; the publication and update times from every source the page offers, reconciled in
+`pantau.extract.published`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from pantau.extract import boilerplate as bp
+from pantau.extract.published import day_only, page_evidence, resolve
 from pantau.text.dates import is_updated_label, iso, parse_indonesian_datetime, split_published_updated
 
 ARTICLE_TYPES = frozenset(
@@ -24,15 +26,6 @@ ARTICLE_TYPES = frozenset(
         "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report", "satiricalarticle",
         "socialmediaposting", "techarticle", "advertisercontentarticle",
     }
-)  # fmt: skip
-PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "pubdate", "publishdate", "publish-date",
-    "content_publisheddate", "dtk:publishdate", "datepublished", "date", "dc.date.issued", "dc.date", "sailthru.date",
-    "parsely-pub-date", "article.published", "published_time", "og:published_time", "release_date",
-)  # fmt: skip
-UPDATED_META = (
-    "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "dtk:updatedate",
-    "content_lastmodifieddate", "lastmod", "last-modified", "modified_time", "dc.date.modified",
 )  # fmt: skip
 AUTHOR_META = ("author", "content_author", "dtk:author", "article:author", "parsely-author", "dc.creator", "byl")
 SECTION_META = ("article:section", "content_category", "dtk:kanal", "section", "parsely-section", "category")
@@ -191,26 +184,12 @@ def _language(page: Page) -> str | None:
     return None
 
 
-def _time_element(doc: HtmlElement, updated: bool) -> str | None:
-    for el in doc.iter("time"):
-        value = el.get("datetime") or ""
-        label = " ".join((el.get("class") or "", el.get("itemprop") or "")).lower()
-        if ("modif" in label or "update" in label) != updated:
-            continue
-        if value.strip():
-            return value
-    return None
-
-
 def page_metadata(page: Page) -> dict[str, Any]:
     """Every field except the body, from structured data and meta tags."""
     ld = page.ld_article or {}
-    published = parse_indonesian_datetime(ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
-    published = published or parse_indonesian_datetime(_first_meta(page, PUBLISHED_META))
-    published = published or parse_indonesian_datetime(_time_element(page.doc, updated=False))
-    updated = parse_indonesian_datetime(ld.get("dateModified") if isinstance(ld.get("dateModified"), str) else None)
-    updated = updated or parse_indonesian_datetime(_first_meta(page, UPDATED_META))
-    updated = updated or parse_indonesian_datetime(_time_element(page.doc, updated=True))
+    evidence = page_evidence(page)
+    published, updated = resolve(evidence)
+    day = day_only(evidence) if published is None else None
 
     authors = [a for a in (clean_author(n) for n in _names(ld.get("author"))) if a]
     if not authors:
@@ -245,6 +224,8 @@ def page_metadata(page: Page) -> dict[str, Any]:
         "title": _title(page),
         "published_at": iso(published),
         "updated_at": iso(updated) if updated and updated != published else None,
+        "date_evidence": evidence,
+        "date_note": f"published_at: no time found; the page names the day {day.isoformat()}" if day else None,
         "author": ", ".join(dict.fromkeys(authors)) or None,
         "section": " ".join(section.split()) if isinstance(section, str) and section.strip() else None,
         "tags": split_tags(tag_values),

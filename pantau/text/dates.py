@@ -10,6 +10,7 @@ The month and weekday words are data (`pantau/data/id_calendar.json`), shared wi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -26,17 +27,27 @@ WEEKDAYS: dict[str, int] = {k.lower(): int(v) for k, v in _CALENDAR["weekdays"].
 MONTH_NAMES: tuple[str, ...] = tuple(_CALENDAR["month_names"])  # "Januari" ... "Desember"
 WEEKDAY_NAMES: tuple[str, ...] = tuple(_CALENDAR["weekday_names"])  # "Senin" (Monday) ... "Minggu"
 
-UPDATED_MARKERS = ("diperbarui", "diupdate", "update:", "updated", "pembaruan", "terakhir diperbarui")
+_LINES: dict[str, Any] = load_json("date_lines.json")
+UPDATED_MARKERS: tuple[str, ...] = tuple(_LINES["updated_markers"])  # longest first where one contains another
+FOREIGN_ZONES: dict[str, timezone] = {
+    name: timezone(timedelta(hours=float(hours))) for name, hours in _LINES["foreign_zones"].items()
+}
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ZONE_RE = re.compile(r"\b(WIB|WITA|WIT)\b", re.IGNORECASE)
-_TIME_RE = re.compile(r"(?<![\d/])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![\d/])")
+_FOREIGN_ZONE_RE = re.compile(
+    r"\b(" + "|".join(sorted(FOREIGN_ZONES, key=len, reverse=True)) + r")\b"
+)  # upper case only
+_GMT_OFFSET_RE = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b")
+_TIME_RE = re.compile(
+    r"(?<![\d/.])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![\d/]|[.,]\d)(?:\s*([ap]\.?m\.?)(?![a-z]))?", re.IGNORECASE
+)
 _ISO_RE = re.compile(
     r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
 )
 _NAMED_RE = re.compile(rf"(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})", re.IGNORECASE)
 _NAMED_US_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.IGNORECASE)
-_NUMERIC_RE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])")
+_NUMERIC_RE = re.compile(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")  # 05/11/2015, 5-11-2015, 05.11.2015
 _RELATIVE_RE = re.compile(
     r"(\d+|se)\s*(detik|menit|jam|hari|minggu|pekan|bulan|tahun|second|minute|hour|day|week|month|year)s?\s+"
     r"(?:yang\s+)?(?:lalu|ago)",
@@ -75,12 +86,21 @@ def _build(
         return None
 
 
-def _clock(text: str) -> tuple[int, int, int] | None:
+def _clock_match(text: str) -> tuple[tuple[int, int, int], int] | None:
+    """The first valid clock time in a text (12-hour forms with AM/PM made 24-hour) and where it ends."""
     for m in _TIME_RE.finditer(text):
         hh, mm, ss = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+        half = (m.group(4) or "").lower().replace(".", "")
+        if half and 1 <= hh <= 12:
+            hh = hh % 12 + (12 if half == "pm" else 0)
         if hh < 24 and mm < 60 and ss < 60:
-            return hh, mm, ss
+            return (hh, mm, ss), m.end()
     return None
+
+
+def _clock(text: str) -> tuple[int, int, int] | None:
+    found = _clock_match(text)
+    return found[0] if found else None
 
 
 def parse_relative(text: str, now: datetime | None = None, default_tz: str = "WIB") -> datetime | None:
@@ -108,6 +128,90 @@ def parse_relative(text: str, now: datetime | None = None, default_tz: str = "WI
     return _build(day.year, day.month, day.day, *clock, tz=ref.tzinfo)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One date text read: the instant, whether the text gave a clock time and a zone, and where the date stood."""
+
+    when: datetime  # aware: the zone named in the text, its ISO offset, or the default zone
+    has_time: bool
+    zone_named: bool  # the text named a zone (WIB, MYT, ...) or carried an ISO offset
+    utc_label: bool  # the offset was "Z" / "+00:00" / "UTC" / "GMT" (a label newsroom systems often get wrong)
+    span: tuple[int, int]  # where the date (and its time, when one follows) stood in the folded text
+
+
+def fold(text: str) -> str:
+    """Whitespace folded, no-break spaces as spaces, at most 300 characters (what `read_datetime` reads)."""
+    return " ".join(text.replace("\xa0", " ").split())[:300]
+
+
+def _named_zone(text: str) -> tuple[timezone, tuple[int, int]] | None:
+    m = _ZONE_RE.search(text)
+    if m:
+        return zone(m.group(1)), m.span()
+    m = _GMT_OFFSET_RE.search(text)
+    if m:
+        sign = -1 if m.group(1) == "-" else 1
+        return timezone(sign * timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))), m.span()
+    m = _FOREIGN_ZONE_RE.search(text)
+    if m:
+        return FOREIGN_ZONES[m.group(1)], m.span()
+    return None
+
+
+def read_datetime(text: str | None, default_tz: str | timezone = "WIB") -> Reading | None:
+    """The date a text names with what the text said about it, or None when it names no full day.
+
+    The zone named in the text (WIB/WITA/WIT, MYT, GMT+8, ...) wins; an explicit ISO offset wins over that; otherwise
+    `default_tz` (a zone name or a fixed offset). Relative forms ("2 jam lalu") are `parse_indonesian_datetime`'s.
+    """
+    if not text or not isinstance(text, str):
+        return None
+    text = fold(text)
+    if not text:
+        return None
+    named = _named_zone(text)
+    tz = named[0] if named else default_tz if isinstance(default_tz, timezone) else zone(default_tz)
+    utc_named = named is not None and named[0].utcoffset(None) == timedelta(0)
+
+    iso_m = _ISO_RE.search(text)
+    if iso_m:
+        y, mo, d = int(iso_m.group(1)), int(iso_m.group(2)), int(iso_m.group(3))
+        hh, mm, ss = int(iso_m.group(4) or 0), int(iso_m.group(5) or 0), int(iso_m.group(6) or 0)
+        off = _offset(iso_m.group(7)) if iso_m.group(7) else tz
+        built = _build(y, mo, d, hh, mm, ss, off)
+        if built:
+            utc = built.utcoffset() == timedelta(0) and (iso_m.group(7) is not None or utc_named)
+            zoned = iso_m.group(7) is not None or named is not None
+            return Reading(built, iso_m.group(4) is not None, zoned, utc, iso_m.span())
+
+    day: tuple[int, int, int] | None = None
+    span = (0, 0)
+    for pattern, order in ((_NAMED_RE, (3, 2, 1)), (_NAMED_US_RE, (3, 1, 2)), (_NUMERIC_RE, (4, 3, 1))):
+        m = pattern.search(text)
+        if m:
+            year, month, dom = (m.group(i) for i in order)
+            day = (int(year), int(month) if month.isdigit() else MONTHS[month.lower()], int(dom))
+            span = m.span()
+            break
+    if day is None:
+        return None
+    rest = text[span[1] :]
+    clock = _clock_match(rest)
+    if clock is not None:
+        (hh, mm, ss), end = clock
+        span = (span[0], span[1] + end)
+    built = _build(*day, *(clock[0] if clock else (0, 0, 0)), tz=tz)
+    if built is None:
+        return None
+    return Reading(built, clock is not None, named is not None, utc_named, span)
+
+
+def read_clock(text: str) -> tuple[int, int, int] | None:
+    """The clock time a text names ("15:07 WIB", "09.10", "9:10 PM"), or None."""
+    found = _clock_match(fold(text))
+    return found[0] if found else None
+
+
 def parse_indonesian_datetime(
     text: str | None, default_tz: str = "WIB", *, now: datetime | None = None
 ) -> datetime | None:
@@ -115,49 +219,21 @@ def parse_indonesian_datetime(
 
     The zone named in the text (WIB/WITA/WIT) wins; an explicit ISO offset wins over that; otherwise `default_tz`.
     """
-    if not text or not isinstance(text, str):
+    reading = read_datetime(text, default_tz)
+    if reading is not None:
+        return reading.when
+    if not text or not isinstance(text, str) or not fold(text):
         return None
-    text = " ".join(text.replace("\xa0", " ").split())[:300]
-    if not text:
-        return None
-    zm = _ZONE_RE.search(text)
-    tz = zone(zm.group(1) if zm else default_tz)
-
-    iso = _ISO_RE.search(text)
-    if iso:
-        y, mo, d = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
-        hh, mm, ss = int(iso.group(4) or 0), int(iso.group(5) or 0), int(iso.group(6) or 0)
-        off = _offset(iso.group(7)) if iso.group(7) else tz
-        built = _build(y, mo, d, hh, mm, ss, off)
-        if built:
-            return built
-
-    day: tuple[int, int, int] | None = None
-    rest = text
-    named = _NAMED_RE.search(text)
-    if named:
-        day = (int(named.group(3)), MONTHS[named.group(2).lower()], int(named.group(1)))
-        rest = text[named.end() :]
-    else:
-        us = _NAMED_US_RE.search(text)
-        if us:
-            day = (int(us.group(3)), MONTHS[us.group(1).lower()], int(us.group(2)))
-            rest = text[us.end() :]
-        else:
-            num = _NUMERIC_RE.search(text)
-            if num:
-                day = (int(num.group(3)), int(num.group(2)), int(num.group(1)))
-                rest = text[num.end() :]
-    if day is None:
-        relative = parse_relative(text, now, default_tz)
-        if relative is None and now is not None and (zm or "pukul" in text.lower()):
-            clock_only = _clock(text)
-            if clock_only:
-                ref = now.astimezone(tz) if now.tzinfo else now.replace(tzinfo=tz)
-                return _build(ref.year, ref.month, ref.day, *clock_only, tz=tz)
-        return relative
-    clock = _clock(rest) or (0, 0, 0)
-    return _build(*day, *clock, tz=tz)
+    text = fold(text)
+    relative = parse_relative(text, now, default_tz)
+    named = _named_zone(text)
+    if relative is None and now is not None and (named or "pukul" in text.lower()):
+        clock_only = _clock(text)
+        if clock_only:
+            tz = named[0] if named else zone(default_tz)
+            ref = now.astimezone(tz) if now.tzinfo else now.replace(tzinfo=tz)
+            return _build(ref.year, ref.month, ref.day, *clock_only, tz=tz)
+    return relative
 
 
 def split_published_updated(text: str) -> tuple[str, str | None]:

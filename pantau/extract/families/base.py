@@ -16,7 +16,9 @@ from lxml.html import HtmlElement
 
 from pantau.extract import boilerplate as bp
 from pantau.extract.body import paragraphs_of
-from pantau.extract.metadata import clean_author, dates_from_text, split_tags
+from pantau.extract.metadata import clean_author, split_tags
+from pantau.extract.published import DateTexts, resolve_texts
+from pantau.text.dates import iso
 
 Selector = tuple[str, str | None]  # (CSS, attribute to read or None for the text)
 
@@ -93,19 +95,26 @@ class Parser:
         return bp.clean_paragraphs(raw, (cls.dateline,) if cls.dateline else ())
 
     @classmethod
+    def date_texts(cls, doc: HtmlElement) -> DateTexts:
+        """What the `published` and `updated` selectors find: attribute values are machine data, texts are what
+        the reader sees (an `updated` selector's text counts as an update line)."""
+        found = DateTexts()
+        for selectors, is_update in ((cls.published, False), (cls.updated, True)):
+            for css, attr in selectors:
+                for el in bp.select(doc, css)[:3]:
+                    value = " ".join(((el.get(attr) if attr else bp.text_of(el)) or "").split())
+                    if not value:
+                        continue
+                    if attr:
+                        (found.machine_updated if is_update else found.machine).append(value)
+                    else:
+                        (found.visible_updated if is_update else found.visible).append(value)
+        return found
+
+    @classmethod
     def dates(cls, doc: HtmlElement) -> tuple[str | None, str | None]:
-        pub: str | None = None
-        upd: str | None = None
-        for value in cls._values(doc, cls.published, many=True):
-            p, u = dates_from_text(value, cls.default_tz)
-            pub = pub or p
-            upd = upd or u
-            if pub:
-                break
-        for value in cls._values(doc, cls.updated):
-            p, u = dates_from_text(value, cls.default_tz)
-            upd = u or p or upd
-        return pub, upd
+        pub, upd = resolve_texts(cls.date_texts(doc), default_tz=cls.default_tz)
+        return iso(pub), iso(upd)
 
     @classmethod
     def pagination(cls, doc: HtmlElement, url: str) -> list[str]:
@@ -153,6 +162,7 @@ class Parser:
         titles = cls._values(doc, tuple((css, None) for css in cls.title))
         out["title"] = titles[0] if titles else None
         out["published_at"], out["updated_at"] = cls.dates(doc)
+        out["date_texts"] = cls.date_texts(doc)
         authors = [a for a in (clean_author(v) for v in cls._values(doc, cls.author, many=True)) if a]
         out["author"] = ", ".join(dict.fromkeys(authors)) or None
         sections = cls._values(doc, cls.section)
