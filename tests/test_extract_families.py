@@ -233,7 +233,7 @@ CASES = [
             "<div data-qa-id='story-tags'><a>Pilkada</a></div></div>",
         ),
         "KPU Palembang Tetapkan DPT",
-        "2024-11-20T02:07:00+00:00",
+        "2024-11-20T09:07:00+07:00",
         None,
     ),
     Case(

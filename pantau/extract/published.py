@@ -234,7 +234,14 @@ def resolve(ev: Evidence) -> tuple[datetime | None, datetime | None]:
     updated = _resolve(ev.machine_updated, ev.visible_updated, tz)
     if updated is not None and published is not None and _minute(updated) == _minute(published):
         updated = None
-    return published, updated
+    return _in_zone(published, tz), _in_zone(updated, tz)
+
+
+def _in_zone(when: datetime | None, tz: timezone) -> datetime | None:
+    """A UTC time told in the page's own zone (the same instant: "02:10:56Z" on a WIB page reads 09:10:56+07:00)."""
+    if when is not None and when.utcoffset() == timedelta(0):
+        return when.astimezone(tz)
+    return when
 
 
 @dataclass
