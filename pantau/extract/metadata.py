@@ -212,9 +212,11 @@ def page_metadata(page: Page) -> dict[str, Any]:
     updated = updated or parse_indonesian_datetime(_first_meta(page, UPDATED_META))
     updated = updated or parse_indonesian_datetime(_time_element(page.doc, updated=True))
 
-    authors = [a for a in (clean_author(n) for n in _names(ld.get("author"))) if a]
+    raw_authors = [n for n in _names(ld.get("author")) if n.strip()]
+    authors = [a for a in (clean_author(n) for n in raw_authors) if a]
     if not authors:
-        authors = [a for a in (clean_author(_first_meta(page, AUTHOR_META)),) if a]
+        raw_authors = [a for a in (_first_meta(page, AUTHOR_META),) if a]
+        authors = [a for a in (clean_author(n) for n in raw_authors) if a]
 
     section = ld.get("articleSection")
     if isinstance(section, list):
@@ -246,6 +248,7 @@ def page_metadata(page: Page) -> dict[str, Any]:
         "published_at": iso(published),
         "updated_at": iso(updated) if updated and updated != published else None,
         "author": ", ".join(dict.fromkeys(authors)) or None,
+        "authors": raw_authors,  # as printed, for pantau.extract.byline
         "section": " ".join(section.split()) if isinstance(section, str) and section.strip() else None,
         "tags": split_tags(tag_values),
         "language": _language(page),
