@@ -128,10 +128,9 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
         text = text[: when.start()]
     names: list[str] = []
     for segment in _SEGMENT_SPLIT.split(text):
-        segment = segment.strip(" ,.|-–—:()")
+        segment = r.label.sub("", r.role_lead.sub("", segment.strip(" ,.|-–—:()")), count=1)
         if not segment or sites.is_site(segment, affix=True) or r.role_word.match(segment):
             continue
-        segment = r.label.sub("", r.role_lead.sub("", segment), count=1)
         for part in _NAME_SPLIT.split(segment):
             words = part.strip(" ,.-–—:()").split()
             while words and r.role_word.match(words[-1]):
