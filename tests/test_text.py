@@ -77,6 +77,8 @@ def test_claims_and_date_reading_share_the_table() -> None:
         ("VIVA.co.id - Warga antre.", None, "Warga antre."),
         ("Jakarta, detikNews - Warga antre.", "Jakarta", "Warga antre."),
         ("Jakarta, IDN Times - Warga antre.", "Jakarta", "Warga antre."),
+        ("KUALA LUMPUR, Jan 5 — Warga antre.", "KUALA LUMPUR", "Warga antre."),
+        ("GEORGE TOWN, Sept 12 -- Warga antre.", "GEORGE TOWN", "Warga antre."),
     ],
 )
 def test_dateline_forms(first: str, place: str | None, rest: str) -> None:

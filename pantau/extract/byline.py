@@ -24,6 +24,7 @@ from pantau.extract.site import SiteNames, byline_rules
 from pantau.resources import load_json
 
 MAX_BYLINE_CHARS = 160  # a longer element is an author box or a paragraph, not a byline
+MAX_CANDIDATES = 200  # byline elements / credit lines looked at per page (bounded work on any page)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "title", "template", "button"})
 _ASIDE_TAGS = frozenset({"figure", "figcaption", "nav", "footer", "aside"})
 _CREDIT_TAGS = ("p", "div", "span", "td", "th", "li", "strong", "b", "em", "small", "address", "label")
@@ -161,14 +162,14 @@ def _aside(el: HtmlElement, r: _Rules) -> bool:
 
 def _byline_elements(doc: HtmlElement) -> Iterator[HtmlElement]:
     r = _rules()
-    marked = [
-        el
-        for el in doc.iter()
-        if isinstance(el.tag, str)
-        and el.tag not in _SKIP_TAGS
-        and r.author_attr.search(_attrs(el))
-        and not r.editor_attr.search(_attrs(el))
-    ]
+    marked: list[HtmlElement] = []
+    for el in doc.iter():
+        if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS:
+            attrs = _attrs(el)
+            if r.author_attr.search(attrs) and not r.editor_attr.search(attrs):
+                marked.append(el)
+                if len(marked) >= MAX_CANDIDATES:
+                    break
     inner = set(marked)
     for el in marked:
         if any(a in inner for a in el.iterancestors()):
@@ -185,10 +186,14 @@ def _credit_lines(doc: HtmlElement) -> Iterator[HtmlElement]:
     that holds a name after it (only elements whose own text starts with a label are looked at: linear time)."""
     r = _rules()
     seen: set[HtmlElement] = set()
+    tried = 0
     for el in doc.iter(*_CREDIT_TAGS):
         own = (el.text or "").strip()
         if not own or not r.label_start.match(own):
             continue
+        tried += 1
+        if tried > MAX_CANDIDATES:
+            return
         node: HtmlElement | None = el
         for _ in range(3):
             if node is None:

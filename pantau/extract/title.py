@@ -20,6 +20,7 @@ from pantau.extract.metadata import Page
 from pantau.extract.site import SiteNames, byline_rules, squash
 
 HEADING_TAGS = (("h1",), ("h2", "h3"))
+MAX_HEADINGS = 80  # headings of one level looked at per page (bounded work on any page)
 MATCH_OK = 0.8  # token Dice of a heading with the meta headline for the heading to count as the headline
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _HIDDEN_CLASS = re.compile(
@@ -101,6 +102,8 @@ def _headings(doc: HtmlElement, tags: tuple[str, ...]) -> list[str]:
         text = bp.text_of(el)
         if text and len(text) <= 300 and not _hidden(el):
             out.append(text)
+            if len(out) >= MAX_HEADINGS:
+                break
     return out
 
 
