@@ -139,6 +139,8 @@ DETIK = _sites("<meta property='og:site_name' content='kabarinet'>", "https://in
         ("Oleh: Budi Santoso, Rina Marlina", ["Budi Santoso", "Rina Marlina"]),
         ("Penulis: Budi Santoso dan Rina Marlina", ["Budi Santoso", "Rina Marlina"]),
         ("Ahmad bin Umar", ["Ahmad bin Umar"]),
+        ("Rep: K21/ Red: Bayu Aji", ["K21"]),
+        ("K21", []),
         ("Editor : Bayu Aji", []),
         ("Redaktur: Bayu Aji", []),
         ("Kabar Cyber Media", []),
@@ -265,3 +267,29 @@ def test_dateline_place_as_printed(lead: str, place: str) -> None:
     got = extract_html(_page("", body), "https://kabar.example.com/read/1")
     assert got["dateline"] == place
     assert got["body"].startswith(P1[:30])
+
+
+def test_a_labelled_credit_line_wins_over_an_unlabelled_photo_credit() -> None:
+    body = (
+        "<h2>Pleno DPT Digelar</h2><div style='width:780px'><img src='a.jpg'><span class='author'>Dok. Humas Pemkab"
+        f"</span></div><div class='read'><p>{P1}</p><p>{P2}</p></div>"
+        "<table><tr><td>Penulis</td><td>: Agus Salim</td></tr><tr><td>Editor</td><td>: Bayu Aji</td></tr></table>"
+    )
+    assert extract_html(_page("", body), "https://kabar.com/read/1")["author"] == "Agus Salim"
+
+
+def test_visible_byline_wins_over_a_different_json_ld_author() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Pleno DPT Digelar", "author": {"@type": "Person", "name": "Bayu Aji"}}'
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    body = (
+        "<h1>Pleno DPT Digelar</h1><div class='byline'>Oleh Dewi Lestari</div>"
+        f"<div class='read'><p>{P1}</p><p>{P2}</p></div>"
+    )
+    assert extract_html(_page(head, body), "https://kabar.com/read/1")["author"] == "Dewi Lestari"
+
+
+def test_a_bold_lead_without_its_dash() -> None:
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p><b>Kabar.com, Jakarta</b> {P1}</p><p>{P2}</p></div>"
+    got = extract_html(_page("", body), "https://kabar.com/read/1")
+    assert got["dateline"] == "Jakarta"
+    assert got["body"] == f"{P1}\n\n{P2}"

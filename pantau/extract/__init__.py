@@ -13,7 +13,7 @@ from typing import Any
 from pantau.extract.body import MIN_ARTICLE_CHARS, generic_body, looks_like_listing
 from pantau.extract.byline import choose_authors, page_authors, split_reporter_line
 from pantau.extract.decode import MAX_HTML_BYTES, decode_html, parse_document
-from pantau.extract.lead import settle_lead
+from pantau.extract.lead import lead_tags, settle_lead
 from pantau.extract.metadata import page_metadata, read_page
 from pantau.extract.registry import family_name_for, get_family
 from pantau.extract.site import site_names
@@ -94,6 +94,7 @@ def _extract(
     meta = page_metadata(page)
     sites = site_names(page)
     bylines = page_authors(page, sites)  # before a parser cuts the body out of the tree
+    tags = lead_tags(doc)
     fam = None if family == "generic" else get_family(family) or get_family(family_name_for(url, domains))
     if family and family != "generic" and get_family(family) is None:
         out["notes"].append(f"unknown family {family!r}; generic parser used")
@@ -123,7 +124,7 @@ def _extract(
     if out["updated_at"] == out["published_at"]:
         out["updated_at"] = None
     out["canonical_url"] = _safe_canonical(meta["canonical_hint"] or url)
-    paragraphs, dateline = settle_lead(paragraphs, dateline, out["title"], sites)
+    paragraphs, dateline = settle_lead(paragraphs, dateline, out["title"], sites, tags)
     paragraphs, reporters = split_reporter_line(paragraphs, sites)
     out["author"] = out["author"] or ", ".join(reporters) or None
     if sum(len(p) for p in paragraphs) < MIN_ARTICLE_CHARS:

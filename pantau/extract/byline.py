@@ -47,6 +47,7 @@ class _Rules:
     role_word: re.Pattern[str]
     when: re.Pattern[str]
     particles: frozenset[str]
+    staff_code: re.Pattern[str]
     publisher_words: frozenset[str]
     max_words: int
 
@@ -70,6 +71,7 @@ def _rules() -> _Rules:
         role_word=re.compile(rf"^(?:{roles})$", re.IGNORECASE),
         when=re.compile(rf"\d|\b(?:{weekdays})\b\s*[,\d]|\s(?:on|at|pada)\s+\d", re.IGNORECASE),
         particles=frozenset(raw["name_particles"]),
+        staff_code=re.compile(raw["staff_code"]),
         publisher_words=frozenset(raw["publisher_words"]),
         max_words=int(raw["max_name_words"]),
     )
@@ -100,7 +102,7 @@ def is_person(name: str, sites: SiteNames) -> bool:
     """Whether `name` reads as a person's name (not a sentence, an organisation, a link or the site)."""
     r = _rules()
     words = name.split()
-    if not words or len(words) > r.max_words or len(name) > 60:
+    if not words or len(words) > r.max_words or len(name) > 60 or len(name.strip(".")) < 2:
         return False
     if re.search(r"[\d@#:=<>\"“”?!]|https?|www\.", name) or re.search(r"\.(?:com|co|id|net)\b", name, re.IGNORECASE):
         return False
@@ -120,10 +122,13 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
     text = " ".join(text.split()).strip(" ,.|-–—:")
     if not text or sites.is_exactly_site(text) or (r.starts_other.match(text) and not r.label.match(text)):
         return []
+    labelled = bool(r.label.match(text))
     text = r.label.sub("", text, count=1)
     cut = r.other_credit.search(text)
     if cut:
         text = text[: cut.start()]
+    if labelled and r.staff_code.match(text.strip(" ,/|-–—")):
+        return [text.strip(" ,/|-–—")]
     when = r.when.search(text)
     if when:
         text = text[: when.start()]
@@ -210,16 +215,25 @@ def _credit_lines(doc: HtmlElement) -> Iterator[HtmlElement]:
 
 
 def page_authors(page: Page, sites: SiteNames) -> list[str]:
-    """The writers the page's own bylines and credit lines name, before the body is cut out of the tree: the first
-    byline element (and its like: the same tag and class) that names someone, else the first credit line; one
-    outside related lists and photos first."""
+    """The writers the page's own bylines and credit lines name, before the body is cut out of the tree.
+
+    A labelled line ("Penulis : ...", "Pewarta: ...", "Oleh ...") outside related lists and photos comes first, then
+    an author element without a label ("div.author" holding "Nama - detikinet"), then a labelled line inside such a
+    list or box; an unlabelled name inside one is a photo credit or another story's byline and is never read. Within
+    a tier the first element that names someone (and its like: the same tag and class) gives the names."""
     r = _rules()
-    for source in (list(_byline_elements(page.doc)), list(_credit_lines(page.doc))):
-        asides = [_aside(el, r) for el in source]
-        for tier in (False, True):
-            found = _names_in([el for el, aside in zip(source, asides, strict=True) if aside == tier], sites)
-            if found:
-                return found
+    elements = list(dict.fromkeys([*_byline_elements(page.doc), *_credit_lines(page.doc)]))
+    labelled = [bool(r.label_start.match(_text(el))) for el in elements]
+    asides = [_aside(el, r) for el in elements]
+    for want_label, want_aside in ((True, False), (False, False), (True, True)):
+        tier = [
+            el
+            for el, lab, aside in zip(elements, labelled, asides, strict=True)
+            if lab == want_label and aside == want_aside
+        ]
+        found = _names_in(tier, sites)
+        if found:
+            return found
     return []
 
 
@@ -255,18 +269,12 @@ def _fuller(name: str, others: Iterable[str]) -> str:
 
 
 def choose_authors(family: list[str], meta: list[str], byline: list[str], sites: SiteNames) -> str | None:
-    """One author string (", "-joined): a family parser's names, else JSON-LD/meta people, else the bylines; each
-    name in its fullest printed form; never the site itself."""
+    """One author string (", "-joined): a family parser's names, else the page's bylines, else JSON-LD/meta people
+    (which may name an editor or a shortened form); each name in its fullest printed form; never the site."""
     family = [n for a in family for n in names_from(a, sites)]
     meta = [n for a in meta for n in names_from(a, sites)]
-    chosen = family or meta or byline
-    if chosen is meta and byline:
-        expanded = [_fuller(n, byline) for n in meta]
-        if {n.casefold() for n in expanded} < {n.casefold() for n in byline}:
-            expanded = byline
-        chosen = expanded
-    else:
-        chosen = [_fuller(n, [*byline, *meta]) for n in chosen]
+    chosen = family or byline or meta
+    chosen = [_fuller(n, [*byline, *meta]) for n in chosen]
     return ", ".join(dict.fromkeys(chosen)) or None
 
 
