@@ -82,7 +82,7 @@ CASES = [
         ),
         "KPU Palembang Tetapkan DPT",
         "2024-11-20T09:07:00+07:00",
-        "PALEMBANG",
+        "Palembang",
         author="Welly Jasrial",
         full_text_url="https://www.detik.com/sumbagsel/berita/d-7000001/kpu-palembang-tetapkan-dpt?single=1",
         next_pages=["https://www.detik.com/sumbagsel/berita/d-7000001/kpu-palembang-tetapkan-dpt?page=2"],
@@ -128,7 +128,7 @@ CASES = [
         ),
         "KPU Palembang Tetapkan DPT",
         "2024-11-20T09:07:00+07:00",
-        "PALEMBANG",
+        "Palembang",
     ),
     Case(
         "disway",
@@ -217,7 +217,7 @@ CASES = [
         ),
         "KPU Palembang Tetapkan DPT",
         "2024-11-20T09:07:00+07:00",
-        "PALEMBANG",
+        "Palembang",
         author="Nefri Inge",
     ),
     Case(

@@ -60,16 +60,25 @@ def test_claims_and_date_reading_share_the_table() -> None:
         ("PALEMBANG, KOMPAS.com - Kurang dua pekan lagi.", "PALEMBANG", "Kurang dua pekan lagi."),
         ("JAKARTA, KOMPAS.com - KPU menetapkan.", "JAKARTA", "KPU menetapkan."),
         ("PALEMBANG, SUMATERAEKSPRES.ID – Kurang 2 pekan pelaksanaan.", "PALEMBANG", "Kurang 2 pekan pelaksanaan."),
-        ("Palembang (ANTARA) - KPU Sumsel menetapkan.", "PALEMBANG", "KPU Sumsel menetapkan."),
-        ("Mataram (ANTARA) - KPU NTB menetapkan.", "MATARAM", "KPU NTB menetapkan."),
+        ("Palembang (ANTARA) - KPU Sumsel menetapkan.", "Palembang", "KPU Sumsel menetapkan."),
+        ("Mataram (ANTARA) - KPU NTB menetapkan.", "Mataram", "KPU NTB menetapkan."),
         ("BANGKINANG (RIAUPOS.CO) - Pemungutan suara.", "BANGKINANG", "Pemungutan suara."),
         ("TRIBUNSUMSEL.COM, PALEMBANG - KPU Kota Palembang.", "PALEMBANG", "KPU Kota Palembang."),
-        ("Liputan6.com, Jakarta - Ketua KPU mengatakan.", "JAKARTA", "Ketua KPU mengatakan."),
-        ("Jakarta - Ketua KPU mengatakan.", "JAKARTA", "Ketua KPU mengatakan."),
+        ("Liputan6.com, Jakarta - Ketua KPU mengatakan.", "Jakarta", "Ketua KPU mengatakan."),
+        ("Jakarta - Ketua KPU mengatakan.", "Jakarta", "Ketua KPU mengatakan."),
         ("MUARA ENIM - Pilkades ditunda.", "MUARA ENIM", "Pilkades ditunda."),
-        ("Bandar Lampung, 20/6 (ANTARA) - Pemungutan suara.", "BANDAR LAMPUNG", "Pemungutan suara."),
+        ("Bandar Lampung, 20/6 (ANTARA) - Pemungutan suara.", "Bandar Lampung", "Pemungutan suara."),
         ("SUARA.COM - Pemungutan suara ulang digelar.", None, "Pemungutan suara ulang digelar."),
         ("JAKARTA, KOMPAS.com -", "JAKARTA", ""),
+        ("Jakarta -", "Jakarta", ""),
+        ("Mataram, NTB (ANTARA News) - KPU NTB menetapkan.", "Mataram", "KPU NTB menetapkan."),
+        ("TEMPO.CO, Jakarta - Warga antre.", "Jakarta", "Warga antre."),
+        ("REPUBLIKA.CO.ID, MEDAN -- Warga antre.", "MEDAN", "Warga antre."),
+        ("VIVA.co.id - Warga antre.", None, "Warga antre."),
+        ("Jakarta, detikNews - Warga antre.", "Jakarta", "Warga antre."),
+        ("Jakarta, IDN Times - Warga antre.", "Jakarta", "Warga antre."),
+        ("KUALA LUMPUR, Jan 5 — Warga antre.", "KUALA LUMPUR", "Warga antre."),
+        ("GEORGE TOWN, Sept 12 -- Warga antre.", "GEORGE TOWN", "Warga antre."),
     ],
 )
 def test_dateline_forms(first: str, place: str | None, rest: str) -> None:
@@ -83,7 +92,7 @@ def test_no_dateline_in_an_ordinary_sentence() -> None:
 
 def test_a_family_pattern_is_tried_first() -> None:
     family = r"^(?P<place>[A-Z][A-Za-z .']{1,40}?)\s*,\s*detik[A-Za-z]*\s*[-–—]+\s+"
-    assert split_dateline("Palembang, detikSumbagsel - KPU menetapkan.", (family,)) == ("PALEMBANG", "KPU menetapkan.")
+    assert split_dateline("Palembang, detikSumbagsel - KPU menetapkan.", (family,)) == ("Palembang", "KPU menetapkan.")
 
 
 def test_dateline_only_on_the_first_line() -> None:

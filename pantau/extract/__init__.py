@@ -11,10 +11,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from pantau.extract.body import MIN_ARTICLE_CHARS, generic_body, looks_like_listing
+from pantau.extract.byline import choose_authors, page_authors, split_reporter_line
 from pantau.extract.decode import MAX_HTML_BYTES, decode_html, parse_document
+from pantau.extract.lead import lead_tags, settle_lead
 from pantau.extract.metadata import page_metadata, read_page
 from pantau.extract.published import resolve_with_family
 from pantau.extract.registry import family_name_for, get_family
+from pantau.extract.site import site_names
+from pantau.extract.title import best_title
 from pantau.ids import canonical_url as canonicalize
 from pantau.text.dates import iso
 
@@ -90,11 +94,15 @@ def _extract(
 ) -> dict[str, Any]:
     page = read_page(doc, url)
     meta = page_metadata(page)
+    sites = site_names(page)
+    bylines = page_authors(page, sites)  # before a parser cuts the body out of the tree
+    tags = lead_tags(doc)
     fam = None if family == "generic" else get_family(family) or get_family(family_name_for(url, domains))
     if family and family != "generic" and get_family(family) is None:
         out["notes"].append(f"unknown family {family!r}; generic parser used")
     version = fam.choose(doc) if fam else None
     fields: dict[str, Any] = {}
+    title = best_title(page, sites, (version.extract_title(doc),) if version is not None else ())
     if version is not None:
         fields = version.extract(doc, url)
         pub, upd = resolve_with_family(meta["date_evidence"], fields["date_texts"], version.default_tz)
@@ -112,14 +120,19 @@ def _extract(
         paragraphs, dateline, how = generic_body(page, text, meta["ld_body"])
         out["parser"] = "generic" if how == "dom" else f"generic+{how}"
 
-    for key in ("title", "published_at", "updated_at", "author", "section", "language"):
+    for key in ("published_at", "updated_at", "section", "language"):
         out[key] = fields.get(key) or meta.get(key)
+    out["title"] = title or fields.get("title") or meta.get("title")
+    out["author"] = choose_authors(fields.get("authors") or [], meta["authors"], bylines, sites)
     out["tags"] = fields.get("tags") or meta["tags"]
     if out["updated_at"] == out["published_at"]:
         out["updated_at"] = None
     if not out["published_at"] and meta["date_note"]:
         out["notes"].append(meta["date_note"])
     out["canonical_url"] = _safe_canonical(meta["canonical_hint"] or url)
+    paragraphs, dateline = settle_lead(paragraphs, dateline, out["title"], sites, tags)
+    paragraphs, reporters = split_reporter_line(paragraphs, sites)
+    out["author"] = out["author"] or ", ".join(reporters) or None
     if sum(len(p) for p in paragraphs) < MIN_ARTICLE_CHARS:
         paragraphs, dateline = [], None
     out["dateline"] = dateline

@@ -191,9 +191,11 @@ def page_metadata(page: Page) -> dict[str, Any]:
     published, updated = resolve(evidence)
     day = day_only(evidence) if published is None else None
 
-    authors = [a for a in (clean_author(n) for n in _names(ld.get("author"))) if a]
+    raw_authors = [n for n in _names(ld.get("author")) if n.strip()]
+    authors = [a for a in (clean_author(n) for n in raw_authors) if a]
     if not authors:
-        authors = [a for a in (clean_author(_first_meta(page, AUTHOR_META)),) if a]
+        raw_authors = [a for a in (_first_meta(page, AUTHOR_META),) if a]
+        authors = [a for a in (clean_author(n) for n in raw_authors) if a]
 
     section = ld.get("articleSection")
     if isinstance(section, list):
@@ -227,6 +229,7 @@ def page_metadata(page: Page) -> dict[str, Any]:
         "date_evidence": evidence,
         "date_note": f"published_at: no time found; the page names the day {day.isoformat()}" if day else None,
         "author": ", ".join(dict.fromkeys(authors)) or None,
+        "authors": raw_authors,  # as printed, for pantau.extract.byline
         "section": " ".join(section.split()) if isinstance(section, str) and section.strip() else None,
         "tags": split_tags(tag_values),
         "language": _language(page),

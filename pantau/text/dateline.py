@@ -21,7 +21,7 @@ _LEAD_PUNCT = " -–—:"
 
 @dataclass(frozen=True)
 class Dateline:
-    place: str | None  # upper-cased, single-spaced ("BANDAR LAMPUNG"); None for an outlet-only lead ("SUARA.COM - ")
+    place: str | None  # as printed, single-spaced ("BANDAR LAMPUNG", "Mataram"); None for an outlet-only lead
     end: int  # where the story starts in the text given
 
 
@@ -56,12 +56,13 @@ def find_dateline(text: str, first: Sequence[str] = ()) -> Dateline | None:
         end = m.end()
         while end < len(line) and line[end] in _LEAD_PUNCT:
             end += 1
-        return Dateline(place.upper() if place else None, end)
+        return Dateline(place or None, end)
     return None
 
 
 def split_dateline(text: str, first: Sequence[str] = ()) -> tuple[str | None, str]:
-    """(place, rest): ("PALEMBANG", "Kurang ...") for "PALEMBANG, KOMPAS.com - Kurang ..."; (None, text) without one."""
+    """(place, rest): ("PALEMBANG", "Kurang ...") for "PALEMBANG, KOMPAS.com - Kurang ...", ("Mataram", "KPU ...") for
+    "Mataram (ANTARA) - KPU ..." (the place as printed: compare case-insensitively); (None, text) without one."""
     found = find_dateline(text, first)
     if found is None:
         return None, text

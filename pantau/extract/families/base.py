@@ -156,14 +156,19 @@ class Parser:
         return None
 
     @classmethod
+    def extract_title(cls, doc: HtmlElement) -> str | None:
+        titles = cls._values(doc, tuple((css, None) for css in cls.title))
+        return titles[0] if titles else None
+
+    @classmethod
     def extract(cls, doc: HtmlElement, url: str) -> dict[str, Any]:
         """Fields this layout's selectors find (metadata first, then the body, which mutates the tree)."""
         out: dict[str, Any] = {"parser": cls.name()}
-        titles = cls._values(doc, tuple((css, None) for css in cls.title))
-        out["title"] = titles[0] if titles else None
+        out["title"] = cls.extract_title(doc)
         out["published_at"], out["updated_at"] = cls.dates(doc)
         out["date_texts"] = cls.date_texts(doc)
-        authors = [a for a in (clean_author(v) for v in cls._values(doc, cls.author, many=True)) if a]
+        out["authors"] = cls._values(doc, cls.author, many=True)
+        authors = [a for a in (clean_author(v) for v in out["authors"]) if a]
         out["author"] = ", ".join(dict.fromkeys(authors)) or None
         sections = cls._values(doc, cls.section)
         out["section"] = sections[0] if sections else None

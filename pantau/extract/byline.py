@@ -1,0 +1,335 @@
+"""Who wrote the story: bylines and credit lines on the page, the JSON-LD/meta author, and the reporter's name
+printed as the last line of the story (Tempo style, "DINI TEJA").
+
+Rules are data (`pantau/data/bylines.json`). A byline is an element whose class/id/itemprop/rel names an author
+("div.author", "span[itemprop=author]", "a[rel=author]"), or a credit line with a label ("Penulis : ...",
+"Reporter : ...", "Pewarta: ...", "Oleh ...", "By ..."). From its text come the names: labels, dates, the site's name
+("Fino Yurio Kristo - detikinet"), roles ("Kontributor Lhokseumawe, Masriadi", "Dewi Kania / Jurnalis") and other
+credits ("Editor : ...", "Redaktur : ...") are cut off; what the page calls itself (`site.SiteNames`) is never an
+author. A JSON-LD/meta name that the byline prints in full ("Andhika" / "Andhika Prasetyo") gives way to the fuller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from pantau.extract.metadata import Page
+from pantau.extract.site import SiteNames, byline_rules
+from pantau.resources import load_json
+
+MAX_BYLINE_CHARS = 160  # a longer element is an author box or a paragraph, not a byline
+MAX_CANDIDATES = 200  # byline elements / credit lines looked at per page (bounded work on any page)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "title", "template", "button"})
+_ASIDE_TAGS = frozenset({"figure", "figcaption", "nav", "footer", "aside"})
+_CREDIT_TAGS = ("p", "div", "span", "td", "th", "li", "strong", "b", "em", "small", "address", "label")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b)\s*", re.IGNORECASE)
+_SEGMENT_SPLIT = re.compile(r"\s+[-–—|/•]\s+|\s*/\s*|\s+[-–—]\s*$|\|")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    author_attr: re.Pattern[str]
+    editor_attr: re.Pattern[str]
+    listing_attr: re.Pattern[str]
+    photo_attr: re.Pattern[str]
+    label: re.Pattern[str]
+    label_start: re.Pattern[str]
+    credit: re.Pattern[str]
+    other_credit: re.Pattern[str]
+    starts_other: re.Pattern[str]
+    role_lead: re.Pattern[str]
+    role_word: re.Pattern[str]
+    when: re.Pattern[str]
+    particles: frozenset[str]
+    staff_code: re.Pattern[str]
+    publisher_words: frozenset[str]
+    max_words: int
+
+
+@cache
+def _rules() -> _Rules:
+    raw: dict[str, Any] = byline_rules()
+    weekdays = "|".join(sorted(load_json("id_calendar.json")["weekdays"], key=len, reverse=True))
+    labels, others, roles = raw["author_labels"], raw["editor_labels"], raw["roles"]
+    return _Rules(
+        author_attr=re.compile(rf"(?:{raw['author_attr']})", re.IGNORECASE),
+        editor_attr=re.compile(rf"(?:{raw['editor_attr']})", re.IGNORECASE),
+        listing_attr=re.compile(rf"(?:{raw['listing_attr']})", re.IGNORECASE),
+        photo_attr=re.compile(rf"(?:{raw['photo_attr']})", re.IGNORECASE),
+        label=re.compile(rf"^(?:{labels})\b\s*[:：\-]?\s*", re.IGNORECASE),
+        label_start=re.compile(rf"^(?:{labels})\b", re.IGNORECASE),
+        credit=re.compile(rf"^(?:(?:{labels})\s*[:：]\s*\S|(?:oleh|by)\s+\S)", re.IGNORECASE),
+        other_credit=re.compile(rf"(?:^|\s|[|/,])(?:{others})\s*[:：]", re.IGNORECASE),
+        starts_other=re.compile(rf"^(?:{others})\b", re.IGNORECASE),
+        role_lead=re.compile(rf"^(?:{roles})\b[^,]{{0,40}},\s*", re.IGNORECASE),
+        role_word=re.compile(rf"^(?:{roles})$", re.IGNORECASE),
+        when=re.compile(rf"\d|\b(?:{weekdays})\b\s*[,\d]|\s(?:on|at|pada)\s+\d", re.IGNORECASE),
+        particles=frozenset(raw["name_particles"]),
+        staff_code=re.compile(raw["staff_code"]),
+        publisher_words=frozenset(raw["publisher_words"]),
+        max_words=int(raw["max_name_words"]),
+    )
+
+
+def _attrs(el: HtmlElement) -> str:
+    return " ".join(str(el.get(a) or "") for a in ("class", "id", "itemprop", "rel", "data-testid"))
+
+
+def _text(el: HtmlElement) -> str:
+    """The element's text with its parts spaced ("<div>Dewi Kania</div><span>Jurnalis</span>" -> "Dewi Kania
+    Jurnalis"), without scripts and styles."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if isinstance(node.tag, str) and node.tag not in _SKIP_TAGS:
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+        if node is not el:
+            parts.append(node.tail or "")
+
+    walk(el)
+    return " ".join(" ".join(parts).split())
+
+
+def is_person(name: str, sites: SiteNames) -> bool:
+    """Whether `name` reads as a person's name (not a sentence, an organisation, a link or the site)."""
+    r = _rules()
+    words = name.split()
+    if not words or len(words) > r.max_words or len(name) > 60 or len(name.strip(".")) < 2:
+        return False
+    if re.search(r"[\d@#:=<>\"“”?!]|https?|www\.", name) or re.search(r"\.(?:com|co|id|net)\b", name, re.IGNORECASE):
+        return False
+    if any(w.casefold().strip(".,") in r.publisher_words for w in words):
+        return False
+    for w in words:
+        if not w[0].isalpha():
+            return False
+        if not w[0].isupper() and w.casefold() not in r.particles:
+            return False
+    return not sites.is_site(name)
+
+
+def names_from(text: str, sites: SiteNames) -> list[str]:
+    """The writers' names in one byline or credit line (see the module docstring); [] when it names none."""
+    r = _rules()
+    text = " ".join(text.split()).strip(" ,.|-–—:")
+    if not text or sites.is_exactly_site(text) or (r.starts_other.match(text) and not r.label.match(text)):
+        return []
+    labelled = bool(r.label.match(text))
+    text = r.label.sub("", text, count=1)
+    cut = r.other_credit.search(text)
+    if cut:
+        text = text[: cut.start()]
+    if labelled and r.staff_code.match(text.strip(" ,/|-–—")):
+        return [text.strip(" ,/|-–—")]
+    when = r.when.search(text)
+    if when:
+        text = text[: when.start()]
+    names: list[str] = []
+    for segment in _SEGMENT_SPLIT.split(text):
+        segment = r.label.sub("", r.role_lead.sub("", segment.strip(" ,.|-–—:()")), count=1)
+        if not segment or sites.is_site(segment, affix=True) or r.role_word.match(segment):
+            continue
+        for part in _NAME_SPLIT.split(segment):
+            words = part.strip(" ,.-–—:()").split()
+            while words and r.role_word.match(words[-1]):
+                words.pop()
+            while words and r.role_word.match(words[0]):
+                words.pop(0)
+            name = " ".join(words)
+            if name and is_person(name, sites) and name not in names:
+                names.append(name)
+    return names
+
+
+def _words(attrs: str) -> set[str]:
+    return {w for w in re.split(r"[\s_\-]+", attrs.casefold()) if w}
+
+
+def _aside(el: HtmlElement, r: _Rules) -> bool:
+    """Inside a related/sidebar list (maybe another story's byline) or near a photo (maybe a photo credit): read
+    only when the page has no other byline."""
+    for depth, node in enumerate(el.iterancestors()):
+        words = _words(_attrs(node))
+        if node.tag in _ASIDE_TAGS or any(r.listing_attr.fullmatch(w) for w in words):
+            return True
+        if depth < 3 and any(r.photo_attr.fullmatch(w) for w in words):
+            return True
+    return False
+
+
+def _byline_elements(doc: HtmlElement) -> Iterator[HtmlElement]:
+    r = _rules()
+    marked: list[HtmlElement] = []
+    for el in doc.iter():
+        if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS:
+            attrs = _attrs(el)
+            if r.author_attr.search(attrs) and not r.editor_attr.search(attrs):
+                marked.append(el)
+                if len(marked) >= MAX_CANDIDATES:
+                    break
+    inner = set(marked)
+    for el in marked:
+        if any(a in inner for a in el.iterancestors()):
+            continue  # the outer byline: its inner author element is read instead ...
+        if not any(d in inner and _text(d) for d in el.iterdescendants()):
+            yield el
+    for el in marked:
+        if any(a in inner for a in el.iterancestors()) and not any(d in inner for d in el.iterdescendants()):
+            yield el  # ... here, after the outer ones
+
+
+def _credit_lines(doc: HtmlElement) -> Iterator[HtmlElement]:
+    """Credit lines ("Penulis : Nama", "<td>Reporter</td><td>: Nama</td>"): the nearest element around a label
+    that holds a name after it (only elements whose own text starts with a label are looked at: linear time)."""
+    r = _rules()
+    seen: set[HtmlElement] = set()
+    tried = 0
+    for el in doc.iter(*_CREDIT_TAGS):
+        own = (el.text or "").strip()
+        if not own or not r.label_start.match(own):
+            continue
+        tried += 1
+        if tried > MAX_CANDIDATES:
+            return
+        node: HtmlElement | None = el
+        for _ in range(3):
+            if node is None:
+                break
+            text = _text(node)
+            if len(text) > MAX_BYLINE_CHARS:
+                break
+            if r.credit.match(text) and len(r.label.sub("", text, count=1).strip(" :")) > 1:
+                if node not in seen:
+                    seen.add(node)
+                    yield node
+                break
+            node = node.getparent()
+
+
+def page_authors(page: Page, sites: SiteNames) -> list[str]:
+    """The writers the page's own bylines and credit lines name, before the body is cut out of the tree.
+
+    A labelled line ("Penulis : ...", "Pewarta: ...", "Oleh ...") outside related lists and photos comes first, then
+    an author element without a label ("div.author" holding "Nama - detikinet"), then a labelled line inside such a
+    list or box; an unlabelled name inside one is a photo credit or another story's byline and is never read. Within
+    a tier the first element that names someone (and its like: the same tag and class) gives the names."""
+    r = _rules()
+    elements = list(dict.fromkeys([*_byline_elements(page.doc), *_credit_lines(page.doc)]))
+    labelled = [bool(r.label_start.match(_text(el))) for el in elements]
+    asides = [_aside(el, r) for el in elements]
+    for want_label, want_aside in ((True, False), (False, False), (True, True)):
+        tier = [
+            el
+            for el, lab, aside in zip(elements, labelled, asides, strict=True)
+            if lab == want_label and aside == want_aside
+        ]
+        found = _names_in(tier, sites)
+        if found:
+            return found
+    return []
+
+
+def _names_in(elements: list[HtmlElement], sites: SiteNames) -> list[str]:
+    found: list[str] = []
+    first: tuple[str, str] | None = None
+    for el in elements:
+        text = _text(el)
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        if re.match(r"^\S+\s*/\s*\S", text) and sites.is_site(text.split("/")[0], affix=True):
+            continue  # "KOMPAS.com/NAMA" is a photo credit
+        names = names_from(text, sites)
+        if not names:
+            continue
+        key = (str(el.tag), str(el.get("class") or ""))
+        if first is None:
+            first = key
+        elif key != first:
+            break
+        found.extend(n for n in names if n not in found)
+    return found
+
+
+def _fuller(name: str, others: Iterable[str]) -> str:
+    """`name`, or the longer form another source prints ("Andhika" -> "Andhika Prasetyo")."""
+    words = name.casefold().split()
+    for other in others:
+        ow = other.casefold().split()
+        if len(ow) > len(words) and ow[: len(words)] == words:
+            return other
+    return name
+
+
+def choose_authors(family: list[str], meta: list[str], byline: list[str], sites: SiteNames) -> str | None:
+    """One author string (", "-joined): a family parser's names, else the page's bylines, else JSON-LD/meta people
+    (which may name an editor or a shortened form); each name in its fullest printed form; never the site."""
+    family = [n for a in family for n in names_from(a, sites)]
+    meta = [n for a in meta for n in names_from(a, sites)]
+    chosen = family or byline or meta
+    chosen = [_fuller(n, [*byline, *meta]) for n in chosen]
+    return ", ".join(dict.fromkeys(chosen)) or None
+
+
+@dataclass(frozen=True)
+class _Trailing:
+    max_words: int
+    max_chars: int
+    not_names: frozenset[str]
+    agencies: frozenset[str]
+
+
+@cache
+def _trailing() -> _Trailing:
+    raw: dict[str, Any] = byline_rules()["trailing"]
+    return _Trailing(
+        int(raw["max_words"]),
+        int(raw["max_chars"]),
+        frozenset(n.casefold() for n in raw["not_names"]),
+        frozenset(a.casefold() for a in raw["agencies"]),
+    )
+
+
+def reporter_line(text: str, sites: SiteNames) -> list[str]:
+    """The reporters a closing line names: "DINI TEJA", "TIKA PRIMANDARI | REUTERS" (the agency is no name),
+    "(Budi Santoso)"; [] for any other line."""
+    t = _trailing()
+    line = " ".join(text.split())
+    if not line or len(line) > t.max_chars or line.casefold() in t.not_names:
+        return []
+    bracketed = line.startswith("(") and line.endswith(")")
+    if bracketed:
+        line = line[1:-1].strip()
+    elif line != line.upper() or not any(c.isalpha() for c in line):
+        return []
+    names: list[str] = []
+    for part in re.split(r"\s*[|/,;]\s*", line):
+        if not part:
+            continue
+        if part.casefold() in t.agencies or sites.is_site(part, affix=True):
+            continue
+        words = part.split()
+        if len(words) > t.max_words or part.casefold() in t.not_names or not is_person(part, sites):
+            return []
+        if bracketed and (len(words) < 2 or part.isupper()):
+            return []
+        names.append(part)
+    return names
+
+
+def split_reporter_line(paragraphs: list[str], sites: SiteNames) -> tuple[list[str], list[str]]:
+    """(paragraphs without a closing reporter line, the names it held). The story must keep at least one
+    paragraph: a lone all-caps line is no reporter's name."""
+    if len(paragraphs) < 2:
+        return paragraphs, []
+    names = reporter_line(paragraphs[-1], sites)
+    if not names:
+        return paragraphs, []
+    return paragraphs[:-1], names

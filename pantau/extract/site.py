@@ -1,0 +1,97 @@
+"""What a page calls its own site: og:site_name, application-name, the JSON-LD publisher, twitter:site and the
+domain's own label ("okezone" for lifestyle.okezone.com). Titles lose these names as affixes, bylines that are
+these names are the publisher and not a writer, and a lead naming only the site is no dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import Any
+from urllib.parse import urlsplit
+
+from pantau.extract.metadata import Page
+from pantau.resources import load_json
+
+SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher")
+_HOST = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
+_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
+
+
+@cache
+def byline_rules() -> dict[str, Any]:
+    """The byline/site-name rules file (`pantau/data/bylines.json`) as data."""
+    data: dict[str, Any] = load_json("bylines.json")
+    return data
+
+
+def squash(text: str) -> str:
+    """Lower-cased letters and digits only: "ANTARA News" and "antaranews" compare equal."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def domain_label(url: str) -> str:
+    """The site's own label in a host: "okezone" for lifestyle.okezone.com, "antaranews" for www.antaranews.com."""
+    host = (urlsplit(url).hostname or "").lower()
+    generic = set(byline_rules()["domain_suffixes"])
+    labels = [lb for lb in host.split(".") if lb]
+    while labels and labels[-1] in generic:
+        labels.pop()
+    return labels[-1] if labels else ""
+
+
+@dataclass(frozen=True)
+class SiteNames:
+    names: tuple[str, ...]  # as the page prints them ("KOMPAS.com", "Tempo Gaya")
+    keys: frozenset[str]  # squashed names, each name's first word, and the domain label
+    label: str  # the domain label ("detik")
+
+    def is_exactly_site(self, text: str) -> bool:
+        """Whether `text` is nothing but the site's name ("Liputan6.com", "KOMPAS.com", "Republika Online")."""
+        text = text.strip()
+        if squash(text) in self.keys:
+            return True
+        return bool(_HOST.fullmatch(text)) and squash(domain_label("http://" + text)) in self.keys
+
+    def is_site(self, text: str, affix: bool = False) -> bool:
+        """Whether `text` is the site or names it as a word (or two joined words) of it: "Kompas Cyber Media",
+        "Kompas.com Regional", "ANTARA News Otomotif". `affix`: `text` stands apart from a title or a byline
+        ("... - detikNews"), where a word that starts with the domain label counts too."""
+        if squash(text) in self.keys:
+            return True
+        words = [squash(w) for w in re.split(r"[\s/|:.,()\-]+", text) if squash(w)]
+        if any(w in self.keys for w in words if len(w) >= 3):
+            return True
+        if any(a + b in self.keys for a, b in pairwise(words)):
+            return True
+        return affix and len(self.label) >= 4 and any(w.startswith(self.label) for w in words)
+
+
+def _publisher_names(page: Page) -> list[str]:
+    out: list[str] = []
+    ld = page.ld_article or {}
+    pub = ld.get("publisher")
+    for value in pub if isinstance(pub, list) else [pub]:
+        if isinstance(value, dict) and isinstance(value.get("name"), str):
+            out.append(value["name"])
+    for obj in page.ld:
+        kind = obj.get("@type")
+        types = {str(t).lower() for t in (kind if isinstance(kind, list) else [kind])}
+        if types & _ORG_TYPES and isinstance(obj.get("name"), str):
+            out.append(obj["name"])
+    return out
+
+
+def site_names(page: Page) -> SiteNames:
+    names = [page.meta[k].lstrip("@") for k in SITE_META if page.meta.get(k)] + _publisher_names(page)
+    names = [" ".join(n.split()) for n in names if n and len(n) <= 60]
+    generic = set(byline_rules()["publisher_words"]) | set(byline_rules()["domain_suffixes"])
+    keys = {squash(n) for n in names}
+    for n in names:
+        host_like = _HOST.fullmatch(n)
+        keys.add(squash(domain_label("http://" + n) if host_like else n.split()[0].split(".")[0]))
+    label = squash(domain_label(page.url))
+    keys.add(label)
+    return SiteNames(tuple(dict.fromkeys(names)), frozenset(k for k in keys if len(k) >= 3 and k not in generic), label)

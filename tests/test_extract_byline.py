@@ -1,0 +1,295 @@
+"""Titles, authors and datelines learned from the page itself (pantau.extract.site/title/byline/lead), on short
+hand-written pages in the style of Indonesian outlets (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from pantau.extract import extract_html
+from pantau.extract.byline import choose_authors, names_from, reporter_line, split_reporter_line
+from pantau.extract.metadata import read_page
+from pantau.extract.site import SiteNames, domain_label, site_names
+from pantau.extract.title import best_title, strip_site
+
+P1 = (
+    "Komisi Pemilihan Umum kabupaten menggelar rapat pleno terbuka rekapitulasi daftar pemilih tetap di aula kantor "
+    "bupati pada Rabu pagi dengan dihadiri seluruh panitia pemilihan kecamatan."
+)
+P2 = (
+    "Ketua KPU kabupaten mengatakan logistik pemilihan sudah didistribusikan ke seluruh kecamatan dan desa sejak "
+    "pekan lalu, sehingga pemungutan suara dapat digelar tepat waktu."
+)
+P3 = "Badan Pengawas Pemilu setempat menyatakan akan mengawasi setiap tahap distribusi hingga hari pemungutan suara."
+
+
+def _page(head: str, body: str) -> str:
+    return f"<!DOCTYPE html><html lang='id'><head>{head}</head><body>{body}</body></html>"
+
+
+def _sites(head: str, url: str) -> SiteNames:
+    return site_names(read_page(lxml_html.fromstring(_page(head, "<p>x</p>")), url))
+
+
+# ------------------------------------------------------------------------------------------------- site names
+
+
+def test_domain_label() -> None:
+    assert domain_label("https://lifestyle.okezone.com/read/1") == "okezone"
+    assert domain_label("https://www.antaranews.com/berita/1") == "antaranews"
+    assert domain_label("https://regional.kompas.com/read/1") == "kompas"
+    assert domain_label("https://www.republika.co.id/berita/1") == "republika"
+
+
+def test_site_names_from_meta_publisher_and_domain() -> None:
+    head = (
+        "<meta property='og:site_name' content='Warta Rakyat'>"
+        "<script type='application/ld+json'>"
+        '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "PT Warta Rakyat Media"}}'
+        "</script>"
+    )
+    sites = _sites(head, "https://wartarakyat.example.com/berita/1")
+    assert sites.is_exactly_site("Warta Rakyat")
+    assert sites.is_exactly_site("wartarakyat.com")
+    assert sites.is_site("Warta Rakyat Regional")
+    assert not sites.is_site("Budi Santoso")
+
+
+# ------------------------------------------------------------------------------------------------------ titles
+
+SITE = _sites("<meta property='og:site_name' content='KABARKITA.com'>", "https://news.kabarkita.com/read/1")
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("KPU Tetapkan DPT Pilkada - Kabarkita.com", "KPU Tetapkan DPT Pilkada"),
+        ("KPU Tetapkan DPT Pilkada - Kabarkita.com Regional", "KPU Tetapkan DPT Pilkada"),
+        ("KPU Tetapkan DPT Pilkada | Kabarkita Online", "KPU Tetapkan DPT Pilkada"),
+        ("Kabarkita.com - KPU Tetapkan DPT Pilkada", "KPU Tetapkan DPT Pilkada"),
+        ("KPU Tetapkan DPT Pilkada - Politik :: Kabarkita News", "KPU Tetapkan DPT Pilkada - Politik"),
+        ("Ketua KPU: Logistik Siap - Kabarkita.com", "Ketua KPU: Logistik Siap"),
+        ("Warga Antre di TPS - Kota Lama", "Warga Antre di TPS - Kota Lama"),
+        ("Kabarkita.com", "Kabarkita.com"),
+    ],
+)
+def test_strip_site(raw: str, want: str) -> None:
+    assert strip_site(raw, SITE) == want
+
+
+def _title(head: str, body: str, url: str = "https://news.kabarkita.com/read/1") -> str | None:
+    page = read_page(lxml_html.fromstring(_page(head, body)), url)
+    return best_title(page, site_names(page))
+
+
+def test_headline_h1_wins_over_logo_and_hidden_h1() -> None:
+    head = (
+        "<title>Warga Antre Sejak Subuh - Kabarkita</title><meta property='og:title' content='Warga Antre Sejak Subuh'>"
+    )
+    body = (
+        "<div class='logo'><h1>Kabarkita.com - Berita Terkini</h1></div>"
+        "<div style='display:none'><h1>Kabarkita Warga Antre Sejak Subuh - Berita :: Kabarkita</h1></div>"
+        "<div class='titles'><h1>Warga Antre Sejak Subuh</h1></div>"
+    )
+    assert _title(head, body) == "Warga Antre Sejak Subuh"
+
+
+def test_headline_in_h2_under_a_channel_h1() -> None:
+    head = "<meta property='og:title' content='Bupati Resmikan Pasar Baru - Kabarkita.com'>"
+    body = "<h1>Regional</h1><div class='read'><h2>Bupati Resmikan Pasar Baru</h2></div><h2>Terpopuler</h2>"
+    assert _title(head, body) == "Bupati Resmikan Pasar Baru"
+
+
+def test_visible_headline_keeps_its_punctuation() -> None:
+    head = "<meta property='og:title' content='Logistik Tiba Apa Sudah Lengkap'>"
+    body = "<div class='post-header'><h1>Logistik Tiba: Apa Sudah Lengkap?</h1></div>"
+    assert _title(head, body) == "Logistik Tiba: Apa Sudah Lengkap?"
+
+
+def test_an_affix_learned_from_title_against_og_title() -> None:
+    head = (
+        "<title>Debat Kandidat Digelar Malam Ini - Berita Terkini Hari Ini</title>"
+        "<meta property='og:title' content='Debat Kandidat Digelar Malam Ini'>"
+    )
+    assert _title(head, "<p>x</p>", "https://portal.example.org/a") == "Debat Kandidat Digelar Malam Ini"
+
+
+def test_without_meta_the_first_h1() -> None:
+    assert _title("", "<h1>Debat Kandidat Digelar - Kabarkita.com</h1>") == "Debat Kandidat Digelar"
+
+
+# ----------------------------------------------------------------------------------------------------- authors
+
+DETIK = _sites("<meta property='og:site_name' content='kabarinet'>", "https://inet.kabar.com/read/1")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Penulis : Kontributor Tanjung Pinang, Rudi Hartono", ["Rudi Hartono"]),
+        ("Pewarta: Siti Aminah", ["Siti Aminah"]),
+        ("Reporter : Agus Salim Redaktur : Budi Santoso", ["Agus Salim"]),
+        ("Agus Salim - kabarinet", ["Agus Salim"]),
+        ("Agus Salim - kabarNews", ["Agus Salim"]),
+        ("By Rina Marlina on 16 Feb 2016 at 09:10 WIB", ["Rina Marlina"]),
+        ("Oleh : Dewi Lestari", ["Dewi Lestari"]),
+        ("Dewi Lestari / Jurnalis", ["Dewi Lestari"]),
+        ("Dewi Lestari Jurnalis", ["Dewi Lestari"]),
+        ("Laporan Wartawan Kabar.com, Hendra Gunawan", ["Hendra Gunawan"]),
+        ("Oleh: Budi Santoso, Rina Marlina", ["Budi Santoso", "Rina Marlina"]),
+        ("Penulis: Budi Santoso dan Rina Marlina", ["Budi Santoso", "Rina Marlina"]),
+        ("Ahmad bin Umar", ["Ahmad bin Umar"]),
+        ("Rep: K21/ Red: Bayu Aji", ["K21"]),
+        ("K21", []),
+        ("Editor : Bayu Aji", []),
+        ("Redaktur: Bayu Aji", []),
+        ("Kabar Cyber Media", []),
+        ("kabar.com", []),
+        ("Oleh karena itu, warga diminta datang lebih awal.", []),
+    ],
+)
+def test_names_from_a_byline(text: str, want: list[str]) -> None:
+    assert names_from(text, DETIK) == want
+
+
+def test_a_shortened_meta_name_gives_way_to_the_byline() -> None:
+    assert choose_authors([], ["Andi"], ["Andi Pratama"], DETIK) == "Andi Pratama"
+    assert choose_authors([], ["Andi"], ["Andi Pratama", "Rina Marlina"], DETIK) == "Andi Pratama, Rina Marlina"
+    assert choose_authors([], ["Kabar Cyber Media"], ["Andi Pratama"], DETIK) == "Andi Pratama"
+    assert choose_authors([], [], [], DETIK) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("DINA MARLINA", ["DINA MARLINA"]),
+        ("DINA MARLINA | REUTERS", ["DINA MARLINA"]),
+        ("(Budi Santoso)", ["Budi Santoso"]),
+        ("BACA JUGA", []),
+        ("(ant/red)", []),
+        ("(Antara)", []),
+        ("Warga diminta datang lebih awal.", []),
+    ],
+)
+def test_reporter_line(line: str, want: list[str]) -> None:
+    assert reporter_line(line, DETIK) == want
+    assert split_reporter_line([P1, line], DETIK) == (([P1], want) if want else ([P1, line], []))
+    assert split_reporter_line([line], DETIK) == ([line], [])  # a story is more than its closing line
+
+
+# ------------------------------------------------------------------------------------------------- end to end
+
+
+def test_credit_table_author_not_the_publisher_meta() -> None:
+    head = "<meta name='author' content='Kabar Cyber Media'><meta property='og:site_name' content='KABAR.com'>"
+    body = (
+        f"<h2>Pleno DPT Digelar</h2><div class='read'><p>{P1}</p><p>{P2}</p></div>"
+        "<table><tr><td>Penulis</td><td>: Kontributor Tanjung Pinang, Rudi Hartono</td></tr>"
+        "<tr><td>Editor</td><td>: Bayu Aji</td></tr></table>"
+    )
+    got = extract_html(_page(head, body), "https://regional.kabar.com/read/2024/11/20/1")
+    assert got["author"] == "Rudi Hartono"
+
+
+def test_byline_inside_a_related_list_is_not_the_author() -> None:
+    body = (
+        "<div class='related-news'><ul><li><a>Berita lain</a><span class='author'>Rina Marlina</span></li></ul></div>"
+        f"<h1>Pleno DPT Digelar</h1><div class='byline'>Oleh: Dewi Lestari</div><div class='read'><p>{P1}</p>"
+        f"<p>{P2}</p></div>"
+    )
+    assert extract_html(_page("", body), "https://kabar.example.com/read/1")["author"] == "Dewi Lestari"
+
+
+def test_photo_credit_is_not_the_author() -> None:
+    body = (
+        "<h1>Pleno DPT Digelar</h1><div class='photo'><img src='a.jpg'><span class='author'>KABAR.com/ANDI</span></div>"
+        f"<div class='read'><p>{P1}</p><p>{P2}</p></div><p>Reporter : Agus Salim</p>"
+    )
+    assert extract_html(_page("", body), "https://kabar.com/read/1")["author"] == "Agus Salim"
+
+
+def test_closing_reporter_line_is_the_author_and_leaves_the_body() -> None:
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p>{P1}</p><p>{P2}</p><p>DINA MARLINA</p></div>"
+    got = extract_html(_page("", body), "https://gaya.kabar.co/read/1")
+    assert got["author"] == "DINA MARLINA"
+    assert got["body"] == f"{P1}\n\n{P2}"
+
+
+def test_closing_reporter_line_leaves_the_body_when_a_byline_names_the_author() -> None:
+    body = (
+        f"<h1>Pleno DPT Digelar</h1><div class='author'>Oleh : Dewi Lestari</div>"
+        f"<div class='read'><p>{P1}</p><p>{P2}</p><p>DEWI LESTARI</p></div>"
+    )
+    got = extract_html(_page("", body), "https://kabar.example.com/read/1")
+    assert got["author"] == "Dewi Lestari"
+    assert got["body"] == f"{P1}\n\n{P2}"
+
+
+# ---------------------------------------------------------------------------------------------------- datelines
+
+
+def test_dateline_in_its_own_element_before_the_first_paragraph() -> None:
+    body = f"<h1>Pleno DPT Digelar</h1><div class='detail_text'><strong>Jakarta</strong> -<p>{P1}</p><p>{P2}</p></div>"
+    got = extract_html(_page("", body), "https://news.kabar.com/read/1")
+    assert got["dateline"] == "Jakarta"
+    assert got["body"] == f"{P1}\n\n{P2}"
+
+
+def test_dateline_below_a_copied_headline_and_a_date_line() -> None:
+    body = (
+        "<div class='artikel'><h1>Pleno DPT Digelar</h1><p>Kamis, 05 November 2015 | 11:13 WIB</p>"
+        f"<p><strong>KABAR.CO</strong>, <strong>Jakarta</strong> - {P1}</p><p>{P2}</p><p>{P3}</p></div>"
+    )
+    got = extract_html(_page("<meta property='og:title' content='Pleno DPT Digelar'>", body), "https://kabar.co/r/1")
+    assert got["dateline"] == "Jakarta"
+    assert got["body"] == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+@pytest.mark.parametrize("lead", ["KABAR.co.id - ", "KABAR - ", "Kabar.com – "])
+def test_an_outlet_only_lead_is_stripped_with_no_dateline(lead: str) -> None:
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p>{lead}{P1}</p><p>{P2}</p></div>"
+    got = extract_html(_page("", body), "https://www.kabar.co.id/news/read/1")
+    assert got["dateline"] is None
+    assert got["body"] == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [
+        ("Mataram, NTB (ANTARA News) - ", "Mataram"),
+        ("REPUBLIKA.CO.ID, MEDAN -- ", "MEDAN"),
+        ("JAKARTA, KOMPAS.com - ", "JAKARTA"),
+        ("Liputan6.com, Jakarta - ", "Jakarta"),
+    ],
+)
+def test_dateline_place_as_printed(lead: str, place: str) -> None:
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p>{lead}{P1}</p><p>{P2}</p></div>"
+    got = extract_html(_page("", body), "https://kabar.example.com/read/1")
+    assert got["dateline"] == place
+    assert got["body"].startswith(P1[:30])
+
+
+def test_a_labelled_credit_line_wins_over_an_unlabelled_photo_credit() -> None:
+    body = (
+        "<h2>Pleno DPT Digelar</h2><div style='width:780px'><img src='a.jpg'><span class='author'>Dok. Humas Pemkab"
+        f"</span></div><div class='read'><p>{P1}</p><p>{P2}</p></div>"
+        "<table><tr><td>Penulis</td><td>: Agus Salim</td></tr><tr><td>Editor</td><td>: Bayu Aji</td></tr></table>"
+    )
+    assert extract_html(_page("", body), "https://kabar.com/read/1")["author"] == "Agus Salim"
+
+
+def test_visible_byline_wins_over_a_different_json_ld_author() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Pleno DPT Digelar", "author": {"@type": "Person", "name": "Bayu Aji"}}'
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    body = (
+        "<h1>Pleno DPT Digelar</h1><div class='byline'>Oleh Dewi Lestari</div>"
+        f"<div class='read'><p>{P1}</p><p>{P2}</p></div>"
+    )
+    assert extract_html(_page(head, body), "https://kabar.com/read/1")["author"] == "Dewi Lestari"
+
+
+def test_a_bold_lead_without_its_dash() -> None:
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p><b>Kabar.com, Jakarta</b> {P1}</p><p>{P2}</p></div>"
+    got = extract_html(_page("", body), "https://kabar.com/read/1")
+    assert got["dateline"] == "Jakarta"
+    assert got["body"] == f"{P1}\n\n{P2}"
