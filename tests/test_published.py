@@ -130,6 +130,13 @@ def test_url_day_joins_a_visible_clock_and_a_day_alone_is_only_noted() -> None:
     assert any("2016-02-16" in note for note in out["notes"])
 
 
+def test_a_machine_day_without_a_time_takes_the_clock_the_page_shows() -> None:
+    ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2016-02-16"}</script>'
+    page = _page(f"<h1>{HEAD}</h1><div class='jam'>Pukul 14:15 WIB</div>{LEAD}", head=ld)
+    assert _dates(page)[0] == "2016-02-16T14:15:00+07:00"
+    assert _dates(_page(f"<h1>{HEAD}</h1>{LEAD}", head=ld))[0] == "2016-02-16T00:00:00+07:00"  # as before
+
+
 def test_family_texts_go_through_the_same_rules() -> None:
     texts = DateTexts(machine=["2015-11-05 T10:08:58Z"], visible=["Kamis, 05/11/2015 10:08 WIB"])
     pub, upd = resolve_texts(texts)

@@ -227,14 +227,26 @@ def resolve(ev: Evidence) -> tuple[datetime | None, datetime | None]:
     published = _resolve(ev.machine, ev.visible, tz)
     if published is None:
         day = url_day(ev.url) or ev.fallback_day
-        clock = read_clock(ev.clock_line) if ev.clock_line else None
-        if day is not None and clock is not None:  # a day alone is no publication time (see day_only)
-            joined = read_datetime(f"{day.isoformat()} {ev.clock_line}", tz)
-            published = datetime(day.year, day.month, day.day, *clock, tzinfo=joined.when.tzinfo if joined else tz)
+        published = _join_clock(day, ev, tz) if day is not None else None  # a day alone is noted (see day_only)
+    elif not ev.visible and not any(r.has_time for r in _readings(ev.machine, tz)):
+        published = _join_clock(published.date(), ev, tz) or published  # a machine day, the page's clock
     updated = _resolve(ev.machine_updated, ev.visible_updated, tz)
     if updated is not None and published is not None and _minute(updated) == _minute(published):
         updated = None
     return _in_zone(published, tz), _in_zone(updated, tz)
+
+
+def _readings(texts: Sequence[str], tz: timezone) -> list[Reading]:
+    return [r for r in (read_datetime(t, tz) for t in texts) if r is not None]
+
+
+def _join_clock(day: date, ev: Evidence, tz: timezone) -> datetime | None:
+    """The day with the clock time the page shows near the headline ("15:07 WIB"), or None without one."""
+    clock = read_clock(ev.clock_line) if ev.clock_line else None
+    if clock is None:
+        return None
+    joined = read_datetime(f"{day.isoformat()} {ev.clock_line}", tz)
+    return datetime(day.year, day.month, day.day, *clock, tzinfo=joined.when.tzinfo if joined else tz)
 
 
 def _in_zone(when: datetime | None, tz: timezone) -> datetime | None:
