@@ -34,9 +34,16 @@ def paragraphs_of(container: HtmlElement, extra: tuple[Any, ...] | list[Any] = (
     return bp.block_texts(container)
 
 
+def _is_text_block(el: HtmlElement) -> bool:
+    """A <p>, or a <div> with no element children: the two ways pages hold a paragraph of running text."""
+    return el.tag == "p" or not len(el)
+
+
 def _score(el: HtmlElement) -> int:
     total = 0
-    for p in el.iter("p"):
+    for p in el.iter("p", "div"):
+        if not _is_text_block(p):
+            continue
         text = bp.text_of(p)
         if len(text) < 25:
             continue
@@ -127,6 +134,7 @@ def looks_like_listing(page: Page, body_chars: int) -> bool:
 
 def generic_body(page: Page, html_text: str, ld_body: str | None) -> tuple[list[str], str | None, str]:
     """(paragraphs, dateline, how) for any site."""
+    bp.drop_page_embeds(page.doc)
     container = find_body_container(page.doc)
     paragraphs: list[str] = []
     dateline: str | None = None
