@@ -40,3 +40,4 @@ SHARED = _find() or _candidates()[0]
 SEED_FILE = SHARED / "seed" / "rapimnas-kpu-2024.txt"
 REGIONS_CSV = SHARED / "data" / "regions" / "provinces_regencies_2025.csv"
 PAGES = SHARED / "data" / "pages"
+PAGES_REAL = SHARED / "data" / "pages_real"

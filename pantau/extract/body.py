@@ -17,6 +17,9 @@ MIN_BODY_CHARS = 250  # below this the DOM body is compared with trafilatura's
 COVERAGE_SLACK = 0.5  # running text outside the chosen container beyond this share of it: ask trafilatura too
 FALLBACK_MARGIN = 1.25  # trafilatura's body replaces the container's when it is this much longer
 MIN_ARTICLE_CHARS = 60  # below this there is no article body at all
+LINK_LINE_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6")  # a short one of these that is all link is a headline
+LINK_LINE_SHARE = 0.9
+LINK_LINE_MAX_WORDS = 25
 
 
 def _link_chars(el: HtmlElement) -> int:
@@ -25,24 +28,34 @@ def _link_chars(el: HtmlElement) -> int:
 
 def paragraphs_of(container: HtmlElement, extra: tuple[Any, ...] | list[Any] = ()) -> list[str]:
     """Paragraph texts of a body container after dropping boilerplate nodes (the global rules plus `extra`
-    selectors, e.g. a family's own) and link-heavy blocks."""
+    selectors, e.g. a family's own), link-heavy blocks and short paragraphs that are only a link (a related
+    headline set between the paragraphs)."""
     bp.drop_nodes(container, extra)
-    for el in list(container.iter("ul", "ol", "table", "div")):
-        text_len = len(bp.text_of(el))
-        if text_len and _link_chars(el) / text_len > 0.6 and el is not container:
+    for el in list(container.iter("ul", "ol", "table", "div", *LINK_LINE_TAGS)):
+        if el is container:
+            continue
+        text = bp.text_of(el)
+        if not text:
+            continue
+        share = _link_chars(el) / len(text)
+        if share > 0.6 and el.tag not in LINK_LINE_TAGS:
+            el.drop_tree()
+        elif share >= LINK_LINE_SHARE and el.tag in LINK_LINE_TAGS and text.count(" ") < LINK_LINE_MAX_WORDS:
             el.drop_tree()
     return bp.block_texts(container)
 
 
-def _is_text_block(el: HtmlElement) -> bool:
-    """A <p>, or a <div> with no element children: the two ways pages hold a paragraph of running text."""
-    return el.tag == "p" or not len(el)
-
-
 def _score(el: HtmlElement) -> int:
+    """Characters of running text in `el`'s <p> elements (short or link-heavy ones left out); for a container that
+    holds its paragraphs as childless <div>s instead (no scoring <p> at all), the text of those."""
+    total = _block_score(el, "p")
+    return total or _block_score(el, "div")
+
+
+def _block_score(el: HtmlElement, tag: str) -> int:
     total = 0
-    for p in el.iter("p", "div"):
-        if not _is_text_block(p):
+    for p in el.iter(tag):
+        if tag == "div" and len(p):
             continue
         text = bp.text_of(p)
         if len(text) < 25:

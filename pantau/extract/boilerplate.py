@@ -44,7 +44,7 @@ class Shape:
 
 @dataclass(frozen=True)
 class Media:
-    page_drop: tuple[CSSSelector, ...]
+    page_drop: SimpleSelectors
     block_tags: frozenset[str]
     block_max_chars: int
     block_levels: int
@@ -81,7 +81,7 @@ def media() -> Media:
     raw: dict[str, Any] = load_json("boilerplate_media.json")
     block = raw["media_block"]
     return Media(
-        page_drop=tuple(compile_selectors(raw["page_drop_selectors"])),
+        page_drop=SimpleSelectors(raw["page_drop_selectors"]),
         block_tags=frozenset(block["tags"]),
         block_max_chars=int(block["max_chars"]),
         block_levels=int(block["max_levels"]),
@@ -160,13 +160,65 @@ def drop_nodes(container: HtmlElement, extra: tuple[CSSSelector, ...] | list[CSS
     drop_media_blocks(container)
 
 
+class SimpleSelectors:
+    """Selectors of the forms `tag`, `.class`, `tag.class` and `[attribute]`, found in two C-level passes over a
+    tree (`iter` by tag, one XPath for classes and attributes) instead of one XPath pass per selector."""
+
+    def __init__(self, selectors: list[str]) -> None:
+        tags: set[str] = set()
+        classes: set[str] = set()
+        tag_classes: set[tuple[str, str]] = set()
+        attributes: list[str] = []
+        for css in selectors:
+            found = _SIMPLE.fullmatch(css.strip())
+            if found is None:
+                raise ValueError(f"not a simple selector: {css!r}")
+            tag, klass, attr = found.group("tag"), found.group("cls"), found.group("attr")
+            if attr:
+                attributes.append(attr)
+            elif tag and klass:
+                tag_classes.add((tag, klass))
+            elif klass:
+                classes.add(klass)
+            elif tag:
+                tags.add(tag)
+        self.tags = tuple(sorted(tags))
+        self.classes = frozenset(classes)
+        self.tag_classes = frozenset(tag_classes)
+        tests = [f"@{a}" for a in attributes] + (["@class"] if classes or tag_classes else [])
+        self._xpath = etree.XPath("//*[" + " or ".join(tests) + "]") if tests else None
+        self._attributes = tuple(attributes)
+
+    def _by_class(self, el: HtmlElement) -> bool:
+        for a in self._attributes:
+            if el.get(a) is not None:
+                return True
+        names = el.get("class")
+        if not names:
+            return False
+        tag = el.tag
+        for n in names.split():
+            if n in self.classes or (tag, n) in self.tag_classes:
+                return True
+        return False
+
+    def find(self, root: HtmlElement) -> list[HtmlElement]:
+        """Matching elements under `root` (an element inside another match may be listed too)."""
+        found = [e for e in root.iter(*self.tags) if e is not root] if self.tags else []
+        if self._xpath is not None:
+            hits = self._xpath(root)
+            if isinstance(hits, list):
+                found.extend(e for e in hits if isinstance(e, HtmlElement) and e is not root and self._by_class(e))
+        return found
+
+
+_SIMPLE = re.compile(r"(?P<tag>[a-z][a-z0-9]*)?(?:\.(?P<cls>[\w-]+))?|\[(?P<attr>[\w-]+)\]")
+
+
 def drop_page_embeds(doc: HtmlElement) -> None:
     """Remove from a whole page what is never article text wherever it sits (scripts, embedded posts, figures and
     captions), so that neither the body container nor trafilatura can land on them."""
-    doomed: list[HtmlElement] = []
-    for sel in media().page_drop:
-        doomed.extend(e for e in sel(doc) if e is not doc)
-    _remove(doomed)
+    _remove(media().page_drop.find(doc))
 
 
 def _text_exceeds(el: HtmlElement, limit: int) -> bool:
