@@ -127,9 +127,9 @@ def test_captions_by_form(caption: str) -> None:
         "Pemungutan suara ulang digelar pada Sabtu (25/1). (ant/red)",
         "Rapat pleno digelar tertutup. (Cas/Isk)",
         "Dokumen itu diserahkan ke KPU (Dok. resmi dilampirkan dalam berkas gugatan yang panjang sekali "
-        + "sehingga tidak mungkin sebuah keterangan foto dan terus berlanjut dengan banyak kata lain lagi di sini "
-        + "agar kalimatnya lebih dari empat puluh lima kata, yakni batas panjang sebuah keterangan foto yang "
-        + "dipakai aturan ini untuk paragraf biasa).",
+        "sehingga tidak mungkin sebuah keterangan foto dan terus berlanjut dengan banyak kata lain lagi di sini "
+        "agar kalimatnya lebih dari empat puluh lima kata, yakni batas panjang sebuah keterangan foto yang "
+        "dipakai aturan ini untuk paragraf biasa).",
     ],
 )
 def test_story_lines_are_not_captions(line: str) -> None:
@@ -255,9 +255,9 @@ def test_credit_tail(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize("signoff", ["(ant/red)", "(fyk/ash)", "(Cas/Isk)", "(ren)", "(*)", "(rls)", "[ant]"])
 def test_signoff_ends_the_article(signoff: str) -> None:
+    tail = ["RINA SUKMAWATI", "Pleno KPU Kota Digelar Besok", "Calon Bupati Daftar ke KPU"]
     paragraphs, _ = bp.clean_paragraphs(
-        [STORY, "Rapat pleno digelar tertutup.", f"Penghitungan selesai malam hari. {signoff}", "RINA SUKMAWATI",
-         "Pleno KPU Kota Digelar Besok", "Calon Bupati Daftar ke KPU"]  # fmt: skip
+        [STORY, "Rapat pleno digelar tertutup.", f"Penghitungan selesai malam hari. {signoff}", *tail]
     )
     assert paragraphs == [STORY, "Rapat pleno digelar tertutup.", "Penghitungan selesai malam hari."]
     alone, _ = bp.clean_paragraphs([STORY, "Rapat pleno digelar tertutup.", signoff])
@@ -299,3 +299,28 @@ def test_an_image_inside_a_long_paragraph_keeps_the_paragraph() -> None:
     text = "Paragraf panjang yang memuat gambar kecil di dalamnya dan terus berlanjut dengan kalimat. " * 4
     el = fragment_fromstring(f"<div><div><img src='a.jpg'>{text}</div></div>")
     assert body.paragraphs_of(el) == [" ".join(text.split())]
+
+
+def test_link_lines_between_breaks_go_and_links_in_sentences_stay() -> None:
+    el = fragment_fromstring(
+        "<div><p>Ketua <a href='/kpu'>KPU Kota</a> membuka rapat pleno pada Senin pagi.</p>"
+        "<div>Kalimat pertama.<br><a href='/y'>Warga Antre di TPS Sejak Pagi</a><br>"
+        "<a href='/z'>Calon Bupati Daftar ke KPU</a><br>Kalimat terakhir menyebut <a href='/b'>Bawaslu</a>.</div>"
+        "<h2>Jangan Lewatkan!</h2><a href='/q'>Pleno KPU Digelar Besok</a></div>"
+    )
+    paragraphs, _ = bp.clean_paragraphs(body.paragraphs_of(el))
+    assert paragraphs == [
+        "Ketua KPU Kota membuka rapat pleno pada Senin pagi.",
+        "Kalimat pertama.",
+        "Kalimat terakhir menyebut Bawaslu.",
+    ]
+    assert not bp.is_boilerplate("Jangan lewatkan kesempatan mencoblos pada hari pemungutan suara.")
+
+
+def test_a_signoff_line_goes_and_ends_the_article() -> None:
+    paragraphs, _ = bp.clean_paragraphs(
+        [STORY, "Rapat pleno digelar tertutup.", "(FHM)", "Pleno KPU Kota Digelar Besok", "Calon Bupati Daftar"]
+    )
+    assert paragraphs == [STORY, "Rapat pleno digelar tertutup."]
+    assert bp.is_signoff_line("(ant/red)") and bp.is_signoff_line("[ant]")
+    assert not bp.is_signoff_line("(20/1)") and not bp.is_signoff_line("Rapat (KPU) digelar.")

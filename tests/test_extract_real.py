@@ -19,15 +19,13 @@ NOT_YET = {"tempo-gaya-malas-bergerak-2015.html": "trailing all-caps reporter na
 @cache
 def _results() -> dict[str, PageResult]:
     pages: list[GoldPage] = load_gold(PAGES_REAL)
-    return {r.page.name: r for r in run(pages, lambda html, url: extract_html(html, url))}
+    return {r.page.name: r for r in run(pages, extract_html)}
 
 
 def _params() -> list[object]:
     names = [p.name for p in load_gold(PAGES_REAL)]
-    return [
-        pytest.param(n, marks=pytest.mark.xfail(reason=NOT_YET[n], strict=False)) if n in NOT_YET else n
-        for n in names
-    ]
+    xfail = {n: pytest.mark.xfail(reason=why, strict=False) for n, why in NOT_YET.items()}
+    return [pytest.param(n, marks=xfail[n]) if n in xfail else n for n in names]
 
 
 @pytest.mark.parametrize("name", _params())

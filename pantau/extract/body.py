@@ -38,11 +38,38 @@ def paragraphs_of(container: HtmlElement, extra: tuple[Any, ...] | list[Any] = (
         if not text:
             continue
         share = _link_chars(el) / len(text)
-        if share > 0.6 and el.tag not in LINK_LINE_TAGS:
+        if el.tag in LINK_LINE_TAGS:
+            doomed = share >= LINK_LINE_SHARE and text.count(" ") < LINK_LINE_MAX_WORDS
+        else:
+            doomed = share > 0.6
+        if doomed:
             el.drop_tree()
-        elif share >= LINK_LINE_SHARE and el.tag in LINK_LINE_TAGS and text.count(" ") < LINK_LINE_MAX_WORDS:
-            el.drop_tree()
+    for a in [a for a in container.iter("a") if _alone_on_line(a)]:
+        if bp.text_of(a).count(" ") < LINK_LINE_MAX_WORDS:
+            a.drop_tree()
     return bp.block_texts(container)
+
+
+def _line_edge(el: HtmlElement | None) -> bool:
+    """Whether a sibling ends a line: none, a <br> or a block element."""
+    return el is None or not isinstance(el.tag, str) or el.tag == "br" or el.tag in bp.BLOCK_TAGS
+
+
+def _alone_on_line(a: HtmlElement) -> bool:
+    """A link that makes a line of its own between line breaks or blocks (a related headline in a <br> list)."""
+    parent = a.getparent()
+    if parent is None or parent.tag not in bp.BLOCK_TAGS or (a.tail or "").strip():
+        return False
+    before = a.getprevious()
+    if before is None:
+        if (parent.text or "").strip():
+            return False
+    elif (before.tail or "").strip() or not _line_edge(before):
+        return False
+    after = a.getnext()
+    if before is None and after is None:
+        return False  # the whole block: the link-share rule above judges that
+    return _line_edge(after)
 
 
 def _score(el: HtmlElement) -> int:

@@ -59,6 +59,7 @@ class Media:
     credit_tail: re.Pattern[str]
     end_signoff: re.Pattern[str]
     end_after_max_words: int
+    signoff_line: re.Pattern[str]
     date_line: re.Pattern[str]
 
 
@@ -96,6 +97,7 @@ def media() -> Media:
         credit_tail=re.compile(raw["credit_tail"]),
         end_signoff=re.compile(raw["end_signoff"]),
         end_after_max_words=int(raw["end_signoff_after_max_words"]),
+        signoff_line=re.compile(raw["signoff_line"]),
         date_line=re.compile(r"^\s*(?:" + raw["date_line"] + ")", re.IGNORECASE),
     )
 
@@ -197,10 +199,7 @@ class SimpleSelectors:
         if not names:
             return False
         tag = el.tag
-        for n in names.split():
-            if n in self.classes or (tag, n) in self.tag_classes:
-                return True
-        return False
+        return any(n in self.classes or (tag, n) in self.tag_classes for n in names.split())
 
     def find(self, root: HtmlElement) -> list[HtmlElement]:
         """Matching elements under `root` (an element inside another match may be listed too)."""
@@ -325,6 +324,11 @@ def strip_credit_tail(text: str) -> str:
     return text[: found.start()].rstrip() if found else text
 
 
+def is_signoff_line(text: str) -> bool:
+    """True for a paragraph that is nothing but a sign-off ("(FHM)", "(ant/red)", "[ant]")."""
+    return len(text) <= 40 and media().signoff_line.fullmatch(text) is not None
+
+
 def ends_with_signoff(text: str) -> bool:
     """True when a paragraph closes with a newsroom sign-off that ends the article ("(ant/red)", "(Cas/Isk)")."""
     return _tail_search(media().end_signoff, text) is not None
@@ -340,6 +344,7 @@ def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) 
     dateline patterns, tried before the shared ones)."""
     out: list[str] = []
     seen: set[str] = set()
+    closed: set[int] = set()  # a sign-off line stood before out[i]
     for raw in paragraphs:
         text = " ".join(raw.split())
         if not text:
@@ -347,6 +352,10 @@ def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) 
         if is_trailing(text):
             if len(out) >= 2:
                 break
+            continue
+        if is_signoff_line(text):
+            if out:
+                closed.add(len(out))
             continue
         if is_boilerplate(text) or is_caption(text) or is_embed_text(text) or is_date_line(text):
             continue
@@ -360,7 +369,7 @@ def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) 
             continue
         seen.add(text)
         out.append(text)
-    out = _cut_after_signoff(out)
+    out = _cut_after_signoff(out, closed)
     dateline: str | None = None
     if out:
         dateline, first = split_dateline(out[0], dateline_first)
@@ -377,20 +386,20 @@ def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) 
     return out, dateline
 
 
-def _cut_after_signoff(paragraphs: list[str]) -> list[str]:
-    """The paragraphs up to the last one that closes with a sign-off, when every one after it is short (related
-    headlines, a reporter's name, leftovers of the page's furniture); a long paragraph after it means the sign-off
-    closed a part, not the article."""
+def _cut_after_signoff(paragraphs: list[str], closed: set[int]) -> list[str]:
+    """The paragraphs up to the last one that closes with a sign-off (or that a sign-off line followed, `closed`
+    holding the indexes after such lines), when every one after it is short (related headlines, a reporter's name,
+    leftovers of the page's furniture); a long paragraph after it means the sign-off closed a part, not the article."""
     limit = media().end_after_max_words
     for i in range(len(paragraphs) - 1, 0, -1):
         if _words(paragraphs[i]) > limit:
             return paragraphs
-        if ends_with_signoff(paragraphs[i - 1]):
+        if i in closed or ends_with_signoff(paragraphs[i - 1]):
             return paragraphs[:i]
     return paragraphs
 
 
-_BLOCK_TAGS = frozenset(
+BLOCK_TAGS = frozenset(
     [
         "p",
         "div",
@@ -437,7 +446,7 @@ def block_texts(container: HtmlElement) -> list[str]:
 
     def walk(el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        block = tag in _BLOCK_TAGS
+        block = tag in BLOCK_TAGS
         if tag == "br":
             flush()
         elif tag:
