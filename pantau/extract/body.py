@@ -17,6 +17,9 @@ MIN_BODY_CHARS = 250  # below this the DOM body is compared with trafilatura's
 COVERAGE_SLACK = 0.5  # running text outside the chosen container beyond this share of it: ask trafilatura too
 FALLBACK_MARGIN = 1.25  # trafilatura's body replaces the container's when it is this much longer
 MIN_ARTICLE_CHARS = 60  # below this there is no article body at all
+LINK_LINE_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6")  # a short one of these that is all link is a headline
+LINK_LINE_SHARE = 0.9
+LINK_LINE_MAX_WORDS = 25
 
 
 def _link_chars(el: HtmlElement) -> int:
@@ -25,18 +28,62 @@ def _link_chars(el: HtmlElement) -> int:
 
 def paragraphs_of(container: HtmlElement, extra: tuple[Any, ...] | list[Any] = ()) -> list[str]:
     """Paragraph texts of a body container after dropping boilerplate nodes (the global rules plus `extra`
-    selectors, e.g. a family's own) and link-heavy blocks."""
+    selectors, e.g. a family's own), link-heavy blocks and short paragraphs that are only a link (a related
+    headline set between the paragraphs)."""
     bp.drop_nodes(container, extra)
-    for el in list(container.iter("ul", "ol", "table", "div")):
-        text_len = len(bp.text_of(el))
-        if text_len and _link_chars(el) / text_len > 0.6 and el is not container:
+    for el in list(container.iter("ul", "ol", "table", "div", *LINK_LINE_TAGS)):
+        if el is container:
+            continue
+        text = bp.text_of(el)
+        if not text:
+            continue
+        share = _link_chars(el) / len(text)
+        if el.tag in LINK_LINE_TAGS:
+            doomed = share >= LINK_LINE_SHARE and text.count(" ") < LINK_LINE_MAX_WORDS
+        else:
+            doomed = share > 0.6
+        if doomed:
             el.drop_tree()
+    for a in [a for a in container.iter("a") if _alone_on_line(a)]:
+        if bp.text_of(a).count(" ") < LINK_LINE_MAX_WORDS:
+            a.drop_tree()
     return bp.block_texts(container)
 
 
+def _line_edge(el: HtmlElement | None) -> bool:
+    """Whether a sibling ends a line: none, a <br> or a block element."""
+    return el is None or not isinstance(el.tag, str) or el.tag == "br" or el.tag in bp.BLOCK_TAGS
+
+
+def _alone_on_line(a: HtmlElement) -> bool:
+    """A link that makes a line of its own between line breaks or blocks (a related headline in a <br> list)."""
+    parent = a.getparent()
+    if parent is None or parent.tag not in bp.BLOCK_TAGS or (a.tail or "").strip():
+        return False
+    before = a.getprevious()
+    if before is None:
+        if (parent.text or "").strip():
+            return False
+    elif (before.tail or "").strip() or not _line_edge(before):
+        return False
+    after = a.getnext()
+    if before is None and after is None:
+        return False  # the whole block: the link-share rule above judges that
+    return _line_edge(after)
+
+
 def _score(el: HtmlElement) -> int:
+    """Characters of running text in `el`'s <p> elements (short or link-heavy ones left out); for a container that
+    holds its paragraphs as childless <div>s instead (no scoring <p> at all), the text of those."""
+    total = _block_score(el, "p")
+    return total or _block_score(el, "div")
+
+
+def _block_score(el: HtmlElement, tag: str) -> int:
     total = 0
-    for p in el.iter("p"):
+    for p in el.iter(tag):
+        if tag == "div" and len(p):
+            continue
         text = bp.text_of(p)
         if len(text) < 25:
             continue
@@ -127,6 +174,7 @@ def looks_like_listing(page: Page, body_chars: int) -> bool:
 
 def generic_body(page: Page, html_text: str, ld_body: str | None) -> tuple[list[str], str | None, str]:
     """(paragraphs, dateline, how) for any site."""
+    bp.drop_page_embeds(page.doc)
     container = find_body_container(page.doc)
     paragraphs: list[str] = []
     dateline: str | None = None
