@@ -135,6 +135,18 @@ def test_a_machine_day_without_a_time_takes_the_clock_the_page_shows() -> None:
     assert _dates(_page(f"<h1>{HEAD}</h1>{LEAD}", head=ld))[0] == "2016-02-16T00:00:00+07:00"  # as before
 
 
+def test_the_article_line_beats_a_site_header_date_of_the_same_day() -> None:
+    header = "<div class='date-top'>Jumat, 17 Februari 2017 | 19:40</div>"
+    article = f"<h1>{HEAD}</h1><div class='date'>Jumat , 17 Februari 2017, 13:16 WIB</div>{LEAD}"
+    assert _dates(_page(header + article))[0] == "2017-02-17T13:16:00+07:00"  # a zone where the header has none
+    day_only = "<div class='tanggal'>Jumat, 17 Februari 2017</div>"
+    assert _dates(_page(day_only + article))[0] == "2017-02-17T13:16:00+07:00"  # a time where it gives the day
+    other_day = "<div class='tanggal'>Sabtu, 18 Februari 2017</div>"
+    assert _dates(_page(f"<h1>{HEAD}</h1>{other_day}<p>Jumat, 17 Februari 2017, 13:16 WIB</p>{LEAD}"))[0] == (
+        "2017-02-18T00:00:00+07:00"
+    )  # another day is another claim: the best-placed line keeps it
+
+
 def test_family_texts_go_through_the_same_rules() -> None:
     texts = DateTexts(machine=["2015-11-05 T10:08:58Z"], visible=["Kamis, 05/11/2015 10:08 WIB"])
     pub, upd = resolve_texts(texts)

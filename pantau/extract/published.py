@@ -77,6 +77,7 @@ MAX_LINE_CHARS = 150  # a date line is short; longer texts are prose that mentio
 NEAR = 800  # nodes (elements and texts) after the headline within which a date line still counts as the article's
 WINDOW_AFTER = 2 * NEAR  # nodes read after the headline (a date-classed line counts up to here)
 WINDOW_BEFORE = 600  # nodes read before it (a date line above the headline, e.g. a kicker line)
+SAME_DAY_RIVALS = 4  # date lines compared with the best-placed one (see _visible)
 DAYS_APART = timedelta(days=2)  # a visible line this far from the machine time is someone else's date
 HTMLDATE_MAX_ELEMENTS = 5_000  # htmldate copies the tree: above this many elements it is not asked at all
 HTMLDATE_TEXT_SEARCH = 1_500  # and its opportunistic text search only on pages up to this size
@@ -173,15 +174,28 @@ def _fix_machine(machine: list[Reading]) -> list[Reading]:
     return machine
 
 
+def _completeness(r: Reading) -> int:
+    return int(r.has_time) + int(r.has_time and r.zone_named and not r.utc_label)
+
+
+def _visible(lines: Sequence[Line], tz: timezone) -> tuple[Reading | None, bool]:
+    """The article's date line: the best-placed one that reads, unless a nearby line of the same day says more (a
+    clock time where it gives the day only, a zone where its clock has none): site headers print today's date or a
+    zone-less clock above the article's own "17 Februari 2017, 13:16 WIB"."""
+    readings = [(r, ln) for ln in lines[:SAME_DAY_RIVALS] if (r := read_datetime(ln.text, tz)) is not None]
+    if not readings:
+        return None, False
+    best, line = readings[0]
+    for rival, rival_line in readings[1:]:
+        same_day = rival.when.date() == best.when.date()
+        if same_day and _completeness(rival) > _completeness(best) and not rival_line.updated:
+            best, line = rival, rival_line
+    return best, line.strong
+
+
 def _resolve(machine_texts: Sequence[str], lines: Sequence[Line], tz: timezone) -> datetime | None:
     machine = _fix_machine([r for r in (read_datetime(t, tz) for t in machine_texts) if r is not None])
-    visible = None
-    strong = False
-    for line in lines:
-        visible = read_datetime(line.text, tz)
-        if visible is not None:
-            strong = line.strong
-            break
+    visible, strong = _visible(lines, tz)
     first = next((m for m in machine if m.has_time), machine[0] if machine else None)
     if visible is None:
         return first.when if first else None
