@@ -315,6 +315,7 @@ def test_link_lines_between_breaks_go_and_links_in_sentences_stay() -> None:
         "Kalimat terakhir menyebut Bawaslu.",
     ]
     assert not bp.is_boilerplate("Jangan lewatkan kesempatan mencoblos pada hari pemungutan suara.")
+    assert bp.is_boilerplate("JANGAN LEWATKAN!!!")
 
 
 def test_a_signoff_line_goes_and_ends_the_article() -> None:

@@ -177,6 +177,14 @@ def test_reporter_line(line: str, want: list[str]) -> None:
     assert split_reporter_line([line], DETIK) == ([line], [])  # a story is more than its closing line
 
 
+@pytest.mark.parametrize("line", ["ANTARA", "REUTERS | AFP", "BERNAMA/XINHUA"])
+def test_a_closing_agency_credit_leaves_the_body_and_names_no_one(line: str) -> None:
+    assert split_reporter_line([P1, line], DETIK) == ([P1], [])
+    assert split_reporter_line([P1, "Antara melaporkan hal itu kemarin."], DETIK)[0] == [
+        P1, "Antara melaporkan hal itu kemarin."
+    ]  # fmt: skip
+
+
 # ------------------------------------------------------------------------------------------------- end to end
 
 

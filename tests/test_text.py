@@ -78,6 +78,8 @@ def test_claims_and_date_reading_share_the_table() -> None:
         ("Jakarta, detikNews - Warga antre.", "Jakarta", "Warga antre."),
         ("Jakarta, IDN Times - Warga antre.", "Jakarta", "Warga antre."),
         ("KUALA LUMPUR, Jan 5 — Warga antre.", "KUALA LUMPUR", "Warga antre."),
+        ("SURABAYA, 5 Januari 2024 (Antara/PRNewswire) -- Perusahaan itu.", "SURABAYA", "Perusahaan itu."),
+        ("JAKARTA, 5 Januari 2024 /PRNewswire/ -- Perusahaan itu.", "JAKARTA", "Perusahaan itu."),
         ("GEORGE TOWN, Sept 12 -- Warga antre.", "GEORGE TOWN", "Warga antre."),
     ],
 )

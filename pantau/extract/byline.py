@@ -329,7 +329,19 @@ def split_reporter_line(paragraphs: list[str], sites: SiteNames) -> tuple[list[s
     paragraph: a lone all-caps line is no reporter's name."""
     if len(paragraphs) < 2:
         return paragraphs, []
+    if agency_line(paragraphs[-1], sites):
+        return paragraphs[:-1], []
     names = reporter_line(paragraphs[-1], sites)
     if not names:
         return paragraphs, []
     return paragraphs[:-1], names
+
+
+def agency_line(text: str, sites: SiteNames) -> bool:
+    """A closing line in capitals that only credits wire services or the site ("ANTARA", "REUTERS | AFP"): the
+    place of a reporter line, holding no one's name."""
+    line = " ".join(text.split())
+    if not line or line != line.upper() or len(line) > _trailing().max_chars:
+        return False
+    parts = [p for p in re.split(r"\s*[|/,;]\s*", line) if p]
+    return bool(parts) and all(p.casefold() in _trailing().agencies or sites.is_site(p, affix=True) for p in parts)
