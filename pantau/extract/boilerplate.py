@@ -77,11 +77,45 @@ def select(root: HtmlElement, css: str) -> list[HtmlElement]:
     return [e for e in sel(root) if isinstance(e.tag, str)]
 
 
+_CLASS_ID_VALUES = etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id", smart_strings=False)
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+_CLASS_ID_ATTR = re.compile(r"""^\s*(?:class|id)\s*[~|^$*]?=\s*(['"]?)([^'"]+?)\1\s*$""", re.IGNORECASE)
+_CLASS_ID_TOKEN = re.compile(r"[.#]([\w-]+)")
+
+
+@cache
+def _needles(css: str) -> tuple[str, ...]:
+    """Strings that must occur in some class or id value of a tree for `css` to match anything in it (lower-cased;
+    empty when the selector is not a simple conjunction, e.g. a list, a pseudo-class or an escape)."""
+    if any(c in css for c in ",:\\"):
+        return ()
+    needles: list[str] = []
+    for inner in _BRACKET.findall(css):
+        m = _CLASS_ID_ATTR.match(inner)
+        if m:
+            needles.append(m.group(2).lower())
+    needles.extend(t.lower() for t in _CLASS_ID_TOKEN.findall(_BRACKET.sub(" ", css)))
+    return tuple(needles)
+
+
+def class_id_text(root: HtmlElement) -> str:
+    """Every class and id value in `root`'s subtree, lower-cased, in one string (one pass in libxml2)."""
+    return " ".join(str(v) for v in _CLASS_ID_VALUES(root)).lower()
+
+
+def may_match(css: str, class_ids: str) -> bool:
+    """False when `css` cannot match in a tree whose `class_id_text` is `class_ids`: each selector is a full tree
+    walk, so skipping the ones that cannot match keeps a page with many elements cheap."""
+    return all(n in class_ids for n in _needles(css))
+
+
 def drop_nodes(container: HtmlElement, extra: tuple[CSSSelector, ...] | list[CSSSelector] = ()) -> None:
     """Remove boilerplate descendants of `container` (keeping their tail text), in place."""
     doomed: list[HtmlElement] = []
+    class_ids = class_id_text(container)
     for sel in (*rules().drop, *extra):
-        doomed.extend(e for e in sel(container) if e is not container)
+        if may_match(sel.css, class_ids):
+            doomed.extend(e for e in sel(container) if e is not container)
     for el in doomed:
         parent = el.getparent()
         if parent is None:
@@ -113,13 +147,19 @@ def strip_signoff(text: str) -> str:
     return rules().signoff.sub("", text).rstrip()
 
 
+MAX_BODY_CHARS = 100_000  # clean_paragraphs keeps at most this much text: the longest news stories are far shorter
+
+
 def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) -> tuple[list[str], str | None]:
     """Boilerplate-free paragraphs plus the dateline split off the first one (`dateline_first`: a family's own
     dateline patterns, tried before the shared ones)."""
     out: list[str] = []
     seen: set[str] = set()
+    kept = 0
     for raw in paragraphs:
-        text = " ".join(raw.split())
+        if kept >= MAX_BODY_CHARS:
+            break  # a dump, not an article: the rest is not read (extract_html notes the cut)
+        text = " ".join(raw[: MAX_BODY_CHARS - kept + 1000].split())[: MAX_BODY_CHARS - kept]
         if not text:
             continue
         if is_trailing(text) and len(out) >= 2:
@@ -131,6 +171,7 @@ def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) 
             continue
         seen.add(text)
         out.append(text)
+        kept += len(text)
     dateline: str | None = None
     if out:
         dateline, first = split_dateline(out[0], dateline_first)
