@@ -175,16 +175,13 @@ def _over_budget(doc: HtmlElement) -> HtmlElement | None:
 
 def _cut_from(last: HtmlElement) -> None:
     """Remove, in place, `last` and every element after it in document order."""
-    node = last
+    node, keep_node = last, False
     while node is not None:
         parent = node.getparent()
         if parent is None:
             break
-        for sibling in list(node.itersiblings()):
-            parent.remove(sibling)
-        if node is last:
-            parent.remove(node)
-        node = parent
+        del parent[parent.index(node) + keep_node :]  # in libxml2: no proxy per removed sibling
+        node, keep_node = parent, True
 
 
 def fallback_input(html_text: str, within_budget: bool) -> tuple[str | HtmlElement, str | None]:
