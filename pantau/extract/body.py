@@ -23,6 +23,7 @@ MIN_ARTICLE_CHARS = 60  # below this there is no article body at all
 # over either budget is cut to the elements before the one that exceeds it (real pages: ~800-2,000 elements, ~10 deep)
 FALLBACK_MAX_ELEMENTS = 4000
 FALLBACK_MAX_DEPTH_SUM = 60_000
+FALLBACK_FULL_ELEMENTS = 1500  # above this trafilatura runs without its justext/readability comparison (quadratic)
 _UNREAD = frozenset({"script", "style", "noscript", "template"})  # elements trafilatura drops unread (not counted)
 _COUNTED = etree.XPath("count(//*) - count(//script | //style | //noscript | //template)")
 
@@ -156,8 +157,9 @@ def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
     return outside > COVERAGE_SLACK * max(chars, 1)
 
 
-def _over_budget(doc: HtmlElement) -> HtmlElement | None:
-    """The first element (in document order) past the fallback's work budget, or None for a page within it."""
+def _over_budget(doc: HtmlElement) -> tuple[HtmlElement | None, int]:
+    """The first element (in document order) past the fallback's work budget (None for a page within it), and the
+    elements counted up to there."""
     depth = elements = depth_sum = 0
     for event, el in etree.iterwalk(doc, events=("start", "end")):
         if event == "end":
@@ -169,8 +171,8 @@ def _over_budget(doc: HtmlElement) -> HtmlElement | None:
         elements += 1
         depth_sum += depth
         if elements > FALLBACK_MAX_ELEMENTS or depth_sum > FALLBACK_MAX_DEPTH_SUM:
-            return el
-    return None
+            return el, elements
+    return None, elements
 
 
 def _cut_from(last: HtmlElement) -> None:
@@ -192,7 +194,7 @@ def fallback_input(html_text: str, within_budget: bool) -> tuple[str | HtmlEleme
         return html_text, None
     etree.strip_elements(doc, *_UNREAD, with_tail=False)
     elements = int(_COUNTED(doc))
-    last = _over_budget(doc)
+    last, _ = _over_budget(doc)
     if last is None:
         return doc, None
     _cut_from(last)
@@ -200,13 +202,20 @@ def fallback_input(html_text: str, within_budget: bool) -> tuple[str | HtmlEleme
     return doc, f"trafilatura fallback read the first {kept} of {elements} elements (work budget)"
 
 
-def trafilatura_paragraphs(html: str | HtmlElement, url: str) -> list[str]:
-    """Body paragraphs from trafilatura (the fallback), from the page's text or a (cut) tree of it."""
+def trafilatura_paragraphs(html: str | HtmlElement, url: str, fast: bool = False) -> list[str]:
+    """Body paragraphs from trafilatura (the fallback), from the page's text or a (cut) tree of it; `fast` skips
+    its comparison with justext and readability."""
     try:
         import trafilatura
 
         text = trafilatura.extract(
-            html, url=url, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            deduplicate=False,
+            fast=fast,
         )
     except Exception:  # noqa: BLE001  # trafilatura raises assorted errors on odd markup; the fallback must not break extraction
         return []
@@ -228,7 +237,8 @@ def generic_body(
     page: Page, html_text: str, ld_body: str | None, notes: list[str] | None = None
 ) -> tuple[list[str], str | None, str]:
     """(paragraphs, dateline, how) for any site; what was cut to bound the work goes to `notes`."""
-    within_budget = _over_budget(page.doc) is None  # before the body container is cut out of the tree
+    last, elements = _over_budget(page.doc)  # before the body container is cut out of the tree
+    within_budget, fast = last is None, elements > FALLBACK_FULL_ELEMENTS
     container = find_body_container(page.doc)
     paragraphs: list[str] = []
     dateline: str | None = None
@@ -238,9 +248,11 @@ def generic_body(
     chars = sum(len(p) for p in paragraphs)
     if chars < MIN_BODY_CHARS or _misses_text(page, container, chars):
         fallback_html, note = fallback_input(html_text, within_budget)
+        if fast:
+            note = f"{note or 'trafilatura fallback'} in fast mode (over {FALLBACK_FULL_ELEMENTS} elements)"
         if note and notes is not None:
             notes.append(note)
-        fallback, fb_dateline = bp.clean_paragraphs(trafilatura_paragraphs(fallback_html, page.url))
+        fallback, fb_dateline = bp.clean_paragraphs(trafilatura_paragraphs(fallback_html, page.url, fast))
         fb_chars = sum(len(p) for p in fallback)
         # The container is kept unless trafilatura finds clearly more article text (it favours precision).
         if fb_chars > (chars if chars < MIN_BODY_CHARS else FALLBACK_MARGIN * chars):
