@@ -148,6 +148,7 @@ def strip_signoff(text: str) -> str:
 
 
 MAX_BODY_CHARS = 100_000  # clean_paragraphs keeps at most this much text: the longest news stories are far shorter
+MAX_PARAGRAPHS = 5_000  # ... and reads at most this many paragraphs (a story has a few dozen)
 
 
 def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) -> tuple[list[str], str | None]:
@@ -156,9 +157,9 @@ def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) 
     out: list[str] = []
     seen: set[str] = set()
     kept = 0
-    for raw in paragraphs:
-        if kept >= MAX_BODY_CHARS:
-            break  # a dump, not an article: the rest is not read (extract_html notes the cut)
+    for count, raw in enumerate(paragraphs):
+        if kept >= MAX_BODY_CHARS or count >= MAX_PARAGRAPHS:
+            break  # a dump, not an article: the rest is not read (extract_html notes a cut at MAX_BODY_CHARS)
         text = " ".join(raw[: MAX_BODY_CHARS - kept + 1000].split())[: MAX_BODY_CHARS - kept]
         if not text:
             continue
