@@ -1,10 +1,15 @@
-"""Body token F1 and pages/s of `extract_html` against plain `trafilatura.extract` on the same pages.
+"""Pantau's extraction against trafilatura on the same pages.
 
-Pages: /work/shared/data/pages/<outlet>/*.html.gz with the fundus-format expected JSON beside them, plus
-tests/site/**/*.html(.gz) when present, with an expected JSON next to each page (`<page>.json` or `<stem>.json`
-holding `body`, or fundus format). Prints one line per page and ratios at the end.
+Gold pages (shared/data/pages_real and every `--gold DIR` in the same gold.json format): per field, the share of
+pages right as pantau.extract.quality judges them (title, publication time to the minute, author, dateline, body
+F1 >= 0.98, no forbidden boilerplate), every field right, the mean body F1 and the per-page time (p99, worst), for
+`extract_html` and for trafilatura (`extract` for the body, `extract_metadata` for title, date and author, its
+date asked with the time of day; it has no dateline) side by side.
 
-    .venv/bin/python benchmarks/bench_extract.py [--repeat N] [--fundus DIR]
+Body-only pages: /work/shared/data/pages/<outlet>/*.html.gz with the fundus-format expected JSON beside them, plus
+tests/site/**/*.html(.gz) with an expected JSON (`body`, or fundus format): body token F1 and pages/s.
+
+    .venv/bin/python benchmarks/bench_extract.py [--gold DIR ...] [--repeat N] [--fundus DIR]
 
 --fundus DIR adds real pages of outlets Pantau has no parser for: the `tests/resources/parser/test_data`
 folder of a checkout of flairNLP/fundus (MIT; not bundled here), <country>/<Publisher>_<date>.html.gz with
@@ -19,31 +24,33 @@ import json
 import os
 import re
 import time
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import trafilatura
 
 from pantau.extract import extract_html
+from pantau.extract.quality import FIELDS, PageResult, load_gold, run, summary, token_f1
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("PANTAU_SHARED_DIR") or ROOT.parent / "shared") / "data" / "pages"
 if not SHARED.is_dir():
     SHARED = Path("/work/shared/data/pages")
-TOKEN = re.compile(r"\w+", re.UNICODE)
+PAGES_REAL = SHARED.parent / "pages_real"
+DATE_CONFIG = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+_BASIC_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
 
 
-def token_f1(got: str, want: str) -> float:
-    g, w = Counter(TOKEN.findall(got.lower())), Counter(TOKEN.findall(want.lower()))
-    if not g and not w:
-        return 1.0
-    common = sum((g & w).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(g.values()), common / sum(w.values())
-    return 2 * precision * recall / (precision + recall)
+def trafilatura_fields(html: bytes, url: str) -> dict[str, Any]:
+    """The contract fields trafilatura gives: body from `extract`, title/date/author from `extract_metadata`."""
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return {}
+    body = trafilatura.extract(tree, url=url) or ""
+    meta = trafilatura.extract_metadata(tree, default_url=url, date_config=DATE_CONFIG)
+    date = _BASIC_OFFSET.sub(r"\1:\2", meta.date) if meta.date else None
+    return {"title": meta.title, "published_at": date, "author": meta.author, "dateline": None, "body": body}
 
 
 def _read(path: Path) -> bytes:
@@ -109,11 +116,49 @@ def site_pages() -> Iterator[tuple[str, bytes, str, str]]:
             yield str(page), _read(page), url, body
 
 
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+def gold_report(folders: list[Path]) -> None:
+    """Field shares, body F1 and per-page time of Pantau and trafilatura on gold folders, side by side."""
+    pages = [page for folder in folders for page in load_gold(folder)]
+    if not pages:
+        return
+    print(f"== gold pages: {', '.join(str(f) for f in folders)}")
+    extractors: dict[str, Callable[[bytes, str], dict[str, Any]]] = {
+        "pantau": extract_html,
+        "trafilatura": trafilatura_fields,
+    }
+    results: dict[str, list[PageResult]] = {}
+    for name, extract in extractors.items():
+        for page in pages:  # warm up (imports, language models loaded on first use): timings are per page after
+            extract(page.html(), page.url)
+        results[name] = list(run(pages, extract))
+    for ours, theirs in zip(results["pantau"], results["trafilatura"], strict=True):
+        wrong = [f for f in FIELDS if not ours.checks[f]]
+        print(
+            f"{ours.page.name[:48]:48s} pantau f1={ours.f1:.3f} {ours.seconds * 1000:5.0f} ms "
+            f"wrong={','.join(wrong) or '-':28s} trafilatura f1={theirs.f1:.3f} {theirs.seconds * 1000:5.0f} ms"
+        )
+    print(f"{'':14s}" + "".join(f"{k:>13s}" for k in ("pantau", "trafilatura")))
+    shares = {name: summary(res) for name, res in results.items()}
+    for key in ("pages", "body_f1", *FIELDS, "all_fields"):
+        print(f"{key:14s}" + "".join(f"{shares[name][key]:13.3f}" for name in extractors))
+    for label, q in (("time_p99_s", 0.99), ("time_max_s", 1.0)):
+        print(f"{label:14s}" + "".join(f"{_quantile([r.seconds for r in results[n]], q):13.3f}" for n in extractors))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5, help="timing repetitions per page")
     ap.add_argument("--fundus", type=Path, help="fundus tests/resources/parser/test_data folder (unseen outlets)")
+    ap.add_argument(
+        "--gold", type=Path, action="append", default=[], help="another folder of real pages with a gold.json"
+    )
     args = ap.parse_args()
+    gold_report([f for f in [PAGES_REAL, *args.gold] if (f / "gold.json").is_file()])
     pages = [(n, d, u, [b]) for n, d, u, b in [*shared_pages(), *site_pages()]]
     if not pages:
         print("no pages with expected bodies found")

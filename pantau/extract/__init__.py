@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from pantau.extract.body import MIN_ARTICLE_CHARS, generic_body, looks_like_listing
+from pantau.extract.boilerplate import MAX_BODY_CHARS
 from pantau.extract.byline import choose_authors, page_authors, split_reporter_line
-from pantau.extract.decode import MAX_HTML_BYTES, decode_html, parse_document
+from pantau.extract.decode import MAX_HTML_BYTES, bound_html, decode_html, parse_document
 from pantau.extract.lead import lead_tags, settle_lead
 from pantau.extract.metadata import page_metadata, read_page
 from pantau.extract.published import resolve_with_family
@@ -41,11 +42,15 @@ def _safe_canonical(url: str) -> str:
         return url
 
 
+LANGUAGE_SAMPLE_CHARS = 20_000  # the body's language is told from its start
+
+
 def _body_language(body: str) -> str | None:
     """The language stage's verdict on the body, for a page that declares none (None when it cannot tell)."""
     from pantau.process.language import detect_language  # only for pages without a declared language
 
-    code = detect_language(body).code if body.strip() else "und"
+    sample = body[:LANGUAGE_SAMPLE_CHARS]
+    code = detect_language(sample).code if sample.strip() else "und"
     return None if code == "und" else code
 
 
@@ -73,12 +78,15 @@ def extract_html(
     out["encoding"] = decoded.encoding
     if decoded.reason:
         out["notes"].append(f"encoding: {decoded.reason}")
-    doc = parse_document(decoded.text)
+    text, cut = bound_html(decoded.text)
+    if cut:
+        out["notes"].append(cut)
+    doc = parse_document(text)
     if doc is None:
         out["skip_reason"] = "not parseable as HTML"
         return out
     try:
-        return _extract(doc, decoded.text, url, out, family, domains)
+        return _extract(doc, text, url, out, family, domains)
     except (ValueError, TypeError, AttributeError, RecursionError) as exc:  # broken markup must not crash a crawl
         out["skip_reason"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
         return out
@@ -117,7 +125,7 @@ def _extract(
     else:
         if fields:
             out["notes"].append(f"{fields['parser']} found no body; generic body used")
-        paragraphs, dateline, how = generic_body(page, text, meta["ld_body"])
+        paragraphs, dateline, how = generic_body(page, text, meta["ld_body"], out["notes"])
         out["parser"] = "generic" if how == "dom" else f"generic+{how}"
 
     for key in ("published_at", "updated_at", "section", "language"):
@@ -133,8 +141,11 @@ def _extract(
     paragraphs, dateline = settle_lead(paragraphs, dateline, out["title"], sites, tags)
     paragraphs, reporters = split_reporter_line(paragraphs, sites)
     out["author"] = out["author"] or ", ".join(reporters) or None
-    if sum(len(p) for p in paragraphs) < MIN_ARTICLE_CHARS:
+    chars = sum(len(p) for p in paragraphs)
+    if chars < MIN_ARTICLE_CHARS:
         paragraphs, dateline = [], None
+    elif chars >= MAX_BODY_CHARS - 500:  # clean_paragraphs stops at MAX_BODY_CHARS (less a dateline and sign-off)
+        out["notes"].append(f"body cut at {MAX_BODY_CHARS} chars")
     out["dateline"] = dateline
     out["body"] = "\n\n".join(paragraphs)
     out["language"] = out["language"] or _body_language(out["body"])

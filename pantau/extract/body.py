@@ -8,9 +8,11 @@ from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from pantau.extract import boilerplate as bp
+from pantau.extract.decode import parse_document
 from pantau.extract.metadata import Page
 
 MIN_BODY_CHARS = 250  # below this the DOM body is compared with trafilatura's
@@ -20,10 +22,62 @@ MIN_ARTICLE_CHARS = 60  # below this there is no article body at all
 LINK_LINE_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6")  # a short one of these that is all link is a headline
 LINK_LINE_SHARE = 0.9
 LINK_LINE_MAX_WORDS = 25
+# trafilatura's work grows with the elements it reads times their depth (it measures every block's links): a page
+# over either budget is cut to the elements before the one that exceeds it (real pages: ~800-2,000 elements, ~10 deep)
+FALLBACK_MAX_ELEMENTS = 4000
+FALLBACK_MAX_DEPTH_SUM = 60_000
+FALLBACK_FULL_ELEMENTS = 1500  # above this trafilatura runs without its justext/readability comparison (quadratic)
+_UNREAD = frozenset({"script", "style", "noscript", "template"})  # elements trafilatura drops unread (not counted)
+_COUNTED = etree.XPath("count(//*) - count(//script | //style | //noscript | //template)")
 
 
 def _link_chars(el: HtmlElement) -> int:
     return sum(len(bp.text_of(a)) for a in el.iter("a"))
+
+
+_LINK_BLOCKS = frozenset({"ul", "ol", "table", "div"})
+# A text's shape for measuring `text_of` lengths bottom-up: (non-space chars, words, starts with a word character,
+# ends with one); None for "". Shapes join like the texts do, so every block is measured in one pass over the tree.
+_Shape = tuple[int, int, bool, bool] | None
+
+
+def _shape(text: str | None) -> _Shape:
+    if not text:
+        return None
+    words = text.split()
+    return (
+        sum(map(len, words)),
+        len(words),
+        bool(words) and not text[0].isspace(),
+        bool(words) and not text[-1].isspace(),
+    )
+
+
+def _join(a: _Shape, b: _Shape) -> _Shape:
+    if a is None or b is None:
+        return a if b is None else b
+    if not b[1]:
+        return (a[0], a[1], a[2], False)
+    if not a[1]:
+        return (b[0], b[1], False, b[3])
+    return (a[0] + b[0], a[1] + b[1] - (a[3] and b[2]), a[2], b[3])
+
+
+def _measure(el: HtmlElement, out: dict[HtmlElement, tuple[int, int, int]]) -> tuple[_Shape, int]:
+    """(shape of text_of(el), link chars in el) and, into `out`, (text length, link chars, words) of every list,
+    table, div and link-line block below: one pass instead of one text serialisation per nested block."""
+    shape, links = _shape(el.text), 0
+    for child in el:
+        if isinstance(child.tag, str):
+            child_shape, child_links = _measure(child, out)
+            shape, links = _join(shape, child_shape), links + child_links
+        shape = _join(shape, _shape(child.tail))
+    length = shape[0] + max(shape[1] - 1, 0) if shape else 0
+    if el.tag == "a":
+        links += length
+    if el.tag in _LINK_BLOCKS or el.tag in LINK_LINE_TAGS:
+        out[el] = (length, links, shape[1] if shape else 0)
+    return shape, links
 
 
 def paragraphs_of(container: HtmlElement, extra: tuple[Any, ...] | list[Any] = ()) -> list[str]:
@@ -31,15 +85,14 @@ def paragraphs_of(container: HtmlElement, extra: tuple[Any, ...] | list[Any] = (
     selectors, e.g. a family's own), link-heavy blocks and short paragraphs that are only a link (a related
     headline set between the paragraphs)."""
     bp.drop_nodes(container, extra)
-    for el in list(container.iter("ul", "ol", "table", "div", *LINK_LINE_TAGS)):
-        if el is container:
+    sizes: dict[HtmlElement, tuple[int, int, int]] = {}
+    _measure(container, sizes)
+    for el, (text_len, links, words) in sizes.items():
+        if el is container or not text_len or el.getparent() is None:
             continue
-        text = bp.text_of(el)
-        if not text:
-            continue
-        share = _link_chars(el) / len(text)
+        share = links / text_len
         if el.tag in LINK_LINE_TAGS:
-            doomed = share >= LINK_LINE_SHARE and text.count(" ") < LINK_LINE_MAX_WORDS
+            doomed = share >= LINK_LINE_SHARE and words - 1 < LINK_LINE_MAX_WORDS
         else:
             doomed = share > 0.6
         if doomed:
@@ -72,25 +125,23 @@ def _alone_on_line(a: HtmlElement) -> bool:
     return _line_edge(after)
 
 
-def _score(el: HtmlElement) -> int:
+def _score(el: HtmlElement, memo: dict[HtmlElement, int] | None = None) -> int:
     """Characters of running text in `el`'s <p> elements (short or link-heavy ones left out); for a container that
-    holds its paragraphs as childless <div>s instead (no scoring <p> at all), the text of those."""
-    total = _block_score(el, "p")
-    return total or _block_score(el, "div")
+    holds its paragraphs as childless <div>s instead (no scoring <p> at all), the text of those. `memo`: scores of
+    blocks already seen, shared by the candidates of one page, which nest."""
+    memo = {} if memo is None else memo
+    return _block_score(el, "p", memo) or _block_score(el, "div", memo)
 
 
-def _block_score(el: HtmlElement, tag: str) -> int:
+def _block_score(el: HtmlElement, tag: str, memo: dict[HtmlElement, int]) -> int:
     total = 0
     for p in el.iter(tag):
         if tag == "div" and len(p):
             continue
-        text = bp.text_of(p)
-        if len(text) < 25:
-            continue
-        links = _link_chars(p)
-        if links / max(len(text), 1) > 0.5:
-            continue
-        total += len(text)
+        if p not in memo:
+            text = bp.text_of(p)
+            memo[p] = len(text) if len(text) >= 25 and _link_chars(p) / max(len(text), 1) <= 0.5 else 0
+        total += memo[p]
     return total
 
 
@@ -104,8 +155,10 @@ def _is_listing_container(el: HtmlElement) -> bool:
 def find_body_container(doc: HtmlElement) -> HtmlElement | None:
     """The densest paragraph container: known content selectors compete with the best <p> parent."""
     candidates: list[HtmlElement] = []
+    class_ids = bp.class_id_text(doc)
     for css in bp.rules().content_selectors:
-        candidates.extend(bp.select(doc, css)[:3])
+        if bp.may_match(css, class_ids):
+            candidates.extend(bp.select(doc, css)[:3])
     parents: dict[HtmlElement, int] = {}
     for p in doc.iter("p"):
         parent = p.getparent()
@@ -115,7 +168,8 @@ def find_body_container(doc: HtmlElement) -> HtmlElement | None:
         if len(text) >= 25:
             parents[parent] = parents.get(parent, 0) + len(text)
     candidates.extend(sorted(parents, key=lambda e: parents[e], reverse=True)[:3])
-    scored = [(c, _score(c)) for c in dict.fromkeys(candidates) if not _is_listing_container(c)]
+    memo: dict[HtmlElement, int] = {}
+    scored = [(c, _score(c, memo)) for c in dict.fromkeys(candidates) if not _is_listing_container(c)]
     scored = [(c, s) for c, s in scored if s > 0]
     if not scored:
         return None
@@ -133,28 +187,78 @@ def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
     several blocks, or paragraphs that are not <p> elements): then trafilatura gets a say."""
     if container is None:
         return True
+    inside = set(container.iter("p", "div"))
     outside = 0
     for block in page.doc.iter("p", "div"):
         if block.tag == "div" and (len(block) or not block.text):
             continue  # only leaf divs hold running text the way <p> does
+        if block in inside:
+            continue
         text = bp.text_of(block)
-        if (
-            len(text) >= 80
-            and text.count(" ") >= 10
-            and container not in block.iterancestors()
-            and block is not container
-        ):
+        if len(text) >= 80 and text.count(" ") >= 10:
             outside += len(text)
     return outside > COVERAGE_SLACK * max(chars, 1)
 
 
-def trafilatura_paragraphs(html_text: str, url: str) -> list[str]:
-    """Body paragraphs from trafilatura (the fallback)."""
+def _over_budget(doc: HtmlElement) -> tuple[HtmlElement | None, int]:
+    """The first element (in document order) past the fallback's work budget (None for a page within it), and the
+    elements counted up to there."""
+    depth = elements = depth_sum = 0
+    for event, el in etree.iterwalk(doc, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if el.tag in _UNREAD:
+            continue
+        elements += 1
+        depth_sum += depth
+        if elements > FALLBACK_MAX_ELEMENTS or depth_sum > FALLBACK_MAX_DEPTH_SUM:
+            return el, elements
+    return None, elements
+
+
+def _cut_from(last: HtmlElement) -> None:
+    """Remove, in place, `last` and every element after it in document order."""
+    node, keep_node = last, False
+    while node is not None:
+        parent = node.getparent()
+        if parent is None:
+            break
+        del parent[parent.index(node) + keep_node :]  # in libxml2: no proxy per removed sibling
+        node, keep_node = parent, True
+
+
+def fallback_input(html_text: str, within_budget: bool) -> tuple[str | HtmlElement, str | None]:
+    """What trafilatura reads: the page itself, or for a page over the work budget its elements up to the budget
+    (scripts and styles, which it drops unread, removed first), with a note."""
+    doc = None if within_budget else parse_document(html_text)
+    if doc is None:
+        return html_text, None
+    etree.strip_elements(doc, *_UNREAD, with_tail=False)
+    elements = int(_COUNTED(doc))
+    last, _ = _over_budget(doc)
+    if last is None:
+        return doc, None
+    _cut_from(last)
+    kept = int(_COUNTED(doc))
+    return doc, f"trafilatura fallback read the first {kept} of {elements} elements (work budget)"
+
+
+def trafilatura_paragraphs(html: str | HtmlElement, url: str, fast: bool = False) -> list[str]:
+    """Body paragraphs from trafilatura (the fallback), from the page's text or a (cut) tree of it; `fast` skips
+    its comparison with justext and readability."""
     try:
         import trafilatura
 
         text = trafilatura.extract(
-            html_text, url=url, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            deduplicate=False,
+            fast=fast,
         )
     except Exception:  # noqa: BLE001  # trafilatura raises assorted errors on odd markup; the fallback must not break extraction
         return []
@@ -172,9 +276,13 @@ def looks_like_listing(page: Page, body_chars: int) -> bool:
     return headline_links >= 15 and body_chars < 600
 
 
-def generic_body(page: Page, html_text: str, ld_body: str | None) -> tuple[list[str], str | None, str]:
-    """(paragraphs, dateline, how) for any site."""
+def generic_body(
+    page: Page, html_text: str, ld_body: str | None, notes: list[str] | None = None
+) -> tuple[list[str], str | None, str]:
+    """(paragraphs, dateline, how) for any site; what was cut to bound the work goes to `notes`."""
     bp.drop_page_embeds(page.doc)
+    last, elements = _over_budget(page.doc)  # before the body container is cut out of the tree
+    within_budget, fast = last is None, elements > FALLBACK_FULL_ELEMENTS
     container = find_body_container(page.doc)
     paragraphs: list[str] = []
     dateline: str | None = None
@@ -183,7 +291,12 @@ def generic_body(page: Page, html_text: str, ld_body: str | None) -> tuple[list[
         paragraphs, dateline = bp.clean_paragraphs(paragraphs_of(container))
     chars = sum(len(p) for p in paragraphs)
     if chars < MIN_BODY_CHARS or _misses_text(page, container, chars):
-        fallback, fb_dateline = bp.clean_paragraphs(trafilatura_paragraphs(html_text, page.url))
+        fallback_html, note = fallback_input(html_text, within_budget)
+        if fast:
+            note = f"{note or 'trafilatura fallback'} in fast mode (over {FALLBACK_FULL_ELEMENTS} elements)"
+        if note and notes is not None:
+            notes.append(note)
+        fallback, fb_dateline = bp.clean_paragraphs(trafilatura_paragraphs(fallback_html, page.url, fast))
         fb_chars = sum(len(p) for p in fallback)
         # The container is kept unless trafilatura finds clearly more article text (it favours precision).
         if fb_chars > (chars if chars < MIN_BODY_CHARS else FALLBACK_MARGIN * chars):

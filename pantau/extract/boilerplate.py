@@ -141,6 +141,38 @@ def select(root: HtmlElement, css: str) -> list[HtmlElement]:
     return [e for e in sel(root) if isinstance(e.tag, str)]
 
 
+_CLASS_ID_VALUES = etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id", smart_strings=False)
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+_CLASS_ID_ATTR = re.compile(r"""^\s*(?:class|id)\s*[~|^$*]?=\s*(['"]?)([^'"]+?)\1\s*$""", re.IGNORECASE)
+_CLASS_ID_TOKEN = re.compile(r"[.#]([\w-]+)")
+
+
+@cache
+def _needles(css: str) -> tuple[str, ...]:
+    """Strings that must occur in some class or id value of a tree for `css` to match anything in it (lower-cased;
+    empty when the selector is not a simple conjunction, e.g. a list, a pseudo-class or an escape)."""
+    if any(c in css for c in ",:\\"):
+        return ()
+    needles: list[str] = []
+    for inner in _BRACKET.findall(css):
+        m = _CLASS_ID_ATTR.match(inner)
+        if m:
+            needles.append(m.group(2).lower())
+    needles.extend(t.lower() for t in _CLASS_ID_TOKEN.findall(_BRACKET.sub(" ", css)))
+    return tuple(needles)
+
+
+def class_id_text(root: HtmlElement) -> str:
+    """Every class and id value in `root`'s subtree, lower-cased, in one string (one pass in libxml2)."""
+    return " ".join(str(v) for v in _CLASS_ID_VALUES(root)).lower()
+
+
+def may_match(css: str, class_ids: str) -> bool:
+    """False when `css` cannot match in a tree whose `class_id_text` is `class_ids`: each selector is a full tree
+    walk, so skipping the ones that cannot match keeps a page with many elements cheap."""
+    return all(n in class_ids for n in _needles(css))
+
+
 def _remove(doomed: list[HtmlElement]) -> None:
     for el in doomed:
         parent = el.getparent()
@@ -156,8 +188,10 @@ def drop_nodes(container: HtmlElement, extra: tuple[CSSSelector, ...] | list[CSS
     """Remove boilerplate descendants of `container` (keeping their tail text), in place: the selectors of the
     rules and `extra`, then photos with their captions (`drop_media_blocks`)."""
     doomed: list[HtmlElement] = []
+    class_ids = class_id_text(container)
     for sel in (*rules().drop, *extra):
-        doomed.extend(e for e in sel(container) if e is not container)
+        if may_match(sel.css, class_ids):
+            doomed.extend(e for e in sel(container) if e is not container)
     _remove(doomed)
     drop_media_blocks(container)
 
@@ -339,14 +373,21 @@ def strip_signoff(text: str) -> str:
     return rules().signoff.sub("", text).rstrip()
 
 
+MAX_BODY_CHARS = 100_000  # clean_paragraphs keeps at most this much text: the longest news stories are far shorter
+MAX_PARAGRAPHS = 5_000  # ... and reads at most this many paragraphs (a story has a few dozen)
+
+
 def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) -> tuple[list[str], str | None]:
     """Boilerplate-free paragraphs plus the dateline split off the first one (`dateline_first`: a family's own
     dateline patterns, tried before the shared ones)."""
     out: list[str] = []
     seen: set[str] = set()
     closed: set[int] = set()  # a sign-off line stood before out[i]
-    for raw in paragraphs:
-        text = " ".join(raw.split())
+    kept = 0
+    for count, raw in enumerate(paragraphs):
+        if kept >= MAX_BODY_CHARS or count >= MAX_PARAGRAPHS:
+            break  # a dump, not an article: the rest is not read (extract_html notes a cut at MAX_BODY_CHARS)
+        text = " ".join(raw[: MAX_BODY_CHARS - kept + 1000].split())[: MAX_BODY_CHARS - kept]
         if not text:
             continue
         if is_trailing(text):
@@ -369,6 +410,7 @@ def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) 
             continue
         seen.add(text)
         out.append(text)
+        kept += len(text)
     out = _cut_after_signoff(out, closed)
     dateline: str | None = None
     if out:

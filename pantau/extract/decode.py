@@ -1,5 +1,6 @@
 """Decoding a saved page: bytes to text (byte order mark, given encoding, declared charset, UTF-8, cp1252), the
-size cap, and parsing the text into an lxml tree."""
+size caps (a page over MAX_HTML_BYTES is skipped; one over MAX_HTML_CHARS is trimmed, then cut), and parsing the
+text into an lxml tree."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 
-MAX_HTML_BYTES = 8 * 1024 * 1024
+MAX_HTML_BYTES = 8 * 1024 * 1024  # larger pages are skipped unread
+MAX_HTML_CHARS = 1_000_000  # larger texts lose comments, scripts (not JSON-LD) and styles, then what is left over this
+_OPENERS = {name: re.compile(rf"<{name}(?![\w-])", re.IGNORECASE) for name in ("script", "style")}
+_CLOSERS = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in ("script", "style")}
+_COMMENT = re.compile(r"<!--")
+_COMMENT_END = re.compile(r"-->")
+_LD_JSON = re.compile(r"ld\+json", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _SINGLE_BYTE = frozenset({"iso8859-1", "latin-1", "cp1252", "ascii"})
@@ -70,6 +77,55 @@ def decode_html(data: bytes | str, encoding: str | None = None) -> Decoded:
         return Decoded(data.decode("cp1252"), "cp1252", f"{reason}; decoded as cp1252")
     except UnicodeDecodeError:
         return Decoded(data.decode("latin-1"), "latin-1", f"{reason}; decoded as latin-1")
+
+
+def _strip_unread(text: str) -> str:
+    """`text` without comments and without the contents of scripts (JSON-LD kept) and styles, in one forward scan
+    (an unclosed one runs to the end, as in a browser)."""
+    out: list[str] = []
+    pos = 0
+    found: dict[str, re.Match[str] | None] = {"script": None, "style": None, "comment": None}
+    finders = {"comment": _COMMENT, **_OPENERS}
+    done: set[str] = set()
+    while True:
+        for name, pattern in finders.items():
+            m = found[name]
+            if name not in done and (m is None or m.start() < pos):
+                found[name] = m = pattern.search(text, pos)
+                if m is None:
+                    done.add(name)
+        live = [(m.start(), name) for name, m in found.items() if m is not None and name not in done]
+        if not live:
+            break
+        start, name = min(live)
+        if name == "comment":
+            close = _COMMENT_END.search(text, start + 4)
+            out.append(text[pos:start])
+            pos = close.end() if close else len(text)
+            continue
+        gt = text.find(">", start)
+        if gt < 0:
+            break
+        closer = _CLOSERS[name].search(text, gt)
+        end = closer.start() if closer else len(text)
+        out.append(text[pos : gt + 1])
+        if name == "script" and _LD_JSON.search(text, start, gt):
+            out.append(text[gt + 1 : end])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def bound_html(text: str) -> tuple[str, str | None]:
+    """A page text of at most MAX_HTML_CHARS, and a note when it had to be trimmed or cut."""
+    if len(text) <= MAX_HTML_CHARS:
+        return text, None
+    trimmed = _strip_unread(text)
+    if len(trimmed) <= MAX_HTML_CHARS:
+        return trimmed, f"document trimmed: comments, scripts and styles removed ({len(text)} > {MAX_HTML_CHARS} chars)"
+    return trimmed[:MAX_HTML_CHARS], (
+        f"document cut to its first {MAX_HTML_CHARS} chars ({len(trimmed)} without comments, scripts and styles)"
+    )
 
 
 def parse_document(text: str) -> HtmlElement | None:
