@@ -219,6 +219,10 @@ class Review(Record):
     clarification_url: str | None = None
     updated_at: str | None = None
     updated_by: str | None = None
+    # the desk's work on the case (pantau.desk): the saved hak jawab letter and public clarification drafts
+    # {hak_jawab, clarification, saved_at, saved_by}, and the outlet's answer {url, published_on, note, ...}
+    drafts: dict[str, Any] | None = None
+    answer: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in super().to_dict().items() if v is not None}

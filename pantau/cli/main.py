@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pantau.cli.review",
     "pantau.cli.facts",
     "pantau.cli.claims",
+    "pantau.cli.desk",
 )
 
 
