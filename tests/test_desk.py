@@ -342,6 +342,9 @@ def test_drafts_are_saved_downloaded_printed_and_the_answer_recorded(desk: Any, 
     assert answered.status_code == 303
     answer = (store.get("articles", first) or {})["review"]["answer"]
     assert (answer["url"], answer["published_on"]) == ("https://palembang.tribunnews.com/hak-jawab-kpu", "2024-11-25")
+    stored = IndexedArticle.from_dict(store.get("articles", first) or {})  # the record reads the desk's fields
+    assert stored.review and stored.review.drafts and stored.review.answer
+    assert stored.review.answer.published_on == "2024-11-25"
     actions = [e["action"] for e in audit.entries(store, first)]
     assert actions == ["answer", "draft"]
     assert (
