@@ -81,7 +81,9 @@ def served(store: Store, tmp_path: Path) -> Iterator[tuple[str, Store]]:
     UserStore.of(settings).add("piket-sumsel", "piket", "piket-sumsel-2024")
     seed(store)
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, store), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings, store), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
