@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE := infra/search-node/target/classes/id/pantau/searchnode/SearchNode.class
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run test lint format bench deploy engine-start engine-stop clean
+.PHONY: help install browser demo desk run test lint format bench deploy engine-start engine-stop clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,8 +23,16 @@ $(NODE): infra/search-node/pom.xml $(wildcard infra/search-node/src/main/java/id
 
 install: $(STAMP) $(NODE) ## create .venv with the pantau command and build the embedded search node (needs network once)
 
-demo: install ## run the offline demo on the embedded search node
-	$(BIN)/pantau demo
+browser: ## install Debian's chromium + chromium-driver for the desk's browser test, when missing (apt, needs root or sudo)
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then echo "chromium and chromedriver are installed"; else \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; fi
+
+demo: install ## run the offline demo on the embedded search node, then serve the desk on its data (Ctrl-C ends)
+	$(BIN)/pantau demo --desk
+
+desk: install ## serve the clarification desk (pantau desk) on the configured engine
+	$(BIN)/pantau desk
 
 run: install ## start the embedded search node, set up the indices and run one monitor cycle (pantau monitor --once) on the real outlets
 	$(BIN)/pantau engine start

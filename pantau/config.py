@@ -120,6 +120,30 @@ class KibanaSettings:
     timeout: float
 
 
+@dataclass(frozen=True)
+class DeskSettings:
+    """The clarification desk (`pantau desk`): where it listens, its public URL and the letters' signatory."""
+
+    url: str
+    host: str
+    port: int
+    secret_key: str = field(repr=False)
+    users_file: str
+    session_hours: float
+    cookie_secure: bool
+    login_max_failures: int
+    login_window_seconds: float
+    office: str
+    signatory_name: str
+    signatory_title: str
+    deadline_warning_days: int
+
+    @property
+    def public_url(self) -> str:
+        """The desk's URL without a trailing slash (PANTAU_DESK_URL), empty when not configured."""
+        return self.url.rstrip("/")
+
+
 SEVERITIES = ("low", "medium", "high")
 _CHANNEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 # A new channel entry starts where "NAME=scheme://" follows a comma, semicolon or whitespace; commas inside an
@@ -205,6 +229,7 @@ class Settings:
     process: ProcessSettings
     kibana: KibanaSettings
     alerts: AlertSettings
+    desk: DeskSettings
     raw: dict[str, dict[str, Any]] = field(repr=False, compare=False)
 
     @property
@@ -308,6 +333,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     process = _build(ProcessSettings, data["process"], "process")
     alerts = _build(AlertSettings, data["alerts"], "alerts")
     kibana = _build(KibanaSettings, data["kibana"], "kibana")
+    desk = _build(DeskSettings, data["desk"], "desk")
     if search.api_key and (search.user or search.password):
         raise ConfigError("set either PANTAU_SEARCH_API_KEY or PANTAU_SEARCH_USER/PASSWORD, not both")
     if not search.index_prefix or not search.index_prefix.replace("-", "").replace("_", "").isalnum():
@@ -323,6 +349,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         process=process,
         kibana=kibana,
         alerts=alerts,
+        desk=desk,
         raw=data,
     )
 

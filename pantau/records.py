@@ -211,6 +211,33 @@ class KnownClaim(Record):
 
 
 @dataclass
+class ReviewDrafts(Record):
+    """The desk's drafts of a case (pantau.desk.drafts): the hak jawab letter and the public clarification."""
+
+    hak_jawab: str | None = None
+    clarification: str | None = None
+    saved_at: str | None = None
+    saved_by: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in super().to_dict().items() if v is not None}
+
+
+@dataclass
+class ReviewAnswer(Record):
+    """The outlet's answer to a hak jawab, as recorded in the desk: where and when it was published."""
+
+    url: str
+    published_on: str | None = None
+    note: str | None = None
+    recorded_at: str | None = None
+    recorded_by: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in super().to_dict().items() if v is not None}
+
+
+@dataclass
 class Review(Record):
     """The desk's review of a flagged article (pantau.ops.review); only the keys that were set are written."""
 
@@ -219,6 +246,9 @@ class Review(Record):
     clarification_url: str | None = None
     updated_at: str | None = None
     updated_by: str | None = None
+    # the desk's work on the case (pantau.desk): the saved drafts and the outlet's answer
+    drafts: ReviewDrafts | None = None
+    answer: ReviewAnswer | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in super().to_dict().items() if v is not None}

@@ -19,6 +19,8 @@ from pantau.records import (
     RecordError,
     Region,
     Review,
+    ReviewAnswer,
+    ReviewDrafts,
 )
 from pantau.store.templates import load_specs
 
@@ -32,7 +34,14 @@ SCALARS: dict[str, set[type]] = {
     "boolean": {bool},
     "binary": {str},  # base64
 }
-NESTED = {"regions": Region, "entities": Entity, "flags": Flag, "review": Review}
+NESTED = {
+    "regions": Region,
+    "entities": Entity,
+    "flags": Flag,
+    "review": Review,
+    "drafts": ReviewDrafts,
+    "answer": ReviewAnswer,
+}
 
 
 def _shape(hint: Any) -> tuple[set[type], bool]:

@@ -126,7 +126,17 @@ def test_index_templates_and_settings_from_the_wheel(installed: dict[str, Path])
     proc = _run([str(installed["python"]), "-c", code], cwd=installed["cwd"], env=_env(installed["cwd"]))
     assert proc.returncode == 0, proc.stderr
     kinds, spider_modules = json.loads(proc.stdout)
-    assert kinds == ["alerts", "articles", "claims", "deadletter", "endpoints", "sites", "stories", "watchlists"]
+    assert kinds == [
+        "alerts",
+        "articles",
+        "audit",
+        "claims",
+        "deadletter",
+        "endpoints",
+        "sites",
+        "stories",
+        "watchlists",
+    ]
     assert spider_modules == ["spiders"]
 
 

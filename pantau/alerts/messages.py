@@ -68,8 +68,16 @@ def region_text(doc: IndexedArticle) -> str:
     return "; ".join(parts[:3])
 
 
-def article_fields(doc: IndexedArticle, flag: Flag | None = None, also_in: Iterable[str] = ()) -> dict[str, str]:
-    """The placeholders an article alert uses: title, outlet, region, published, evidence, fact, source, url."""
+def desk_link(desk_url: str, article_id: str) -> str:
+    """The report page of an article in the clarification desk (PANTAU_DESK_URL); empty without a desk URL."""
+    return f"{desk_url.rstrip('/')}/report/{article_id}" if desk_url and article_id else ""
+
+
+def article_fields(
+    doc: IndexedArticle, flag: Flag | None = None, also_in: Iterable[str] = (), desk_url: str = ""
+) -> dict[str, str]:
+    """The placeholders an article alert uses: title, outlet, region, published, evidence, fact, source, url, and
+    desk_link (the report page in the desk, when PANTAU_DESK_URL is set)."""
     data = templates()
     severity = flag.severity if flag else ""
     rule = flag.rule if flag else ""
@@ -88,6 +96,7 @@ def article_fields(doc: IndexedArticle, flag: Flag | None = None, also_in: Itera
         "fact": (flag.fact or "").strip() if flag else "",
         "source": (flag.source or "").strip() if flag else "",
         "also_in": ", ".join(sorted(set(also_in))),
+        "desk_link": desk_link(desk_url, doc.id),
     }
 
 

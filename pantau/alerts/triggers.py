@@ -101,7 +101,7 @@ def plan_alerts(
         for flag in doc.flags:
             if messages.severity_rank(flag.severity) < minimum or flag.confidence < cfg.min_confidence:
                 continue  # below the threshold: "perlu dicek", visible in the index, pages no one
-            fields = messages.article_fields(doc, flag, also_in)
+            fields = messages.article_fields(doc, flag, also_in, settings.desk.url)
             for channel in cfg.targets("flag"):
                 candidates.append(
                     _article_record(
@@ -120,7 +120,7 @@ def plan_alerts(
         for pos in positions:
             doc = docs[pos]
             also_in = outlets[doc.story_id or doc.id] - {doc.outlet}
-            fields = messages.article_fields(doc, _best_flag(doc), also_in)
+            fields = messages.article_fields(doc, _best_flag(doc), also_in, settings.desk.url)
             fields.update(watchlist=str(watchlist.get("name", "")), query=str(watchlist.get("query_string", "")))
             fields["severity_label"] = messages.templates()["severity_labels"].get(watchlist.get("severity"), "")
             for channel in channels:

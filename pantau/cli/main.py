@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pantau.cli.review",
     "pantau.cli.facts",
     "pantau.cli.claims",
+    "pantau.cli.desk",
 )
 
 
@@ -152,7 +153,7 @@ def cmd_config(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     from pantau.devtools.demo import demo
 
-    return demo(settings)
+    return demo(settings, desk=args.desk)
 
 
 # --- parser ---------------------------------------------------------------------------------------------------
@@ -198,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_config)
 
     p = sub.add_parser("demo", help="run the offline demo")
+    p.add_argument("--desk", action="store_true", help="then serve the clarification desk on the demo's data")
     p.set_defaults(func=cmd_demo)
 
     for name in COMMAND_MODULES:

@@ -4,13 +4,18 @@ Starts the node and the local sample site (tests/site served on 127.0.0.1), a lo
 server standing in for the duty officers' channels, runs the `monitor` flow once through Prefect, then shows what
 happened. The demo writes to its own indices (prefix pantau-demo) and state folder (var/demo), which it resets at
 every run, so it never touches monitoring data and always tells the same story.
+
+With `--desk` (what `make demo` runs) it ends by serving the clarification desk on the demo's indices, on a free
+port, with a demo account whose password it prints; the alerts of the run link to that desk (PANTAU_DESK_URL).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
+import socket
 from typing import Any
 
 from pantau.config import Settings, load_settings
@@ -28,7 +33,7 @@ def _say(text: str = "") -> None:
     print(text, flush=True)
 
 
-def run_demo(base: Settings) -> dict[str, Any]:
+def run_demo(base: Settings, desk_url: str = "") -> dict[str, Any]:
     from pantau.crawl.registry import load_outlets
     from pantau.devtools.receivers import smtp_receiver, webhook_receiver
     from pantau.devtools.sitesrv import serve_site
@@ -62,6 +67,7 @@ def run_demo(base: Settings) -> dict[str, Any]:
                 f" tim=json://{hook.url.removeprefix('http://')}"
             ),
             "PANTAU_ALERTS_DIGEST_THRESHOLD": "25",
+            "PANTAU_DESK_URL": desk_url or base.desk.url,
             "PREFECT_LOGGING_LEVEL": os.environ.get("PREFECT_LOGGING_LEVEL", "WARNING"),
             # Prefect's local server (SQLite) in the project folder, started on demand, allowed time on a busy
             # machine, and no telemetry (the demo is offline).
@@ -156,6 +162,45 @@ def _show(store: Store, summary: dict[str, Any], hooks: list[dict[str, Any]], ma
     _say("README.md explains scheduled operation with Prefect and running against Elasticsearch + Kibana.")
 
 
-def demo(settings: Settings) -> int:
-    print(json.dumps(run_demo(settings)))
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def demo_desk_settings(base: Settings, desk_url: str) -> Settings:
+    """The desk's settings on the demo's indices and state folder."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PANTAU_SEARCH_INDEX_PREFIX", "PANTAU_DESK_"))}
+    env.update(
+        PANTAU_SEARCH_URL=base.search_url,
+        PANTAU_SEARCH_INDEX_PREFIX=DEMO_PREFIX,
+        PANTAU_PATHS_VAR_DIR=str(base.paths.var_dir / "demo"),
+        PANTAU_DESK_URL=desk_url,
+    )
+    return load_settings(env)
+
+
+def serve_desk(base: Settings, port: int) -> None:
+    """Serve the desk on the demo's data with a fresh demo account (piket + admin rights) until Ctrl-C."""
+    from pantau.cli.desk import serve
+    from pantau.desk.users import UserStore
+
+    url = f"http://127.0.0.1:{port}"
+    settings = demo_desk_settings(base, url)
+    password = secrets.token_urlsafe(12)
+    UserStore.of(settings).add("demo", "admin", password, replace=True)
+    _say()
+    _say(f"8. The clarification desk: {url}/  (account: demo, password: {password}; Ctrl-C stops it)")
+    _say("   Open a flagged report, move it to 'ditinjau' and draft the hak jawab letter; every change is audited.")
+    serve(settings, "127.0.0.1", port)
+
+
+def demo(settings: Settings, desk: bool = False) -> int:
+    port = free_port() if desk else 0
+    print(json.dumps(run_demo(settings, f"http://127.0.0.1:{port}" if desk else "")), flush=True)
+    if desk:
+        try:
+            serve_desk(settings, port)
+        except KeyboardInterrupt:
+            _say("desk stopped")
     return 0

@@ -5,6 +5,9 @@ updated_by}, a keyword field Kibana filters on. `update_review` enforces the tra
 clarification URL for 'diklarifikasi', and writes with an update request (guarded by the document's sequence
 number, so two officers cannot overwrite each other silently) followed by a refresh.
 
+The desk keeps its drafts and the outlet's answer in the same object (`review.drafts`, `review.answer`), written
+by `save_review_part`, which never changes the status: only `update_review` moves it.
+
 Indexing: `initial_review(doc)` gives a new flagged article review status 'baru'; `carry_reviews(store, docs)`
 must run on every batch before it is (re-)indexed: it fetches the review objects already in the index with one
 _mget and carries them over, so re-crawling or reprocessing an article never wipes what an officer recorded.
@@ -131,6 +134,51 @@ def update_review(
     except SearchRequestError as exc:
         if exc.status == 409:
             raise ReviewError(f"article {article_id} was changed meanwhile; run the command again") from exc
+        raise
+    return review
+
+
+REVIEW_PARTS = ("drafts", "answer")
+
+
+def current_review(store: Store, article_id: str) -> dict[str, Any]:
+    """The review object stored for an article ({} when it has none); ReviewError when there is no such article."""
+    found = store.request(
+        "GET", f"/{store.name('articles')}/_doc/{article_id}", params={"_source_includes": "review"}, ignore=(404,)
+    )
+    if not found or not found.get("found"):
+        raise ReviewError(f"no article with id {article_id!r} in {store.name('articles')}")
+    return dict((found.get("_source") or {}).get("review") or {})
+
+
+def save_review_part(store: Store, article_id: str, part: str, value: dict[str, Any]) -> dict[str, Any]:
+    """Store `review.<part>` (drafts or answer) of an article without touching its status; returns the review.
+
+    Guarded by the document's sequence number like `update_review`; an article without a review yet gets the
+    status 'baru' with it, so the desk's work is never detached from the workflow."""
+    if part not in REVIEW_PARTS:
+        raise ReviewError(f"review part {part!r} must be one of {', '.join(REVIEW_PARTS)}")
+    found = store.request(
+        "GET",
+        f"/{store.name('articles')}/_doc/{article_id}",
+        params={"_source_includes": "review"},
+        ignore=(404,),
+    )
+    if not found or not found.get("found"):
+        raise ReviewError(f"no article with id {article_id!r} in {store.name('articles')}")
+    review: dict[str, Any] = dict((found.get("_source") or {}).get("review") or {})
+    review.setdefault("status", "baru")
+    review[part] = value
+    try:
+        store.request(
+            "POST",
+            f"/{store.name('articles')}/_update/{article_id}",
+            body={"doc": {"review": review}},
+            params={"refresh": "true", "if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"]},
+        )
+    except SearchRequestError as exc:
+        if exc.status == 409:
+            raise ReviewError(f"article {article_id} was changed meanwhile; save again") from exc
         raise
     return review
 

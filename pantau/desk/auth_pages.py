@@ -1,0 +1,87 @@
+"""Login, logout and `/healthz` (200 without login)."""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from pantau.desk import audit
+from pantau.desk.app import Ctx, Desk, page
+from pantau.desk.sessions import Session
+from pantau.errors import PantauError
+
+log = logging.getLogger(__name__)
+
+
+async def healthz(request: Request) -> Response:
+    """Liveness for a load balancer or monitor: the app answers; the engine's state is in the body."""
+    desk: Desk = request.app.state.desk
+    try:
+        desk.store.request("GET", "/_cluster/health", params={"timeout": "2s"})
+        engine = "up"
+    except PantauError:
+        engine = "down"
+    return JSONResponse({"status": "ok", "engine": engine}, headers={"Cache-Control": "no-store"})
+
+
+def _next(target: str) -> str:
+    """Only a path on this site (never //host or a scheme) is followed after login."""
+    return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/"
+
+
+@page(None)
+def login_form(ctx: Ctx) -> Response:
+    if ctx.user:
+        return ctx.redirect("/")
+    return ctx.render("login.html", next=_next(ctx.params.get("next", "/")), error=None)
+
+
+def _audit_login(ctx: Ctx, name: str, role: str, action: str, outcome: str) -> None:
+    try:
+        audit.record(
+            ctx.store, user=name, role=role, action=action, target="session", outcome=outcome, client=ctx.client
+        )
+    except PantauError as exc:  # a login must not fail because the trail is unreachable; it is logged
+        log.warning("desk: could not write the audit entry of a %s: %s", action, exc)
+
+
+@page(None)
+def login(ctx: Ctx) -> Response:
+    name = ctx.field("username", 64).lower()
+    password = ctx.form.get("password") if ctx.form is not None else None
+    target = _next(ctx.field("next", 500) or "/")
+    keys = [f"client:{ctx.client}", f"user:{name}"]
+    limiter = ctx.desk.limiter
+    wait = limiter.retry_after(keys)
+    if wait > 0:
+        response = ctx.render(
+            "login.html",
+            code=429,
+            next=target,
+            error=f"Terlalu banyak percobaan masuk. Coba lagi dalam {int(wait) + 1} detik.",
+        )
+        response.headers["Retry-After"] = str(int(wait) + 1)
+        return response
+    user = ctx.desk.users.authenticate(name, password if isinstance(password, str) else "")
+    if user is None:
+        limiter.failed(keys)
+        known = ctx.desk.users.get(name)
+        _audit_login(ctx, known.name if known else "(tidak dikenal)", "", "login", "refused")
+        return ctx.render("login.html", code=401, next=target, error="Nama akun atau kata sandi salah.")
+    limiter.succeeded(f"user:{name}")
+    fresh = Session.new(user.name)  # a new identifier at login: no session fixation
+    ctx.session.sid, ctx.session.user, ctx.session.changed = fresh.sid, fresh.user, True
+    ctx.user = user
+    _audit_login(ctx, user.name, user.role, "login", "ok")
+    return ctx.redirect(target)
+
+
+@page(None)
+def logout(ctx: Ctx) -> Response:
+    if ctx.user:
+        _audit_login(ctx, ctx.user.name, ctx.user.role, "logout", "ok")
+    fresh = Session.new()
+    ctx.session.sid, ctx.session.user, ctx.session.changed = fresh.sid, None, True
+    return ctx.redirect("/login", "Anda sudah keluar.")

@@ -1,0 +1,256 @@
+"""The queue, the report page, review actions (via `pantau.ops.review`), drafts and the outlet's answer."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from starlette.responses import PlainTextResponse, Response
+
+from pantau.desk import audit, cases, drafts
+from pantau.desk.app import Ctx, page
+from pantau.desk.deadline import window
+from pantau.ops.review import TRANSITIONS, ReviewError, current_review, save_review_part, update_review
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _article(ctx: Ctx) -> tuple[str, dict[str, Any] | None]:
+    article_id = str(ctx.request.path_params.get("article_id", ""))
+    if not cases.ARTICLE_ID.match(article_id):
+        return article_id, None
+    return article_id, ctx.store.get("articles", article_id)
+
+
+def _missing(ctx: Ctx, article_id: str) -> Response:
+    return ctx.render("message.html", code=404, title="Berita tidak ditemukan", text=f"Tidak ada berita {article_id}.")
+
+
+@page("viewer")
+def queue(ctx: Ctx) -> Response:
+    filters = cases.QueueFilters.parse(ctx.params)
+    found = cases.queue(ctx.store, filters)
+    pages = max(1, -(-found["total"] // cases.PAGE_SIZE))
+    return ctx.render(
+        "queue.html",
+        filters=filters,
+        rows=found["rows"],
+        total=found["total"],
+        choices=found["choices"],
+        statuses=cases.STATUS_CHOICES,
+        page_count=pages,
+        prev_params=filters.as_params(page=filters.page - 1) if filters.page > 1 else None,
+        next_params=filters.as_params(page=filters.page + 1) if filters.page < pages else None,
+        warning_days=ctx.settings.desk.deadline_warning_days,
+    )
+
+
+@page("viewer")
+def report(ctx: Ctx) -> Response:
+    article_id, doc = _article(ctx)
+    if doc is None:
+        return _missing(ctx, article_id)
+    flags = doc.get("flags") or []
+    story_id = doc.get("story_id")
+    members = [m for m in cases.story_members(ctx.store, story_id) if m["id"] != article_id] if story_id else []
+    review = doc.get("review") or {}
+    status = review.get("status") or "baru"
+    return ctx.render(
+        "report.html",
+        doc=doc,
+        article_id=article_id,
+        flags=flags,
+        pieces=cases.highlight(str(doc.get("body") or ""), [str(f.get("evidence") or "") for f in flags]),
+        members=members,
+        review=review,
+        status=status,
+        allowed=sorted(TRANSITIONS.get(status, frozenset())),
+        alerts=cases.alerts_for(ctx.store, article_id, story_id),
+        trail=audit.entries(ctx.store, article_id, size=30),
+        window=window(doc.get("published_at"), warning_days=ctx.settings.desk.deadline_warning_days),
+    )
+
+
+@page("piket")
+def review_action(ctx: Ctx) -> Response:
+    article_id, doc = _article(ctx)
+    if doc is None:
+        return _missing(ctx, article_id)
+    status = ctx.field("status", 40)
+    note = ctx.field("note", 4000) or None
+    url = ctx.field("clarification_url", 2000) or None
+    targets = [article_id]
+    story_id = doc.get("story_id")
+    if ctx.field("whole_story") and story_id:
+        # the story's other flagged copies (a copy without a flag has nothing to review)
+        members = cases.story_members(ctx.store, story_id)
+        targets += [m["id"] for m in members if m["id"] != article_id and (m.get("flag_count") or m.get("review"))]
+    name, role = ctx.who
+    done: list[str] = []
+    refused: list[str] = []
+    for target in targets:
+        before: dict[str, Any] = {}
+        try:
+            before = current_review(ctx.store, target)
+            after = update_review(ctx.store, target, status, note=note, clarification_url=url, by=name)
+        except ReviewError as exc:
+            refused.append(f"{target[:8]}: {exc}")
+            audit.record(
+                ctx.store,
+                user=name,
+                role=role,
+                action="review",
+                target=f"article/{target}",
+                article_id=target,
+                story_id=story_id,
+                outcome="refused",
+                summary=str(exc),
+                before=before,
+                client=ctx.client,
+            )
+            continue
+        done.append(target)
+        audit.record(
+            ctx.store,
+            user=name,
+            role=role,
+            action="review",
+            target=f"article/{target}",
+            article_id=target,
+            story_id=story_id,
+            summary=f"{before.get('status') or 'baru'} -> {status}" + (" (seluruh cerita)" if len(targets) > 1 else ""),
+            before=before,
+            after=after,
+            client=ctx.client,
+        )
+    message = f"Status {status} dicatat untuk {len(done)} berita."
+    if refused:
+        message += " Tidak diubah: " + "; ".join(refused[:5])
+    return ctx.redirect(f"/report/{article_id}", message)
+
+
+def _saved_or_fresh(ctx: Ctx, doc: dict[str, Any], fresh: bool) -> dict[str, str]:
+    saved = ((doc.get("review") or {}).get("drafts")) or {}
+    return {
+        kind: (str(saved[kind]) if saved.get(kind) and not fresh else drafts.render(kind, doc, ctx.settings))
+        for kind in drafts.KINDS
+    }
+
+
+@page("piket")
+def draft_form(ctx: Ctx) -> Response:
+    article_id, doc = _article(ctx)
+    if doc is None:
+        return _missing(ctx, article_id)
+    review = doc.get("review") or {}
+    return ctx.render(
+        "draft.html",
+        doc=doc,
+        article_id=article_id,
+        texts=_saved_or_fresh(ctx, doc, bool(ctx.params.get("baru"))),
+        saved=review.get("drafts") or {},
+        answer=review.get("answer") or {},
+        labels=drafts.LABELS,
+        window=window(doc.get("published_at"), warning_days=ctx.settings.desk.deadline_warning_days),
+    )
+
+
+@page("piket")
+def draft_save(ctx: Ctx) -> Response:
+    article_id, doc = _article(ctx)
+    if doc is None:
+        return _missing(ctx, article_id)
+    name, role = ctx.who
+    before = dict((doc.get("review") or {}).get("drafts") or {})
+    value = {kind: drafts.clean(ctx.field(kind, drafts.MAX_CHARS + 100)) for kind in drafts.KINDS}
+    value.update(saved_at=_now(), saved_by=name)
+    try:
+        save_review_part(ctx.store, article_id, "drafts", value)
+    except ReviewError as exc:
+        return ctx.redirect(f"/report/{article_id}/draft", str(exc))
+    audit.record(
+        ctx.store,
+        user=name,
+        role=role,
+        action="draft",
+        target=f"article/{article_id}",
+        article_id=article_id,
+        story_id=doc.get("story_id"),
+        summary="draf hak jawab dan klarifikasi disimpan",
+        before=before,
+        after=value,
+        client=ctx.client,
+    )
+    return ctx.redirect(f"/report/{article_id}/draft", "Draf disimpan.")
+
+
+def _saved_text(ctx: Ctx, doc: dict[str, Any], kind: str) -> str:
+    saved = ((doc.get("review") or {}).get("drafts")) or {}
+    return str(saved.get(kind) or drafts.render(kind, doc, ctx.settings))
+
+
+@page("piket")
+def draft_text(ctx: Ctx) -> Response:
+    article_id, doc = _article(ctx)
+    kind = str(ctx.request.path_params.get("kind", ""))
+    if doc is None or kind not in drafts.KINDS:
+        return _missing(ctx, article_id)
+    filename = f"{kind}-{article_id[:12]}.txt"
+    return PlainTextResponse(
+        _saved_text(ctx, doc, kind), headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
+
+
+@page("piket")
+def draft_print(ctx: Ctx) -> Response:
+    article_id, doc = _article(ctx)
+    kind = str(ctx.request.path_params.get("kind", ""))
+    if doc is None or kind not in drafts.KINDS:
+        return _missing(ctx, article_id)
+    return ctx.render("print.html", text=_saved_text(ctx, doc, kind), title=drafts.LABELS[kind], doc=doc)
+
+
+def _http_url(value: str) -> str | None:
+    parts = urlsplit(value)
+    return value if parts.scheme in ("http", "https") and parts.hostname else None
+
+
+@page("piket")
+def answer_save(ctx: Ctx) -> Response:
+    article_id, doc = _article(ctx)
+    if doc is None:
+        return _missing(ctx, article_id)
+    url = _http_url(ctx.field("url", 2000))
+    day = ctx.field("published_on", 20)
+    try:
+        published_on = date.fromisoformat(day).isoformat() if day else None
+    except ValueError:
+        published_on = None
+    if not url:
+        return ctx.redirect(f"/report/{article_id}/draft", "Tautan jawaban media harus berupa URL http(s).")
+    name, role = ctx.who
+    before = dict((doc.get("review") or {}).get("answer") or {})
+    value: dict[str, Any] = {"url": url, "note": ctx.field("note", 4000), "recorded_at": _now(), "recorded_by": name}
+    if published_on:
+        value["published_on"] = published_on
+    try:
+        save_review_part(ctx.store, article_id, "answer", value)
+    except ReviewError as exc:
+        return ctx.redirect(f"/report/{article_id}/draft", str(exc))
+    audit.record(
+        ctx.store,
+        user=name,
+        role=role,
+        action="answer",
+        target=f"article/{article_id}",
+        article_id=article_id,
+        story_id=doc.get("story_id"),
+        summary=f"jawaban media dicatat: {url}",
+        before=before,
+        after=value,
+        client=ctx.client,
+    )
+    return ctx.redirect(f"/report/{article_id}/draft", "Jawaban media dicatat.")

@@ -1,0 +1,369 @@
+"""The clarification desk over HTTP (Starlette's TestClient) on the real node: roles, CSRF refusal, the login rate
+limit, /healthz, the queue and report pages, review actions, drafts, the outlet's answer and the audit trail."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import stat
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from pantau.alerts import messages
+from pantau.cli.main import main
+from pantau.config import Settings
+from pantau.desk import audit, cases, drafts
+from pantau.desk.app import create_app
+from pantau.desk.deadline import add_months, window
+from pantau.desk.ratelimit import LoginLimiter
+from pantau.desk.routes import POST_PATHS
+from pantau.desk.users import UserStore
+from pantau.records import IndexedArticle
+from pantau.store.client import Store
+from tests.conftest import make_settings
+from tests.deskdata import DATE_FLAG, seed
+
+PASSWORDS = {"vera": "viewer-pass-123", "piet": "piket-pass-123", "ada": "admin-pass-123"}
+ROLES = {"vera": "viewer", "piet": "piket", "ada": "admin"}
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def desk_settings(store: Store, tmp_path: Path, **extra: str) -> Settings:
+    return make_settings(
+        PANTAU_SEARCH_URL=store.settings.search_url,
+        PANTAU_SEARCH_INDEX_PREFIX=store.settings.search.index_prefix,
+        PANTAU_PATHS_VAR_DIR=str(tmp_path / "var"),
+        PANTAU_DESK_USERS_FILE=str(tmp_path / "users.json"),
+        PANTAU_DESK_SIGNATORY_NAME="Rina Wulandari",
+        PANTAU_DESK_SIGNATORY_TITLE="Kepala Biro Humas",
+        **extra,
+    )
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def desk(store: Store, tmp_path: Path, clock: Clock) -> Iterator[tuple[TestClient, Settings, list[dict[str, Any]]]]:
+    settings = desk_settings(store, tmp_path)
+    users = UserStore.of(settings)
+    for name, role in ROLES.items():
+        users.add(name, role, PASSWORDS[name])
+    docs = seed(store)
+    app = create_app(settings, store, limiter=LoginLimiter(3, 60.0, clock))
+    with TestClient(app, follow_redirects=False) as client:
+        yield client, settings, docs
+
+
+def token(client: TestClient, path: str = "/login") -> str:
+    found = CSRF.search(client.get(path).text)
+    assert found, f"no csrf_token on {path}"
+    return found.group(1)
+
+
+def login(client: TestClient, name: str, password: str | None = None) -> Any:
+    return client.post(
+        "/login",
+        data={"username": name, "password": password or PASSWORDS[name], "csrf_token": token(client), "next": "/"},
+    )
+
+
+def doc_id(docs: list[dict[str, Any]], n: int) -> str:
+    return str(docs[n - 1]["id"])
+
+
+# --- units ------------------------------------------------------------------------------------------------------
+
+
+def test_two_month_window() -> None:
+    assert add_months(date(2024, 12, 31), 2) == date(2025, 2, 28)
+    assert add_months(date(2024, 11, 20), 2) == date(2025, 1, 20)
+    today = date(2025, 1, 10)
+    assert window("2024-11-20T09:00:00+07:00", today).state == "closing"
+    assert window("2024-11-20T09:00:00+07:00", today).days_left == 10
+    assert window("2024-12-20T09:00:00+07:00", today).state == "open"
+    assert window("2024-11-01T09:00:00+07:00", today).state == "closed"
+    assert window(None, today).state == "unknown"
+    # a late-evening UTC time is the next day in WIB
+    assert window("2024-11-19T20:00:00+00:00", today).published == date(2024, 11, 20)
+
+
+def test_highlight_marks_the_evidence_ignoring_case_and_spacing() -> None:
+    body = "Awal.  Pemungutan suara\nPilkada digelar 28 November. Akhir."
+    pieces = cases.highlight(body, ["pemungutan suara pilkada digelar 28 November.", "tidak ada"])
+    assert [p for p in pieces if p[1]] == [("Pemungutan suara\nPilkada digelar 28 November.", True)]
+    assert "".join(p[0] for p in pieces) == body
+
+
+def test_queue_filters_drop_values_that_do_not_fit() -> None:
+    f = cases.QueueFilters.parse(
+        {"severity": "x", "min_confidence": "7", "since": "kemarin", "status": "?", "page": "-3"}
+    )
+    assert (f.severity, f.min_confidence, f.since, f.status, f.page) == ("", "1", "", "terbuka", 1)
+
+
+def test_letters_carry_what_the_regulation_requires() -> None:
+    settings = make_settings(PANTAU_DESK_SIGNATORY_NAME="Rina Wulandari")
+    doc = IndexedArticle.of(
+        IndexedArticle(
+            url="https://sumeks.co/pilkada/2024/berita-2",
+            outlet="Sumeks",
+            title="Pilkada Sumsel digelar 28 November",
+            published_at="2024-11-20T09:07:00+07:00",
+            flags=[DATE_FLAG],
+        )
+    ).to_dict()
+    letter = drafts.render("hak_jawab", doc, settings, today=date(2024, 11, 22))
+    for needed in (
+        "Hak Jawab",
+        "Sumeks",
+        "20 November 2024",
+        "Pilkada Sumsel digelar 28 November",
+        "https://sumeks.co/pilkada/2024/berita-2",
+        f'"{DATE_FLAG.evidence}"',
+        DATE_FLAG.fact,
+        "PKPU 2/2024",
+        "Undang-Undang Nomor 40 Tahun 1999 tentang Pers",
+        "Pasal 5 ayat (2)",
+        "9/Peraturan-DP/X/2008",
+        "proporsional",
+        "ditautkan pada berita semula",
+        "Rina Wulandari",
+        "Tembusan:\n1. Dewan Pers",
+    ):
+        assert needed in letter, needed
+    # never a takedown request: the only mention of removal says it is not asked for
+    mentions = [part for part in re.split(r"[.;(]", letter) if "cabut" in part]
+    assert mentions and all("tidak" in part for part in mentions), mentions
+    assert "tidak meminta pemberitaan tersebut dicabut" in letter
+    post = drafts.render("clarification", doc, settings)
+    assert "tidak sesuai fakta" in post
+    assert "hoaks" not in post.lower()
+
+
+def test_alert_messages_link_to_the_desk() -> None:
+    doc = IndexedArticle(url="https://sumeks.co/pilkada/2024/berita-2", outlet="Sumeks", title="Judul")
+    fields = messages.article_fields(doc, DATE_FLAG, desk_url="https://pantau.kpu.go.id/desk/")
+    _, body = messages.render("flag", fields)
+    assert f"Buka di meja klarifikasi: https://pantau.kpu.go.id/desk/report/{doc.id}" in body
+    _, without = messages.render("flag", messages.article_fields(doc, DATE_FLAG))
+    assert "meja klarifikasi" not in without
+
+
+def test_user_add_reads_the_password_from_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    users_file = tmp_path / "desk" / "users.json"
+    monkeypatch.setenv("PANTAU_DESK_USERS_FILE", str(users_file))
+    monkeypatch.setattr("sys.stdin", io.StringIO("rahasia-panjang-1\n"))
+    assert main(["desk", "user", "add", "siti", "--role", "piket", "--password-stdin"]) == 0
+    text = users_file.read_text(encoding="utf-8")
+    assert "rahasia-panjang-1" not in text
+    assert json.loads(text)["users"]["siti"]["password_hash"].startswith("$argon2")
+    assert stat.S_IMODE(users_file.stat().st_mode) == 0o600
+    store = UserStore(users_file)
+    assert store.authenticate("siti", "rahasia-panjang-1") is not None
+    assert store.authenticate("siti", "salah-sandi-123") is None
+    monkeypatch.setattr("sys.stdin", io.StringIO("pendek\n"))
+    assert main(["desk", "user", "add", "budi", "--role", "viewer", "--password-stdin"]) == 1
+    assert main(["desk", "user", "add", "budi", "--role", "viewer"]) == 1  # no password on the command line
+    assert "at least" in capsys.readouterr().err
+
+
+# --- over HTTP --------------------------------------------------------------------------------------------------
+
+
+def test_healthz_answers_without_login(desk: Any) -> None:
+    client, _, _ = desk
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "engine": "up"}
+
+
+def test_pages_need_a_login_and_the_right_role(desk: Any) -> None:
+    client, _, docs = desk
+    first = doc_id(docs, 1)
+    response = client.get("/")
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/login?next=")
+    logged_in = login(client, "vera")
+    assert logged_in.status_code == 303
+    cookie = logged_in.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie
+    assert client.get("/").status_code == 200
+    assert client.get(f"/report/{first}").status_code == 200
+    assert client.get(f"/report/{first}/draft").status_code == 403
+    assert client.get("/users").status_code == 403
+    refused = client.post(f"/report/{first}/review", data={"status": "ditinjau", "csrf_token": token(client, "/")})
+    assert refused.status_code == 403
+    assert client.get(f"/report/{first}").text.count('id="status">baru<') == 1
+
+    client.post("/logout", data={"csrf_token": token(client, "/")})
+    assert client.get("/").status_code == 303
+    assert login(client, "piet").status_code == 303
+    assert client.get(f"/report/{first}/draft").status_code == 200
+    added = client.post(
+        "/watchlists", data={"name": "uang", "query_string": "politik uang", "csrf_token": token(client, "/")}
+    )
+    assert added.status_code == 403
+    client.post("/logout", data={"csrf_token": token(client, "/")})
+    assert login(client, "ada").status_code == 303
+    added = client.post(
+        "/watchlists", data={"name": "uang", "query_string": '"politik uang"', "csrf_token": token(client, "/")}
+    )
+    assert added.status_code == 303
+    assert "politik uang" in client.get("/watchlists").text
+    assert client.get("/users").status_code == 200
+
+
+def test_every_form_is_refused_without_its_csrf_token(desk: Any, store: Store) -> None:
+    client, _, docs = desk
+    first = doc_id(docs, 1)
+    login(client, "ada")
+    good = token(client, "/")
+    assert all(CSRF.findall(client.get(path).text) for path in ("/", f"/report/{first}", f"/report/{first}/draft"))
+    for path in POST_PATHS:
+        url = path.replace("{article_id}", first).replace("{wid}", "uang")
+        for data in ({}, {"csrf_token": "x" * 64}, {"csrf_token": good + "0"}):
+            response = client.post(url, data={**data, "status": "ditinjau", "username": "ada", "password": "x"})
+            assert response.status_code == 403, (url, data)
+    # a token from another session is refused too
+    other = TestClient(client.app, follow_redirects=False)
+    other_token = token(other)
+    assert (
+        client.post(f"/report/{first}/review", data={"status": "ditinjau", "csrf_token": other_token}).status_code
+        == 403
+    )
+    assert (store.get("articles", first) or {})["review"]["status"] == "baru"
+
+
+def test_logins_are_rate_limited(desk: Any, clock: Clock) -> None:
+    client, _, _ = desk
+    for _ in range(3):
+        assert login(client, "piet", "salah-sandi-000").status_code == 401
+    blocked = login(client, "piet")  # even the right password, while blocked
+    assert blocked.status_code == 429
+    assert int(blocked.headers["Retry-After"]) > 0
+    assert "Terlalu banyak percobaan" in blocked.text
+    clock.now += 61
+    assert login(client, "piet").status_code == 303
+
+
+def test_queue_filters_and_story_size(desk: Any) -> None:
+    client, _, docs = desk
+    login(client, "vera")
+    page = client.get("/").text
+    assert page.count('href="/report/') == 4  # the four flagged reports; the copy without a flag is not a case
+    assert "3 media" in page  # the Sumsel story is carried by three outlets
+    jabar = client.get("/", params={"province": "Jawa Barat"}).text
+    assert jabar.count('href="/report/') == 2
+    assert doc_id(docs, 4) in jabar
+    sure = client.get("/", params={"min_confidence": "0.9"}).text
+    assert doc_id(docs, 4) not in sure
+    assert sure.count('href="/report/') == 3
+    assert client.get("/", params={"rule": "official_title_chair"}).text.count('href="/report/') == 1
+    assert client.get("/", params={"status": "diklarifikasi"}).text.count('href="/report/') == 0
+
+
+def test_report_review_of_the_whole_story_and_its_audit_trail(desk: Any, store: Store) -> None:
+    client, _, docs = desk
+    first, second, unflagged = doc_id(docs, 1), doc_id(docs, 2), doc_id(docs, 3)
+    login(client, "piet")
+    page = client.get(f"/report/{first}").text
+    assert f"<mark>{DATE_FLAG.evidence}</mark>" in page
+    assert DATE_FLAG.fact in page and "PKPU 2/2024" in page
+    assert "Sumeks" in page  # another copy of the story
+    response = client.post(
+        f"/report/{first}/review",
+        data={"status": "ditinjau", "note": "Hubungi redaksi", "whole_story": "1", "csrf_token": token(client, "/")},
+    )
+    assert response.status_code == 303
+    assert "untuk 2 berita" in client.get(response.headers["location"]).text
+    for article in (first, second):
+        review = (store.get("articles", article) or {})["review"]
+        assert (review["status"], review["updated_by"], review["note"]) == ("ditinjau", "piet", "Hubungi redaksi")
+    assert "review" not in (store.get("articles", unflagged) or {})
+    trail = audit.entries(store, first)
+    assert [(e["user"], e["role"], e["action"], e["outcome"]) for e in trail] == [("piet", "piket", "review", "ok")]
+    assert trail[0]["before"]["status"] == "baru" and trail[0]["after"]["status"] == "ditinjau"
+    # the transitions are those of `pantau review`: diklarifikasi needs a clarification URL
+    refused = client.post(f"/report/{first}/review", data={"status": "diklarifikasi", "csrf_token": token(client, "/")})
+    assert "needs --clarification-url" in client.get(refused.headers["location"]).text
+    assert audit.entries(store, first)[0]["outcome"] == "refused"
+
+
+def test_drafts_are_saved_downloaded_printed_and_the_answer_recorded(desk: Any, store: Store) -> None:
+    client, _, docs = desk
+    first, old, closing = doc_id(docs, 1), doc_id(docs, 5), doc_id(docs, 4)
+    login(client, "piet")
+    form = client.get(f"/report/{first}/draft").text
+    assert "Hak Jawab atas pemberitaan" in form and "Rina Wulandari" in form
+    assert 'id="window-warning"' not in form
+    assert "sudah lewat" in client.get(f"/report/{old}/draft").text
+    assert "Kirim segera" in client.get(f"/report/{closing}/draft").text
+    letter = "Surat hak jawab yang sudah disunting <b>tebal</b>\n"
+    saved = client.post(
+        f"/report/{first}/draft",
+        data={"hak_jawab": letter, "clarification": "Klarifikasi singkat.", "csrf_token": token(client, "/")},
+    )
+    assert saved.status_code == 303
+    review = (store.get("articles", first) or {})["review"]
+    assert review["drafts"]["hak_jawab"] == letter
+    assert review["drafts"]["saved_by"] == "piet"
+    assert review["status"] == "baru"  # saving a draft never moves the status
+    assert "&lt;b&gt;tebal&lt;/b&gt;" in client.get(f"/report/{first}/draft").text  # escaped when shown
+    text = client.get(f"/report/{first}/draft/hak_jawab.txt")
+    assert text.text == letter
+    assert text.headers["content-disposition"].startswith("attachment;")
+    assert text.headers["content-type"].startswith("text/plain")
+    assert "Klarifikasi singkat." in client.get(f"/report/{first}/draft/clarification/print").text
+    answered = client.post(
+        f"/report/{first}/answer",
+        data={
+            "url": "https://palembang.tribunnews.com/hak-jawab-kpu",
+            "published_on": "2024-11-25",
+            "csrf_token": token(client, "/"),
+        },
+    )
+    assert answered.status_code == 303
+    answer = (store.get("articles", first) or {})["review"]["answer"]
+    assert (answer["url"], answer["published_on"]) == ("https://palembang.tribunnews.com/hak-jawab-kpu", "2024-11-25")
+    stored = IndexedArticle.from_dict(store.get("articles", first) or {})  # the record reads the desk's fields
+    assert stored.review and stored.review.drafts and stored.review.answer
+    assert stored.review.answer.published_on == "2024-11-25"
+    actions = [e["action"] for e in audit.entries(store, first)]
+    assert actions == ["answer", "draft"]
+    assert (
+        client.post(
+            f"/report/{first}/answer", data={"url": "javascript:alert(1)", "csrf_token": token(client, "/")}
+        ).status_code
+        == 303
+    )
+    assert (store.get("articles", first) or {})["review"]["answer"]["url"].startswith("https://")
+
+
+def test_a_removed_account_loses_its_session_and_nothing_secret_is_shown(desk: Any) -> None:
+    client, settings, _ = desk
+    login(client, "ada")
+    assert client.get("/audit").status_code == 200
+    for path in ("/", "/audit", "/users", "/health", "/watchlists"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert "argon2" not in page.text and PASSWORDS["ada"] not in page.text
+        assert "script-src" not in page.headers["content-security-policy"]  # no scripts at all
+    UserStore.of(settings).remove("ada")
+    assert client.get("/").status_code == 303

@@ -1,0 +1,163 @@
+"""The desk in a real browser: Debian's chromium driven by Selenium through /usr/bin/chromedriver (never a browser
+download), against the desk served by uvicorn on the real search node with demo-like cases.
+
+It logs in, filters the queue, opens a report, moves it to ditinjau, writes and saves a hak jawab draft and checks
+the audit entries; on the way it takes the two screenshots README shows (docs/desk-queue.png, docs/desk-report.png).
+Without chromium the test is skipped, unless PANTAU_REQUIRE_BROWSER=1 (CI sets it: `.ci/run` installs chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pantau.desk import audit
+from pantau.desk.app import create_app
+from pantau.desk.users import UserStore
+from pantau.store.client import Store
+from tests.deskdata import DATE_FLAG, seed
+from tests.test_desk import desk_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1366,900",
+)
+
+
+def _free_port() -> int:
+    wanted = os.environ.get("PANTAU_TEST_DESK_PORT")
+    if wanted:
+        return int(wanted)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        if os.environ.get("PANTAU_REQUIRE_BROWSER") == "1":
+            pytest.fail("chromium and chromium-driver are required (apt-get install -y chromium chromium-driver)")
+        pytest.skip("chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in FLAGS:
+        options.add_argument(flag)
+    with tempfile.TemporaryDirectory(prefix="pantau-chromium-") as profile:
+        options.add_argument(f"--user-data-dir={profile}")
+        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+        driver.set_page_load_timeout(60)
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+@pytest.fixture
+def served(store: Store, tmp_path: Path) -> Iterator[tuple[str, Store]]:
+    import uvicorn
+
+    settings = desk_settings(store, tmp_path)
+    UserStore.of(settings).add("piket-sumsel", "piket", "piket-sumsel-2024")
+    seed(store)
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings, store), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "the desk did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", store
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _go(driver: object, element: object) -> None:
+    """Click a link or button and wait until the next page has replaced this one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.remote.webelement import WebElement
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert isinstance(driver, WebDriver) and isinstance(element, WebElement)
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+
+
+def test_an_officer_reviews_a_report_and_drafts_the_hak_jawab(browser: object, served: tuple[str, Store]) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import Select
+
+    driver: WebDriver = browser  # type: ignore[assignment]
+    base, store = served
+    docs = ROOT / "docs"
+    docs.mkdir(exist_ok=True)
+
+    driver.get(base + "/")
+    assert "/login" in driver.current_url
+    driver.find_element(By.NAME, "username").send_keys("piket-sumsel")
+    driver.find_element(By.NAME, "password").send_keys("piket-sumsel-2024")
+    _go(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Antrean")
+
+    Select(driver.find_element(By.NAME, "province")).select_by_visible_text("Sumatera Selatan")
+    _go(driver, driver.find_element(By.CSS_SELECTOR, "#filters button[type=submit]"))
+    assert "province=Sumatera+Selatan" in driver.current_url
+    rows = driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
+    assert len(rows) == 2
+    assert all("3 media" in row.text for row in rows)
+    driver.save_screenshot(str(docs / "desk-queue.png"))
+
+    _go(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "berita 1"))
+    assert driver.find_element(By.CSS_SELECTOR, "#body mark").text == DATE_FLAG.evidence
+    article_id = driver.current_url.rstrip("/").rsplit("/", 1)[-1]
+    Select(driver.find_element(By.NAME, "status")).select_by_value("ditinjau")
+    driver.find_element(By.NAME, "note").send_keys("Tanggal pemungutan suara keliru; siapkan hak jawab.")
+    _go(driver, driver.find_element(By.CSS_SELECTOR, "#review-form button[type=submit]"))
+    assert driver.find_element(By.ID, "status").text == "ditinjau"
+    assert "Status ditinjau dicatat untuk 1 berita" in driver.find_element(By.CLASS_NAME, "flash").text
+    driver.save_screenshot(str(docs / "desk-report.png"))
+
+    _go(driver, driver.find_element(By.ID, "draft-link"))
+    letter = driver.find_element(By.ID, "hak_jawab")
+    assert "Hak Jawab atas pemberitaan" in letter.get_attribute("value")  # type: ignore[operator]
+    letter.send_keys("\nCatatan piket: lampirkan salinan PKPU 2/2024.")
+    _go(driver, driver.find_element(By.ID, "save-draft"))
+    assert "Draf disimpan." in driver.find_element(By.CLASS_NAME, "flash").text
+    saved = (store.get("articles", article_id) or {})["review"]
+    assert saved["status"] == "ditinjau"
+    assert saved["drafts"]["hak_jawab"].rstrip().endswith("lampirkan salinan PKPU 2/2024.")
+
+    driver.get(f"{base}/report/{article_id}")
+    trail = driver.find_element(By.ID, "trail").text
+    assert "piket-sumsel · draft · ok" in trail
+    assert "piket-sumsel · review · ok · baru -> ditinjau" in trail
+    entries = audit.entries(store, article_id)
+    assert [(e["action"], e["user"]) for e in entries] == [("draft", "piket-sumsel"), ("review", "piket-sumsel")]
+    assert entries[1]["before"]["status"] == "baru" and entries[1]["after"]["status"] == "ditinjau"
