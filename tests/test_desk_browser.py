@@ -2,7 +2,8 @@
 download), against the desk served by uvicorn on the real search node with demo-like cases.
 
 It logs in, filters the queue, opens a report, moves it to ditinjau, writes and saves a hak jawab draft and checks
-the audit entries; on the way it takes the two screenshots README shows (docs/desk-queue.png, docs/desk-report.png).
+the audit entries; on the way it takes two screenshots (into a temporary folder; `PANTAU_DESK_SCREENSHOTS=docs`
+writes the ones README shows, docs/desk-queue.png and docs/desk-report.png).
 Without chromium the test is skipped, unless PANTAU_REQUIRE_BROWSER=1 (CI sets it: `.ci/run` installs chromium).
 """
 
@@ -109,15 +110,17 @@ def _go(driver: object, element: object) -> None:
     WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
 
 
-def test_an_officer_reviews_a_report_and_drafts_the_hak_jawab(browser: object, served: tuple[str, Store]) -> None:
+def test_an_officer_reviews_a_report_and_drafts_the_hak_jawab(
+    browser: object, served: tuple[str, Store], tmp_path: Path
+) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
     from selenium.webdriver.support.ui import Select
 
     driver: WebDriver = browser  # type: ignore[assignment]
     base, store = served
-    docs = ROOT / "docs"
-    docs.mkdir(exist_ok=True)
+    docs = Path(os.environ.get("PANTAU_DESK_SCREENSHOTS") or tmp_path)  # README's: PANTAU_DESK_SCREENSHOTS=docs
+    docs.mkdir(parents=True, exist_ok=True)
 
     driver.get(base + "/")
     assert "/login" in driver.current_url

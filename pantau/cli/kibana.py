@@ -14,7 +14,7 @@ from pantau.errors import ConfigError
 
 def desk_url(settings: Settings) -> str:
     """PANTAU_DESK_URL ([desk] url): where the work list's clarification links open a report."""
-    return str((settings.raw.get("desk") or {}).get("url") or "")
+    return settings.desk.public_url
 
 
 def cmd_kibana_import(args: argparse.Namespace, settings: Settings) -> int:
