@@ -229,20 +229,24 @@ def _cut_from(last: HtmlElement) -> None:
         node, keep_node = parent, True
 
 
-def fallback_input(html_text: str, within_budget: bool) -> tuple[str | HtmlElement, str | None]:
-    """What trafilatura reads: the page itself, or for a page over the work budget its elements up to the budget
-    (scripts and styles, which it drops unread, removed first), with a note."""
-    doc = None if within_budget else parse_document(html_text)
+def fallback_input(html_text: str) -> tuple[str | HtmlElement, str | None, bool]:
+    """What trafilatura reads, a note on any cut, and whether to run it in fast mode. The page is parsed afresh (the
+    tree extraction works on has been cut by then) and measured as trafilatura will read it: scripts and styles,
+    which it drops unread, are removed; a page over the work budget keeps its elements up to the budget; a page
+    over FALLBACK_FULL_ELEMENTS is read without justext's comparison, whose cost grows with the square of the
+    paragraphs."""
+    doc = parse_document(html_text)
     if doc is None:
-        return html_text, None
+        return html_text, None, True
     etree.strip_elements(doc, *_UNREAD, with_tail=False)
     elements = int(_COUNTED(doc))
+    fast = elements > FALLBACK_FULL_ELEMENTS
     last, _ = _over_budget(doc)
     if last is None:
-        return doc, None
+        return doc, None, fast
     _cut_from(last)
     kept = int(_COUNTED(doc))
-    return doc, f"trafilatura fallback read the first {kept} of {elements} elements (work budget)"
+    return doc, f"trafilatura fallback read the first {kept} of {elements} elements (work budget)", fast
 
 
 def trafilatura_paragraphs(html: str | HtmlElement, url: str, fast: bool = False) -> list[str]:
@@ -281,8 +285,6 @@ def generic_body(
 ) -> tuple[list[str], str | None, str]:
     """(paragraphs, dateline, how) for any site; what was cut to bound the work goes to `notes`."""
     bp.drop_page_embeds(page.doc)
-    last, elements = _over_budget(page.doc)  # before the body container is cut out of the tree
-    within_budget, fast = last is None, elements > FALLBACK_FULL_ELEMENTS
     container = find_body_container(page.doc)
     paragraphs: list[str] = []
     dateline: str | None = None
@@ -291,7 +293,7 @@ def generic_body(
         paragraphs, dateline = bp.clean_paragraphs(paragraphs_of(container))
     chars = sum(len(p) for p in paragraphs)
     if chars < MIN_BODY_CHARS or _misses_text(page, container, chars):
-        fallback_html, note = fallback_input(html_text, within_budget)
+        fallback_html, note, fast = fallback_input(html_text)
         if fast:
             note = f"{note or 'trafilatura fallback'} in fast mode (over {FALLBACK_FULL_ELEMENTS} elements)"
         if note and notes is not None:
