@@ -87,7 +87,7 @@ def extract_html(
         return out
     try:
         return _extract(doc, text, url, out, family, domains)
-    except (ValueError, TypeError, AttributeError, RecursionError) as exc:  # broken markup must not crash a crawl
+    except (ValueError, TypeError, AttributeError, RecursionError, OverflowError) as exc:  # never crash a crawl
         out["skip_reason"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
         return out
 
