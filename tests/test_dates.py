@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from pantau.extract.metadata import dates_from_text
-from pantau.text.dates import iso, parse_indonesian_datetime, split_published_updated
+from pantau.text.dates import fold, iso, parse_indonesian_datetime, split_published_updated
 
 WIB, WITA, WIT = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
 
@@ -64,3 +64,16 @@ def test_published_and_updated_kept_apart() -> None:
     assert upd == "2025-06-21T07:02:00+07:00"
     assert dates_from_text("Diperbarui 21 Jun 2025 07:02 WITA") == (None, "2025-06-21T07:02:00+08:00")
     assert split_published_updated("20 Mei 2025 | Update: 21 Mei 2025")[1] == "21 Mei 2025"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024-11-05T10:00:00+25:00", "9999-12-31T23:59:59Z", "99999-01-01", "1/1/0001", "0001-01-01T00:00:00+14:00"],
+)
+def test_impossible_offsets_and_years_read_as_no_date(text: str) -> None:
+    assert parse_indonesian_datetime(text) is None
+
+
+def test_fold_reads_only_the_start_of_a_huge_text() -> None:
+    assert fold("Rabu,   5 November 2024 " + "kata " * 200_000) .startswith("Rabu, 5 November 2024")
+    assert len(fold("x " * 200_000)) <= 300

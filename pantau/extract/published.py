@@ -266,7 +266,10 @@ def _join_clock(day: date, ev: Evidence, tz: timezone) -> datetime | None:
 def _in_zone(when: datetime | None, tz: timezone) -> datetime | None:
     """A UTC time told in the page's own zone (the same instant: "02:10:56Z" on a WIB page reads 09:10:56+07:00)."""
     if when is not None and when.utcoffset() == timedelta(0):
-        return when.astimezone(tz)
+        try:
+            return when.astimezone(tz)
+        except OverflowError:  # the last hours of year 9999: no date rather than a lost page
+            return None
     return when
 
 

@@ -20,6 +20,9 @@ WIB = timezone(timedelta(hours=7))  # Western Indonesia Time, the default for an
 WITA = timezone(timedelta(hours=8))  # Central Indonesia Time (Bali, Nusa Tenggara, Sulawesi, ...)
 WIT = timezone(timedelta(hours=9))  # Eastern Indonesia Time (Maluku, Papua)
 ZONES = {"WIB": WIB, "WITA": WITA, "WIT": WIT}
+MAX_OFFSET_HOURS = 14  # the widest real UTC offset (Kiribati); "+25:00" is no zone
+MIN_YEAR = 1990  # before any news site: "0001-01-01" is a placeholder, not a date
+FOLD_READ = 1_200  # characters of a text folded (a date line is short; the rest is never read)
 
 _CALENDAR: dict[str, Any] = load_json("id_calendar.json")
 MONTHS: dict[str, int] = {k.lower(): int(v) for k, v in _CALENDAR["months"].items()}  # "agt" -> 8
@@ -43,7 +46,7 @@ _TIME_RE = re.compile(
     r"(?<![\d/.])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![\d/]|[.,]\d)(?:\s*([ap]\.?m\.?)(?![a-z]))?", re.IGNORECASE
 )
 _ISO_RE = re.compile(
-    r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
+    r"(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
 )
 _NAMED_RE = re.compile(rf"(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})", re.IGNORECASE)
 _NAMED_US_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.IGNORECASE)
@@ -69,17 +72,28 @@ def zone(name: str | None) -> timezone:
     return ZONES.get((name or "WIB").upper(), ZONES["WIB"])
 
 
-def _offset(text: str) -> timezone:
+def _offset(text: str) -> timezone | None:
+    """The fixed offset of an ISO suffix ("Z", "+07:00", "+0700"), or None when no zone has it (above 14 hours)."""
     if text.upper() == "Z":
         return UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > MAX_OFFSET_HOURS or minutes >= 60:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _plausible_year(year: int) -> bool:
+    """A news page's date lies between the first web outlets and next year (not 0001, not 9999)."""
+    return MIN_YEAR <= year <= datetime.now(UTC).year + 1
 
 
 def _build(
     y: int, mo: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0, tz: timezone | None = None
 ) -> datetime | None:
+    if not _plausible_year(y):
+        return None
     try:
         return datetime(y, mo, d, hh, mm, ss, tzinfo=tz)
     except ValueError:
@@ -141,7 +155,7 @@ class Reading:
 
 def fold(text: str) -> str:
     """Whitespace folded, no-break spaces as spaces, at most 300 characters (what `read_datetime` reads)."""
-    return " ".join(text.replace("\xa0", " ").split())[:300]
+    return " ".join(text[:FOLD_READ].replace("\xa0", " ").split())[:300]
 
 
 def _named_zone(text: str) -> tuple[timezone, tuple[int, int]] | None:
@@ -151,7 +165,9 @@ def _named_zone(text: str) -> tuple[timezone, tuple[int, int]] | None:
     m = _GMT_OFFSET_RE.search(text)
     if m:
         sign = -1 if m.group(1) == "-" else 1
-        return timezone(sign * timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))), m.span()
+        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+        if hours <= MAX_OFFSET_HOURS and minutes < 60:
+            return timezone(sign * timedelta(hours=hours, minutes=minutes)), m.span()
     m = _FOREIGN_ZONE_RE.search(text)
     if m:
         return FOREIGN_ZONES[m.group(1)], m.span()
@@ -178,6 +194,8 @@ def read_datetime(text: str | None, default_tz: str | timezone = "WIB") -> Readi
         y, mo, d = int(iso_m.group(1)), int(iso_m.group(2)), int(iso_m.group(3))
         hh, mm, ss = int(iso_m.group(4) or 0), int(iso_m.group(5) or 0), int(iso_m.group(6) or 0)
         off = _offset(iso_m.group(7)) if iso_m.group(7) else tz
+        if off is None:
+            return None  # an impossible offset: the whole stamp is untrustworthy
         built = _build(y, mo, d, hh, mm, ss, off)
         if built:
             utc = built.utcoffset() == timedelta(0) and (iso_m.group(7) is not None or utc_named)
