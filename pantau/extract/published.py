@@ -400,13 +400,26 @@ def _ancestors(el: HtmlElement, depth: int) -> list[HtmlElement]:
     return out
 
 
+def _short_text(el: HtmlElement, limit: int = MAX_LINE_CHARS) -> str | None:
+    """The folded text of `el` when it holds at most `limit` characters, else None (reads no further than that)."""
+    pieces: list[str] = []
+    seen = 0
+    for piece in el.itertext():
+        seen += len(piece.strip())
+        if seen > limit:
+            return None
+        pieces.append(piece)
+    whole = fold("".join(pieces))
+    return whole if len(whole) <= limit else None
+
+
 def _with_clock(el: HtmlElement, text: str, reading: Reading) -> str:
     """The text, or the small container around it when the clock stands in a sibling element."""
     if reading.has_time:
         return text
     for anc in _ancestors(el, 2):
-        whole = fold(anc.text_content())
-        if len(whole) > MAX_LINE_CHARS:
+        whole = _short_text(anc)
+        if whole is None:
             break
         r = read_datetime(whole)
         if r is not None and r.has_time and r.when.date() == reading.when.date():
@@ -418,8 +431,8 @@ def _is_updated(el: HtmlElement, text: str) -> bool:
     if _starts_updated(text):
         return True
     parent = el.getparent()
-    context = fold(parent.text_content()) if parent is not None else ""
-    if len(context) > MAX_LINE_CHARS:
+    context = _short_text(parent) if parent is not None else ""
+    if context is None:
         return False
     i = context.find(fold(text)[:20])
     before = context[max(0, i - 30) : i].lower() if i > 0 else ""
