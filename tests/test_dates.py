@@ -75,5 +75,5 @@ def test_impossible_offsets_and_years_read_as_no_date(text: str) -> None:
 
 
 def test_fold_reads_only_the_start_of_a_huge_text() -> None:
-    assert fold("Rabu,   5 November 2024 " + "kata " * 200_000) .startswith("Rabu, 5 November 2024")
+    assert fold("Rabu,   5 November 2024 " + "kata " * 200_000).startswith("Rabu, 5 November 2024")
     assert len(fold("x " * 200_000)) <= 300

@@ -10,9 +10,11 @@ visible clock time joined to it (a day without a time is only noted).
 Zones: a time without an offset is in the zone the date line names (WIB/WITA/WIT, MYT, ...), else WIB on an
 Indonesian page, else the offset the page's own machine dates carry. A "Z"/"+00:00" machine time whose wall clock
 equals the visible one is a mislabelled local time (taken in the visible zone); one that agrees with the visible
-time as an instant is right (and gives the seconds). A machine time that contradicts the visible line loses to it,
-unless they are days apart (then the visible line found is likelier someone else's). "Diperbarui ..." / "Update:"
-lines and `dateModified` are `updated_at` only, never the publication time.
+time as an instant is right (and gives the seconds). A timed machine value that contradicts the visible line loses
+only to the page's own date line (date-classed or right under the headline, and before the body's first paragraph),
+never when they are days apart, and never to a later visible time unless whole hours apart (a wrong zone label). Dates
+in links, list items that link another story and related/sidebar containers (bylines.json listing_attr) are other
+stories' and are not read at all. "Diperbarui ..." / "Update:" lines and `dateModified` are `updated_at` only.
 """
 
 from __future__ import annotations
@@ -73,6 +75,9 @@ _URL_DAY = (
     re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)"),
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select", "textarea"})
+_LISTING = re.compile(rf"(?:{load_json('bylines.json')['listing_attr']})", re.IGNORECASE)  # related/sidebar lists
+HEADLINE_LINK_CHARS = 25  # a link this long in a list item is another story's headline
+LISTING_DEPTH = 8  # ancestors looked at for a listing container
 MAX_LINE_CHARS = 150  # a date line is short; longer texts are prose that mentions a date
 NEAR = 800  # nodes (elements and texts) after the headline within which a date line still counts as the article's
 WINDOW_AFTER = 2 * NEAR  # nodes read after the headline (a date-classed line counts up to here)
@@ -90,7 +95,7 @@ class Line:
 
     text: str
     score: float  # lower is better
-    strong: bool  # date-classed or right after the headline
+    strong: bool  # the page's own date line: date-classed (or a family's find), before the body, not in a listing
     updated: bool
 
 
@@ -193,28 +198,39 @@ def _visible(lines: Sequence[Line], tz: timezone) -> tuple[Reading | None, bool]
     return best, line.strong
 
 
+def _zone_slip(a: datetime, b: datetime) -> bool:
+    """Whole hours apart, within a day: the same wall clock under a wrong zone label."""
+    gap = abs(a - b)
+    return timedelta(0) < gap < timedelta(hours=24) and gap % timedelta(hours=1) == timedelta(0)
+
+
 def _resolve(machine_texts: Sequence[str], lines: Sequence[Line], tz: timezone) -> datetime | None:
     machine = _fix_machine([r for r in (read_datetime(t, tz) for t in machine_texts) if r is not None])
     visible, strong = _visible(lines, tz)
     first = next((m for m in machine if m.has_time), machine[0] if machine else None)
     if visible is None:
         return first.when if first else None
+    timed = first if first is not None and first.has_time else None
     if visible.has_time:
         agreed = _agree(machine, visible)
         if agreed is not None:
             return agreed
-        if first is not None and first.has_time and abs(first.when - visible.when) > DAYS_APART:
-            return first.when
-        if first is not None and first.has_time and not strong and abs(first.when - visible.when) > timedelta(hours=1):
-            return first.when
+        if timed is None:
+            return visible.when
+        # a timed machine value yields only to the page's own date line (date-classed, before the body), and never
+        # to a later visible time unless whole hours apart (the machine's zone label is wrong)
+        if not strong or abs(timed.when - visible.when) > DAYS_APART:
+            return timed.when
+        if visible.when > timed.when and not _zone_slip(visible.when, timed.when):
+            return timed.when
         return visible.when
     # the visible line gives a day only: a machine time on that day keeps its clock
     vday = visible.when.date()
     for m in machine:
         if m.has_time and m.when.astimezone(visible.when.tzinfo).date() == vday:
             return m.when
-    if first is not None and first.has_time and abs(first.when - visible.when) > DAYS_APART:
-        return first.when
+    if timed is not None and (not strong or abs(timed.when - visible.when) > DAYS_APART):
+        return timed.when
     return visible.when
 
 
@@ -447,14 +463,17 @@ def _scan(page: Page) -> tuple[list[Line], list[Line], str | None, list[str], bo
     found: list[tuple[int, HtmlElement, str]] = []  # (position, element owning the text, text)
     times: list[tuple[int, HtmlElement]] = []
     clocks: list[tuple[int, str]] = []
+    body_at: int | None = None  # the first prose text after the headline: date lines below it are the story's own
     for pos, owner, text in _nodes_near(page.doc, head):
         if text is None:
             times.append((pos, owner))
             continue
         if len(text) > MAX_LINE_CHARS * 2:
+            body_at = pos if body_at is None and pos > 0 else body_at
             continue
         stripped = fold(text)
         if not stripped or len(stripped) > MAX_LINE_CHARS:
+            body_at = pos if body_at is None and pos > 0 and stripped else body_at
             continue
         if _YEAR.search(stripped):
             found.append((pos, owner, stripped))
@@ -470,11 +489,12 @@ def _scan(page: Page) -> tuple[list[Line], list[Line], str | None, list[str], bo
         reading = _date_line(text)
         if reading is None:
             continue
+        score, classed = _place(pos, head_at, owner)
+        if score is None or _listed(owner):
+            continue
         full = _with_clock(owner, text, reading)
         up = _is_updated(owner, text)
-        score, strong = _place(pos, head_at, owner)
-        if score is None:
-            continue
+        strong = (classed or (head_at is not None and 0 <= pos < 80)) and (body_at is None or pos < body_at)
         words = set(_WORD.findall(full.lower()))
         indonesian = indonesian or bool(words & (_ID_WORDS | _ZONE_WORDS))
         pub_part, upd_part = _split(full)
@@ -491,7 +511,7 @@ def _scan(page: Page) -> tuple[list[Line], list[Line], str | None, list[str], bo
     for pos, el in times:
         score, _ = _place(pos, head_at, el)
         label = _label(el).lower()
-        if score is None or (("modif" in label or "update" in label) and "datepublished" not in label):
+        if score is None or _listed(el) or (("modif" in label or "update" in label) and "datepublished" not in label):
             continue
         time_values.append((score, el.get("datetime") or ""))
     time_values.sort(key=lambda tv: tv[0])
@@ -556,8 +576,22 @@ def _nodes_near(doc: HtmlElement, head: HtmlElement | None) -> list[tuple[int, H
     return out
 
 
+def _listed(el: HtmlElement) -> bool:
+    """Inside a link, a related/sidebar list (its class/id words), or a list item that links another story's
+    headline: a date there is another story's."""
+    for node in [el, *_ancestors(el, LISTING_DEPTH)]:
+        if node.tag == "a":
+            return True
+        words = re.split(r"[\s_\-]+", _label(node).casefold())
+        if any(_LISTING.fullmatch(w) for w in words if w):
+            return True
+        if node.tag == "li" and any(_short_text(a, HEADLINE_LINK_CHARS) is None for a in islice(node.iter("a"), 5)):
+            return True
+    return False
+
+
 def _place(pos: int, head_at: int | None, el: HtmlElement) -> tuple[float | None, bool]:
-    """(score, strong) of a text at `pos`: near after the headline is best; date-classed helps; links and list
+    """(score, date-classed) of a text at `pos`: near after the headline is best; date-classed helps; links and list
     items (related articles) cost. None when it is too far to be the article's."""
     chain = [el, *_ancestors(el, 3)]
     classed = any(e.tag == "time" or _CLASS_HINT.search(_label(e)) for e in chain)
@@ -575,7 +609,7 @@ def _place(pos: int, head_at: int | None, el: HtmlElement) -> tuple[float | None
     if classed:
         score *= 0.5
     score += 300 * in_link + 150 * in_list
-    return score, (classed or 0 <= dist < 80) and not in_link and not in_list
+    return score, classed and not in_link and not in_list
 
 
 def _itemprop_values(page: Page) -> tuple[list[str], list[str]]:
