@@ -248,3 +248,16 @@ def test_work_stays_bounded_on_a_page_of_many_date_tails() -> None:
     t0 = time.perf_counter()
     _dates(html)
     assert time.perf_counter() - t0 < 1.0
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Kamis, 5 November 2015 | Diperbarui 16:30 WIB", "2015-11-05T16:30:00+07:00"),
+        ("Kamis, 05/11/2015 | Diperbarui 16.30 WITA", "2015-11-05T16:30:00+08:00"),
+        ("Kamis, 5 November 2015 09:07 WIB, Updated: 10:15 WIB", "2015-11-05T10:15:00+07:00"),
+    ],
+)
+def test_a_clock_only_update_takes_the_published_day(line: str, expected: str) -> None:
+    html = _page(f"<h1>{HEAD}</h1><div class='date'>{line}</div>{LEAD}")
+    assert _dates(html)[1] == expected

@@ -37,6 +37,7 @@ from pantau.text.dates import (
     WIB,
     Reading,
     fold,
+    format_day,
     read_clock,
     read_datetime,
     split_published_updated,
@@ -131,10 +132,15 @@ def _wall(dt: datetime) -> datetime:
 
 
 def _split(text: str) -> tuple[str | None, str | None]:
-    """(published part, updated part) of one date text."""
+    """(published part, updated part) of one date text; an update part that gives a clock only ("| Diperbarui
+    16:30 WIB") is on the published part's day."""
     if _starts_updated(text):
         return None, split_published_updated(text)[1] or None
     pub, upd = split_published_updated(text)
+    if upd and pub and read_datetime(upd) is None and read_clock(upd) is not None:
+        day = read_datetime(pub)
+        if day is not None:
+            upd = f"{format_day(day.when.date())} {upd}"
     return pub, upd
 
 
