@@ -27,7 +27,7 @@ from pantau.desk.users import UserStore
 from pantau.records import IndexedArticle
 from pantau.store.client import Store
 from tests.conftest import make_settings
-from tests.deskdata import DATE_FLAG, seed
+from tests.deskdata import DATE_FLAG, TITLE_FLAG, seed
 
 PASSWORDS = {"vera": "viewer-pass-123", "piet": "piket-pass-123", "ada": "admin-pass-123"}
 ROLES = {"vera": "viewer", "piet": "piket", "ada": "admin"}
@@ -155,6 +155,55 @@ def test_letters_carry_what_the_regulation_requires() -> None:
     post = drafts.render("clarification", doc, settings)
     assert "tidak sesuai fakta" in post
     assert "hoaks" not in post.lower()
+
+
+def test_letters_keep_one_line_per_part_with_and_without_a_source() -> None:
+    settings = make_settings()
+    unsourced = TITLE_FLAG.to_dict() | {"source": None}
+    doc = {
+        "outlet": "Sumeks",
+        "title": "Judul",
+        "url": "https://sumeks.co/x",
+        "published_at": None,
+        "flags": [DATE_FLAG.to_dict(), unsourced],
+    }
+    letter = drafts.render("hak_jawab", doc, settings, today=date(2024, 11, 22))
+    expected = "\n".join(
+        [
+            "Bagian pemberitaan yang kami tanggapi dan fakta yang benar:",
+            "1. Dalam pemberitaan tertulis:",
+            f'   "{DATE_FLAG.evidence}"',
+            f"   Fakta yang benar: {DATE_FLAG.fact}",
+            "   Dasar/bukti: PKPU 2/2024",
+            "2. Dalam pemberitaan tertulis:",
+            f'   "{TITLE_FLAG.evidence}"',
+            f"   Fakta yang benar: {TITLE_FLAG.fact}",
+            "",
+            "Sehubungan dengan hal tersebut, kami memohon agar:",
+        ]
+    )
+    assert expected in letter
+    assert "Tanggal terbit : (tanggal tidak diketahui)\n" in letter
+    post = drafts.render("clarification", doc, settings, today=date(2024, 11, 22))
+    assert post.startswith(
+        "\n".join(
+            [
+                "KLARIFIKASI KOMISI PEMILIHAN UMUM REPUBLIK INDONESIA",
+                "",
+                'Pemberitaan Sumeks berjudul "Judul" memuat informasi yang tidak sesuai fakta.',
+                f'- Dalam berita tertulis: "{DATE_FLAG.evidence}"',
+                f"  Faktanya: {DATE_FLAG.fact} (sumber: PKPU 2/2024)",
+                f'- Dalam berita tertulis: "{TITLE_FLAG.evidence}"',
+                f"  Faktanya: {TITLE_FLAG.fact}",
+                "",
+                "Berita yang dimaksud: https://sumeks.co/x",
+                "",
+            ]
+        )
+    )
+    assert "((" not in post
+    dated = drafts.render("clarification", doc | {"published_at": "2024-11-20T09:07:00+07:00"}, settings)
+    assert 'berjudul "Judul" (20 November 2024) memuat' in dated
 
 
 def test_alert_messages_link_to_the_desk() -> None:

@@ -26,7 +26,8 @@ MAX_CHARS = 20000
 
 @cache
 def _env() -> jinja2.Environment:
-    # plain-text letters (no HTML): the desk's pages escape them when they show them
+    # plain-text letters (no HTML): the desk's pages escape them when they show them. trim_blocks eats the newline
+    # after a block tag, so a block tag stands on its own line and inline conditions are written as expressions.
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_path("desk_letters"))),
         autoescape=False,  # noqa: S701
@@ -69,6 +70,7 @@ def context(doc: dict[str, Any], settings: Settings, today: date | None = None) 
         "title": doc.get("title") or "",
         "url": doc.get("canonical_url") or doc.get("url") or "",
         "published": published_day(doc.get("published_at")),
+        "published_on": published_day(doc.get("published_at")) if doc.get("published_at") else "",
         "flags": flags,
         "legal": legal(),
         "place_date": format_day(today or datetime.now(WIB).date()),
