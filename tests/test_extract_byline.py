@@ -77,6 +77,33 @@ def test_strip_site(raw: str, want: str) -> None:
     assert strip_site(raw, SITE) == want
 
 
+SUARA = _sites("<meta property='og:site_name' content='Suara Warta'>", "https://www.suarawarta.com/read/1")
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("Suara Warga Menentukan Arah Daerah - Suara Warta", "Suara Warga Menentukan Arah Daerah"),
+        ("Suara Warga: Debat Kandidat Digelar Malam Ini", "Suara Warga: Debat Kandidat Digelar Malam Ini"),
+        ("Suarawarta.com Regional - Bupati Resmikan Pasar", "Bupati Resmikan Pasar"),
+        ("Bupati Resmikan Pasar - Harian Suara Warta", "Bupati Resmikan Pasar"),
+        ("Bupati Resmikan Pasar - Liputan Khusus Suara Warta", "Bupati Resmikan Pasar - Liputan Khusus Suara Warta"),
+    ],
+)
+def test_a_segment_that_only_starts_like_the_site_stays(raw: str, want: str) -> None:
+    # a name's first word ("Suara") is no site name on its own: only whole names with a channel or place strip
+    assert strip_site(raw, SUARA) == want
+
+
+def test_a_headline_about_the_site_itself_is_no_affix() -> None:
+    head = (
+        "<meta property='og:site_name' content='Suara Warta'>"
+        "<meta property='og:title' content='Suara Warta Raih Penghargaan Pers - Suara Warta'>"
+    )
+    body = "<h1>Suara Warta Raih Penghargaan Pers</h1><p>x</p>"
+    assert _title(head, body, "https://www.suarawarta.com/read/1") == "Suara Warta Raih Penghargaan Pers"
+
+
 def _title(head: str, body: str, url: str = "https://news.kabarkita.com/read/1") -> str | None:
     page = read_page(lxml_html.fromstring(_page(head, body)), url)
     return best_title(page, site_names(page))
@@ -301,3 +328,30 @@ def test_a_bold_lead_without_its_dash() -> None:
     got = extract_html(_page("", body), "https://kabar.com/read/1")
     assert got["dateline"] == "Jakarta"
     assert got["body"] == f"{P1}\n\n{P2}"
+
+
+def test_a_real_first_paragraph_above_a_dash_sentence_stays() -> None:
+    # a short first paragraph, then one that fits the bare "Place -" form: no lead below the first line names
+    # no outlet and prints its place in mixed case, so nothing above it is dropped
+    first = "Warga mulai berdatangan ke TPS sejak pukul tujuh pagi."
+    second = "Kota Lama - begitu warga menyebutnya - ramai sejak subuh."
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p>{first}</p><p>{second}</p><p>{P1}</p></div>"
+    got = extract_html(_page("", body), "https://kabar.example.com/read/1")
+    assert got["dateline"] is None
+    assert got["body"].startswith(first)
+
+
+def test_a_bare_place_lead_is_no_lead_before_a_lower_case_word() -> None:
+    body = (
+        f"<h1>Pleno DPT Digelar</h1><div class='read'><p>Sungai Lama - dan sekitarnya - tergenang.</p><p>{P1}</p></div>"
+    )
+    got = extract_html(_page("", body), "https://kabar.example.com/read/1")
+    assert got["dateline"] is None
+    assert got["body"].startswith("Sungai Lama - dan")
+
+
+def test_a_bold_place_and_weekday_is_no_lead_tag() -> None:
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p><b>Jakarta, Senin</b> {P1}</p><p>{P2}</p></div>"
+    got = extract_html(_page("", body), "https://kabar.example.com/read/1")
+    assert got["dateline"] is None
+    assert got["body"].startswith("Jakarta, Senin")

@@ -104,7 +104,7 @@ def _extract(
     meta = page_metadata(page)
     sites = site_names(page)
     bylines = page_authors(page, sites)  # before a parser cuts the body out of the tree
-    tags = lead_tags(doc)
+    tags = lead_tags(doc, sites)
     fam = None if family == "generic" else get_family(family) or get_family(family_name_for(url, domains))
     if family and family != "generic" and get_family(family) is None:
         out["notes"].append(f"unknown family {family!r}; generic parser used")

@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from pantau.extract import boilerplate as bp
 from pantau.extract.site import SiteNames, squash
-from pantau.text.dateline import find_dateline
+from pantau.text.dateline import Dateline, find_dateline
 
 MAX_LINES_ABOVE = 2  # lines a dateline lead may sit below the top of the body
 MAX_ABOVE_CHARS = 200  # ... each of them short (a headline, a date line, a caption): else it is story text
@@ -19,9 +19,23 @@ MAX_TAG_CHARS = 50  # a bold lead tag is short
 MAX_BOLD = 300  # bold elements looked at per page (bounded work)
 
 
-def lead_tags(doc: HtmlElement) -> list[str]:
+def _lead_like(found: Dateline, below: bool) -> bool:
+    """Whether a dateline match is a lead and not a story sentence that happens to fit the form: below the first
+    line (where the lines above it would go) a lead names an outlet or prints its place in capitals ("MEDAN -")."""
+    return not below or bool(found.outlet) or bool(found.place and found.place.isupper())
+
+
+def _outlet_like(outlet: str | None, sites: SiteNames | None) -> bool:
+    """An outlet as a lead names it: a host name ("Liputan6.com") or the page's site name ("KOMPAS")."""
+    if not outlet:
+        return False
+    return "." in outlet or (sites is not None and sites.is_site(outlet))
+
+
+def lead_tags(doc: HtmlElement, sites: SiteNames | None = None) -> list[str]:
     """Bold texts that are a whole dateline lead without its dash ("Liputan6.com, Jakarta"), read before the body
-    is cut out of the tree."""
+    is cut out of the tree; the outlet must read as one (a host name or the site's name), so that "Jakarta,
+    Senin" in bold is no lead."""
     out: list[str] = []
     for i, el in enumerate(doc.iter("b", "strong")):
         if i >= MAX_BOLD:
@@ -29,7 +43,7 @@ def lead_tags(doc: HtmlElement) -> list[str]:
         text = bp.text_of(el).strip(" ,")
         if 3 <= len(text) <= MAX_TAG_CHARS and "," in text:
             found = find_dateline(text + " - ")
-            if found is not None and found.place and found.end >= len(text):
+            if found is not None and found.place and found.end >= len(text) and _outlet_like(found.outlet, sites):
                 out.append(text)
     return out
 
@@ -46,7 +60,7 @@ def settle_lead(
             if any(len(p) > MAX_ABOVE_CHARS for p in out[:k]):
                 break
             found = find_dateline(para)
-            if found is None:
+            if found is None or not _lead_like(found, below=k > 0):
                 continue
             rest = para[found.end :]
             dateline = found.place

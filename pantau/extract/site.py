@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,6 +16,7 @@ from pantau.resources import load_json
 
 SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher")
 _HOST = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
+MAX_EXTRA_WORDS = 2  # words beside a site's name in a text that is still the site ("ANTARA News Otomotif")
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
 
 
@@ -47,6 +47,7 @@ class SiteNames:
     names: tuple[str, ...]  # as the page prints them ("KOMPAS.com", "Tempo Gaya")
     keys: frozenset[str]  # squashed names, each name's first word, and the domain label
     label: str  # the domain label ("detik")
+    full: frozenset[str] = frozenset()  # squashed whole names and domain labels (no first words)
 
     def is_exactly_site(self, text: str) -> bool:
         """Whether `text` is nothing but the site's name ("Liputan6.com", "KOMPAS.com", "Republika Online")."""
@@ -56,17 +57,29 @@ class SiteNames:
         return bool(_HOST.fullmatch(text)) and squash(domain_label("http://" + text)) in self.keys
 
     def is_site(self, text: str, affix: bool = False) -> bool:
-        """Whether `text` is the site or names it as a word (or two joined words) of it: "Kompas Cyber Media",
-        "Kompas.com Regional", "ANTARA News Otomotif". `affix`: `text` stands apart from a title or a byline
-        ("... - detikNews"), where a word that starts with the domain label counts too."""
+        """Whether `text` is the site's name, or a short text made of one of its whole names and at most
+        `MAX_EXTRA_WORDS` more (a channel, a place): "Kompas Cyber Media", "Kompas.com Regional", "ANTARA News
+        Otomotif"; or one more word before it: "Harian Kompas". A longer text, or one whose only tie to the site
+        is a name's first word ("Suara Warga" on Suara Merdeka), is not. `affix`: `text` stands apart from a title
+        or a byline ("... - detikNews"), where a short text that starts with the domain label counts too."""
         if squash(text) in self.keys:
             return True
-        words = [squash(w) for w in re.split(r"[\s/|:.,()\-]+", text) if squash(w)]
-        if any(w in self.keys for w in words if len(w) >= 3):
-            return True
-        if any(a + b in self.keys for a, b in pairwise(words)):
-            return True
-        return affix and len(self.label) >= 4 and any(w.startswith(self.label) for w in words)
+        suffixes = _domain_suffixes()
+        words = [w for w in (squash(w) for w in re.split(r"[\s/|:.,()\-]+", text)) if w and w not in suffixes]
+        if not words:
+            return False
+        full = self.full or self.keys
+        for size in (1, 2):
+            if len(words) - size > MAX_EXTRA_WORDS or len(words) < size:
+                continue
+            if "".join(words[:size]) in full or (len(words) <= size + 1 and "".join(words[-size:]) in full):
+                return True
+        return affix and len(self.label) >= 4 and len(words) <= 1 + MAX_EXTRA_WORDS and words[0].startswith(self.label)
+
+
+@cache
+def _domain_suffixes() -> frozenset[str]:
+    return frozenset(byline_rules()["domain_suffixes"])
 
 
 def _publisher_names(page: Page) -> list[str]:
@@ -92,6 +105,13 @@ def site_names(page: Page) -> SiteNames:
     for n in names:
         host_like = _HOST.fullmatch(n)
         keys.add(squash(domain_label("http://" + n) if host_like else n.split()[0].split(".")[0]))
+    full = {squash(n) for n in names} | {squash(domain_label("http://" + n)) for n in names if _HOST.fullmatch(n)}
     label = squash(domain_label(page.url))
     keys.add(label)
-    return SiteNames(tuple(dict.fromkeys(names)), frozenset(k for k in keys if len(k) >= 3 and k not in generic), label)
+    full.add(label)
+    return SiteNames(
+        tuple(dict.fromkeys(names)),
+        frozenset(k for k in keys if len(k) >= 3 and k not in generic),
+        label,
+        frozenset(k for k in full if len(k) >= 3 and k not in generic),
+    )

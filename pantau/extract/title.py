@@ -128,6 +128,8 @@ def best_title(page: Page, sites: SiteNames, extra: tuple[str | None, ...] = ())
         if scored:
             score, _, heading = max(scored)
             if score >= MATCH_OK:
+                if any(squash(heading) == squash(m) for m in metas):
+                    return heading  # the headline as the meta gives it: no segment of it is an affix
                 return strip_site(heading, sites)
     return metas[0] if metas else None
 

@@ -23,6 +23,7 @@ _LEAD_PUNCT = " -–—:"
 class Dateline:
     place: str | None  # as printed, single-spaced ("BANDAR LAMPUNG", "Mataram"); None for an outlet-only lead
     end: int  # where the story starts in the text given
+    outlet: str | None = None  # the outlet the lead names ("KOMPAS.com", "ANTARA"); None for a bare "Place -"
 
 
 @cache
@@ -40,7 +41,8 @@ def find_dateline(text: str, first: Sequence[str] = ()) -> Dateline | None:
     """The dateline at the start of `text` (its first line), or None.
 
     `first`: patterns (an outlet family's) tried before the shared ones. A lead that is the whole text (a paragraph
-    holding only "JAKARTA, KOMPAS.com -") counts, with `end` at the end of the text.
+    holding only "JAKARTA, KOMPAS.com -") counts, with `end` at the end of the text. A lead naming no outlet
+    ("Jakarta -") is none when a lower-case word follows it (a dash inside a sentence).
     """
     patterns, max_words = _rules()
     line = text.split("\n", 1)[0]
@@ -56,7 +58,10 @@ def find_dateline(text: str, first: Sequence[str] = ()) -> Dateline | None:
         end = m.end()
         while end < len(line) and line[end] in _LEAD_PUNCT:
             end += 1
-        return Dateline(place or None, end)
+        outlet = m.groupdict().get("outlet")
+        if not outlet and line[end : end + 1].islower():
+            continue  # "Kota Lama - dan sekitarnya -": a bare place lead goes on with a capital
+        return Dateline(place or None, end, " ".join(outlet.split()) if outlet else None)
     return None
 
 
