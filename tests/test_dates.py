@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from pantau.extract.metadata import dates_from_text
 from pantau.text.dates import fold, iso, parse_indonesian_datetime, split_published_updated
 
 WIB, WITA, WIT = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
@@ -59,10 +58,10 @@ def test_nonsense_gives_none(text: str) -> None:
 
 
 def test_published_and_updated_kept_apart() -> None:
-    pub, upd = dates_from_text("Kompas.com - 20/06/2025, 18:13 WIB Diperbarui 21/06/2025, 07:02 WIB")
-    assert pub == "2025-06-20T18:13:00+07:00"
-    assert upd == "2025-06-21T07:02:00+07:00"
-    assert dates_from_text("Diperbarui 21 Jun 2025 07:02 WITA") == (None, "2025-06-21T07:02:00+08:00")
+    pub, upd = split_published_updated("Kompas.com - 20/06/2025, 18:13 WIB Diperbarui 21/06/2025, 07:02 WIB")
+    assert iso(parse_indonesian_datetime(pub)) == "2025-06-20T18:13:00+07:00"
+    assert iso(parse_indonesian_datetime(upd or "")) == "2025-06-21T07:02:00+07:00"
+    assert iso(parse_indonesian_datetime("Diperbarui 21 Jun 2025 07:02 WITA")) == "2025-06-21T07:02:00+08:00"
     assert split_published_updated("20 Mei 2025 | Update: 21 Mei 2025")[1] == "21 Mei 2025"
 
 

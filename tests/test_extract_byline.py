@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 
 from pantau.extract import extract_html
 from pantau.extract.byline import choose_authors, names_from, reporter_line, split_reporter_line
-from pantau.extract.metadata import read_page
+from pantau.extract.metadata import clean_author, read_page
 from pantau.extract.site import SiteNames, domain_label, site_names
 from pantau.extract.title import best_title, strip_site
 
@@ -260,6 +260,16 @@ def test_closing_reporter_line_leaves_the_body_when_a_byline_names_the_author() 
     assert got["body"] == f"{P1}\n\n{P2}"
 
 
+def test_a_closing_capitals_line_naming_no_byline_writer_stays_in_the_body() -> None:
+    body = (
+        f"<h1>Pleno DPT Digelar</h1><div class='author'>Oleh : Dewi Lestari</div>"
+        f"<div class='read'><p>{P1}</p><p>{P2}</p><p>MERDEKA SELALU</p></div>"
+    )
+    got = extract_html(_page("", body), "https://kabar.example.com/read/1")
+    assert got["author"] == "Dewi Lestari"
+    assert got["body"] == f"{P1}\n\n{P2}\n\nMERDEKA SELALU"
+
+
 # ---------------------------------------------------------------------------------------------------- datelines
 
 
@@ -355,3 +365,26 @@ def test_a_bold_place_and_weekday_is_no_lead_tag() -> None:
     got = extract_html(_page("", body), "https://kabar.example.com/read/1")
     assert got["dateline"] is None
     assert got["body"].startswith("Jakarta, Senin")
+
+
+def test_an_organisation_as_json_ld_author_is_no_writer() -> None:
+    ld = (
+        '{"@type": "NewsArticle", "headline": "Pleno DPT Digelar", '
+        '"author": {"@type": "Organization", "name": "Tim Liputan"}}'
+    )
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p>{P1}</p><p>{P2}</p></div>"
+    got = extract_html(_page(f"<script type='application/ld+json'>{ld}</script>", body), "https://kabar.com/read/1")
+    assert got["author"] is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("Oleh: Budi Santoso", "Budi Santoso"),
+        ("Budi Santoso - kabarNews", "Budi Santoso"),
+        ("Byanto Wibowo", "Byanto Wibowo"),
+        ("https://kabar.com/penulis/budi", None),
+    ],
+)
+def test_clean_author(raw: str, want: str | None) -> None:
+    assert clean_author(raw) == want

@@ -139,7 +139,7 @@ def _extract(
         out["notes"].append(meta["date_note"])
     out["canonical_url"] = _safe_canonical(meta["canonical_hint"] or url)
     paragraphs, dateline = settle_lead(paragraphs, dateline, out["title"], sites, tags)
-    paragraphs, reporters = split_reporter_line(paragraphs, sites)
+    paragraphs, reporters = split_reporter_line(paragraphs, sites, out["author"])
     out["author"] = out["author"] or ", ".join(reporters) or None
     chars = sum(len(p) for p in paragraphs)
     if chars < MIN_ARTICLE_CHARS:

@@ -1,12 +1,12 @@
 """Who wrote the story: bylines and credit lines on the page, the JSON-LD/meta author, and the reporter's name
-printed as the last line of the story (Tempo style, "DINI TEJA").
+printed as the last line of the story (Tempo style, "SITI RAHAYU").
 
 Rules are data (`pantau/data/bylines.json`). A byline is an element whose class/id/itemprop/rel names an author
 ("div.author", "span[itemprop=author]", "a[rel=author]"), or a credit line with a label ("Penulis : ...",
 "Reporter : ...", "Pewarta: ...", "Oleh ...", "By ..."). From its text come the names: labels, dates, the site's name
-("Fino Yurio Kristo - detikinet"), roles ("Kontributor Lhokseumawe, Masriadi", "Dewi Kania / Jurnalis") and other
+("Bayu Aji Nugroho - detikinet"), roles ("Kontributor Kota Lama, Suparman", "Rina Wulan / Jurnalis") and other
 credits ("Editor : ...", "Redaktur : ...") are cut off; what the page calls itself (`site.SiteNames`) is never an
-author. A JSON-LD/meta name that the byline prints in full ("Andhika" / "Andhika Prasetyo") gives way to the fuller.
+author. A JSON-LD/meta name that the byline prints in full ("Hendra" / "Hendra Kusuma") gives way to the fuller.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from pantau.extract.metadata import Page
-from pantau.extract.site import SiteNames, byline_rules
+from pantau.extract.site import SiteNames, byline_rules, squash
 from pantau.resources import load_json
 
 MAX_BYLINE_CHARS = 160  # a longer element is an author box or a paragraph, not a byline
@@ -82,7 +82,7 @@ def _attrs(el: HtmlElement) -> str:
 
 
 def _text(el: HtmlElement) -> str:
-    """The element's text with its parts spaced ("<div>Dewi Kania</div><span>Jurnalis</span>" -> "Dewi Kania
+    """The element's text with its parts spaced ("<div>Rina Wulan</div><span>Jurnalis</span>" -> "Rina Wulan
     Jurnalis"), without scripts and styles."""
     parts: list[str] = []
 
@@ -259,7 +259,7 @@ def _names_in(elements: list[HtmlElement], sites: SiteNames) -> list[str]:
 
 
 def _fuller(name: str, others: Iterable[str]) -> str:
-    """`name`, or the longer form another source prints ("Andhika" -> "Andhika Prasetyo")."""
+    """`name`, or the longer form another source prints ("Hendra" -> "Hendra Kusuma")."""
     words = name.casefold().split()
     for other in others:
         ow = other.casefold().split()
@@ -298,7 +298,7 @@ def _trailing() -> _Trailing:
 
 
 def reporter_line(text: str, sites: SiteNames) -> list[str]:
-    """The reporters a closing line names: "DINI TEJA", "TIKA PRIMANDARI | REUTERS" (the agency is no name),
+    """The reporters a closing line names: "SITI RAHAYU", "SITI RAHAYU | REUTERS" (the agency is no name),
     "(Budi Santoso)"; [] for any other line."""
     t = _trailing()
     line = " ".join(text.split())
@@ -324,9 +324,13 @@ def reporter_line(text: str, sites: SiteNames) -> list[str]:
     return names
 
 
-def split_reporter_line(paragraphs: list[str], sites: SiteNames) -> tuple[list[str], list[str]]:
+def split_reporter_line(
+    paragraphs: list[str], sites: SiteNames, author: str | None = None
+) -> tuple[list[str], list[str]]:
     """(paragraphs without a closing reporter line, the names it held). The story must keep at least one
-    paragraph: a lone all-caps line is no reporter's name."""
+    paragraph: a lone all-caps line is no reporter's name. `author`: the writers a byline already gave; then a
+    closing line leaves the body only when it names them again ("DEWI LESTARI" under "Oleh Dewi Lestari"): a
+    closing line in capitals naming someone else is the story's own last line."""
     if len(paragraphs) < 2:
         return paragraphs, []
     if agency_line(paragraphs[-1], sites):
@@ -334,6 +338,10 @@ def split_reporter_line(paragraphs: list[str], sites: SiteNames) -> tuple[list[s
     names = reporter_line(paragraphs[-1], sites)
     if not names:
         return paragraphs, []
+    if author:
+        known = {squash(n) for n in author.split(",")}
+        if not all(squash(n) in known for n in names):
+            return paragraphs, []
     return paragraphs[:-1], names
 
 

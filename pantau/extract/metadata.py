@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from html import unescape
 from typing import Any
 from urllib.parse import urljoin
@@ -18,7 +19,8 @@ from lxml.html import HtmlElement
 
 from pantau.extract import boilerplate as bp
 from pantau.extract.published import day_only, page_evidence, resolve
-from pantau.text.dates import is_updated_label, iso, parse_indonesian_datetime, split_published_updated
+from pantau.resources import load_json
+from pantau.text.dates import iso
 
 ARTICLE_TYPES = frozenset(
     {
@@ -109,24 +111,40 @@ def read_page(doc: HtmlElement, url: str) -> Page:
     return page
 
 
+_PERSON_TYPES = frozenset({"person"})
+
+
 def _names(value: Any) -> list[str]:
+    """The author names a JSON-LD `author` holds: strings, and the names of Person objects (an Organization as the
+    author is the publisher, not a writer)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        kind = value.get("@type")
+        types = {str(t).casefold() for t in (kind if isinstance(kind, list) else [kind]) if t}
+        if types and not types & _PERSON_TYPES:
+            return []
         return _names(value.get("name"))
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
     return []
 
 
+@cache
+def _author_label() -> re.Pattern[str]:
+    labels = str(load_json("bylines.json")["author_labels"])
+    return re.compile(rf"^(?:{labels}|editor)\b\s*[:\-]?\s*", re.IGNORECASE)
+
+
 def clean_author(value: str | None) -> str | None:
+    """A JSON-LD/meta author as a name: without a leading label ("Oleh", "Penulis :") or a trailing one-word site
+    or handle after a dash or bar ("Budi Santoso - detikNews"); None for a link, a host, a role account or a text
+    too long to be names."""
     if not value:
         return None
     value = " ".join(unescape(value).split()).strip(" ,|-")
-    value = re.sub(r"^(oleh|penulis|reporter|editor|by)\s*[:\-]?\s*", "", value, flags=re.IGNORECASE)
-    value = re.sub(
-        r"\s+[-|]\s+(detik|kompas|tribun|antara|suara|okezone|inews|liputan6)\S*$", "", value, flags=re.IGNORECASE
-    )
+    value = _author_label().sub("", value, count=1)
+    value = re.sub(r"\s+[-|]\s+\S+$", "", value)
     if not value or value.startswith("http") or len(value) > 120:
         return None
     if re.search(r"\b(developer|webmaster|admin)\b|\.(com|id)\b", value, re.IGNORECASE):
@@ -236,13 +254,3 @@ def page_metadata(page: Page) -> dict[str, Any]:
         "canonical_hint": canonical,
         "ld_body": ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None,
     }
-
-
-def dates_from_text(text: str, default_tz: str = "WIB") -> tuple[str | None, str | None]:
-    """(published, updated) ISO strings from a page's date line, keeping "Diperbarui ..." apart."""
-    if is_updated_label(text):
-        return None, iso(parse_indonesian_datetime(split_published_updated(text)[1] or "", default_tz))
-    pub_text, upd_text = split_published_updated(text)
-    pub = iso(parse_indonesian_datetime(pub_text, default_tz))
-    upd = iso(parse_indonesian_datetime(upd_text, default_tz)) if upd_text else None
-    return pub, upd

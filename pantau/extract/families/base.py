@@ -17,8 +17,7 @@ from lxml.html import HtmlElement
 from pantau.extract import boilerplate as bp
 from pantau.extract.body import paragraphs_of
 from pantau.extract.metadata import clean_author, split_tags
-from pantau.extract.published import DateTexts, resolve_texts
-from pantau.text.dates import iso
+from pantau.extract.published import DateTexts
 
 Selector = tuple[str, str | None]  # (CSS, attribute to read or None for the text)
 
@@ -112,11 +111,6 @@ class Parser:
         return found
 
     @classmethod
-    def dates(cls, doc: HtmlElement) -> tuple[str | None, str | None]:
-        pub, upd = resolve_texts(cls.date_texts(doc), default_tz=cls.default_tz)
-        return iso(pub), iso(upd)
-
-    @classmethod
     def pagination(cls, doc: HtmlElement, url: str) -> list[str]:
         if not cls.next_page:
             return []
@@ -165,8 +159,7 @@ class Parser:
         """Fields this layout's selectors find (metadata first, then the body, which mutates the tree)."""
         out: dict[str, Any] = {"parser": cls.name()}
         out["title"] = cls.extract_title(doc)
-        out["published_at"], out["updated_at"] = cls.dates(doc)
-        out["date_texts"] = cls.date_texts(doc)
+        out["date_texts"] = cls.date_texts(doc)  # resolved with the page's own date evidence by extract_html
         out["authors"] = cls._values(doc, cls.author, many=True)
         authors = [a for a in (clean_author(v) for v in out["authors"]) if a]
         out["author"] = ", ".join(dict.fromkeys(authors)) or None
