@@ -325,3 +325,28 @@ def test_a_signoff_line_goes_and_ends_the_article() -> None:
     assert paragraphs == [STORY, "Rapat pleno digelar tertutup."]
     assert bp.is_signoff_line("(ant/red)") and bp.is_signoff_line("[ant]")
     assert not bp.is_signoff_line("(20/1)") and not bp.is_signoff_line("Rapat (KPU) digelar.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tema pameran tahun ini adalah Foto: Jejak Demokrasi Kita",
+        "Semua kegiatan dicatat dalam Dok. Rencana Kerja KPU",
+        "Panitia memilih judul Ilustrasi: Wajah Pemilih Muda",
+    ],
+)
+def test_real_sentences_that_look_like_credits_stay(line: str) -> None:
+    # a credit label starts a caption's credit only at the start, after a sentence's end, a bar or a bracket
+    assert not bp.is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "last", ["Debat digelar serentak di dua provinsi (Jabar/Jateng)", "Batas kecepatan di ruas itu 80 (km/jam)"]
+)
+def test_unit_or_region_pair_is_no_signoff(last: str) -> None:
+    tail = ["Pleno KPU Kota Digelar Besok", "Calon Bupati Daftar ke KPU"]
+    paragraphs, _ = bp.clean_paragraphs([STORY, last, *tail])
+    assert paragraphs == [STORY, last, *tail]
+    assert bp.strip_signoff(last) == last
+    assert bp.strip_signoff("Penghitungan selesai. (ant/red)") == "Penghitungan selesai."
+    assert bp.strip_signoff("Satuan yang dipakai. (km/jam)") == "Satuan yang dipakai. (km/jam)"

@@ -388,3 +388,18 @@ def test_an_organisation_as_json_ld_author_is_no_writer() -> None:
 )
 def test_clean_author(raw: str, want: str | None) -> None:
     assert clean_author(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Kontributor Kota Lama, Suparman", ["Suparman"]),
+        ("Kontributor: Suparman", ["Suparman"]),
+        ("Humas Pemkab Kota Lama", []),
+        ("Dinas Kominfo", []),
+        ("Kementerian Dalam Negeri", []),
+        ("Kabar TV", []),
+    ],
+)
+def test_contributor_role_and_organisations_are_no_names(text: str, want: list[str]) -> None:
+    assert names_from(text, SITE) == want

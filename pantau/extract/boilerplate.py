@@ -58,6 +58,7 @@ class Media:
     embed_inline: tuple[re.Pattern[str], ...]
     credit_tail: re.Pattern[str]
     end_signoff: re.Pattern[str]
+    not_signoffs: frozenset[str]
     end_after_max_words: int
     signoff_line: re.Pattern[str]
     date_line: re.Pattern[str]
@@ -96,6 +97,7 @@ def media() -> Media:
         embed_inline=tuple(re.compile(p, re.IGNORECASE) for p in raw["embed_inline"]),
         credit_tail=re.compile(raw["credit_tail"]),
         end_signoff=re.compile(raw["end_signoff"]),
+        not_signoffs=frozenset(u.casefold() for u in raw["not_signoffs"]),
         end_after_max_words=int(raw["end_signoff_after_max_words"]),
         signoff_line=re.compile(raw["signoff_line"]),
         date_line=re.compile(r"^\s*(?:" + raw["date_line"] + ")", re.IGNORECASE),
@@ -363,14 +365,31 @@ def is_signoff_line(text: str) -> bool:
     return len(text) <= 40 and media().signoff_line.fullmatch(text) is not None
 
 
+def _unit(bracketed: str) -> bool:
+    """A bracketed pair that is a unit ("(km/jam)"), not a newsroom code."""
+    return re.sub(r"[\s()\[\]]", "", bracketed).casefold() in media().not_signoffs
+
+
 def ends_with_signoff(text: str) -> bool:
-    """True when a paragraph closes with a newsroom sign-off that ends the article ("(ant/red)", "(Cas/Isk)")."""
-    return _tail_search(media().end_signoff, text) is not None
+    """True when a paragraph closes with a newsroom sign-off that ends the article ("... kata dia. (ant/red)",
+    "(Cas/Isk)"); a bracket inside the sentence ("dua provinsi (Jabar/Jateng)") or a unit ("(km/jam)") is none."""
+    found = _tail_search(media().end_signoff, text)
+    return found is not None and not _unit(found.group())
+
+
+SENTENCE_END = frozenset('.!?"”’\'')  # what stands before a sign-off that closes a paragraph
 
 
 def strip_signoff(text: str) -> str:
-    """Drop a closing "(ant/red)", "(E-2)", "(*)" from the end of a paragraph."""
-    return rules().signoff.sub("", text).rstrip()
+    """Drop a closing "(ant/red)", "(E-2)", "(*)" from the end of a paragraph: at its start or after the last
+    sentence's closing punctuation, never a bracket inside a sentence or a unit ("dua provinsi (Jabar/Jateng)")."""
+    found = rules().signoff.search(text, max(0, len(text) - TAIL_CHARS))
+    if found is None or _unit(found.group()):
+        return text
+    before = text[: found.start()].rstrip()
+    if before and before[-1] not in SENTENCE_END:
+        return text
+    return before
 
 
 MAX_BODY_CHARS = 100_000  # clean_paragraphs keeps at most this much text: the longest news stories are far shorter

@@ -44,6 +44,7 @@ class _Rules:
     other_credit: re.Pattern[str]
     starts_other: re.Pattern[str]
     role_lead: re.Pattern[str]
+    place_role: re.Pattern[str]
     role_word: re.Pattern[str]
     when: re.Pattern[str]
     particles: frozenset[str]
@@ -68,6 +69,7 @@ def _rules() -> _Rules:
         other_credit=re.compile(rf"(?:^|\s|[|/,])(?:{others})\s*[:：]", re.IGNORECASE),
         starts_other=re.compile(rf"^(?:{others})\b", re.IGNORECASE),
         role_lead=re.compile(rf"^(?:{roles})\b[^,]{{0,40}},\s*", re.IGNORECASE),
+        place_role=re.compile(rf"^(?:{raw['place_roles']})\s+[^:：,]{{1,40}},\s*", re.IGNORECASE),
         role_word=re.compile(rf"^(?:{roles})$", re.IGNORECASE),
         when=re.compile(rf"\d|\b(?:{weekdays})\b\s*[,\d]|\s(?:on|at|pada)\s+\d", re.IGNORECASE),
         particles=frozenset(raw["name_particles"]),
@@ -122,7 +124,10 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
     text = " ".join(text.split()).strip(" ,.|-–—:")
     if not text or sites.is_exactly_site(text) or (r.starts_other.match(text) and not r.label.match(text)):
         return []
-    labelled = bool(r.label.match(text))
+    place_role = r.place_role.match(text)  # "Kontributor Kota Lama, Suparman": the place is no name
+    if place_role:
+        text = text[place_role.end() :]
+    labelled = bool(place_role) or bool(r.label.match(text))
     text = r.label.sub("", text, count=1)
     cut = r.other_credit.search(text)
     if cut:
