@@ -403,3 +403,20 @@ def test_clean_author(raw: str, want: str | None) -> None:
 )
 def test_contributor_role_and_organisations_are_no_names(text: str, want: list[str]) -> None:
     assert names_from(text, SITE) == want
+
+
+def test_an_author_link_inside_an_editor_credit_is_the_editor() -> None:
+    body = (
+        f"<h1>Pleno DPT Digelar</h1><div class='read'><p>{P1}</p><p>{P2}</p></div>"
+        "<div class='info-author'>Editor : <a class='author' href='/author/7'>Bayu Aji</a></div>"
+    )
+    assert extract_html(_page("", body), "https://kabar.com/read/1")["author"] is None
+
+
+def test_a_json_ld_author_the_page_prints_only_as_editor_is_no_writer() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Pleno DPT Digelar", "author": {"@type": "Person", "name": "Bayu Aji"}}'
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p>{P1}</p><p>{P2}</p></div><div>Editor: Bayu Aji</div>"
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    assert extract_html(_page(head, body), "https://kabar.com/read/1")["author"] is None
+    both = body + "<div class='byline'>Penulis: Bayu Aji</div>"
+    assert extract_html(_page(head, both), "https://kabar.com/read/1")["author"] == "Bayu Aji"

@@ -12,7 +12,7 @@ from typing import Any
 
 from pantau.extract.body import MIN_ARTICLE_CHARS, generic_body, looks_like_listing
 from pantau.extract.boilerplate import MAX_BODY_CHARS
-from pantau.extract.byline import choose_authors, page_authors, split_reporter_line
+from pantau.extract.byline import choose_authors, page_authors, page_editors, split_reporter_line
 from pantau.extract.decode import MAX_HTML_BYTES, bound_html, decode_html, parse_document
 from pantau.extract.lead import lead_tags, settle_lead
 from pantau.extract.metadata import page_metadata, read_page
@@ -104,6 +104,7 @@ def _extract(
     meta = page_metadata(page)
     sites = site_names(page)
     bylines = page_authors(page, sites)  # before a parser cuts the body out of the tree
+    editors = page_editors(page)
     tags = lead_tags(doc, sites)
     fam = None if family == "generic" else get_family(family) or get_family(family_name_for(url, domains))
     if family and family != "generic" and get_family(family) is None:
@@ -131,7 +132,7 @@ def _extract(
     for key in ("published_at", "updated_at", "section", "language"):
         out[key] = fields.get(key) or meta.get(key)
     out["title"] = title or fields.get("title") or meta.get("title")
-    out["author"] = choose_authors(fields.get("authors") or [], meta["authors"], bylines, sites)
+    out["author"] = choose_authors(fields.get("authors") or [], meta["authors"], bylines, sites, editors)
     out["tags"] = fields.get("tags") or meta["tags"]
     if out["updated_at"] == out["published_at"]:
         out["updated_at"] = None

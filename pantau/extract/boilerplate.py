@@ -377,7 +377,7 @@ def ends_with_signoff(text: str) -> bool:
     return found is not None and not _unit(found.group())
 
 
-SENTENCE_END = frozenset('.!?"”’\'')  # what stands before a sign-off that closes a paragraph
+SENTENCE_END = frozenset(".!?\"”’'")  # what stands before a sign-off that closes a paragraph
 
 
 def strip_signoff(text: str) -> str:

@@ -45,6 +45,7 @@ class _Rules:
     starts_other: re.Pattern[str]
     role_lead: re.Pattern[str]
     place_role: re.Pattern[str]
+    other_label_end: re.Pattern[str]
     role_word: re.Pattern[str]
     when: re.Pattern[str]
     particles: frozenset[str]
@@ -69,6 +70,7 @@ def _rules() -> _Rules:
         other_credit=re.compile(rf"(?:^|\s|[|/,])(?:{others})\s*[:：]", re.IGNORECASE),
         starts_other=re.compile(rf"^(?:{others})\b", re.IGNORECASE),
         role_lead=re.compile(rf"^(?:{roles})\b[^,]{{0,40}},\s*", re.IGNORECASE),
+        other_label_end=re.compile(rf"(?:^|\s)(?:{others})\s*[:：]\s*$", re.IGNORECASE),
         place_role=re.compile(rf"^(?:{raw['place_roles']})\s+[^:：,]{{1,40}},\s*", re.IGNORECASE),
         role_word=re.compile(rf"^(?:{roles})$", re.IGNORECASE),
         when=re.compile(rf"\d|\b(?:{weekdays})\b\s*[,\d]|\s(?:on|at|pada)\s+\d", re.IGNORECASE),
@@ -242,12 +244,44 @@ def page_authors(page: Page, sites: SiteNames) -> list[str]:
     return []
 
 
+def _after_other_label(el: HtmlElement) -> bool:
+    """Whether an element stands right after another role's label ("Editor : <a class='author'>Nama</a>"): the
+    name is that role's (an editor, a photographer), not the writer's."""
+    prev = el.getprevious()
+    lead = (prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else None)) or ""
+    return bool(_rules().other_label_end.search(lead[-40:]))
+
+
+def page_editors(page: Page) -> frozenset[str]:
+    """The names (squashed) the page prints in another role's credit ("Editor: Nama", "Penyunting : Nama"): a
+    JSON-LD or meta author that the page prints only there is its editor, not its writer."""
+    r = _rules()
+    out: set[str] = set()
+    tried = 0
+    for el in page.doc.iter(*_CREDIT_TAGS):
+        own = (el.text or "").strip()
+        if not own or not r.starts_other.match(own):
+            continue
+        tried += 1
+        if tried > MAX_CANDIDATES:
+            break
+        text = _text(el)
+        if len(text) > MAX_BYLINE_CHARS:
+            continue
+        for part in re.split(r"\s*[|/]\s*", text):
+            if r.starts_other.match(part):
+                rest = r.other_credit.sub("", part, count=1).strip(" :：,.")
+                if rest:
+                    out.add(squash(rest))
+    return frozenset(out)
+
+
 def _names_in(elements: list[HtmlElement], sites: SiteNames) -> list[str]:
     found: list[str] = []
     first: tuple[str, str] | None = None
     for el in elements:
         text = _text(el)
-        if not text or len(text) > MAX_BYLINE_CHARS:
+        if not text or len(text) > MAX_BYLINE_CHARS or _after_other_label(el):
             continue
         if re.match(r"^\S+\s*/\s*\S", text) and sites.is_site(text.split("/")[0], affix=True):
             continue  # "KOMPAS.com/NAMA" is a photo credit
@@ -273,11 +307,20 @@ def _fuller(name: str, others: Iterable[str]) -> str:
     return name
 
 
-def choose_authors(family: list[str], meta: list[str], byline: list[str], sites: SiteNames) -> str | None:
+def choose_authors(
+    family: list[str], meta: list[str], byline: list[str], sites: SiteNames, editors: frozenset[str] = frozenset()
+) -> str | None:
     """One author string (", "-joined): a family parser's names, else the page's bylines, else JSON-LD/meta people
-    (which may name an editor or a shortened form); each name in its fullest printed form; never the site."""
-    family = [n for a in family for n in names_from(a, sites)]
-    meta = [n for a in meta for n in names_from(a, sites)]
+    (which may name an editor or a shortened form); each name in its fullest printed form; never the site.
+    `editors`: names the page prints only in an editor's credit (`page_editors`); a family or meta name among
+    them that no byline prints is the editor and no author."""
+    in_byline = {squash(n) for n in byline}
+
+    def writer(name: str) -> bool:
+        return squash(name) not in editors or squash(name) in in_byline
+
+    family = [n for a in family for n in names_from(a, sites) if writer(n)]
+    meta = [n for a in meta for n in names_from(a, sites) if writer(n)]
     chosen = family or byline or meta
     chosen = [_fuller(n, [*byline, *meta]) for n in chosen]
     return ", ".join(dict.fromkeys(chosen)) or None
