@@ -350,3 +350,22 @@ def test_unit_or_region_pair_is_no_signoff(last: str) -> None:
     assert bp.strip_signoff(last) == last
     assert bp.strip_signoff("Penghitungan selesai. (ant/red)") == "Penghitungan selesai."
     assert bp.strip_signoff("Satuan yang dipakai. (km/jam)") == "Satuan yang dipakai. (km/jam)"
+
+
+def test_invisible_marks_are_no_text_and_a_named_star_signoff_ends_the_article() -> None:
+    paragraphs, place = bp.clean_paragraphs(
+        ["KUALA LUMPUR, Oct 9 \u00ad— Rapat pleno di\u00adgelar tertutup.", STORY, "(***/Budi Santoso)", "Butuh VPN?"]
+    )
+    assert place == "KUALA LUMPUR"
+    assert paragraphs == ["Rapat pleno digelar tertutup.", STORY]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The term expires in April next year. — Kabar Post Online", "The term expires in April next year."),
+        ("Ia menyebut jalur pantura — jalur mudik utama", "Ia menyebut jalur pantura — jalur mudik utama"),
+    ],
+)
+def test_a_source_after_the_last_sentence_is_a_credit(text: str, expected: str) -> None:
+    assert bp.strip_credit_tail(text) == expected

@@ -420,3 +420,10 @@ def test_a_json_ld_author_the_page_prints_only_as_editor_is_no_writer() -> None:
     assert extract_html(_page(head, body), "https://kabar.com/read/1")["author"] is None
     both = body + "<div class='byline'>Penulis: Bayu Aji</div>"
     assert extract_html(_page(head, both), "https://kabar.com/read/1")["author"] == "Bayu Aji"
+
+
+def test_a_place_in_capitals_with_a_colon_is_a_dateline() -> None:
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p><strong>KOTA LAMA:</strong>{P1}</p><p>{P2}</p></div>"
+    got = extract_html(_page("", body), "https://kabar.example.com/read/1")
+    assert got["dateline"] == "KOTA LAMA"
+    assert got["body"] == f"{P1}\n\n{P2}"

@@ -190,3 +190,20 @@ def test_cli_prints_json_and_fails_cleanly(tmp_path: Path, capsys: pytest.Captur
     assert out["url"] == "https://cli.example/berita/1"
     assert main(["extract", str(tmp_path / "missing.html"), "--url", "https://cli.example/x"]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_link_cards_after_the_story_are_not_body() -> None:
+    story = "<br><br>".join(  # a story in line breaks, not <p>s, as stripped-down templates print it
+        f"Paragraf {i} tentang rapat pleno KPU kabupaten yang membahas logistik pemilihan di seluruh kecamatan."
+        for i in range(6)
+    )
+    cards = "".join(
+        f"<a href='/berita/{i}'><h2>Judul berita lain nomor {i}</h2><div>Ringkasan berita lain nomor {i} yang "
+        "panjangnya cukup untuk terlihat seperti paragraf biasa di halaman ini.</div></a>"
+        for i in range(8)
+    )
+    page = f"<article><h1>Pleno DPT</h1><div class='article-body'>{story}</div>{cards}</article>"
+    html = f"<html lang='id'><body>{page}</body></html>"
+    got = extract_html(html, "https://kabar.example.com/berita/pleno")
+    assert "Ringkasan berita lain" not in got["body"]
+    assert got["body"].count("Paragraf") == 6

@@ -63,18 +63,22 @@ def _join(a: _Shape, b: _Shape) -> _Shape:
     return (a[0] + b[0], a[1] + b[1] - (a[3] and b[2]), a[2], b[3])
 
 
-def _measure(el: HtmlElement, out: dict[HtmlElement, tuple[int, int, int]]) -> tuple[_Shape, int]:
+def _measure(
+    el: HtmlElement, out: dict[HtmlElement, tuple[int, int, int]], in_link: bool = False
+) -> tuple[_Shape, int]:
     """(shape of text_of(el), link chars in el) and, into `out`, (text length, link chars, words) of every list,
-    table, div and link-line block below: one pass instead of one text serialisation per nested block."""
+    table, div and link-line block below: one pass instead of one text serialisation per nested block. All text
+    inside a link is link text, blocks included (a card: `<a><h2>headline</h2><div>summary</div></a>`)."""
+    in_link = in_link or el.tag == "a"
     shape, links = _shape(el.text), 0
     for child in el:
         if isinstance(child.tag, str):
-            child_shape, child_links = _measure(child, out)
+            child_shape, child_links = _measure(child, out, in_link)
             shape, links = _join(shape, child_shape), links + child_links
         shape = _join(shape, _shape(child.tail))
     length = shape[0] + max(shape[1] - 1, 0) if shape else 0
-    if el.tag == "a":
-        links += length
+    if in_link:
+        links = length
     if el.tag in _LINK_BLOCKS or el.tag in LINK_LINE_TAGS:
         out[el] = (length, links, shape[1] if shape else 0)
     return shape, links

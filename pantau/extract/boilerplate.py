@@ -392,6 +392,7 @@ def strip_signoff(text: str) -> str:
     return before
 
 
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero-width marks
 MAX_BODY_CHARS = 100_000  # clean_paragraphs keeps at most this much text: the longest news stories are far shorter
 MAX_PARAGRAPHS = 5_000  # ... and reads at most this many paragraphs (a story has a few dozen)
 
@@ -406,7 +407,7 @@ def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) 
     for count, raw in enumerate(paragraphs):
         if kept >= MAX_BODY_CHARS or count >= MAX_PARAGRAPHS:
             break  # a dump, not an article: the rest is not read (extract_html notes a cut at MAX_BODY_CHARS)
-        text = " ".join(raw[: MAX_BODY_CHARS - kept + 1000].split())[: MAX_BODY_CHARS - kept]
+        text = " ".join(raw[: MAX_BODY_CHARS - kept + 1000].translate(INVISIBLE).split())[: MAX_BODY_CHARS - kept]
         if not text:
             continue
         if is_trailing(text):
