@@ -13,7 +13,7 @@ from typing import Any
 from pantau.extract.body import MIN_ARTICLE_CHARS, generic_body, looks_like_listing
 from pantau.extract.boilerplate import MAX_BODY_CHARS
 from pantau.extract.byline import choose_authors, page_authors, page_editors, split_reporter_line
-from pantau.extract.decode import MAX_HTML_BYTES, bound_html, decode_html, parse_document
+from pantau.extract.decode import MAX_HTML_BYTES, bound_html, bound_tree, decode_html, parse_document
 from pantau.extract.lead import lead_tags, settle_lead
 from pantau.extract.metadata import page_metadata, read_page
 from pantau.extract.published import resolve_with_family
@@ -85,6 +85,9 @@ def extract_html(
     if doc is None:
         out["skip_reason"] = "not parseable as HTML"
         return out
+    cut = bound_tree(doc)
+    if cut:
+        out["notes"].append(cut)
     try:
         return _extract(doc, text, url, out, family, domains)
     except (ValueError, TypeError, AttributeError, RecursionError, OverflowError) as exc:  # never crash a crawl

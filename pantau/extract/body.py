@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from pantau.extract import boilerplate as bp
-from pantau.extract.decode import parse_document
+from pantau.extract.decode import cut_from, parse_document
 from pantau.extract.metadata import Page
 
 MIN_BODY_CHARS = 250  # below this the DOM body is compared with trafilatura's
@@ -222,17 +222,6 @@ def _over_budget(doc: HtmlElement) -> tuple[HtmlElement | None, int]:
     return None, elements
 
 
-def _cut_from(last: HtmlElement) -> None:
-    """Remove, in place, `last` and every element after it in document order."""
-    node, keep_node = last, False
-    while node is not None:
-        parent = node.getparent()
-        if parent is None:
-            break
-        del parent[parent.index(node) + keep_node :]  # in libxml2: no proxy per removed sibling
-        node, keep_node = parent, True
-
-
 def fallback_input(html_text: str) -> tuple[str | HtmlElement, str | None, bool]:
     """What trafilatura reads, a note on any cut, and whether to run it in fast mode. The page is parsed afresh (the
     tree extraction works on has been cut by then) and measured as trafilatura will read it: scripts and styles,
@@ -248,7 +237,7 @@ def fallback_input(html_text: str) -> tuple[str | HtmlElement, str | None, bool]
     last, _ = _over_budget(doc)
     if last is None:
         return doc, None, fast
-    _cut_from(last)
+    cut_from(last)
     kept = int(_COUNTED(doc))
     return doc, f"trafilatura fallback read the first {kept} of {elements} elements (work budget)", fast
 

@@ -296,9 +296,16 @@ def is_trailing(text: str) -> bool:
     return bool(rules().trailing.match(text))
 
 
+INLINE_TAIL_CHARS = 260  # an end-anchored inline pattern ("... Baca juga: <headline>") is looked for in this tail
+
+
 def clean_inline(text: str) -> str:
     for pat in (*rules().inline, *media().embed_inline):
-        text = pat.sub(" ", text)
+        if pat.pattern.endswith("$"):  # at most one match, at the end: searched in the tail only (linear work)
+            found = pat.search(text, max(0, len(text) - INLINE_TAIL_CHARS))
+            text = text[: found.start()] + " " + text[found.end() :] if found else text
+        else:
+            text = pat.sub(" ", text)
     text = strip_credit_tail(text)
     return " ".join(text.split())
 
@@ -392,9 +399,10 @@ def strip_signoff(text: str) -> str:
     return before
 
 
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero-width marks
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width marks: no text
 MAX_BODY_CHARS = 100_000  # clean_paragraphs keeps at most this much text: the longest news stories are far shorter
 MAX_PARAGRAPHS = 5_000  # ... and reads at most this many paragraphs (a story has a few dozen)
+MAX_READ_CHARS = 3 * MAX_BODY_CHARS  # ... and this much distinct text, kept or not (boilerplate included)
 
 
 def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) -> tuple[list[str], str | None]:
@@ -403,11 +411,12 @@ def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) 
     out: list[str] = []
     seen: set[str] = set()
     closed: set[int] = set()  # a sign-off line stood before out[i]
-    kept = 0
+    kept = read = 0
+    read_raw: set[str] = set()  # paragraphs already judged: a repeat costs nothing more
     for count, raw in enumerate(paragraphs):
-        if kept >= MAX_BODY_CHARS or count >= MAX_PARAGRAPHS:
+        if kept >= MAX_BODY_CHARS or count >= MAX_PARAGRAPHS or read >= MAX_READ_CHARS:
             break  # a dump, not an article: the rest is not read (extract_html notes a cut at MAX_BODY_CHARS)
-        text = " ".join(raw[: MAX_BODY_CHARS - kept + 1000].translate(INVISIBLE).split())[: MAX_BODY_CHARS - kept]
+        text = " ".join(INVISIBLE.sub("", raw[: MAX_BODY_CHARS - kept + 1000]).split())[: MAX_BODY_CHARS - kept]
         if not text:
             continue
         if is_trailing(text):
@@ -418,6 +427,10 @@ def clean_paragraphs(paragraphs: list[str], dateline_first: Sequence[str] = ()) 
             if out:
                 closed.add(len(out))
             continue
+        if text in read_raw:
+            continue
+        read_raw.add(text)
+        read += len(text)
         if is_boilerplate(text) or is_caption(text) or is_embed_text(text) or is_date_line(text):
             continue
         footer = embed_footer(text)

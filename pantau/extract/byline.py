@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from pantau.extract.metadata import Page
@@ -27,6 +28,7 @@ MAX_BYLINE_CHARS = 160  # a longer element is an author box or a paragraph, not 
 MAX_CANDIDATES = 200  # byline elements / credit lines looked at per page (bounded work on any page)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "title", "template", "button"})
 _ASIDE_TAGS = frozenset({"figure", "figcaption", "nav", "footer", "aside"})
+_ATTRS = ("class", "id", "itemprop", "rel", "data-testid")  # the attributes that mark a byline element
 _CREDIT_TAGS = ("p", "div", "span", "td", "th", "li", "strong", "b", "em", "small", "address", "label")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b)\s*", re.IGNORECASE)
 _SEGMENT_SPLIT = re.compile(r"\s+[-–—|/•]\s+|\s*/\s*|\s+[-–—]\s*$|\|")
@@ -82,7 +84,7 @@ def _rules() -> _Rules:
 
 
 def _attrs(el: HtmlElement) -> str:
-    return " ".join(str(el.get(a) or "") for a in ("class", "id", "itemprop", "rel", "data-testid"))
+    return " ".join(str(el.get(a) or "") for a in _ATTRS)
 
 
 def _text(el: HtmlElement) -> str:
@@ -172,10 +174,21 @@ def _aside(el: HtmlElement, r: _Rules) -> bool:
     return False
 
 
+@cache
+def _marked_xpath() -> etree.XPath:
+    """One XPath for the elements whose class/id/itemprop/rel names an author (EXSLT regex over the joined
+    attributes: no Python object per element of the page)."""
+    joined = "concat(" + ", ' ', ".join(f"@{a}" for a in _ATTRS) + ")"
+    return etree.XPath(
+        f"//*[@class or @id or @itemprop or @rel or @data-testid][re:test({joined}, $words, 'i')]",
+        namespaces={"re": "http://exslt.org/regular-expressions"},
+    )
+
+
 def _byline_elements(doc: HtmlElement) -> Iterator[HtmlElement]:
     r = _rules()
     marked: list[HtmlElement] = []
-    for el in doc.iter():
+    for el in _marked_xpath()(doc, words=str(byline_rules()["author_attr"])):
         if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS:
             attrs = _attrs(el)
             if r.author_attr.search(attrs) and not r.editor_attr.search(attrs):

@@ -128,6 +128,35 @@ def bound_html(text: str) -> tuple[str, str | None]:
     )
 
 
+MAX_ELEMENTS = 25_000  # elements read per page: real article pages hold a few thousand (the largest seen ~2,200)
+_COUNT_ALL = etree.XPath("count(//*)")
+_NTH = etree.XPath("(//*)[$n]")
+
+
+def cut_from(last: HtmlElement) -> None:
+    """Remove, in place, `last` and every element after it in document order."""
+    node, keep_node = last, False
+    while node is not None:
+        parent = node.getparent()
+        if parent is None:
+            break
+        del parent[parent.index(node) + keep_node :]  # in libxml2: no proxy per removed sibling
+        node, keep_node = parent, True
+
+
+def bound_tree(doc: HtmlElement) -> str | None:
+    """Cut, in place, a tree of more than MAX_ELEMENTS elements after its first MAX_ELEMENTS (the head and the
+    top of the page, where an article is) and say so; None for a tree within the budget. Counting and finding
+    the cut are XPath (C) work, so the check costs little on any page."""
+    total = int(_COUNT_ALL(doc))
+    if total <= MAX_ELEMENTS:
+        return None
+    found = _NTH(doc, n=MAX_ELEMENTS + 1)
+    if found:
+        cut_from(found[0])
+    return f"document cut to its first {MAX_ELEMENTS} of {total} elements (work budget)"
+
+
 def parse_document(text: str) -> HtmlElement | None:
     """An lxml tree, or None when there is nothing parseable."""
     text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)

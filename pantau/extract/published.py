@@ -86,7 +86,8 @@ WINDOW_BEFORE = 600  # nodes read before it (a date line above the headline, e.g
 SAME_DAY_RIVALS = 4  # date lines compared with the best-placed one (see _visible)
 DAYS_APART = timedelta(days=2)  # a visible line this far from the machine time is someone else's date
 HTMLDATE_MAX_ELEMENTS = 5_000  # htmldate copies the tree: above this many elements it is not asked at all
-HTMLDATE_TEXT_SEARCH = 1_500  # and its opportunistic text search only on pages up to this size
+# htmldate's extensive search hands free text to dateparser, whose first call compiles every locale's patterns
+# (~9 s on this machine, measured on a fuzz page): it stays off; the visible date lines are read by Pantau itself
 MAX_CANDIDATES = 200  # date-like texts read per page (nearest the headline first): bounded work on any page
 
 
@@ -653,7 +654,7 @@ def _htmldate_day(page: Page, elements: int) -> date | None:
     try:
         found = find_date(
             page.doc,
-            extensive_search=elements <= HTMLDATE_TEXT_SEARCH,
+            extensive_search=False,
             original_date=True,
             url=page.url or None,
             outputformat="%Y-%m-%d",
