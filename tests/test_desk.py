@@ -6,12 +6,16 @@ from __future__ import annotations
 import io
 import json
 import re
+import socket
 import stat
+import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
 
@@ -25,9 +29,10 @@ from pantau.desk.ratelimit import LoginLimiter
 from pantau.desk.routes import POST_PATHS
 from pantau.desk.users import UserStore
 from pantau.records import IndexedArticle
-from pantau.store.client import Store
+from pantau.store.client import EngineInfo, Store
 from tests.conftest import make_settings
 from tests.deskdata import DATE_FLAG, TITLE_FLAG, seed
+from tests.deskserver import serving
 
 PASSWORDS = {"vera": "viewer-pass-123", "piet": "piket-pass-123", "ada": "admin-pass-123"}
 ROLES = {"vera": "viewer", "piet": "piket", "ada": "admin"}
@@ -71,7 +76,7 @@ def desk(store: Store, tmp_path: Path, clock: Clock) -> Iterator[tuple[TestClien
         yield client, settings, docs
 
 
-def token(client: TestClient, path: str = "/login") -> str:
+def token(client: httpx.Client, path: str = "/login") -> str:
     found = CSRF.search(client.get(path).text)
     assert found, f"no csrf_token on {path}"
     return found.group(1)
@@ -241,6 +246,47 @@ def test_healthz_answers_without_login(desk: Any) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "engine": "up"}
+
+
+def test_healthz_answers_fast_and_blocks_nothing_while_the_engine_is_down(tmp_path: Path) -> None:
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    # every engine request retries with backoff (~1 + 2 + 4 s) before it gives up
+    settings = make_settings(
+        PANTAU_SEARCH_URL=dead,
+        PANTAU_SEARCH_BACKOFF_INITIAL="1.0",
+        PANTAU_SEARCH_BACKOFF_MAX="4",
+        PANTAU_PATHS_VAR_DIR=str(tmp_path / "var"),
+        PANTAU_DESK_USERS_FILE=str(tmp_path / "users.json"),
+    )
+    UserStore.of(settings).add("piet", "piket", PASSWORDS["piet"])
+    store = Store(settings, EngineInfo("opensearch", "2.19.0", "dead", dead))
+    with serving(create_app(settings, store)) as base, httpx.Client(base_url=base, timeout=60) as slow:
+        form = token(slow)
+        data = {"username": "piet", "password": PASSWORDS["piet"], "csrf_token": form, "next": "/"}
+        done: list[int] = []
+        # a login whose audit entry waits for the engine in a worker thread
+        waiting = threading.Thread(target=lambda: done.append(slow.post("/login", data=data).status_code))
+        waiting.start()
+        time.sleep(0.3)
+        with httpx.Client(base_url=base, timeout=60) as other:
+            started = time.monotonic()
+            health: list[httpx.Response] = []
+            checking = threading.Thread(target=lambda: health.append(other.get("/healthz")))
+            checking.start()
+            time.sleep(0.2)
+            with httpx.Client(base_url=base, timeout=60) as third:
+                assert third.get("/login").status_code == 200
+            assert time.monotonic() - started < 2.0  # neither the check nor the slow login held this page up
+            checking.join(timeout=10)
+            assert time.monotonic() - started < 2.5
+        assert health[0].status_code == 503
+        body = health[0].json()
+        assert (body["status"], body["engine"]) == ("unavailable", "down") and body["reason"]
+        assert dead not in body["reason"]  # the engine's address is not told to anyone who asks
+        waiting.join(timeout=30)
+        assert done == [303]  # the login itself does not fail because the audit trail is unreachable
 
 
 def test_pages_need_a_login_and_the_right_role(desk: Any) -> None:
