@@ -28,6 +28,7 @@ from pantau.desk.deadline import add_months, window
 from pantau.desk.ratelimit import LoginLimiter
 from pantau.desk.routes import POST_PATHS
 from pantau.desk.users import UserStore
+from pantau.ops.review import save_review_part
 from pantau.records import IndexedArticle
 from pantau.store.client import EngineInfo, Store
 from tests.conftest import make_settings
@@ -399,6 +400,39 @@ def test_report_review_of_the_whole_story_and_its_audit_trail(desk: Any, store: 
     refused = client.post(f"/report/{first}/review", data={"status": "diklarifikasi", "csrf_token": token(client, "/")})
     assert "needs --clarification-url" in client.get(refused.headers["location"]).text
     assert audit.entries(store, first)[0]["outcome"] == "refused"
+
+
+def test_a_copy_without_a_flag_is_never_reviewed_drafted_or_answered(desk: Any, store: Store) -> None:
+    client, _, docs = desk
+    first, unflagged = doc_id(docs, 1), doc_id(docs, 3)
+    # a copy that already has a review object (as an earlier desk gave one when a draft was saved on it)
+    save_review_part(store, unflagged, "drafts", {"hak_jawab": "lama\n", "saved_by": "piet"})
+    login(client, "piet")
+    page = client.get(f"/report/{unflagged}").text
+    assert 'id="not-flagged"' in page and 'id="review-form"' not in page and 'id="draft-link"' not in page
+    assert "terapkan ke semua salinan cerita yang ditandai (2 berita)" in client.get(f"/report/{first}").text
+    response = client.post(
+        f"/report/{first}/review",
+        data={"status": "ditinjau", "whole_story": "1", "csrf_token": token(client, "/")},
+    )
+    assert "untuk 2 berita" in client.get(response.headers["location"]).text
+    assert (store.get("articles", unflagged) or {})["review"]["status"] == "baru"  # not touched
+    assert audit.entries(store, unflagged) == []
+    refused = client.get(f"/report/{unflagged}/draft")
+    assert refused.status_code == 409 and "tidak ditandai" in refused.text
+    assert client.get(f"/report/{unflagged}/draft/hak_jawab.txt").status_code == 409
+    csrf_token = token(client, "/")
+    for action, data in (
+        ("review", {"status": "ditinjau"}),
+        ("draft", {"hak_jawab": "Surat baru", "clarification": "Klarifikasi"}),
+        ("answer", {"url": "https://sumsel.antaranews.com/jawaban"}),
+    ):
+        response = client.post(f"/report/{unflagged}/{action}", data={**data, "csrf_token": csrf_token})
+        assert response.status_code == 303, action
+        assert "tidak ditandai" in client.get(response.headers["location"]).text, action
+    review = (store.get("articles", unflagged) or {})["review"]
+    assert review["status"] == "baru" and review["drafts"]["hak_jawab"] == "lama\n" and "answer" not in review
+    assert audit.entries(store, unflagged) == []
 
 
 def test_drafts_are_saved_downloaded_printed_and_the_answer_recorded(desk: Any, store: Store) -> None:

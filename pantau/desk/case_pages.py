@@ -29,6 +29,19 @@ def _missing(ctx: Ctx, article_id: str) -> Response:
     return ctx.render("message.html", code=404, title="Berita tidak ditemukan", text=f"Tidak ada berita {article_id}.")
 
 
+NOT_FLAGGED = (
+    "Berita ini tidak ditandai (tidak ada temuan): tidak ada yang perlu ditinjau, dan draf hak jawab, klarifikasi "
+    "serta jawaban media hanya untuk berita yang ditandai."
+)
+
+
+def _not_flagged(ctx: Ctx, article_id: str) -> Response:
+    """The refusal of review, drafting and answers on a report without a flag."""
+    if ctx.request.method == "POST":
+        return ctx.redirect(f"/report/{article_id}", NOT_FLAGGED)
+    return ctx.render("message.html", code=409, title="Berita tidak ditandai", text=NOT_FLAGGED)
+
+
 @page("viewer")
 def queue(ctx: Ctx) -> Response:
     filters = cases.QueueFilters.parse(ctx.params)
@@ -65,6 +78,8 @@ def report(ctx: Ctx) -> Response:
         flags=flags,
         pieces=cases.highlight(str(doc.get("body") or ""), [str(f.get("evidence") or "") for f in flags]),
         members=members,
+        flagged=cases.flagged(doc),
+        story_cases=1 + sum(1 for m in members if cases.flagged(m)),
         review=review,
         status=status,
         allowed=sorted(TRANSITIONS.get(status, frozenset())),
@@ -79,15 +94,17 @@ def review_action(ctx: Ctx) -> Response:
     article_id, doc = _article(ctx)
     if doc is None:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
     status = ctx.field("status", 40)
     note = ctx.field("note", 4000) or None
     url = ctx.field("clarification_url", 2000) or None
     targets = [article_id]
     story_id = doc.get("story_id")
     if ctx.field("whole_story") and story_id:
-        # the story's other flagged copies (a copy without a flag has nothing to review)
+        # the story's other flagged copies only (a copy without a flag has nothing to review)
         members = cases.story_members(ctx.store, story_id)
-        targets += [m["id"] for m in members if m["id"] != article_id and (m.get("flag_count") or m.get("review"))]
+        targets += [m["id"] for m in members if m["id"] != article_id and cases.flagged(m)]
     name, role = ctx.who
     done: list[str] = []
     refused: list[str] = []
@@ -145,6 +162,8 @@ def draft_form(ctx: Ctx) -> Response:
     article_id, doc = _article(ctx)
     if doc is None:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
     review = doc.get("review") or {}
     return ctx.render(
         "draft.html",
@@ -163,6 +182,8 @@ def draft_save(ctx: Ctx) -> Response:
     article_id, doc = _article(ctx)
     if doc is None:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
     name, role = ctx.who
     before = dict((doc.get("review") or {}).get("drafts") or {})
     value = {kind: drafts.clean(ctx.field(kind, drafts.MAX_CHARS + 100)) for kind in drafts.KINDS}
@@ -198,6 +219,8 @@ def draft_text(ctx: Ctx) -> Response:
     kind = str(ctx.request.path_params.get("kind", ""))
     if doc is None or kind not in drafts.KINDS:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
     filename = f"{kind}-{article_id[:12]}.txt"
     return PlainTextResponse(
         _saved_text(ctx, doc, kind), headers={"Content-Disposition": f'attachment; filename="{filename}"'}
@@ -210,6 +233,8 @@ def draft_print(ctx: Ctx) -> Response:
     kind = str(ctx.request.path_params.get("kind", ""))
     if doc is None or kind not in drafts.KINDS:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
     return ctx.render("print.html", text=_saved_text(ctx, doc, kind), title=drafts.LABELS[kind], doc=doc)
 
 
@@ -223,6 +248,8 @@ def answer_save(ctx: Ctx) -> Response:
     article_id, doc = _article(ctx)
     if doc is None:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
     url = _http_url(ctx.field("url", 2000))
     day = ctx.field("published_on", 20)
     try:
