@@ -28,7 +28,7 @@ from pantau.desk.deadline import add_months, window
 from pantau.desk.ratelimit import LoginLimiter
 from pantau.desk.routes import POST_PATHS
 from pantau.desk.users import UserStore
-from pantau.ops.review import save_review_part
+from pantau.ops.review import http_url, save_review_part
 from pantau.records import IndexedArticle
 from pantau.store.client import EngineInfo, Store
 from tests.conftest import make_settings
@@ -433,6 +433,49 @@ def test_a_copy_without_a_flag_is_never_reviewed_drafted_or_answered(desk: Any, 
     review = (store.get("articles", unflagged) or {})["review"]
     assert review["status"] == "baru" and review["drafts"]["hak_jawab"] == "lama\n" and "answer" not in review
     assert audit.entries(store, unflagged) == []
+
+
+def test_only_http_links_become_links(desk: Any, store: Store) -> None:
+    client, _, docs = desk
+    second = doc_id(docs, 2)
+    bad = {"url": "javascript:alert(1)", "canonical_url": " JavaScript:alert(2)"}
+    store.request("POST", f"/{store.name('articles')}/_update/{second}", body={"doc": bad}, params={"refresh": "true"})
+    # links stored by older code or by hand: the desk's own forms refuse them
+    save_review_part(store, second, "answer", {"url": "data:text/html,<script>alert(3)</script>", "recorded_by": "x"})
+    review = (store.get("articles", second) or {})["review"]
+    review["clarification_url"] = "javascript:alert(4)"
+    store.request(
+        "POST",
+        f"/{store.name('articles')}/_update/{second}",
+        body={"doc": {"review": review}},
+        params={"refresh": "true"},
+    )
+    login(client, "piet")
+    for path in (f"/report/{second}", f"/report/{second}/draft"):
+        page = client.get(path).text
+        hrefs = re.findall(r'href="([^"]*)"', page)
+        assert all(h.startswith(("/", "http://", "https://")) for h in hrefs), (path, hrefs)
+        assert "<script>" not in page
+    page = client.get(f"/report/{second}").text
+    assert '<span class="url-text">JavaScript:alert(2)</span>' in page
+    assert '<span class="url-text">javascript:alert(4)</span>' in page
+    assert '<span class="url-text">data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;</span>' in page
+    first = client.get(f"/report/{doc_id(docs, 1)}").text
+    assert (
+        '<a href="https://palembang.tribunnews.com/pilkada/2024/berita-1" rel="noreferrer noopener">berita asli</a>'
+        in first
+    )
+    assert http_url("https://x.id/a?b=1") == "https://x.id/a?b=1"
+    for value in (
+        "javascript:alert(1)",
+        "data:,x",
+        "//x.id/a",
+        "/relatif",
+        "https:/x",
+        "http://x.id/a b",
+        "http://[::1",
+    ):
+        assert http_url(value) is None, value
 
 
 def test_drafts_are_saved_downloaded_printed_and_the_answer_recorded(desk: Any, store: Store) -> None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from starlette.responses import PlainTextResponse, Response
 
 from pantau.desk import audit, cases, drafts
 from pantau.desk.app import Ctx, page
 from pantau.desk.deadline import window
-from pantau.ops.review import TRANSITIONS, ReviewError, current_review, save_review_part, update_review
+from pantau.ops.review import TRANSITIONS, ReviewError, current_review, http_url, save_review_part, update_review
 
 
 def _now() -> str:
@@ -238,11 +237,6 @@ def draft_print(ctx: Ctx) -> Response:
     return ctx.render("print.html", text=_saved_text(ctx, doc, kind), title=drafts.LABELS[kind], doc=doc)
 
 
-def _http_url(value: str) -> str | None:
-    parts = urlsplit(value)
-    return value if parts.scheme in ("http", "https") and parts.hostname else None
-
-
 @page("piket")
 def answer_save(ctx: Ctx) -> Response:
     article_id, doc = _article(ctx)
@@ -250,7 +244,7 @@ def answer_save(ctx: Ctx) -> Response:
         return _missing(ctx, article_id)
     if not cases.flagged(doc):
         return _not_flagged(ctx, article_id)
-    url = _http_url(ctx.field("url", 2000))
+    url = http_url(ctx.field("url", 2000))
     day = ctx.field("published_on", 20)
     try:
         published_on = date.fromisoformat(day).isoformat() if day else None

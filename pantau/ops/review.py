@@ -76,11 +76,27 @@ def carry_reviews(store: Store, docs: Sequence[dict[str, Any]]) -> list[dict[str
     return out
 
 
+def http_url(value: Any) -> str | None:
+    """`value` when it is an absolute http(s) URL with a host, else None. The one rule for what may become a link
+    or be stored as one (javascript:, data:, relative or malformed URLs never do)."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text or any(ch.isspace() or ord(ch) < 32 for ch in text):
+        return None
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and host else None
+
+
 def _check_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    checked = http_url(url)
+    if checked is None:
         raise ReviewError(f"clarification URL {url!r} must be an http(s) URL")
-    return url.strip()
+    return checked
 
 
 def update_review(
