@@ -519,6 +519,19 @@ def test_drafts_are_saved_downloaded_printed_and_the_answer_recorded(desk: Any, 
     assert stored.review.answer.published_on == "2024-11-25"
     actions = [e["action"] for e in audit.entries(store, first)]
     assert actions == ["answer", "draft"]
+    # a second answer replaces the first one as a whole: the date it does not give is not kept from the first
+    client.post(
+        f"/report/{first}/answer",
+        data={"url": "https://palembang.tribunnews.com/ralat", "note": "ralat", "csrf_token": token(client, "/")},
+    )
+    answer = (store.get("articles", first) or {})["review"]["answer"]
+    assert (answer["url"], answer["note"], "published_on" in answer) == (
+        "https://palembang.tribunnews.com/ralat",
+        "ralat",
+        False,
+    )
+    assert "2024-11-25" not in client.get(f"/report/{first}").text
+    assert (store.get("articles", first) or {})["review"]["drafts"]["hak_jawab"] == letter  # the rest is kept
     assert (
         client.post(
             f"/report/{first}/answer", data={"url": "javascript:alert(1)", "csrf_token": token(client, "/")}

@@ -2,8 +2,8 @@
 
 The state lives in the article document's `review` object {status, note, clarification_url, updated_at,
 updated_by}, a keyword field Kibana filters on. `update_review` enforces the transitions, requires a
-clarification URL for 'diklarifikasi', and writes with an update request (guarded by the document's sequence
-number, so two officers cannot overwrite each other silently) followed by a refresh.
+clarification URL for 'diklarifikasi', and replaces the review object as a whole (a scripted update, guarded by
+the document's sequence number, so two officers cannot overwrite each other silently) followed by a refresh.
 
 The desk keeps its drafts and the outlet's answer in the same object (`review.drafts`, `review.answer`), written
 by `save_review_part`, which never changes the status: only `update_review` moves it.
@@ -136,22 +136,28 @@ def update_review(
         review["note"] = note
     if url:
         review["clarification_url"] = url
+    _write_review(store, article_id, review, found, "run the command again")
+    return review
+
+
+# Replaces the review object as a whole: a partial update ({"doc": {"review": ...}}) merges objects key by key, so
+# a field left out (an answer's published_on, a draft's text) would survive from the previous value.
+_SET_REVIEW = "ctx._source.review = params.review"
+
+
+def _write_review(store: Store, article_id: str, review: dict[str, Any], found: dict[str, Any], retry: str) -> None:
+    """Store `review` as the article's whole review object, guarded by the sequence number read in `found`."""
     try:
         store.request(
             "POST",
             f"/{store.name('articles')}/_update/{article_id}",
-            body={"doc": {"review": review}},
-            params={
-                "refresh": "true",
-                "if_seq_no": found["_seq_no"],
-                "if_primary_term": found["_primary_term"],
-            },
+            body={"script": {"source": _SET_REVIEW, "lang": "painless", "params": {"review": review}}},
+            params={"refresh": "true", "if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"]},
         )
     except SearchRequestError as exc:
         if exc.status == 409:
-            raise ReviewError(f"article {article_id} was changed meanwhile; run the command again") from exc
+            raise ReviewError(f"article {article_id} was changed meanwhile; {retry}") from exc
         raise
-    return review
 
 
 REVIEW_PARTS = ("drafts", "answer")
@@ -185,17 +191,7 @@ def save_review_part(store: Store, article_id: str, part: str, value: dict[str, 
     review: dict[str, Any] = dict((found.get("_source") or {}).get("review") or {})
     review.setdefault("status", "baru")
     review[part] = value
-    try:
-        store.request(
-            "POST",
-            f"/{store.name('articles')}/_update/{article_id}",
-            body={"doc": {"review": review}},
-            params={"refresh": "true", "if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"]},
-        )
-    except SearchRequestError as exc:
-        if exc.status == 409:
-            raise ReviewError(f"article {article_id} was changed meanwhile; save again") from exc
-        raise
+    _write_review(store, article_id, review, found, "save again")
     return review
 
 
