@@ -22,11 +22,12 @@ from starlette.testclient import TestClient
 from pantau.alerts import messages
 from pantau.cli.main import main
 from pantau.config import Settings
-from pantau.desk import audit, cases, drafts
+from pantau.desk import audit, cases, csrf, drafts
 from pantau.desk.app import create_app
 from pantau.desk.deadline import add_months, window
 from pantau.desk.ratelimit import LoginLimiter
 from pantau.desk.routes import POST_PATHS
+from pantau.desk.sessions import COOKIE
 from pantau.desk.users import UserStore
 from pantau.ops.review import http_url, save_review_part
 from pantau.records import IndexedArticle
@@ -539,6 +540,37 @@ def test_drafts_are_saved_downloaded_printed_and_the_answer_recorded(desk: Any, 
         == 303
     )
     assert (store.get("articles", first) or {})["review"]["answer"]["url"].startswith("https://")
+
+
+def test_logout_ends_the_session_on_the_server(desk: Any, store: Store) -> None:
+    client, settings, docs = desk
+    first = doc_id(docs, 1)
+    login(client, "piet")
+    kept = str(client.cookies.get(COOKIE))  # a copy of the cookie, as someone could keep it
+    replayed = {"Cookie": f"{COOKIE}={kept}"}
+    other = TestClient(client.app, follow_redirects=False)  # the same account on another device
+    login(other, "piet")
+    assert client.get("/").status_code == 200
+    client.post("/logout", data={"csrf_token": token(client, "/")})
+    stranger = TestClient(client.app, follow_redirects=False)
+    assert stranger.get("/", headers=replayed).status_code == 303
+    # a form sent with the old cookie and its own valid csrf token is refused too
+    desk_state = client.app.state.desk  # type: ignore[attr-defined]
+    sid = desk_state.codec.load(kept).sid
+    refused = stranger.post(
+        f"/report/{first}/review",
+        data={"status": "ditinjau", "csrf_token": csrf.token_for(desk_state.key, sid)},
+        headers=replayed,
+    )
+    assert refused.status_code == 303 and refused.headers["location"] == "/login"
+    assert (store.get("articles", first) or {})["review"]["status"] == "baru"
+    assert other.get("/").status_code == 303  # logging out ends every session of the account
+    # a new password ends the sessions too
+    login(client, "piet")
+    assert client.get("/").status_code == 200
+    UserStore.of(settings).add("piet", "piket", "sandi-baru-12345", replace=True)
+    assert client.get("/").status_code == 303
+    assert "session_key" not in client.get("/login").text
 
 
 def test_a_removed_account_loses_its_session_and_nothing_secret_is_shown(desk: Any) -> None:

@@ -78,6 +78,7 @@ def login(ctx: Ctx) -> Response:
     limiter.succeeded(f"user:{name}")
     fresh = Session.new(user.name)  # a new identifier at login: no session fixation
     ctx.session.sid, ctx.session.user, ctx.session.changed = fresh.sid, fresh.user, True
+    ctx.session.key = user.session_key
     ctx.user = user
     _audit_login(ctx, user.name, user.role, "login", "ok")
     return ctx.redirect(target)
@@ -86,7 +87,8 @@ def login(ctx: Ctx) -> Response:
 @page(None)
 def logout(ctx: Ctx) -> Response:
     if ctx.user:
+        ctx.desk.users.end_sessions(ctx.user.name)  # this cookie, and any copy of it, is refused from now on
         _audit_login(ctx, ctx.user.name, ctx.user.role, "logout", "ok")
     fresh = Session.new()
-    ctx.session.sid, ctx.session.user, ctx.session.changed = fresh.sid, None, True
+    ctx.session.sid, ctx.session.user, ctx.session.key, ctx.session.changed = fresh.sid, None, "", True
     return ctx.redirect("/login", "Anda sudah keluar.")
