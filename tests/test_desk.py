@@ -542,6 +542,29 @@ def test_drafts_are_saved_downloaded_printed_and_the_answer_recorded(desk: Any, 
     assert (store.get("articles", first) or {})["review"]["answer"]["url"].startswith("https://")
 
 
+def test_a_draft_longer_than_the_limit_is_refused_never_cut(desk: Any, store: Store) -> None:
+    client, _, docs = desk
+    first = doc_id(docs, 1)
+    login(client, "piet")
+    long_letter = "Surat panjang. " + "x" * drafts.MAX_CHARS + " akhir surat"
+    response = client.post(
+        f"/report/{first}/draft",
+        data={"hak_jawab": long_letter, "clarification": "Klarifikasi.", "csrf_token": token(client, "/")},
+    )
+    assert response.status_code == 422
+    assert 'id="draft-error"' in response.text and "terlalu panjang" in response.text
+    assert f"paling banyak {drafts.MAX_CHARS}" in response.text
+    assert long_letter in response.text  # the officer's text stays in the form, whole
+    assert "drafts" not in (store.get("articles", first) or {})["review"]
+    assert audit.entries(store, first) == []
+    exact = "y" * drafts.MAX_CHARS
+    saved = client.post(
+        f"/report/{first}/draft", data={"hak_jawab": exact, "clarification": "", "csrf_token": token(client, "/")}
+    )
+    assert saved.status_code == 303
+    assert (store.get("articles", first) or {})["review"]["drafts"]["hak_jawab"] == exact + "\n"
+
+
 def test_logout_ends_the_session_on_the_server(desk: Any, store: Store) -> None:
     client, settings, docs = desk
     first = doc_id(docs, 1)

@@ -91,6 +91,11 @@ class Ctx:
         value = self.form.get(name) if self.form is not None else None
         return str(value).strip()[:limit] if isinstance(value, str) else ""
 
+    def text(self, name: str) -> str:
+        """A form field as sent, uncut (for texts whose length the page checks itself)."""
+        value = self.form.get(name) if self.form is not None else None
+        return value if isinstance(value, str) else ""
+
     def url(self, path: str, **query: str) -> str:
         base = str(self.request.scope.get("root_path", "")).rstrip("/")
         return base + path + (f"?{urlencode(query)}" if query else "")

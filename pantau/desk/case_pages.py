@@ -163,12 +163,21 @@ def draft_form(ctx: Ctx) -> Response:
         return _missing(ctx, article_id)
     if not cases.flagged(doc):
         return _not_flagged(ctx, article_id)
+    return _draft_page(ctx, article_id, doc, _saved_or_fresh(ctx, doc, bool(ctx.params.get("baru"))))
+
+
+def _draft_page(
+    ctx: Ctx, article_id: str, doc: dict[str, Any], texts: dict[str, str], error: str | None = None, code: int = 200
+) -> Response:
+    """The draft form with `texts` in it; with `error`, the officer's own texts stay in the form, unsaved."""
     review = doc.get("review") or {}
     return ctx.render(
         "draft.html",
+        code=code,
         doc=doc,
         article_id=article_id,
-        texts=_saved_or_fresh(ctx, doc, bool(ctx.params.get("baru"))),
+        texts=texts,
+        error=error,
         saved=review.get("drafts") or {},
         answer=review.get("answer") or {},
         labels=drafts.LABELS,
@@ -185,8 +194,11 @@ def draft_save(ctx: Ctx) -> Response:
         return _not_flagged(ctx, article_id)
     name, role = ctx.who
     before = dict((doc.get("review") or {}).get("drafts") or {})
-    value = {kind: drafts.clean(ctx.field(kind, drafts.MAX_CHARS + 100)) for kind in drafts.KINDS}
-    value.update(saved_at=_now(), saved_by=name)
+    texts = {kind: drafts.clean(ctx.text(kind)) for kind in drafts.KINDS}
+    problem = drafts.too_long(texts)
+    if problem:  # refused whole, never cut: the texts stay in the form
+        return _draft_page(ctx, article_id, doc, texts, problem, code=422)
+    value = {**texts, "saved_at": _now(), "saved_by": name}
     try:
         save_review_part(ctx.store, article_id, "drafts", value)
     except ReviewError as exc:

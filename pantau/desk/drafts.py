@@ -83,6 +83,18 @@ def render(kind: str, doc: dict[str, Any], settings: Settings, today: date | Non
 
 
 def clean(text: str) -> str:
-    """An edited draft as stored: Unix line ends, one final newline, at most MAX_CHARS characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()[:MAX_CHARS]
+    """An edited draft as stored: Unix line ends, one final newline. Never cut: see `too_long`."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     return text + "\n" if text else ""
+
+
+def too_long(texts: dict[str, str]) -> str | None:
+    """Why the drafts cannot be saved as they are (one is longer than MAX_CHARS), else None."""
+    for kind, text in texts.items():
+        length = len(text.rstrip("\n"))
+        if length > MAX_CHARS:
+            return (
+                f"{LABELS.get(kind, kind)} terlalu panjang: {length} karakter, paling banyak {MAX_CHARS}. "
+                "Draf belum disimpan; persingkat lalu simpan lagi."
+            )
+    return None
