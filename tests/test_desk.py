@@ -213,6 +213,21 @@ def test_letters_keep_one_line_per_part_with_and_without_a_source() -> None:
     assert 'berjudul "Judul" (20 November 2024) memuat' in dated
 
 
+def test_the_clarification_says_the_hak_jawab_was_sent_only_when_it_was_recorded() -> None:
+    settings = make_settings()
+    doc = {"outlet": "Sumeks", "title": "Judul", "url": "https://sumeks.co/x", "flags": [DATE_FLAG.to_dict()]}
+    advice = "Masyarakat diimbau merujuk informasi resmi tahapan Pilkada dari KPU."
+    for review in (None, {"status": "ditinjau"}, {"status": "ditinjau", "drafts": {"hak_jawab": "Surat\n"}}):
+        post = drafts.render("clarification", doc | {"review": review}, settings)
+        assert "Hak Jawab" not in post and "\n" + advice + "\n" in post, review
+    answered = {"status": "ditinjau", "answer": {"url": "https://sumeks.co/hak-jawab-kpu"}}
+    post = drafts.render("clarification", doc | {"review": answered}, settings)
+    assert (
+        "\nKomisi Pemilihan Umum Republik Indonesia telah menyampaikan Hak Jawab kepada redaksi Sumeks sesuai "
+        "Undang-Undang Nomor 40 Tahun 1999 tentang Pers. " + advice + "\n"
+    ) in post
+
+
 def test_alert_messages_link_to_the_desk() -> None:
     doc = IndexedArticle(url="https://sumeks.co/pilkada/2024/berita-2", outlet="Sumeks", title="Judul")
     fields = messages.article_fields(doc, DATE_FLAG, desk_url="https://pantau.kpu.go.id/desk/")

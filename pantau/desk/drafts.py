@@ -52,6 +52,12 @@ def published_day(published_at: str | None) -> str:
     return format_day((moment.astimezone(WIB) if moment.tzinfo else moment).date())
 
 
+def hak_jawab_sent(doc: dict[str, Any]) -> bool:
+    """True when the desk has a record that the hak jawab reached the outlet: the outlet's answer (where it
+    published the hak jawab, `review.answer`). Only then may a text say that the hak jawab was sent."""
+    return bool(((doc.get("review") or {}).get("answer") or {}).get("url"))
+
+
 def context(doc: dict[str, Any], settings: Settings, today: date | None = None) -> dict[str, Any]:
     flags = [
         {
@@ -72,6 +78,7 @@ def context(doc: dict[str, Any], settings: Settings, today: date | None = None) 
         "published": published_day(doc.get("published_at")),
         "published_on": published_day(doc.get("published_at")) if doc.get("published_at") else "",
         "flags": flags,
+        "hak_jawab_sent": hak_jawab_sent(doc),
         "legal": legal(),
         "place_date": format_day(today or datetime.now(WIB).date()),
     }
