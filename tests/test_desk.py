@@ -580,6 +580,41 @@ def test_a_draft_longer_than_the_limit_is_refused_never_cut(desk: Any, store: St
     assert (store.get("articles", first) or {})["review"]["drafts"]["hak_jawab"] == exact + "\n"
 
 
+def test_a_draft_saved_meanwhile_by_someone_else_is_not_overwritten(desk: Any, store: Store) -> None:
+    client, _, docs = desk
+    first = doc_id(docs, 1)
+    based_on = re.compile(r'name="based_on" value="([^"]*)"')
+    login(client, "piet")
+    other = TestClient(client.app, follow_redirects=False)
+    login(other, "ada")
+    mine = based_on.findall(client.get(f"/report/{first}/draft").text)
+    theirs = based_on.findall(other.get(f"/report/{first}/draft").text)
+    assert mine == theirs == [""]  # nothing saved yet
+    saved = other.post(
+        f"/report/{first}/draft",
+        data={"hak_jawab": "Versi Ada", "clarification": "", "based_on": "", "csrf_token": token(other, "/")},
+    )
+    assert saved.status_code == 303
+    form = {"hak_jawab": "Versi Piet <i>", "clarification": "Klarifikasi Piet", "csrf_token": token(client, "/")}
+    refused = client.post(f"/report/{first}/draft", data={**form, "based_on": mine[0]})
+    assert refused.status_code == 409
+    assert "disimpan oleh ada sementara Anda menyunting" in refused.text
+    assert "Versi Piet &lt;i&gt;" in refused.text and "Klarifikasi Piet" in refused.text  # kept in the form
+    drafts_now = (store.get("articles", first) or {})["review"]["drafts"]
+    assert (drafts_now["hak_jawab"], drafts_now["saved_by"]) == ("Versi Ada\n", "ada")
+    assert [(e["user"], e["outcome"]) for e in audit.entries(store, first)] == [("piet", "refused"), ("ada", "ok")]
+    # saving again from the refused form replaces the other's draft knowingly
+    again = client.post(f"/report/{first}/draft", data={**form, "based_on": based_on.findall(refused.text)[0]})
+    assert again.status_code == 303
+    assert (store.get("articles", first) or {})["review"]["drafts"]["hak_jawab"] == "Versi Piet <i>\n"
+    # and the other's old form is now the stale one
+    stale = other.post(
+        f"/report/{first}/draft",
+        data={"hak_jawab": "Lagi", "clarification": "", "based_on": theirs[0], "csrf_token": token(other, "/")},
+    )
+    assert stale.status_code == 409 and "disimpan oleh piet" in stale.text
+
+
 def test_logout_ends_the_session_on_the_server(desk: Any, store: Store) -> None:
     client, settings, docs = desk
     first = doc_id(docs, 1)

@@ -10,11 +10,20 @@ from starlette.responses import PlainTextResponse, Response
 from pantau.desk import audit, cases, drafts
 from pantau.desk.app import Ctx, page
 from pantau.desk.deadline import window
-from pantau.ops.review import TRANSITIONS, ReviewError, current_review, http_url, save_review_part, update_review
+from pantau.ops.review import (
+    TRANSITIONS,
+    ReviewConflictError,
+    ReviewError,
+    current_review,
+    http_url,
+    save_review_part,
+    update_review,
+)
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    # microseconds: a saved part's time is also its version (`based_on`), two saves within a second differ
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _article(ctx: Ctx) -> tuple[str, dict[str, Any] | None]:
@@ -167,10 +176,20 @@ def draft_form(ctx: Ctx) -> Response:
 
 
 def _draft_page(
-    ctx: Ctx, article_id: str, doc: dict[str, Any], texts: dict[str, str], error: str | None = None, code: int = 200
+    ctx: Ctx,
+    article_id: str,
+    doc: dict[str, Any],
+    texts: dict[str, str],
+    error: str | None = None,
+    code: int = 200,
+    based_on: str | None = None,
 ) -> Response:
-    """The draft form with `texts` in it; with `error`, the officer's own texts stay in the form, unsaved."""
+    """The draft form with `texts` in it; with `error`, the officer's own texts stay in the form, unsaved.
+
+    The form carries `based_on`, the stamp of the saved drafts the texts start from (default: those stored now),
+    so a save over drafts that someone else saved meanwhile is refused (`save_review_part`)."""
     review = doc.get("review") or {}
+    saved = review.get("drafts") or {}
     return ctx.render(
         "draft.html",
         code=code,
@@ -178,7 +197,8 @@ def _draft_page(
         article_id=article_id,
         texts=texts,
         error=error,
-        saved=review.get("drafts") or {},
+        based_on=str(saved.get("saved_at") or "") if based_on is None else based_on,
+        saved=saved,
         answer=review.get("answer") or {},
         labels=drafts.LABELS,
         window=window(doc.get("published_at"), warning_days=ctx.settings.desk.deadline_warning_days),
@@ -195,14 +215,35 @@ def draft_save(ctx: Ctx) -> Response:
     name, role = ctx.who
     before = dict((doc.get("review") or {}).get("drafts") or {})
     texts = {kind: drafts.clean(ctx.text(kind)) for kind in drafts.KINDS}
+    based_on = ctx.field("based_on", 64) if ctx.form is not None and "based_on" in ctx.form else None
     problem = drafts.too_long(texts)
     if problem:  # refused whole, never cut: the texts stay in the form
-        return _draft_page(ctx, article_id, doc, texts, problem, code=422)
+        return _draft_page(ctx, article_id, doc, texts, problem, code=422, based_on=based_on)
     value = {**texts, "saved_at": _now(), "saved_by": name}
     try:
-        save_review_part(ctx.store, article_id, "drafts", value)
+        save_review_part(ctx.store, article_id, "drafts", value, based_on=based_on)
+    except ReviewConflictError as exc:  # someone saved meanwhile: nothing is overwritten, the texts stay in the form
+        other = str(exc.current.get("saved_by") or "petugas lain")
+        audit.record(
+            ctx.store,
+            user=name,
+            role=role,
+            action="draft",
+            target=f"article/{article_id}",
+            article_id=article_id,
+            story_id=doc.get("story_id"),
+            outcome="refused",
+            summary=f"draf tidak disimpan: disimpan oleh {other} sementara disunting",
+            client=ctx.client,
+        )
+        message = (
+            f"Draf ini disimpan oleh {other} sementara Anda menyunting. Teks Anda belum disimpan dan masih ada di "
+            "formulir: bandingkan dengan versi tersimpan (unduh .txt), lalu simpan lagi untuk menggantinya."
+        )
+        current = str(exc.current.get("saved_at") or "")  # a second save replaces it knowingly
+        return _draft_page(ctx, article_id, _article(ctx)[1] or doc, texts, message, code=409, based_on=current)
     except ReviewError as exc:
-        return ctx.redirect(f"/report/{article_id}/draft", str(exc))
+        return _draft_page(ctx, article_id, doc, texts, str(exc), code=409, based_on=based_on)
     audit.record(
         ctx.store,
         user=name,

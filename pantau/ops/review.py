@@ -39,6 +39,14 @@ class ReviewError(PantauError):
     """A review update that is not allowed or refers to an article that does not exist."""
 
 
+class ReviewConflictError(ReviewError):
+    """A review part was saved by someone else since the editor read it; `current` is the part as stored now."""
+
+    def __init__(self, message: str, current: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.current = current
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -173,11 +181,19 @@ def current_review(store: Store, article_id: str) -> dict[str, Any]:
     return dict((found.get("_source") or {}).get("review") or {})
 
 
-def save_review_part(store: Store, article_id: str, part: str, value: dict[str, Any]) -> dict[str, Any]:
+# The key that stamps each part when it is saved: the part's version, as an editor read it, for `based_on`.
+PART_STAMPS = {"drafts": "saved_at", "answer": "recorded_at"}
+
+
+def save_review_part(
+    store: Store, article_id: str, part: str, value: dict[str, Any], based_on: str | None = None
+) -> dict[str, Any]:
     """Store `review.<part>` (drafts or answer) of an article without touching its status; returns the review.
 
-    Guarded by the document's sequence number like `update_review`; an article without a review yet gets the
-    status 'baru' with it, so the desk's work is never detached from the workflow."""
+    `based_on` is the part's stamp (PART_STAMPS) as the editor read it ("" when there was none): when the stored
+    part has another stamp now, someone saved it meanwhile and ReviewConflictError is raised, nothing written. Guarded
+    by the document's sequence number like `update_review`; an article without a review yet gets the status
+    'baru' with it, so the desk's work is never detached from the workflow."""
     if part not in REVIEW_PARTS:
         raise ReviewError(f"review part {part!r} must be one of {', '.join(REVIEW_PARTS)}")
     found = store.request(
@@ -189,9 +205,15 @@ def save_review_part(store: Store, article_id: str, part: str, value: dict[str, 
     if not found or not found.get("found"):
         raise ReviewError(f"no article with id {article_id!r} in {store.name('articles')}")
     review: dict[str, Any] = dict((found.get("_source") or {}).get("review") or {})
+    stored = dict(review.get(part) or {})
+    if based_on is not None and str(stored.get(PART_STAMPS[part]) or "") != based_on:
+        raise ReviewConflictError(f"article {article_id}: review.{part} was saved meanwhile", stored)
     review.setdefault("status", "baru")
     review[part] = value
-    _write_review(store, article_id, review, found, "save again")
+    try:
+        _write_review(store, article_id, review, found, "save again")
+    except ReviewError as exc:  # written by someone else between the read and the write
+        raise ReviewConflictError(str(exc), current_review(store, article_id).get(part) or {}) from exc
     return review
 
 
