@@ -143,6 +143,33 @@ class DeskSettings:
         """The desk's URL without a trailing slash (PANTAU_DESK_URL), empty when not configured."""
         return self.url.rstrip("/")
 
+    @property
+    def served_url(self) -> str:
+        """The address `pantau desk` serves on ([desk] host and port)."""
+        return desk_address(self.host, self.port)
+
+    @property
+    def link_url(self) -> str:
+        """Where links to the desk point when they must point somewhere (Kibana's): PANTAU_DESK_URL, else
+        the address `pantau desk` serves on."""
+        return self.public_url or self.served_url
+
+
+def desk_address(host: str, port: int) -> str:
+    """http://HOST:PORT of a desk listening on `host` (a wildcard address is reached on loopback)."""
+    wildcard = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}  # noqa: S104
+    host = wildcard.get(host, host)
+    if ":" in host and not host.startswith("["):  # an IPv6 address
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def default_desk_url() -> str:
+    """The desk's address with the defaults of defaults.toml (the one place its default host and port live)."""
+    with DEFAULTS_FILE.open("rb") as fh:
+        desk = tomllib.load(fh)["desk"]
+    return desk_address(str(desk["host"]), int(desk["port"]))
+
 
 SEVERITIES = ("low", "medium", "high")
 _CHANNEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")

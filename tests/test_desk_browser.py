@@ -10,10 +10,7 @@ Without chromium the test is skipped, unless PANTAU_REQUIRE_BROWSER=1 (CI sets i
 from __future__ import annotations
 
 import os
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +21,7 @@ from pantau.desk.app import create_app
 from pantau.desk.users import UserStore
 from pantau.store.client import Store
 from tests.deskdata import DATE_FLAG, seed
+from tests.deskserver import serving
 from tests.test_desk import desk_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,15 +38,6 @@ FLAGS = (
     "--disable-sync",
     "--window-size=1366,900",
 )
-
-
-def _free_port() -> int:
-    wanted = os.environ.get("PANTAU_TEST_DESK_PORT")
-    if wanted:
-        return int(wanted)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -76,24 +65,11 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def served(store: Store, tmp_path: Path) -> Iterator[tuple[str, Store]]:
-    import uvicorn
-
     settings = desk_settings(store, tmp_path)
     UserStore.of(settings).add("piket-sumsel", "piket", "piket-sumsel-2024")
     seed(store)
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, store), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the desk did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", store
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings, store)) as base:
+        yield base, store
 
 
 def _go(driver: object, element: object) -> None:

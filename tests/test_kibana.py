@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from pantau.cli import main
+from pantau.config import desk_address
 from pantau.ops.kibana.fields import mapping_fields, referenced_fields
 from pantau.ops.kibana.importer import import_objects
 from pantau.ops.kibana.objects import (
@@ -40,6 +41,7 @@ from pantau.store.bulk import index_documents
 from pantau.store.client import Store
 from pantau.store.templates import load_specs, setup
 from tests.articles import article
+from tests.conftest import make_settings
 from tests.kibanasrv import KIBANA_8_8, FakeKibana
 
 NDJSON = default_ndjson()
@@ -848,4 +850,24 @@ def test_cli_takes_the_desk_url_from_pantau_desk_url(
     assert set(desk_links(kibana.requests[-1]["objects"]).values()) == {"https://meja.kpu.go.id/report/{{value}}"}
     assert main.main(["kibana", "import", "--desk-url", "http://10.0.0.7:8080"]) == 0
     assert set(desk_links(kibana.requests[-1]["objects"]).values()) == {"http://10.0.0.7:8080/report/{{value}}"}
+    capsys.readouterr()
+
+
+def test_the_desk_links_default_to_where_the_desk_serves(
+    kibana: FakeKibana, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # one default: the file carries the address `pantau desk` serves on with defaults.toml's [desk] host and port
+    defaults = make_settings().desk
+    assert DESK_URL_PLACEHOLDER == defaults.served_url == f"http://{defaults.host}:{defaults.port}"
+    assert defaults.link_url == defaults.served_url  # no PANTAU_DESK_URL
+    assert set(desk_links(load_objects(NDJSON)).values()) == {defaults.served_url + DESK_REPORT_PATH}
+    monkeypatch.setenv("PANTAU_KIBANA_URL", kibana.url)
+    monkeypatch.setenv("PANTAU_KIBANA_USER", "pantau")
+    monkeypatch.setenv("PANTAU_KIBANA_PASSWORD", "rahasia")
+    monkeypatch.delenv("PANTAU_DESK_URL", raising=False)
+    monkeypatch.setenv("PANTAU_DESK_PORT", "9123")  # a desk served elsewhere, without a public URL
+    assert main.main(["kibana", "import"]) == 0
+    assert set(desk_links(kibana.requests[-1]["objects"]).values()) == {"http://127.0.0.1:9123/report/{{value}}"}
+    assert desk_address("0.0.0.0", 8765) == "http://127.0.0.1:8765"
+    assert desk_address("::", 8765) == "http://[::1]:8765"
     capsys.readouterr()

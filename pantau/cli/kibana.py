@@ -13,8 +13,9 @@ from pantau.errors import ConfigError
 
 
 def desk_url(settings: Settings) -> str:
-    """PANTAU_DESK_URL ([desk] url): where the work list's clarification links open a report."""
-    return settings.desk.public_url
+    """Where the work list's clarification links open a report: PANTAU_DESK_URL ([desk] url), else the address
+    `pantau desk` serves on ([desk] host and port)."""
+    return settings.desk.link_url
 
 
 def cmd_kibana_import(args: argparse.Namespace, settings: Settings) -> int:

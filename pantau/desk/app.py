@@ -8,6 +8,7 @@ so engine requests never block the event loop.
 
 from __future__ import annotations
 
+import hmac
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -90,6 +91,11 @@ class Ctx:
         value = self.form.get(name) if self.form is not None else None
         return str(value).strip()[:limit] if isinstance(value, str) else ""
 
+    def text(self, name: str) -> str:
+        """A form field as sent, uncut (for texts whose length the page checks itself)."""
+        value = self.form.get(name) if self.form is not None else None
+        return value if isinstance(value, str) else ""
+
     def url(self, path: str, **query: str) -> str:
         base = str(self.request.scope.get("root_path", "")).rstrip("/")
         return base + path + (f"?{urlencode(query)}" if query else "")
@@ -140,8 +146,10 @@ def page(role: str | None) -> Callable[[PageFunction], Callable[[Request], Await
 def _guarded(fn: PageFunction, ctx: Ctx, role: str | None) -> Response:
     if ctx.session.user:
         ctx.user = ctx.desk.users.get(ctx.session.user)
-        if ctx.user is None:  # the account was removed: the session ends
-            ctx.session.user = None
+        if ctx.user is None or not hmac.compare_digest(ctx.user.session_key, ctx.session.key):
+            # the account was removed, or the session was ended (logout, new password): the cookie is refused
+            ctx.user = None
+            ctx.session.user, ctx.session.key = None, ""
             ctx.session.changed = True
     if role is not None:
         if ctx.user is None:

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from starlette.responses import PlainTextResponse, Response
 
 from pantau.desk import audit, cases, drafts
 from pantau.desk.app import Ctx, page
 from pantau.desk.deadline import window
-from pantau.ops.review import TRANSITIONS, ReviewError, current_review, save_review_part, update_review
+from pantau.ops.review import (
+    TRANSITIONS,
+    ReviewConflictError,
+    ReviewError,
+    current_review,
+    http_url,
+    save_review_part,
+    update_review,
+)
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    # microseconds: a saved part's time is also its version (`based_on`), two saves within a second differ
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _article(ctx: Ctx) -> tuple[str, dict[str, Any] | None]:
@@ -27,6 +35,19 @@ def _article(ctx: Ctx) -> tuple[str, dict[str, Any] | None]:
 
 def _missing(ctx: Ctx, article_id: str) -> Response:
     return ctx.render("message.html", code=404, title="Berita tidak ditemukan", text=f"Tidak ada berita {article_id}.")
+
+
+NOT_FLAGGED = (
+    "Berita ini tidak ditandai (tidak ada temuan): tidak ada yang perlu ditinjau, dan draf hak jawab, klarifikasi "
+    "serta jawaban media hanya untuk berita yang ditandai."
+)
+
+
+def _not_flagged(ctx: Ctx, article_id: str) -> Response:
+    """The refusal of review, drafting and answers on a report without a flag."""
+    if ctx.request.method == "POST":
+        return ctx.redirect(f"/report/{article_id}", NOT_FLAGGED)
+    return ctx.render("message.html", code=409, title="Berita tidak ditandai", text=NOT_FLAGGED)
 
 
 @page("viewer")
@@ -65,6 +86,8 @@ def report(ctx: Ctx) -> Response:
         flags=flags,
         pieces=cases.highlight(str(doc.get("body") or ""), [str(f.get("evidence") or "") for f in flags]),
         members=members,
+        flagged=cases.flagged(doc),
+        story_cases=1 + sum(1 for m in members if cases.flagged(m)),
         review=review,
         status=status,
         allowed=sorted(TRANSITIONS.get(status, frozenset())),
@@ -79,15 +102,17 @@ def review_action(ctx: Ctx) -> Response:
     article_id, doc = _article(ctx)
     if doc is None:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
     status = ctx.field("status", 40)
     note = ctx.field("note", 4000) or None
     url = ctx.field("clarification_url", 2000) or None
     targets = [article_id]
     story_id = doc.get("story_id")
     if ctx.field("whole_story") and story_id:
-        # the story's other flagged copies (a copy without a flag has nothing to review)
+        # the story's other flagged copies only (a copy without a flag has nothing to review)
         members = cases.story_members(ctx.store, story_id)
-        targets += [m["id"] for m in members if m["id"] != article_id and (m.get("flag_count") or m.get("review"))]
+        targets += [m["id"] for m in members if m["id"] != article_id and cases.flagged(m)]
     name, role = ctx.who
     done: list[str] = []
     refused: list[str] = []
@@ -145,13 +170,35 @@ def draft_form(ctx: Ctx) -> Response:
     article_id, doc = _article(ctx)
     if doc is None:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
+    return _draft_page(ctx, article_id, doc, _saved_or_fresh(ctx, doc, bool(ctx.params.get("baru"))))
+
+
+def _draft_page(
+    ctx: Ctx,
+    article_id: str,
+    doc: dict[str, Any],
+    texts: dict[str, str],
+    error: str | None = None,
+    code: int = 200,
+    based_on: str | None = None,
+) -> Response:
+    """The draft form with `texts` in it; with `error`, the officer's own texts stay in the form, unsaved.
+
+    The form carries `based_on`, the stamp of the saved drafts the texts start from (default: those stored now),
+    so a save over drafts that someone else saved meanwhile is refused (`save_review_part`)."""
     review = doc.get("review") or {}
+    saved = review.get("drafts") or {}
     return ctx.render(
         "draft.html",
+        code=code,
         doc=doc,
         article_id=article_id,
-        texts=_saved_or_fresh(ctx, doc, bool(ctx.params.get("baru"))),
-        saved=review.get("drafts") or {},
+        texts=texts,
+        error=error,
+        based_on=str(saved.get("saved_at") or "") if based_on is None else based_on,
+        saved=saved,
         answer=review.get("answer") or {},
         labels=drafts.LABELS,
         window=window(doc.get("published_at"), warning_days=ctx.settings.desk.deadline_warning_days),
@@ -163,14 +210,40 @@ def draft_save(ctx: Ctx) -> Response:
     article_id, doc = _article(ctx)
     if doc is None:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
     name, role = ctx.who
     before = dict((doc.get("review") or {}).get("drafts") or {})
-    value = {kind: drafts.clean(ctx.field(kind, drafts.MAX_CHARS + 100)) for kind in drafts.KINDS}
-    value.update(saved_at=_now(), saved_by=name)
+    texts = {kind: drafts.clean(ctx.text(kind)) for kind in drafts.KINDS}
+    based_on = ctx.field("based_on", 64) if ctx.form is not None and "based_on" in ctx.form else None
+    problem = drafts.too_long(texts)
+    if problem:  # refused whole, never cut: the texts stay in the form
+        return _draft_page(ctx, article_id, doc, texts, problem, code=422, based_on=based_on)
+    value = {**texts, "saved_at": _now(), "saved_by": name}
     try:
-        save_review_part(ctx.store, article_id, "drafts", value)
+        save_review_part(ctx.store, article_id, "drafts", value, based_on=based_on)
+    except ReviewConflictError as exc:  # someone saved meanwhile: nothing is overwritten, the texts stay in the form
+        other = str(exc.current.get("saved_by") or "petugas lain")
+        audit.record(
+            ctx.store,
+            user=name,
+            role=role,
+            action="draft",
+            target=f"article/{article_id}",
+            article_id=article_id,
+            story_id=doc.get("story_id"),
+            outcome="refused",
+            summary=f"draf tidak disimpan: disimpan oleh {other} sementara disunting",
+            client=ctx.client,
+        )
+        message = (
+            f"Draf ini disimpan oleh {other} sementara Anda menyunting. Teks Anda belum disimpan dan masih ada di "
+            "formulir: bandingkan dengan versi tersimpan (unduh .txt), lalu simpan lagi untuk menggantinya."
+        )
+        current = str(exc.current.get("saved_at") or "")  # a second save replaces it knowingly
+        return _draft_page(ctx, article_id, _article(ctx)[1] or doc, texts, message, code=409, based_on=current)
     except ReviewError as exc:
-        return ctx.redirect(f"/report/{article_id}/draft", str(exc))
+        return _draft_page(ctx, article_id, doc, texts, str(exc), code=409, based_on=based_on)
     audit.record(
         ctx.store,
         user=name,
@@ -198,6 +271,8 @@ def draft_text(ctx: Ctx) -> Response:
     kind = str(ctx.request.path_params.get("kind", ""))
     if doc is None or kind not in drafts.KINDS:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
     filename = f"{kind}-{article_id[:12]}.txt"
     return PlainTextResponse(
         _saved_text(ctx, doc, kind), headers={"Content-Disposition": f'attachment; filename="{filename}"'}
@@ -210,12 +285,9 @@ def draft_print(ctx: Ctx) -> Response:
     kind = str(ctx.request.path_params.get("kind", ""))
     if doc is None or kind not in drafts.KINDS:
         return _missing(ctx, article_id)
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
     return ctx.render("print.html", text=_saved_text(ctx, doc, kind), title=drafts.LABELS[kind], doc=doc)
-
-
-def _http_url(value: str) -> str | None:
-    parts = urlsplit(value)
-    return value if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 @page("piket")
@@ -223,7 +295,9 @@ def answer_save(ctx: Ctx) -> Response:
     article_id, doc = _article(ctx)
     if doc is None:
         return _missing(ctx, article_id)
-    url = _http_url(ctx.field("url", 2000))
+    if not cases.flagged(doc):
+        return _not_flagged(ctx, article_id)
+    url = http_url(ctx.field("url", 2000))
     day = ctx.field("published_on", 20)
     try:
         published_on = date.fromisoformat(day).isoformat() if day else None

@@ -31,6 +31,15 @@ QUEUE_SOURCE = [
 ]
 
 
+def flagged(doc: Mapping[str, Any]) -> bool:
+    """A report is a case when it carries at least one flag (`flag_count` > 0, the queue's own filter); a copy of
+    a story without a flag has nothing to review, draft or answer."""
+    try:
+        return int(doc.get("flag_count") or 0) > 0
+    except (TypeError, ValueError):
+        return False
+
+
 @dataclass(frozen=True)
 class QueueFilters:
     province: str = ""
@@ -85,7 +94,7 @@ class QueueFilters:
         return {k: str(v) for k, v in values.items() if v not in ("", None) and not (k == "page" and v == 1)}
 
     def query(self) -> dict[str, Any]:
-        must: list[dict[str, Any]] = [{"range": {"flag_count": {"gt": 0}}}]
+        must: list[dict[str, Any]] = [{"range": {"flag_count": {"gt": 0}}}]  # see `flagged`
         for field, value in (
             ("province", self.province),
             ("outlet", self.outlet),

@@ -52,6 +52,12 @@ def published_day(published_at: str | None) -> str:
     return format_day((moment.astimezone(WIB) if moment.tzinfo else moment).date())
 
 
+def hak_jawab_sent(doc: dict[str, Any]) -> bool:
+    """True when the desk has a record that the hak jawab reached the outlet: the outlet's answer (where it
+    published the hak jawab, `review.answer`). Only then may a text say that the hak jawab was sent."""
+    return bool(((doc.get("review") or {}).get("answer") or {}).get("url"))
+
+
 def context(doc: dict[str, Any], settings: Settings, today: date | None = None) -> dict[str, Any]:
     flags = [
         {
@@ -72,6 +78,7 @@ def context(doc: dict[str, Any], settings: Settings, today: date | None = None) 
         "published": published_day(doc.get("published_at")),
         "published_on": published_day(doc.get("published_at")) if doc.get("published_at") else "",
         "flags": flags,
+        "hak_jawab_sent": hak_jawab_sent(doc),
         "legal": legal(),
         "place_date": format_day(today or datetime.now(WIB).date()),
     }
@@ -83,6 +90,18 @@ def render(kind: str, doc: dict[str, Any], settings: Settings, today: date | Non
 
 
 def clean(text: str) -> str:
-    """An edited draft as stored: Unix line ends, one final newline, at most MAX_CHARS characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()[:MAX_CHARS]
+    """An edited draft as stored: Unix line ends, one final newline. Never cut: see `too_long`."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     return text + "\n" if text else ""
+
+
+def too_long(texts: dict[str, str]) -> str | None:
+    """Why the drafts cannot be saved as they are (one is longer than MAX_CHARS), else None."""
+    for kind, text in texts.items():
+        length = len(text.rstrip("\n"))
+        if length > MAX_CHARS:
+            return (
+                f"{LABELS.get(kind, kind)} terlalu panjang: {length} karakter, paling banyak {MAX_CHARS}. "
+                "Draf belum disimpan; persingkat lalu simpan lagi."
+            )
+    return None

@@ -1,8 +1,9 @@
-"""Signed session cookies (itsdangerous): {sid, user, flash}; HttpOnly, SameSite=Lax, Secure behind TLS.
+"""Signed session cookies (itsdangerous): {sid, user, key, flash}; HttpOnly, SameSite=Lax, Secure behind TLS.
 
 The cookie holds no secret: an identifier, the account name and a one-time message. It is signed with the desk's
 key (PANTAU_DESK_SECRET_KEY, else a random key kept in <var_dir>/desk/secret_key) and expires after
-`session_hours`. A login issues a new identifier (no session fixation); logout clears it.
+`session_hours`. A login issues a new identifier (no session fixation) and carries the account's session key
+(`users.UserStore`): a cookie whose key is no longer the account's (after a logout or a new password) is refused.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def secret_key(settings: Settings) -> str:
 class Session:
     sid: str
     user: str | None = None
+    key: str = ""
     flash: str | None = None
     changed: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
@@ -71,7 +73,9 @@ class SessionCodec:
         self.max_age = int(max_age_seconds)
 
     def dump(self, session: Session) -> str:
-        return self.serializer.dumps({"sid": session.sid, "user": session.user, "flash": session.flash})
+        return self.serializer.dumps(
+            {"sid": session.sid, "user": session.user, "key": session.key, "flash": session.flash}
+        )
 
     def load(self, value: str | None) -> Session | None:
         if not value:
@@ -83,9 +87,11 @@ class SessionCodec:
         if not isinstance(data, dict) or not isinstance(data.get("sid"), str):
             return None
         user = data.get("user")
+        key = data.get("key")
         flash = data.get("flash")
         return Session(
             sid=data["sid"],
             user=user if isinstance(user, str) else None,
+            key=key if isinstance(key, str) else "",
             flash=flash if isinstance(flash, str) else None,
         )

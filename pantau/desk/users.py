@@ -3,6 +3,10 @@
 A file, not an index: the accounts must not be readable by everyone who can read the Pantau indices (Kibana users),
 and logging in must not depend on a mapping. Roles: `viewer` reads, `piket` reviews and drafts, `admin` also
 manages users and watchlists. Every request looks the account up again, so removing it ends its sessions.
+
+Each account carries a session key (`session_key`, random): a login puts it in the session cookie and every request
+compares the two. Logging out or setting a new password (`add --replace`) draws a new key, so every cookie issued
+before, even a copy kept by someone else, is refused from then on.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,6 +43,7 @@ class UserError(PantauError):
 class User:
     name: str
     role: str
+    session_key: str = field(default="", repr=False, compare=False)
 
     def can(self, role: str) -> bool:
         """True when this account has at least `role` (viewer < piket < admin)."""
@@ -97,9 +103,17 @@ class UserStore:
             "role": role,
             "password_hash": _HASHER.hash(password),
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "session_key": _new_key(),  # a new password ends every session of the account
         }
         self._write(users)
-        return User(name, role)
+        return User(name, role, users[name]["session_key"])
+
+    def end_sessions(self, name: str) -> None:
+        """Refuse every session cookie issued to `name` so far (logout): the account gets a new session key."""
+        users = self._read()
+        if name in users:
+            users[name]["session_key"] = _new_key()
+            self._write(users)
 
     def remove(self, name: str) -> None:
         users = self._read()
@@ -112,7 +126,7 @@ class UserStore:
         entry = self._read().get(name)
         if not entry or entry.get("role") not in ROLES:
             return None
-        return User(name, str(entry["role"]))
+        return _user(name, entry)
 
     def list(self) -> list[User]:
         return [User(name, str(e.get("role"))) for name, e in sorted(self._read().items())]
@@ -127,4 +141,12 @@ class UserStore:
             return None
         if entry is None or entry.get("role") not in ROLES:
             return None
-        return User(name, str(entry["role"]))
+        return _user(name, entry)
+
+
+def _new_key() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def _user(name: str, entry: dict[str, Any]) -> User:
+    return User(name, str(entry["role"]), str(entry.get("session_key") or ""))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from pantau.alerts.messages import format_time, templates
 from pantau.desk.deadline import Window, window
+from pantau.ops.review import http_url
 
 STATUS_LABELS = {
     "baru": "baru",
@@ -36,7 +39,16 @@ def window_of(published_at: str | None, warning_days: int = 14) -> Window:
     return window(published_at, warning_days=warning_days)
 
 
+def link(value: Any, label: str | None = None) -> Markup:
+    """An <a href> to `value` when it is an http(s) URL (`http_url`); anything else is shown as text, unlinked."""
+    url = http_url(value)
+    if url is None:
+        return Markup('<span class="url-text">{0}</span>').format(str(value or "").strip())
+    return Markup('<a href="{0}" rel="noreferrer noopener">{1}</a>').format(url, url if label is None else label)
+
+
 FILTERS = {
+    "link": link,
     "wib": format_time,
     "rule_label": rule_label,
     "severity_label": severity_label,

@@ -2,8 +2,8 @@
 
 The state lives in the article document's `review` object {status, note, clarification_url, updated_at,
 updated_by}, a keyword field Kibana filters on. `update_review` enforces the transitions, requires a
-clarification URL for 'diklarifikasi', and writes with an update request (guarded by the document's sequence
-number, so two officers cannot overwrite each other silently) followed by a refresh.
+clarification URL for 'diklarifikasi', and replaces the review object as a whole (a scripted update, guarded by
+the document's sequence number, so two officers cannot overwrite each other silently) followed by a refresh.
 
 The desk keeps its drafts and the outlet's answer in the same object (`review.drafts`, `review.answer`), written
 by `save_review_part`, which never changes the status: only `update_review` moves it.
@@ -37,6 +37,14 @@ SYSTEM_USER = "pantau"
 
 class ReviewError(PantauError):
     """A review update that is not allowed or refers to an article that does not exist."""
+
+
+class ReviewConflictError(ReviewError):
+    """A review part was saved by someone else since the editor read it; `current` is the part as stored now."""
+
+    def __init__(self, message: str, current: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 def _now() -> str:
@@ -76,11 +84,27 @@ def carry_reviews(store: Store, docs: Sequence[dict[str, Any]]) -> list[dict[str
     return out
 
 
+def http_url(value: Any) -> str | None:
+    """`value` when it is an absolute http(s) URL with a host, else None. The one rule for what may become a link
+    or be stored as one (javascript:, data:, relative or malformed URLs never do)."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text or any(ch.isspace() or ord(ch) < 32 for ch in text):
+        return None
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and host else None
+
+
 def _check_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    checked = http_url(url)
+    if checked is None:
         raise ReviewError(f"clarification URL {url!r} must be an http(s) URL")
-    return url.strip()
+    return checked
 
 
 def update_review(
@@ -120,22 +144,28 @@ def update_review(
         review["note"] = note
     if url:
         review["clarification_url"] = url
+    _write_review(store, article_id, review, found, "run the command again")
+    return review
+
+
+# Replaces the review object as a whole: a partial update ({"doc": {"review": ...}}) merges objects key by key, so
+# a field left out (an answer's published_on, a draft's text) would survive from the previous value.
+_SET_REVIEW = "ctx._source.review = params.review"
+
+
+def _write_review(store: Store, article_id: str, review: dict[str, Any], found: dict[str, Any], retry: str) -> None:
+    """Store `review` as the article's whole review object, guarded by the sequence number read in `found`."""
     try:
         store.request(
             "POST",
             f"/{store.name('articles')}/_update/{article_id}",
-            body={"doc": {"review": review}},
-            params={
-                "refresh": "true",
-                "if_seq_no": found["_seq_no"],
-                "if_primary_term": found["_primary_term"],
-            },
+            body={"script": {"source": _SET_REVIEW, "lang": "painless", "params": {"review": review}}},
+            params={"refresh": "true", "if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"]},
         )
     except SearchRequestError as exc:
         if exc.status == 409:
-            raise ReviewError(f"article {article_id} was changed meanwhile; run the command again") from exc
+            raise ReviewError(f"article {article_id} was changed meanwhile; {retry}") from exc
         raise
-    return review
 
 
 REVIEW_PARTS = ("drafts", "answer")
@@ -151,11 +181,19 @@ def current_review(store: Store, article_id: str) -> dict[str, Any]:
     return dict((found.get("_source") or {}).get("review") or {})
 
 
-def save_review_part(store: Store, article_id: str, part: str, value: dict[str, Any]) -> dict[str, Any]:
+# The key that stamps each part when it is saved: the part's version, as an editor read it, for `based_on`.
+PART_STAMPS = {"drafts": "saved_at", "answer": "recorded_at"}
+
+
+def save_review_part(
+    store: Store, article_id: str, part: str, value: dict[str, Any], based_on: str | None = None
+) -> dict[str, Any]:
     """Store `review.<part>` (drafts or answer) of an article without touching its status; returns the review.
 
-    Guarded by the document's sequence number like `update_review`; an article without a review yet gets the
-    status 'baru' with it, so the desk's work is never detached from the workflow."""
+    `based_on` is the part's stamp (PART_STAMPS) as the editor read it ("" when there was none): when the stored
+    part has another stamp now, someone saved it meanwhile and ReviewConflictError is raised, nothing written. Guarded
+    by the document's sequence number like `update_review`; an article without a review yet gets the status
+    'baru' with it, so the desk's work is never detached from the workflow."""
     if part not in REVIEW_PARTS:
         raise ReviewError(f"review part {part!r} must be one of {', '.join(REVIEW_PARTS)}")
     found = store.request(
@@ -167,19 +205,15 @@ def save_review_part(store: Store, article_id: str, part: str, value: dict[str, 
     if not found or not found.get("found"):
         raise ReviewError(f"no article with id {article_id!r} in {store.name('articles')}")
     review: dict[str, Any] = dict((found.get("_source") or {}).get("review") or {})
+    stored = dict(review.get(part) or {})
+    if based_on is not None and str(stored.get(PART_STAMPS[part]) or "") != based_on:
+        raise ReviewConflictError(f"article {article_id}: review.{part} was saved meanwhile", stored)
     review.setdefault("status", "baru")
     review[part] = value
     try:
-        store.request(
-            "POST",
-            f"/{store.name('articles')}/_update/{article_id}",
-            body={"doc": {"review": review}},
-            params={"refresh": "true", "if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"]},
-        )
-    except SearchRequestError as exc:
-        if exc.status == 409:
-            raise ReviewError(f"article {article_id} was changed meanwhile; save again") from exc
-        raise
+        _write_review(store, article_id, review, found, "save again")
+    except ReviewError as exc:  # written by someone else between the read and the write
+        raise ReviewConflictError(str(exc), current_review(store, article_id).get(part) or {}) from exc
     return review
 
 

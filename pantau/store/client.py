@@ -64,16 +64,21 @@ def _auth_headers(settings: Settings) -> dict[str, str]:
     return {}
 
 
-def detect(settings: Settings) -> EngineInfo:
-    """Ask `GET /` which engine answers at the configured URL."""
-    url = settings.search_url
+def _pool(settings: Settings, url: str, timeout: float) -> urllib3.PoolManager:
+    """A one-off connection pool for `url`: total `timeout`, no retries, the configured TLS checks."""
     s = settings.search
-    kwargs: dict[str, Any] = {"timeout": urllib3.Timeout(total=min(s.timeout, 15.0)), "retries": False}
+    kwargs: dict[str, Any] = {"timeout": urllib3.Timeout(total=timeout), "retries": False}
     if url.startswith("https"):
         kwargs["cert_reqs"] = "CERT_REQUIRED" if s.verify_certs else "CERT_NONE"
         if s.ca_file:
             kwargs["ca_certs"] = s.ca_file
-    pool = urllib3.PoolManager(**kwargs)
+    return urllib3.PoolManager(**kwargs)
+
+
+def detect(settings: Settings) -> EngineInfo:
+    """Ask `GET /` which engine answers at the configured URL."""
+    url = settings.search_url
+    pool = _pool(settings, url, min(settings.search.timeout, 15.0))
     headers = {"Accept": "application/json", **_auth_headers(settings)}
     try:
         resp = pool.request("GET", url + "/", headers=headers)
@@ -290,6 +295,26 @@ class Store:
         from opensearchpy.exceptions import ConnectionError as OSConnectionError
 
         return (OSConnectionError,)
+
+    def ping(self, timeout: float = 2.0) -> str | None:
+        """One quick look at the engine's health (no retries, at most `timeout` seconds): None when it answers
+        and is not red, else the reason. For liveness checks that must answer fast while the engine is down."""
+        url = self.info.url
+        pool = _pool(self.settings, url, timeout)
+        headers = {"Accept": "application/json", **_auth_headers(self.settings)}
+        try:
+            resp = pool.request("GET", f"{url}/_cluster/health?timeout={max(int(timeout), 1)}s", headers=headers)
+        except urllib3.exceptions.HTTPError as exc:
+            return f"the search engine does not answer ({type(exc).__name__})"
+        finally:
+            pool.clear()
+        if resp.status != 200:
+            return f"the search engine answered HTTP {resp.status}"
+        try:
+            status = json.loads(resp.data.decode("utf-8")).get("status")
+        except (ValueError, AttributeError):
+            return "the search engine did not answer its health in JSON"
+        return f"the search engine's cluster is {status}" if status not in ("green", "yellow") else None
 
     # -- small conveniences ------------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pantau.config import default_desk_url
 from pantau.errors import PantauError
 from pantau.resources import checkout_file
 
@@ -75,9 +76,10 @@ def dangling_references(objects: list[dict[str, Any]]) -> list[str]:
 # fails when an object in the file carries a migration version newer than this (Kibana refuses such a document:
 # "belongs to a more recent version of Kibana").
 MIN_KIBANA_VERSION = "8.8.0"
-# The desk base URL the file carries in its clarification links; `pantau kibana import` puts the configured
-# PANTAU_DESK_URL in its place (`with_desk_url`).
-DESK_URL_PLACEHOLDER = "http://127.0.0.1:8000"
+# The desk base URL the file carries in its clarification links: the desk's default address ([desk] host and
+# port in defaults.toml; a test checks that the file agrees). `pantau kibana import` puts the configured desk
+# (`DeskSettings.link_url`: PANTAU_DESK_URL, else the address `pantau desk` serves on) in its place (`with_desk_url`).
+DESK_URL_PLACEHOLDER = default_desk_url()
 DESK_REPORT_PATH = "/report/{{value}}"
 
 
