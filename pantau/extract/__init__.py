@@ -12,7 +12,7 @@ from typing import Any
 
 from pantau.extract.body import MIN_ARTICLE_CHARS, generic_body, looks_like_listing
 from pantau.extract.boilerplate import MAX_BODY_CHARS
-from pantau.extract.byline import choose_authors, page_authors, page_editors, split_reporter_line
+from pantau.extract.byline import choose_authors, page_credits, split_reporter_line
 from pantau.extract.decode import MAX_HTML_BYTES, bound_html, bound_tree, decode_html, parse_document
 from pantau.extract.lead import lead_tags, settle_lead
 from pantau.extract.metadata import page_metadata, read_page
@@ -106,8 +106,7 @@ def _extract(
     page = read_page(doc, url)
     meta = page_metadata(page)
     sites = site_names(page)
-    bylines = page_authors(page, sites)  # before a parser cuts the body out of the tree
-    editors = page_editors(page)
+    bylines, editors = page_credits(page, sites)  # before a parser cuts the body out of the tree
     tags = lead_tags(doc, sites)
     fam = None if family == "generic" else get_family(family) or get_family(family_name_for(url, domains))
     if family and family != "generic" and get_family(family) is None:

@@ -26,6 +26,7 @@ LINK_LINE_MAX_WORDS = 25
 # over either budget is cut to the elements before the one that exceeds it (real pages: ~800-2,000 elements, ~10 deep)
 FALLBACK_MAX_ELEMENTS = 4000
 FALLBACK_MAX_DEPTH_SUM = 60_000
+FALLBACK_MAX_CHARS = 150_000  # ... and the text it holds (a real page holds 5-50k chars of text)
 FALLBACK_FULL_ELEMENTS = 1500  # above this trafilatura runs without its justext/readability comparison (quadratic)
 _UNREAD = frozenset({"script", "style", "noscript", "template"})  # elements trafilatura drops unread (not counted)
 _COUNTED = etree.XPath("count(//*) - count(//script | //style | //noscript | //template)")
@@ -207,7 +208,7 @@ def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
 def _over_budget(doc: HtmlElement) -> tuple[HtmlElement | None, int]:
     """The first element (in document order) past the fallback's work budget (None for a page within it), and the
     elements counted up to there."""
-    depth = elements = depth_sum = 0
+    depth = elements = depth_sum = chars = 0
     for event, el in etree.iterwalk(doc, events=("start", "end")):
         if event == "end":
             depth -= 1
@@ -217,7 +218,8 @@ def _over_budget(doc: HtmlElement) -> tuple[HtmlElement | None, int]:
             continue
         elements += 1
         depth_sum += depth
-        if elements > FALLBACK_MAX_ELEMENTS or depth_sum > FALLBACK_MAX_DEPTH_SUM:
+        chars += len(el.text or "") + len(el.tail or "")
+        if elements > FALLBACK_MAX_ELEMENTS or depth_sum > FALLBACK_MAX_DEPTH_SUM or chars > FALLBACK_MAX_CHARS:
             return el, elements
     return None, elements
 

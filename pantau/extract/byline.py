@@ -223,13 +223,13 @@ def _labelled(doc: HtmlElement, labels: str) -> list[HtmlElement]:
     return found
 
 
-def _credit_lines(doc: HtmlElement) -> Iterator[HtmlElement]:
+def _credit_lines(labelled: list[HtmlElement]) -> Iterator[HtmlElement]:
     """Credit lines ("Penulis : Nama", "<td>Reporter</td><td>: Nama</td>"): the nearest element around a label
     that holds a name after it (only elements whose own text starts with a label are looked at: linear time)."""
     r = _rules()
     seen: set[HtmlElement] = set()
     tried = 0
-    for el in _labelled(doc, str(byline_rules()["author_labels"])):
+    for el in labelled:
         own = (el.text or "").strip()
         if not own or not r.label_start.match(own):
             continue
@@ -251,7 +251,15 @@ def _credit_lines(doc: HtmlElement) -> Iterator[HtmlElement]:
             node = node.getparent()
 
 
-def page_authors(page: Page, sites: SiteNames) -> list[str]:
+def page_credits(page: Page, sites: SiteNames) -> tuple[list[str], frozenset[str]]:
+    """(the writers the page's bylines name, the names it prints only in another role's credit), read before the
+    body is cut out of the tree (see `page_authors` and `_editor_names`); the labelled lines are found once."""
+    raw = byline_rules()
+    labelled = _labelled(page.doc, f"{raw['author_labels']}|{raw['editor_labels']}")
+    return page_authors(page, sites, labelled), _editor_names(labelled)
+
+
+def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement] | None = None) -> list[str]:
     """The writers the page's own bylines and credit lines name, before the body is cut out of the tree.
 
     A labelled line ("Penulis : ...", "Pewarta: ...", "Oleh ...") outside related lists and photos comes first, then
@@ -259,7 +267,9 @@ def page_authors(page: Page, sites: SiteNames) -> list[str]:
     list or box; an unlabelled name inside one is a photo credit or another story's byline and is never read. Within
     a tier the first element that names someone (and its like: the same tag and class) gives the names."""
     r = _rules()
-    elements = list(dict.fromkeys([*_byline_elements(page.doc), *_credit_lines(page.doc)]))
+    if labelled is None:
+        labelled = _labelled(page.doc, str(byline_rules()["author_labels"]))
+    elements = list(dict.fromkeys([*_byline_elements(page.doc), *_credit_lines(labelled)]))
     labelled = [bool(r.label_start.match(_text(el))) for el in elements]
     asides = [_aside(el, r) for el in elements]
     for want_label, want_aside in ((True, False), (False, False), (True, True)):
@@ -282,13 +292,13 @@ def _after_other_label(el: HtmlElement) -> bool:
     return bool(_rules().other_label_end.search(lead[-40:]))
 
 
-def page_editors(page: Page) -> frozenset[str]:
+def _editor_names(labelled: list[HtmlElement]) -> frozenset[str]:
     """The names (squashed) the page prints in another role's credit ("Editor: Nama", "Penyunting : Nama"): a
     JSON-LD or meta author that the page prints only there is its editor, not its writer."""
     r = _rules()
     out: set[str] = set()
     tried = 0
-    for el in _labelled(page.doc, str(byline_rules()["editor_labels"])):
+    for el in labelled:
         own = (el.text or "").strip()
         if not own or not r.starts_other.match(own):
             continue

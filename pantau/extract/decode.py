@@ -128,7 +128,7 @@ def bound_html(text: str) -> tuple[str, str | None]:
     )
 
 
-MAX_ELEMENTS = 25_000  # elements read per page: real article pages hold a few thousand (the largest seen ~2,200)
+MAX_ELEMENTS = 15_000  # elements read per page: real article pages hold a few thousand (the largest seen ~2,200)
 _COUNT_ALL = etree.XPath("count(//*)")
 _NTH = etree.XPath("(//*)[$n]")
 
