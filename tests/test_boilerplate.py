@@ -369,3 +369,9 @@ def test_invisible_marks_are_no_text_and_a_named_star_signoff_ends_the_article()
 )
 def test_a_source_after_the_last_sentence_is_a_credit(text: str, expected: str) -> None:
     assert bp.strip_credit_tail(text) == expected
+
+
+@pytest.mark.parametrize("line", ["KONTAK: humas@contoh.example", "Media contact: Budi Santoso", "Narahubung: Ani"])
+def test_press_release_contact_lines(line: str) -> None:
+    assert bp.is_boilerplate(line)
+    assert not bp.is_boilerplate("Kontak darurat dibuka 24 jam di posko pengaduan.")
