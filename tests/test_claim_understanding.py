@@ -363,3 +363,14 @@ def test_long_runs_of_punctuation_cost_linear_time() -> None:
     assert (
         time.process_time() - start < 10
     )  # a hang guard, not a speed target: was 30 s: a "gap, then word" pattern rescanned every dot
+
+
+def test_short_names_resolve_inside_the_region_the_text_names() -> None:
+    # "Rudy" and "Seno" name candidates in several races; the region named in the title says which race.
+    title = "Rekapitulasi Pilgub Kalimantan Timur 2024"
+    misprint = "Pasangan Rudy-Seno meraih 996.939 suara dalam rekapitulasi itu."
+    flags = check_claims(title, misprint, published_at=DEC)
+    assert [f.rule for f in flags] == ["vote_count"] and "996.399" in flags[0].fact
+    assert rules_of(title, misprint.replace("996.939", "996.399"), DEC) == []
+    # No region named: the short names stay unresolved and nothing is checked.
+    assert rules_of("Rekapitulasi Pilkada 2024", misprint, DEC) == []

@@ -28,6 +28,11 @@ def _mentions(ctx: Ctx) -> Mentions:
     return ctx.mentions
 
 
+def note_places(sentence: str, _low: str, ctx: Ctx) -> None:
+    """Remember the races a sentence names, so that short names in it and later resolve inside them."""
+    _mentions(ctx).remember_places(sentence)
+
+
 def _published_after(ctx: Ctx, day: date) -> bool:
     return ctx.ref is None or ctx.ref >= day
 

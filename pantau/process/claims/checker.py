@@ -13,6 +13,7 @@ from pantau.process.claims.candidate_checks import (
     check_psu_dates,
     check_results,
     check_unregistered_pairs,
+    note_places,
 )
 from pantau.process.claims.context import Ctx
 from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts
@@ -112,6 +113,7 @@ def _check(
         ctx.i = i
         if "suara" in low or "votes" in low:
             _guarded(collect_shares, sentence, low, ctx, shares)
+        _guarded(note_places, sentence, low, ctx)
         seen = _S(sentence, low, ctx)
         for wanted, check in _SENTENCE_CHECKS:
             if wanted(seen):

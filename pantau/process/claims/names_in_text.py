@@ -49,10 +49,24 @@ class Mentions:
 
     facts: FactBase
     races: list[Race] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)  # sentences whose places are not read yet
 
     def remember(self, race: Race) -> None:
         if race not in self.races:
             self.races.append(race)
+
+    def remember_places(self, sentence: str) -> None:
+        """The races whose region a sentence names ("Pilgub Kalimantan Timur"): a short name written later
+        ("Rudy-Seno") is then looked up inside them, as after a full name of one of their candidates. The
+        sentence is read only when a name needs it (`known_races`): most articles never do."""
+        self.pending.append(sentence)
+
+    def known_races(self) -> list[Race]:
+        for sentence in self.pending:
+            for race in find_races_named(sentence, self.facts):
+                self.remember(race)
+        self.pending.clear()
+        return self.races
 
 
 def name_runs(sentence: str) -> list[NameRun]:
@@ -90,7 +104,7 @@ def resolve(
         whole = " " in text or len(words) == 1
         if len(people) == 1 and hits[0].how in _STRONG and whole:
             return hits[0]
-        for known in mentions.races:
+        for known in mentions.known_races():
             hit = facts.pair_of(text, known.code)
             if hit is not None:
                 return hit
