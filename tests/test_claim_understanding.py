@@ -374,3 +374,25 @@ def test_short_names_resolve_inside_the_region_the_text_names() -> None:
     assert rules_of(title, misprint.replace("996.939", "996.399"), DEC) == []
     # No region named: the short names stay unresolved and nothing is checked.
     assert rules_of("Rekapitulasi Pilkada 2024", misprint, DEC) == []
+
+
+def test_an_official_result_called_a_hoax() -> None:
+    title = "Pilkada Lembah Hijau 2024"
+    assert rules_of(title, "Real count KPU untuk Pilkada Lembah Hijau itu hoaks belaka.", DEC) == ["result_called_hoax"]
+    assert rules_of(title, "Data palsu KPU kembali disebarkan untuk menipu warga.", DEC) == ["result_called_hoax"]
+    # The race's official result is the fact when the text names the race.
+    flags = check_claims("Pilkada Jakarta 2024", "Hasil rekapitulasi KPU itu bohong.", published_at=DEC)
+    assert [f.rule for f in flags] == ["result_called_hoax"] and "2.183.239" in flags[0].fact
+    not_asserted = [
+        "Hoaks real count Pilkada kembali muncul di grup percakapan.",  # a hoax about the count
+        "Beredar data palsu KPU yang mencatut logo lembaga itu.",  # a fake in the KPU's name
+        "Real count KPU bukan hoaks dan bisa dipertanggungjawabkan.",
+        "Tim pemenangan menuding data KPU palsu.",
+        "Apakah real count KPU itu hoaks?",
+        "Real count KPU itu hoaks, kata seorang pendukung.",
+        "Real count KPU itu hoaks. KPU membantah tudingan tersebut dan meminta warga mengecek rekapitulasi.",
+        "Real count KPU Pilpres 2024 itu hoaks.",
+    ]
+    for body in not_asserted:
+        assert rules_of(title, body, DEC) == [], body
+    assert rules_of(title, "Real count KPU itu hoaks belaka.", "2024-11-20T10:00:00+07:00") == []  # before the vote

@@ -20,6 +20,7 @@ from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, ch
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
+from pantau.process.claims.result_denial_checks import check_result_called_hoax
 from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
 from pantau.process.claims.scope_checks import check_scope
@@ -48,6 +49,7 @@ RULES = (
     "vote_count",
     "psu_date",
     "elected_designation",
+    "result_called_hoax",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -57,6 +59,7 @@ _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = " \x00 "
+_FAKE_STEMS = ("hoaks", "hoax", "palsu", "bohong", "fiktif", "abal", "rekayasa", "manipulasi")
 _POSTPONE_STEMS = ("tunda", "undur", "batal", "tangguh", "mundur", "tidak jadi")
 
 
@@ -162,6 +165,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("kpu", "komisi pemilihan", "elections commission")), check_titles),
     (_any(_POSTPONE_STEMS), check_postponement),
     (lambda s: bool(s.ctx.facts.hoaxes), check_hoaxes),
+    (_any(_FAKE_STEMS), check_result_called_hoax),
 )
 
 

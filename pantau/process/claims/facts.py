@@ -204,6 +204,10 @@ class FactBase:
         ]
         return [self.races[c] for c in codes if c in self.races]
 
+    def region_aliases(self) -> dict[str, tuple[str, ...]]:
+        """Other names of the regions holding a race, from the gazetteer ("Kaltim", "NTT", "DKI Jakarta")."""
+        return {code: tuple(p.get("aliases", ())) for code, p in _places().items() if code in self.races}
+
     def find_candidates(self, name: str) -> list[CandidateMatch]:
         return self.race_table.find(name)
 

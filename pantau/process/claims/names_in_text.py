@@ -186,14 +186,20 @@ _REGION_INDEX: dict[int, tuple[FactBase, dict[str, list[Race]]]] = {}
 
 
 def _region_index(facts: FactBase) -> dict[str, list[Race]]:
-    """Races by their region name folded ("kabupatenpasaman", "pasaman"), built once per fact base: a sentence has
-    many capitalised runs, and a scan of 545 races for each would cost more than the rest of the checks."""
+    """Races by their region name and the gazetteer's aliases, folded ("kabupatenpasaman", "pasaman", "kaltim"),
+    built once per fact base: a sentence has many capitalised runs, and a scan of 545 races for each would cost more
+    than the rest of the checks."""
     cached = _REGION_INDEX.get(id(facts))
     if cached is not None and cached[0] is facts:
         return cached[1]
     index: dict[str, list[Race]] = {}
+    aliases = facts.region_aliases()
     for race in facts.races.values():
-        for key in {_fold(race.region), _fold(region_key(race.region))}:
+        for key in {
+            _fold(race.region),
+            _fold(region_key(race.region)),
+            *(_fold(a) for a in aliases.get(race.code, ())),
+        }:
             index.setdefault(key, []).append(race)
     _REGION_INDEX[id(facts)] = (facts, index)
     return index

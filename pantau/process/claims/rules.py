@@ -118,6 +118,8 @@ _WORD_LIST_KEYS = (
     "psu_repeat_cues",
     "voting_other_nouns",
     "diy_voter_subjects",
+    "result_hoax_blockers",
+    "result_hoax_refutations",
 )
 _REGEX_KEYS = (
     "term",
@@ -131,6 +133,7 @@ _REGEX_KEYS = (
     "ballot_joint_before",
     "ballot_joint_after",
     "elected_designation",
+    "result_hoax",
 )
 
 
