@@ -396,3 +396,28 @@ def test_an_official_result_called_a_hoax() -> None:
     for body in not_asserted:
         assert rules_of(title, body, DEC) == [], body
     assert rules_of(title, "Real count KPU itu hoaks belaka.", "2024-11-20T10:00:00+07:00") == []  # before the vote
+
+
+def test_a_nomination_of_someone_who_is_no_candidate_anywhere() -> None:
+    title = "Pilkada Lembah Hijau 2024"
+    fake = "Akhirnya, PKB resmi mengusung Zorvan Kelidmar di Pilkada Lembah Hijau."
+    flags = check_claims(title, fake, published_at=DEC)
+    assert [f.rule for f in flags] == ["fabricated_nomination"] and "Zorvan Kelidmar" in flags[0].fact
+    undated = check_claims(title, fake, published_at=None)
+    assert [f.rule for f in undated] == ["fabricated_nomination"] and undated[0].confidence < 0.7  # perlu dicek
+    not_flagged = [
+        "PKB batal mengusung Zorvan Kelidmar di Pilkada Lembah Hijau.",
+        "PKB berpeluang mengusung Zorvan Kelidmar di Pilkada Lembah Hijau.",
+        "Golkar mengusung Zorvan Kelidmar sebagai ketua umum.",
+        "PKB mengusung Ridwan Kamil di Pilkada Jakarta.",  # a candidate
+        "PDIP mengusung Rano di Pilkada Jakarta.",  # a short name of a candidate
+        "PKS mengusung DOAMU di Pilkada Lembah Hijau.",  # a pair nickname
+        "PKB mengusung tema kesejahteraan di Pilkada Lembah Hijau.",
+        "Zorvan Kelidmar menyebut PKB mengusung Zorvan Kelidmar, kata dia.",
+    ]
+    for body in not_flagged:
+        assert rules_of(title, body, DEC) == [], body
+    # A running mate named: the pair checks judge it (here: a registered deputy with someone who is no candidate).
+    assert rules_of(title, "PKB mengusung Zorvan Kelidmar-Suswono di Pilkada Jakarta.", DEC) == ["candidate_pair"]
+    assert rules_of(title, fake, "2024-08-20T10:00:00+07:00") == []  # before registration closed: news
+    assert rules_of("Pemilu 2024", "PKB mengusung Zorvan Kelidmar.", DEC, pilkada=False) == []

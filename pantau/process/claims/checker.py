@@ -19,6 +19,7 @@ from pantau.process.claims.context import Ctx
 from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
+from pantau.process.claims.nomination_checks import check_nominations
 from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
 from pantau.process.claims.result_denial_checks import check_result_called_hoax
 from pantau.process.claims.rules import Rules, load_rules
@@ -50,6 +51,7 @@ RULES = (
     "psu_date",
     "elected_designation",
     "result_called_hoax",
+    "fabricated_nomination",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -166,6 +168,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(_POSTPONE_STEMS), check_postponement),
     (lambda s: bool(s.ctx.facts.hoaxes), check_hoaxes),
     (_any(_FAKE_STEMS), check_result_called_hoax),
+    (_any(("usung", "calonkan")), check_nominations),
 )
 
 

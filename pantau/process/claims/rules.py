@@ -120,6 +120,9 @@ _WORD_LIST_KEYS = (
     "diy_voter_subjects",
     "result_hoax_blockers",
     "result_hoax_refutations",
+    "nomination_mate_cues",
+    "nomination_hedges",
+    "nomination_other_offices",
 )
 _REGEX_KEYS = (
     "term",
@@ -134,6 +137,7 @@ _REGEX_KEYS = (
     "ballot_joint_after",
     "elected_designation",
     "result_hoax",
+    "nomination_claim",
 )
 
 
