@@ -421,3 +421,22 @@ def test_a_nomination_of_someone_who_is_no_candidate_anywhere() -> None:
     assert rules_of(title, "PKB mengusung Zorvan Kelidmar-Suswono di Pilkada Jakarta.", DEC) == ["candidate_pair"]
     assert rules_of(title, fake, "2024-08-20T10:00:00+07:00") == []  # before registration closed: news
     assert rules_of("Pemilu 2024", "PKB mengusung Zorvan Kelidmar.", DEC, pilkada=False) == []
+
+
+def test_where_a_pair_led_a_provincial_race() -> None:
+    title = "Hasil rekapitulasi Pilgub NTT 2024"
+    right = "Pasangan Melki-Johni unggul di 9 kabupaten, yakni Alor, Ende dan Malaka."
+    assert rules_of(title, right, DEC) == []
+    flags = check_claims(title, "Pasangan Melki-Johni unggul di Kabupaten Sumba Timur dan Ende.", published_at=DEC)
+    assert [f.rule for f in flags] == ["region_lead"] and "Sumba Timur dimenangi Yohanis" in flags[0].fact
+    assert rules_of(title, "Pasangan Ansy-Jane unggul di 8 kabupaten lainnya.", DEC) == ["region_lead"]  # 9
+    assert rules_of(title, "Paslon nomor urut 3 unggul di empat daerah.", DEC) == []
+    not_checked = [
+        "Menurut hitung cepat, Melki-Johni unggul di Kabupaten Sumba Timur.",
+        "Melki-Johni unggul di 10 kecamatan di Kabupaten Sumba Timur.",
+        "Apakah Melki-Johni unggul di Kabupaten Sumba Timur?",
+    ]
+    for body in not_checked:
+        assert rules_of(title, body, DEC) == [], body
+    # Before the provincial recapitulation, leads were provisional.
+    assert rules_of(title, "Melki-Johni unggul di Kabupaten Sumba Timur.", "2024-11-29T10:00:00+07:00") == []

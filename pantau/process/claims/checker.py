@@ -20,6 +20,7 @@ from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, ch
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.nomination_checks import check_nominations
+from pantau.process.claims.region_lead_checks import check_region_leads
 from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
 from pantau.process.claims.result_denial_checks import check_result_called_hoax
 from pantau.process.claims.rules import Rules, load_rules
@@ -52,6 +53,7 @@ RULES = (
     "elected_designation",
     "result_called_hoax",
     "fabricated_nomination",
+    "region_lead",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -169,6 +171,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (lambda s: bool(s.ctx.facts.hoaxes), check_hoaxes),
     (_any(_FAKE_STEMS), check_result_called_hoax),
     (_any(("usung", "calonkan")), check_nominations),
+    (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
 )
 
 

@@ -138,6 +138,10 @@ class Outcome:
     valid_votes: int | None = None  # total valid votes of the recapitulation, when the source gives it
     share: dict[str, float] = field(default_factory=dict)  # percent per ballot number, as the source gives it
     recap_date: date | None = None  # day of KPU's recapitulation (rapat pleno) that set these votes
+    # A provincial race: the ballot number that led in each regency/city (code -> number), where the source lists
+    # every one; `leaders_source` is that source's URL.
+    leaders: dict[str, int] = field(default_factory=dict)
+    leaders_source: str = ""
 
     @property
     def votes_complete(self) -> bool:
@@ -466,6 +470,8 @@ def _parse_outcomes(raw: dict[str, Any]) -> dict[str, Outcome]:
             valid_votes=item["valid_votes"] if isinstance(item.get("valid_votes"), int) else None,
             share={str(k): float(v) for k, v in (item.get("share") or {}).items() if isinstance(v, (int, float))},
             recap_date=day(item.get("recap_date")),
+            leaders={str(k): int(v) for k, v in ((item.get("leaders") or {}).get("by_region") or {}).items()},
+            leaders_source=src(item.get("leaders") or {})[0],
         )
     for code, orders in psu.items():
         if code not in out:

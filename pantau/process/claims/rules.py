@@ -123,6 +123,7 @@ _WORD_LIST_KEYS = (
     "nomination_mate_cues",
     "nomination_hedges",
     "nomination_other_offices",
+    "region_lead_partial_cues",
 )
 _REGEX_KEYS = (
     "term",
@@ -138,6 +139,7 @@ _REGEX_KEYS = (
     "elected_designation",
     "result_hoax",
     "nomination_claim",
+    "region_lead",
 )
 
 
