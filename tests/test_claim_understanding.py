@@ -256,6 +256,9 @@ def test_an_elected_pair_designated_before_the_kpu_could() -> None:
     assert rules_of(title, early, DEC) == ["elected_designation"]
     assert rules_of(title, early, "2025-01-15T10:00:00+07:00") == []  # after the designation date
     assert rules_of(title, early, None) == []  # undated: nothing to compare with
+    # Undated, but the sentence dates the designation itself.
+    assert rules_of(title, early.replace("terpilih.", "terpilih, Minggu (8/12/2024)."), None) == ["elected_designation"]
+    assert rules_of(title, early.replace("terpilih.", "terpilih pada 9 Januari 2025."), None) == []
     hedged = "Penetapan bupati terpilih akan dilakukan setelah masa sengketa di MK berakhir."
     assert rules_of(title, hedged, DEC) == []
     denied = "KPU: penetapan bupati terpilih tidak dilakukan hari ini."
