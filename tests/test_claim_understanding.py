@@ -443,3 +443,23 @@ def test_where_a_pair_led_a_provincial_race() -> None:
         assert rules_of(title, body, DEC) == [], body
     # Before the provincial recapitulation, leads were provisional.
     assert rules_of(title, "Melki-Johni unggul di Kabupaten Sumba Timur.", "2024-11-29T10:00:00+07:00") == []
+
+
+def test_a_national_voter_count_of_another_election() -> None:
+    title = "Pilkada Serentak 2024"
+    assert rules_of(title, "Pilkada serentak 2024 diikuti 204,8 juta pemilih di seluruh Indonesia.", DEC) == [
+        "voter_count"
+    ]
+    assert rules_of(title, "DPT Pilkada serentak secara nasional mencapai 204.807.222 pemilih.", DEC) == ["voter_count"]
+    not_flagged = [
+        "Pilkada serentak 2024 diikuti 203 juta pemilih di seluruh Indonesia.",
+        "DPT Pilkada Serentak 2024 sebanyak 203.657.230 pemilih.",
+        "Pada Pemilu 2024, DPT secara nasional 204,8 juta pemilih.",  # the Pemilu's own figure
+        "DP4 Pilkada serentak sebanyak 207 juta pemilih potensial.",  # a provisional list
+        "DPT Jawa Barat dalam Pilkada serentak 35,9 juta pemilih.",  # a province
+        "Kabar bahwa Pilkada serentak diikuti 204,8 juta pemilih di seluruh Indonesia tidak benar.",
+    ]
+    for body in not_flagged:
+        assert rules_of(title, body, DEC) == [], body
+    # While the voter lists were being compiled, other figures were news.
+    assert rules_of(title, "Pilkada serentak diikuti 207 juta pemilih di seluruh Indonesia.", "2024-07-01") == []

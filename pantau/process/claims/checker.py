@@ -16,7 +16,7 @@ from pantau.process.claims.candidate_checks import (
     note_places,
 )
 from pantau.process.claims.context import Ctx
-from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts
+from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts, check_voter_count
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.nomination_checks import check_nominations
@@ -54,6 +54,7 @@ RULES = (
     "result_called_hoax",
     "fabricated_nomination",
     "region_lead",
+    "voter_count",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -158,6 +159,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (lambda s: bool(_RE_DIGIT.search(s.text)) and s.ctx.has("date_trigger"), check_dates),
     (lambda s: bool(_RE_DIGIT.search(s.text)) and _any(("pasang", "paslon", "kandidat"))(s), check_candidates),
     (_any(COUNT_HINTS), check_counts),
+    (lambda s: "pemilih" in s.low or "dpt" in s.low, check_voter_count),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_pairs),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_unregistered_pairs),
     (_any(("urut", "ballot")), check_ballot_numbers),

@@ -124,6 +124,7 @@ _WORD_LIST_KEYS = (
     "nomination_hedges",
     "nomination_other_offices",
     "region_lead_partial_cues",
+    "voter_count_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -140,6 +141,7 @@ _REGEX_KEYS = (
     "result_hoax",
     "nomination_claim",
     "region_lead",
+    "voter_count",
 )
 
 
