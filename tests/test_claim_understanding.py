@@ -463,3 +463,16 @@ def test_a_national_voter_count_of_another_election() -> None:
         assert rules_of(title, body, DEC) == [], body
     # While the voter lists were being compiled, other figures were news.
     assert rules_of(title, "Pilkada serentak diikuti 207 juta pemilih di seluruh Indonesia.", "2024-07-01") == []
+
+
+def test_an_official_count_given_with_the_wrong_share() -> None:
+    title = "Rekapitulasi Pilgub Kalimantan Timur 2024"
+    wrong = "Pasangan Rudy-Seno meraih 996.399 suara atau 57,66 persen dari suara sah."
+    flags = check_claims(title, wrong, published_at=DEC)
+    assert [f.rule for f in flags] == ["vote_count"] and "55,66%" in flags[0].reason
+    for share in ("55,66", "55,7", "56", "55,65"):  # rounded or truncated to the text's precision
+        assert rules_of(title, wrong.replace("57,66", share), DEC) == [], share
+    # Beside another count (a district's), or a margin, a share is not the pair's share of the race.
+    assert rules_of(title, "Di Samarinda, Rudy-Seno meraih 182.000 suara atau 57,66 persen.", DEC) == []
+    assert rules_of(title, "Rudy-Seno meraih 996.399 suara, unggul dengan selisih 11,32 persen.", DEC) == []
+    assert rules_of(title, "Menurut hitung cepat, Rudy-Seno meraih 996.399 suara atau 57,66 persen.", DEC) == []

@@ -222,13 +222,20 @@ class FactBase:
         hits = [m for m in self.find_candidates(name) if m.race.code in races]
         if hits:
             return hits[0]
-        key = name_key(name)  # a partial alias that is ambiguous nationally can still be unique inside one race
         for code in sorted(races):
-            for pair in self.races[code].pairs:
-                for role in ("head", "deputy"):
-                    words = name_key(pair.person(role).name).split()
-                    if key and (key == " ".join(words) or (len(key) >= 4 and key in words[1:] + words[:1])):
-                        return CandidateMatch(self.races[code], pair, role, "in_region")
+            hit = self.partial_in_race(name, self.races[code])
+            if hit is not None:
+                return hit
+        return None
+
+    def partial_in_race(self, name: str, race: Race) -> CandidateMatch | None:
+        """A partial alias that is ambiguous nationally can still be unique inside one race."""
+        key = name_key(name)
+        for pair in race.pairs:
+            for role in ("head", "deputy"):
+                words = name_key(pair.person(role).name).split()
+                if key and (key == " ".join(words) or (len(key) >= 4 and key in words[1:] + words[:1])):
+                    return CandidateMatch(race, pair, role, "in_region")
         return None
 
     def outcome(self, code: str) -> Outcome | None:

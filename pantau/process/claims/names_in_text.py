@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pantau.process.claims.facts import FactBase
 from pantau.process.claims.races import CandidateMatch, Race, region_key
@@ -70,11 +71,17 @@ class Mentions:
 
 
 def name_runs(sentence: str) -> list[NameRun]:
+    return list(_name_runs(sentence))
+
+
+@lru_cache(maxsize=512)
+def _name_runs(sentence: str) -> tuple[NameRun, ...]:
+    """The capitalised runs of a sentence, cached: several checks (pairs, persons, places) read the same one."""
     runs = []
     for m in _RUN.finditer(sentence):
         words = tuple(w.strip(".,") for w in m.group(0).split())
         runs.append(NameRun(m.start(), m.end(), tuple(w for w in words if w)))
-    return runs
+    return tuple(runs)
 
 
 def _candidates(words: tuple[str, ...], suffix: bool) -> Iterator[str]:
@@ -104,8 +111,8 @@ def resolve(
         whole = " " in text or len(words) == 1
         if len(people) == 1 and hits[0].how in _STRONG and whole:
             return hits[0]
-        for known in mentions.known_races():
-            hit = facts.pair_of(text, known.code)
+        for known in mentions.known_races():  # the same lookup as pair_of(text, known.code), hits reused
+            hit = next((h for h in hits if h.race.code == known.code), None) or facts.partial_in_race(text, known)
             if hit is not None:
                 return hit
     return None

@@ -125,6 +125,7 @@ _WORD_LIST_KEYS = (
     "nomination_other_offices",
     "region_lead_partial_cues",
     "voter_count_blockers",
+    "result_share_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -142,6 +143,7 @@ _REGEX_KEYS = (
     "nomination_claim",
     "region_lead",
     "voter_count",
+    "pair_share",
 )
 
 
