@@ -476,3 +476,13 @@ def test_an_official_count_given_with_the_wrong_share() -> None:
     assert rules_of(title, "Di Samarinda, Rudy-Seno meraih 182.000 suara atau 57,66 persen.", DEC) == []
     assert rules_of(title, "Rudy-Seno meraih 996.399 suara, unggul dengan selisih 11,32 persen.", DEC) == []
     assert rules_of(title, "Menurut hitung cepat, Rudy-Seno meraih 996.399 suara atau 57,66 persen.", DEC) == []
+
+
+def test_a_circulated_claim_quoted_whole_is_the_claim_itself() -> None:
+    post = '"Pencoblosan Pilkada serentak digelar Kamis, 28 November 2024. Sebarkan ke grup keluarga!"'
+    flags = check_claims("", post, published_at=None, article_pilkada=True)
+    assert "voting_date" in [f.rule for f in flags]
+    assert all("klaim dikutip utuh" in f.reason for f in flags if f.rule == "voting_date")
+    # Someone's words: the text names the speaker, so the quotation stays reported speech.
+    quoted = post + " kata seorang warga kepada wartawan."
+    assert check_claims("", quoted, published_at=None, article_pilkada=True) == []

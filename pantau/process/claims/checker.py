@@ -27,7 +27,7 @@ from pantau.process.claims.result_denial_checks import check_result_called_hoax
 from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
 from pantau.process.claims.scope_checks import check_scope
-from pantau.process.claims.stance import article_is_debunk, denies_anywhere
+from pantau.process.claims.stance import article_is_debunk, denies_anywhere, is_quoted_claim
 from pantau.process.claims.term_checks import check_elected_designation, check_terms
 from pantau.process.claims.text import parse_published, split_sentences
 from pantau.process.claims.title_checks import check_titles
@@ -106,6 +106,7 @@ def _check(
         title_low=title_low,
         title_pilkada=article_pilkada or rules.has("pilkada_terms", title_low),
         debunk_article=article_is_debunk(title, body, rules),
+        quoted_claim=is_quoted_claim(body, rules),
     )
     sentences = ([title] if title else []) + split_sentences(body, rules)
     max_len = rules.raw["sentence_max_chars"]
