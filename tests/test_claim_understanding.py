@@ -406,6 +406,8 @@ def test_a_nomination_of_someone_who_is_no_candidate_anywhere() -> None:
     fake = "Akhirnya, PKB resmi mengusung Zorvan Kelidmar di Pilkada Lembah Hijau."
     flags = check_claims(title, fake, published_at=DEC)
     assert [f.rule for f in flags] == ["fabricated_nomination"] and "Zorvan Kelidmar" in flags[0].fact
+    passive = "Zorvan Kelidmar resmi diusung PKB di Pilkada Lembah Hijau."
+    assert rules_of(title, passive, DEC) == ["fabricated_nomination"]
     undated = check_claims(title, fake, published_at=None)
     assert [f.rule for f in undated] == ["fabricated_nomination"] and undated[0].confidence < 0.7  # perlu dicek
     not_flagged = [
@@ -415,6 +417,9 @@ def test_a_nomination_of_someone_who_is_no_candidate_anywhere() -> None:
         "PKB mengusung Ridwan Kamil di Pilkada Jakarta.",  # a candidate
         "PDIP mengusung Rano di Pilkada Jakarta.",  # a short name of a candidate
         "PKS mengusung DOAMU di Pilkada Lembah Hijau.",  # a pair nickname
+        "PKS mengusung pasangan Zorkel di Pilkada Lembah Hijau.",  # a pair: the pair checks judge it
+        "Zorvan Kelidmar batal diusung PKB di Pilkada Lembah Hijau.",
+        "Ridwan Kamil diusung PKB di Pilkada Jakarta.",
         "PKB mengusung tema kesejahteraan di Pilkada Lembah Hijau.",
         "Zorvan Kelidmar menyebut PKB mengusung Zorvan Kelidmar, kata dia.",
     ]

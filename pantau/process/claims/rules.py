@@ -141,6 +141,7 @@ _REGEX_KEYS = (
     "elected_designation",
     "result_hoax",
     "nomination_claim",
+    "nomination_passive",
     "region_lead",
     "voter_count",
     "pair_share",
