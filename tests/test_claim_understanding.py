@@ -408,6 +408,8 @@ def test_a_nomination_of_someone_who_is_no_candidate_anywhere() -> None:
     assert [f.rule for f in flags] == ["fabricated_nomination"] and "Zorvan Kelidmar" in flags[0].fact
     passive = "Zorvan Kelidmar resmi diusung PKB di Pilkada Lembah Hijau."
     assert rules_of(title, passive, DEC) == ["fabricated_nomination"]
+    running = "Zorvan Kelidmar resmi maju di Pilkada Lembah Hijau."
+    assert rules_of(title, running, DEC) == ["fabricated_nomination"]
     undated = check_claims(title, fake, published_at=None)
     assert [f.rule for f in undated] == ["fabricated_nomination"] and undated[0].confidence < 0.7  # perlu dicek
     not_flagged = [
@@ -420,6 +422,8 @@ def test_a_nomination_of_someone_who_is_no_candidate_anywhere() -> None:
         "PKS mengusung pasangan Zorkel di Pilkada Lembah Hijau.",  # a pair: the pair checks judge it
         "Zorvan Kelidmar batal diusung PKB di Pilkada Lembah Hijau.",
         "Ridwan Kamil diusung PKB di Pilkada Jakarta.",
+        "Peluang Zorvan Kelidmar maju di Pilkada Lembah Hijau menipis.",
+        "Zorvan Kelidmar maju sebagai calon anggota DPR.",
         "PKB mengusung tema kesejahteraan di Pilkada Lembah Hijau.",
         "Zorvan Kelidmar menyebut PKB mengusung Zorvan Kelidmar, kata dia.",
     ]

@@ -175,7 +175,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(_POSTPONE_STEMS), check_postponement),
     (lambda s: bool(s.ctx.facts.hoaxes), check_hoaxes),
     (_any(_FAKE_STEMS), check_result_called_hoax),
-    (_any(("usung", "calonkan")), check_nominations),
+    (_any(("usung", "calonkan", "maju", "sebagai calon", "menjadi calon")), check_nominations),
     (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
 )
 

@@ -1,4 +1,5 @@
-"""Fabricated nominations: a party said to nominate someone who was no candidate anywhere ("PKB usung X").
+"""Fabricated nominations: a party said to nominate someone who was no candidate anywhere ("PKB usung X"), or such a
+person said to run ("X maju di Pilgub ...", "X ditetapkan sebagai calon ...").
 
 Once registration has closed, KPU's candidate list is the fact: a text that asserts "<party> mengusung <name>",
 where no candidate or running mate of any of the 545 races bears any word of that name and the text names no running
@@ -43,8 +44,8 @@ def check_nominations(sentence: str, low: str, ctx: Ctx) -> None:
 
 
 def _nominations(sentence: str, low: str, ctx: Ctx) -> list[tuple[str, str, str]]:
-    """(name, text before the nomination, text after it) for "<party> mengusung <name>" and "<name> diusung
-    <party>", where the name is nobody on KPU's list and no running mate follows it."""
+    """(name, text before the nomination, text after it) for "<party> mengusung <name>", "<name> diusung <party>"
+    and "<name> maju di Pilkada ...", where the name is nobody on KPU's list and no running mate follows it."""
     r = ctx.rules
     found = []
     for m in r.lists["nomination_claim"].finditer(low):
@@ -52,7 +53,8 @@ def _nominations(sentence: str, low: str, ctx: Ctx) -> list[tuple[str, str, str]
         end = m.end() + len(name or "")
         if name is not None and not _MATE_AFTER.match(sentence[end:]):
             found.append((name.strip(), low[max(0, m.start() - 40) : m.end()], low[end : end + 40]))
-    for m in r.lists["nomination_passive"].finditer(low):
+    passive = [*r.lists["nomination_passive"].finditer(low), *r.lists["nomination_candidacy"].finditer(low)]
+    for m in passive:
         runs = [
             run for run in name_runs(sentence) if run.end <= m.start() and not sentence[run.end : m.start()].strip()
         ]

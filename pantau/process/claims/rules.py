@@ -142,6 +142,7 @@ _REGEX_KEYS = (
     "result_hoax",
     "nomination_claim",
     "nomination_passive",
+    "nomination_candidacy",
     "region_lead",
     "voter_count",
     "pair_share",
