@@ -495,3 +495,11 @@ def test_a_circulated_claim_quoted_whole_is_the_claim_itself() -> None:
     # Someone's words: the text names the speaker, so the quotation stays reported speech.
     quoted = post + " kata seorang warga kepada wartawan."
     assert check_claims("", quoted, published_at=None, article_pilkada=True) == []
+
+
+def test_where_a_pair_led_with_only_some_regions_known() -> None:
+    # Bengkulu: the fact base knows the leader of two regencies only, so a count cannot be checked.
+    title = "Hasil rekapitulasi Pilgub Bengkulu 2024"
+    assert rules_of(title, "Pasangan Rohidin-Meriani unggul di Kabupaten Rejang Lebong.", DEC) == ["region_lead"]
+    assert rules_of(title, "Pasangan Helmi-Mian unggul di Kabupaten Rejang Lebong.", DEC) == []
+    assert rules_of(title, "Pasangan Helmi-Mian unggul di 9 kabupaten/kota.", DEC) == []

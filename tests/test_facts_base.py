@@ -141,8 +141,8 @@ def _outcome(data: dict[str, Any], code: str) -> dict[str, Any]:
         ),
         (
             "facts_outcomes.json",
-            lambda d: _outcome(d, "53")["leaders"]["by_region"].pop("53.71"),
-            "outcome 53 leaders: lists [] outside, misses ['53.71'] inside",
+            lambda d: _outcome(d, "53")["leaders"]["by_region"].update({"64.71": 1}),
+            "outcome 53 leaders: lists ['64.71'], not regencies or cities of province 53",
         ),
         ("facts.json", lambda d: d["sources"][0].pop("date"), "facts.json: source 'pkpu-2-2024' has no date"),
         (

@@ -15,7 +15,7 @@ file and the item:
 - outcome votes and shares name ballot numbers of that race ("empty_box" only where the race has an empty box);
   official votes add up to `valid_votes`, the winner has the most votes, a stated share is within 0.1 point of
   votes / valid_votes, and `recap_date` is an ISO date on or after voting day; a provincial race's `leaders` (the
-  pair that led in each regency/city) list every regency and city of the province with a ballot number of the race.
+  pair that led in each regency/city) name regencies and cities of that province with ballot numbers of the race.
 """
 
 from __future__ import annotations
@@ -144,8 +144,8 @@ def check_outcome_votes(item: dict[str, Any], race: Race, voting_day: Any, probl
 def check_outcome_leaders(
     item: dict[str, Any], race: Race, facts: FactBase, source_ids: set[str], problems: list[str]
 ) -> None:
-    """The pair that led in each regency/city of a provincial race: a known source, every regency and city of the
-    province holding a race listed once, each with a ballot number of the race."""
+    """The pair that led in each regency/city of a provincial race (all of them, or those a source gives): a known
+    source, only regencies and cities of that province, each with a ballot number of the race."""
     leaders = item.get("leaders")
     if leaders is None:
         return
@@ -156,9 +156,9 @@ def check_outcome_leaders(
     if leaders.get("source") not in source_ids:
         problems.append(f"{where} names unknown source id {leaders.get('source')!r}")
     local = {r.code for r in facts.races_in_province(race.code) if r.level != "gubernur"}
-    listed = {str(c) for c in leaders["by_region"]}
-    if listed != local:
-        problems.append(f"{where}: lists {sorted(listed - local)} outside, misses {sorted(local - listed)} inside")
+    outside = sorted({str(c) for c in leaders["by_region"]} - local)
+    if outside:
+        problems.append(f"{where}: lists {outside}, not regencies or cities of province {race.code}")
     for code, number in leaders["by_region"].items():
         if not isinstance(number, int) or race.pair(number) is None:
             problems.append(f"{where}: region {code} names no. {number!r}, not a pair of race {race.code}")

@@ -1,8 +1,9 @@
 """Where each pair led a provincial race: "X-Y unggul di 10 wilayah, yakni A, B, C" against the official count.
 
-For a governor's race whose fact base entry lists the pair that led in every regency and city (`leaders`), a text
-that names regencies or cities where a pair led, or how many it led, is checked: a listed region that another pair
-won, or a count that is not the pair's, is a misreported result. The pair is named just before the verb (a short
+For a governor's race whose fact base entry lists the pair that led in its regencies and cities (`leaders`: all of
+them, or those a source gives), a text that names regencies or cities where a pair led, or how many it led, is
+checked: a listed region that another pair won, or (where every region's leader is known) a count that is not the
+pair's, is a misreported result. The pair is named just before the verb (a short
 name or nickname is enough: "Melki-Johni", "Ansy-Jane", "nomor urut 2"). Quick counts, partial or provisional
 tallies, smaller areas (kecamatan, TPS) and texts dated before the provincial recapitulation are not checked.
 Phrases live in `claim_rules.json` under "region_lead".
@@ -55,7 +56,9 @@ def _judge(sentence: str, m: re.Match[str], race: Race, outcome: Outcome, number
     wrong = [x for x in listed if outcome.leaders.get(x.code) not in (None, number)]
     said = parse_number(m.group("n"), r) if m.group("n") else None
     names = ", ".join(ctx.facts.races[c].region for c in won if c in ctx.facts.races)
-    fact = f"{race.region}: {who} unggul di {len(won)} kabupaten/kota: {names}."
+    complete = _complete(outcome, race, ctx)
+    where = f"di {len(won)} kabupaten/kota" if complete else "antara lain di"
+    fact = f"{race.region}: {who} unggul {where}: {names}." if names else f"{race.region}:"
     if wrong:
         others = []
         for x in wrong:
@@ -63,9 +66,14 @@ def _judge(sentence: str, m: re.Match[str], race: Race, outcome: Outcome, number
             if winner is not None:
                 others.append(f"{x.region} dimenangi {winner.head.name}-{winner.deputy.name}")
         fact += " " + "; ".join(others) + "."
-    elif said is None or said == len(won) or len(outcome.leaders) < len(won):
-        return
+    elif said is None or said == len(won) or not complete:
+        return  # no count given, the right one, or the fact base does not know every region's leader
     ctx.add("region_lead", r.severity["region_lead"], sentence, fact, outcome.leaders_source)
+
+
+def _complete(outcome: Outcome, race: Race, ctx: Ctx) -> bool:
+    local = {r.code for r in ctx.facts.races_in_province(race.code) if r.level != "gubernur"}
+    return local <= set(outcome.leaders)
 
 
 def _pair_named_before(sentence: str, low: str, pos: int, race: Race) -> int | None:
