@@ -391,6 +391,7 @@ def test_an_official_result_called_a_hoax() -> None:
         "Beredar data palsu KPU yang mencatut logo lembaga itu.",  # a fake in the KPU's name
         "Real count KPU bukan hoaks dan bisa dipertanggungjawabkan.",
         "Tim pemenangan menuding data KPU palsu.",
+        "Tim pemenangan menyebut data KPU palsu dan akan menggugat ke MK.",
         "Apakah real count KPU itu hoaks?",
         "Real count KPU itu hoaks, kata seorang pendukung.",
         "Real count KPU itu hoaks. KPU membantah tudingan tersebut dan meminta warga mengecek rekapitulasi.",
