@@ -256,6 +256,9 @@ def test_an_elected_pair_designated_before_the_kpu_could() -> None:
     assert rules_of(title, early, DEC) == ["elected_designation"]
     assert rules_of(title, early, "2025-01-15T10:00:00+07:00") == []  # after the designation date
     assert rules_of(title, early, None) == []  # undated: nothing to compare with
+    # Undated, but the sentence dates the designation itself.
+    assert rules_of(title, early.replace("terpilih.", "terpilih, Minggu (8/12/2024)."), None) == ["elected_designation"]
+    assert rules_of(title, early.replace("terpilih.", "terpilih pada 9 Januari 2025."), None) == []
     hedged = "Penetapan bupati terpilih akan dilakukan setelah masa sengketa di MK berakhir."
     assert rules_of(title, hedged, DEC) == []
     denied = "KPU: penetapan bupati terpilih tidak dilakukan hari ini."
@@ -363,3 +366,141 @@ def test_long_runs_of_punctuation_cost_linear_time() -> None:
     assert (
         time.process_time() - start < 10
     )  # a hang guard, not a speed target: was 30 s: a "gap, then word" pattern rescanned every dot
+
+
+def test_short_names_resolve_inside_the_region_the_text_names() -> None:
+    # "Rudy" and "Seno" name candidates in several races; the region named in the title says which race.
+    title = "Rekapitulasi Pilgub Kalimantan Timur 2024"
+    misprint = "Pasangan Rudy-Seno meraih 996.939 suara dalam rekapitulasi itu."
+    flags = check_claims(title, misprint, published_at=DEC)
+    assert [f.rule for f in flags] == ["vote_count"] and "996.399" in flags[0].fact
+    assert rules_of(title, misprint.replace("996.939", "996.399"), DEC) == []
+    # No region named: the short names stay unresolved and nothing is checked.
+    assert rules_of("Rekapitulasi Pilkada 2024", misprint, DEC) == []
+
+
+def test_an_official_result_called_a_hoax() -> None:
+    title = "Pilkada Lembah Hijau 2024"
+    assert rules_of(title, "Real count KPU untuk Pilkada Lembah Hijau itu hoaks belaka.", DEC) == ["result_called_hoax"]
+    assert rules_of(title, "Data palsu KPU kembali disebarkan untuk menipu warga.", DEC) == ["result_called_hoax"]
+    # The race's official result is the fact when the text names the race.
+    flags = check_claims("Pilkada Jakarta 2024", "Hasil rekapitulasi KPU itu bohong.", published_at=DEC)
+    assert [f.rule for f in flags] == ["result_called_hoax"] and "2.183.239" in flags[0].fact
+    not_asserted = [
+        "Hoaks real count Pilkada kembali muncul di grup percakapan.",  # a hoax about the count
+        "Beredar data palsu KPU yang mencatut logo lembaga itu.",  # a fake in the KPU's name
+        "Real count KPU bukan hoaks dan bisa dipertanggungjawabkan.",
+        "Tim pemenangan menuding data KPU palsu.",
+        "Tim pemenangan menyebut data KPU palsu dan akan menggugat ke MK.",
+        "Apakah real count KPU itu hoaks?",
+        "Real count KPU itu hoaks, kata seorang pendukung.",
+        "Real count KPU itu hoaks. KPU membantah tudingan tersebut dan meminta warga mengecek rekapitulasi.",
+        "Real count KPU Pilpres 2024 itu hoaks.",
+    ]
+    for body in not_asserted:
+        assert rules_of(title, body, DEC) == [], body
+    assert rules_of(title, "Real count KPU itu hoaks belaka.", "2024-11-20T10:00:00+07:00") == []  # before the vote
+
+
+def test_a_nomination_of_someone_who_is_no_candidate_anywhere() -> None:
+    title = "Pilkada Lembah Hijau 2024"
+    fake = "Akhirnya, PKB resmi mengusung Zorvan Kelidmar di Pilkada Lembah Hijau."
+    flags = check_claims(title, fake, published_at=DEC)
+    assert [f.rule for f in flags] == ["fabricated_nomination"] and "Zorvan Kelidmar" in flags[0].fact
+    passive = "Zorvan Kelidmar resmi diusung PKB di Pilkada Lembah Hijau."
+    assert rules_of(title, passive, DEC) == ["fabricated_nomination"]
+    running = "Zorvan Kelidmar resmi maju di Pilkada Lembah Hijau."
+    assert rules_of(title, running, DEC) == ["fabricated_nomination"]
+    undated = check_claims(title, fake, published_at=None)
+    assert [f.rule for f in undated] == ["fabricated_nomination"] and undated[0].confidence < 0.7  # perlu dicek
+    not_flagged = [
+        "PKB batal mengusung Zorvan Kelidmar di Pilkada Lembah Hijau.",
+        "PKB berpeluang mengusung Zorvan Kelidmar di Pilkada Lembah Hijau.",
+        "Golkar mengusung Zorvan Kelidmar sebagai ketua umum.",
+        "PKB mengusung Ridwan Kamil di Pilkada Jakarta.",  # a candidate
+        "PDIP mengusung Rano di Pilkada Jakarta.",  # a short name of a candidate
+        "PKS mengusung DOAMU di Pilkada Lembah Hijau.",  # a pair nickname
+        "PKS mengusung pasangan Zorkel di Pilkada Lembah Hijau.",  # a pair: the pair checks judge it
+        "Zorvan Kelidmar batal diusung PKB di Pilkada Lembah Hijau.",
+        "Ridwan Kamil diusung PKB di Pilkada Jakarta.",
+        "Peluang Zorvan Kelidmar maju di Pilkada Lembah Hijau menipis.",
+        "Zorvan Kelidmar maju sebagai calon anggota DPR.",
+        "PKB mengusung tema kesejahteraan di Pilkada Lembah Hijau.",
+        "Zorvan Kelidmar menyebut PKB mengusung Zorvan Kelidmar, kata dia.",
+    ]
+    for body in not_flagged:
+        assert rules_of(title, body, DEC) == [], body
+    # A running mate named: the pair checks judge it (here: a registered deputy with someone who is no candidate).
+    assert rules_of(title, "PKB mengusung Zorvan Kelidmar-Suswono di Pilkada Jakarta.", DEC) == ["candidate_pair"]
+    assert rules_of(title, fake, "2024-08-20T10:00:00+07:00") == []  # before registration closed: news
+    assert rules_of("Pemilu 2024", "PKB mengusung Zorvan Kelidmar.", DEC, pilkada=False) == []
+
+
+def test_where_a_pair_led_a_provincial_race() -> None:
+    title = "Hasil rekapitulasi Pilgub NTT 2024"
+    right = "Pasangan Melki-Johni unggul di 9 kabupaten, yakni Alor, Ende dan Malaka."
+    assert rules_of(title, right, DEC) == []
+    flags = check_claims(title, "Pasangan Melki-Johni unggul di Kabupaten Sumba Timur dan Ende.", published_at=DEC)
+    assert [f.rule for f in flags] == ["region_lead"] and "Sumba Timur dimenangi Yohanis" in flags[0].fact
+    assert rules_of(title, "Pasangan Ansy-Jane unggul di 8 kabupaten lainnya.", DEC) == ["region_lead"]  # 9
+    assert rules_of(title, "Paslon nomor urut 3 unggul di empat daerah.", DEC) == []
+    not_checked = [
+        "Menurut hitung cepat, Melki-Johni unggul di Kabupaten Sumba Timur.",
+        "Melki-Johni unggul di 10 kecamatan di Kabupaten Sumba Timur.",
+        "Apakah Melki-Johni unggul di Kabupaten Sumba Timur?",
+    ]
+    for body in not_checked:
+        assert rules_of(title, body, DEC) == [], body
+    # Before the provincial recapitulation, leads were provisional.
+    assert rules_of(title, "Melki-Johni unggul di Kabupaten Sumba Timur.", "2024-11-29T10:00:00+07:00") == []
+
+
+def test_a_national_voter_count_of_another_election() -> None:
+    title = "Pilkada Serentak 2024"
+    assert rules_of(title, "Pilkada serentak 2024 diikuti 204,8 juta pemilih di seluruh Indonesia.", DEC) == [
+        "voter_count"
+    ]
+    assert rules_of(title, "DPT Pilkada serentak secara nasional mencapai 204.807.222 pemilih.", DEC) == ["voter_count"]
+    not_flagged = [
+        "Pilkada serentak 2024 diikuti 203 juta pemilih di seluruh Indonesia.",
+        "DPT Pilkada Serentak 2024 sebanyak 203.657.230 pemilih.",
+        "Pada Pemilu 2024, DPT secara nasional 204,8 juta pemilih.",  # the Pemilu's own figure
+        "DP4 Pilkada serentak sebanyak 207 juta pemilih potensial.",  # a provisional list
+        "DPT Jawa Barat dalam Pilkada serentak 35,9 juta pemilih.",  # a province
+        "Kabar bahwa Pilkada serentak diikuti 204,8 juta pemilih di seluruh Indonesia tidak benar.",
+    ]
+    for body in not_flagged:
+        assert rules_of(title, body, DEC) == [], body
+    # While the voter lists were being compiled, other figures were news.
+    assert rules_of(title, "Pilkada serentak diikuti 207 juta pemilih di seluruh Indonesia.", "2024-07-01") == []
+
+
+def test_an_official_count_given_with_the_wrong_share() -> None:
+    title = "Rekapitulasi Pilgub Kalimantan Timur 2024"
+    wrong = "Pasangan Rudy-Seno meraih 996.399 suara atau 57,66 persen dari suara sah."
+    flags = check_claims(title, wrong, published_at=DEC)
+    assert [f.rule for f in flags] == ["vote_count"] and "55,66%" in flags[0].reason
+    for share in ("55,66", "55,7", "56", "55,65"):  # rounded or truncated to the text's precision
+        assert rules_of(title, wrong.replace("57,66", share), DEC) == [], share
+    # Beside another count (a district's), or a margin, a share is not the pair's share of the race.
+    assert rules_of(title, "Di Samarinda, Rudy-Seno meraih 182.000 suara atau 57,66 persen.", DEC) == []
+    assert rules_of(title, "Rudy-Seno meraih 996.399 suara, unggul dengan selisih 11,32 persen.", DEC) == []
+    assert rules_of(title, "Menurut hitung cepat, Rudy-Seno meraih 996.399 suara atau 57,66 persen.", DEC) == []
+
+
+def test_a_circulated_claim_quoted_whole_is_the_claim_itself() -> None:
+    post = '"Pencoblosan Pilkada serentak digelar Kamis, 28 November 2024. Sebarkan ke grup keluarga!"'
+    flags = check_claims("", post, published_at=None, article_pilkada=True)
+    assert "voting_date" in [f.rule for f in flags]
+    assert all("klaim dikutip utuh" in f.reason for f in flags if f.rule == "voting_date")
+    # Someone's words: the text names the speaker, so the quotation stays reported speech.
+    quoted = post + " kata seorang warga kepada wartawan."
+    assert check_claims("", quoted, published_at=None, article_pilkada=True) == []
+
+
+def test_where_a_pair_led_with_only_some_regions_known() -> None:
+    # Bengkulu: the fact base knows the leader of two regencies only, so a count cannot be checked.
+    title = "Hasil rekapitulasi Pilgub Bengkulu 2024"
+    assert rules_of(title, "Pasangan Rohidin-Meriani unggul di Kabupaten Rejang Lebong.", DEC) == ["region_lead"]
+    assert rules_of(title, "Pasangan Helmi-Mian unggul di Kabupaten Rejang Lebong.", DEC) == []
+    assert rules_of(title, "Pasangan Helmi-Mian unggul di 9 kabupaten/kota.", DEC) == []

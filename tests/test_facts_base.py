@@ -134,6 +134,16 @@ def _outcome(data: dict[str, Any], code: str) -> dict[str, Any]:
             lambda d: _outcome(d, "36")["votes"].update({"1": "2.449.183"}),
             "outcome 36 votes[1] must be a number, got '2.449.183'",
         ),
+        (
+            "facts_outcomes.json",
+            lambda d: _outcome(d, "53")["leaders"]["by_region"].update({"53.05": 4}),
+            "outcome 53 leaders: region 53.05 names no. 4, not a pair of race 53",
+        ),
+        (
+            "facts_outcomes.json",
+            lambda d: _outcome(d, "53")["leaders"]["by_region"].update({"64.71": 1}),
+            "outcome 53 leaders: lists ['64.71'], not regencies or cities of province 53",
+        ),
         ("facts.json", lambda d: d["sources"][0].pop("date"), "facts.json: source 'pkpu-2-2024' has no date"),
         (
             "facts.json",

@@ -10,11 +10,13 @@ partial tally.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 
 from pantau.process.claims.context import Ctx
+from pantau.process.claims.facts import Outcome
 from pantau.process.claims.names import name_key
 from pantau.process.claims.names_in_text import Mentions, find_half_pairs, find_pairs, find_person, find_races_named
 from pantau.process.claims.races import CandidateMatch, Race
@@ -26,6 +28,11 @@ def _mentions(ctx: Ctx) -> Mentions:
     if ctx.mentions is None:
         ctx.mentions = Mentions(ctx.facts)
     return ctx.mentions
+
+
+def note_places(sentence: str, _low: str, ctx: Ctx) -> None:
+    """Remember the races a sentence names, so that short names in it and later resolve inside them."""
+    _mentions(ctx).remember_places(sentence)
 
 
 def _published_after(ctx: Ctx, day: date) -> bool:
@@ -162,6 +169,60 @@ def check_results(sentence: str, low: str, ctx: Ctx) -> None:
         if off > r.raw["result_vote_near"]:
             continue  # far off: another count (a district, a round, a real count), not a misprint
         ctx.add("vote_count", r.severity["vote_count"], sentence, outcome.text, outcome.source)
+
+
+def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:
+    """A pair's official vote count given with a share that is not the official one, at the precision the text gives
+    it ("996.399 suara atau 55,73%" against 55,66%; "50 persen" for 50,07% is right). Only a share next to the
+    pair's own official count is checked: a share beside another count is another scope's (a district's, a
+    round's), and the count itself is `check_results`' business."""
+    r = ctx.rules
+    if r.lists["result_partial_cues"].search(low) or ctx.has("other_election_terms"):
+        return
+    if r.lists["result_share_blockers"].search(low):
+        return
+    for m in r.lists["vote_share"].finditer(low):
+        votes, text = int(re.sub(r"\D", "", m.group("v") or m.group("v2"))), m.group("p") or m.group("p2")
+        who = _pair_before(m.start(), ctx) or find_person(sentence, m.start(), m.start() + 1, _mentions(ctx))
+        if who is None:
+            continue
+        outcome = ctx.facts.outcome(who.race.code)
+        if outcome is None or outcome.quality != "official" or outcome.votes.get(str(who.pair.number)) != votes:
+            continue
+        official = _official_share(outcome, str(who.pair.number))
+        official_on = outcome.recap_date or _month_end(outcome.source_date)
+        if official is None or official_on is None or not _published_after(ctx, official_on):
+            continue
+        said = float(text.replace(",", "."))
+        decimals = len(re.split(r"[,.]", text, maxsplit=1)[1]) if re.search(r"[,.]", text) else 0
+        step = 10**-decimals
+        if (
+            abs(said - round(official, decimals)) < step / 10
+            or abs(said - math.floor(official / step) * step) < step / 10
+        ):
+            continue  # rounded or truncated to the text's precision
+        if abs(said - official) > r.raw["result_share_near"]:
+            continue
+        share = f"{official:.2f}".replace(".", ",")
+        why = f"{votes:,}".replace(",", ".") + f" suara = {share}% dari suara sah, bukan {text}%"
+        ctx.add(
+            "vote_count",
+            r.severity["vote_count"],
+            sentence,
+            outcome.text,
+            outcome.source,
+            kind="vote_count_share",
+            why=why,
+        )
+        return
+
+
+def _official_share(outcome: Outcome, number: str) -> float | None:
+    """The share from the official votes and valid votes (unrounded), else the share the source prints."""
+    votes = outcome.votes.get(number)
+    if votes and outcome.valid_votes:
+        return 100 * votes / outcome.valid_votes
+    return outcome.share.get(number)
 
 
 def _month_end(text: str) -> date | None:

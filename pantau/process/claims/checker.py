@@ -11,18 +11,23 @@ from pantau.process.claims.candidate_checks import (
     check_ballot_numbers,
     check_pairs,
     check_psu_dates,
+    check_result_shares,
     check_results,
     check_unregistered_pairs,
+    note_places,
 )
 from pantau.process.claims.context import Ctx
-from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts
+from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts, check_voter_count
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
+from pantau.process.claims.nomination_checks import check_nominations
+from pantau.process.claims.region_lead_checks import check_region_leads
 from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
+from pantau.process.claims.result_denial_checks import check_result_called_hoax
 from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
 from pantau.process.claims.scope_checks import check_scope
-from pantau.process.claims.stance import article_is_debunk, denies_anywhere
+from pantau.process.claims.stance import article_is_debunk, denies_anywhere, is_quoted_claim
 from pantau.process.claims.term_checks import check_elected_designation, check_terms
 from pantau.process.claims.text import parse_published, split_sentences
 from pantau.process.claims.title_checks import check_titles
@@ -47,6 +52,10 @@ RULES = (
     "vote_count",
     "psu_date",
     "elected_designation",
+    "result_called_hoax",
+    "fabricated_nomination",
+    "region_lead",
+    "voter_count",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -56,6 +65,7 @@ _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = " \x00 "
+_FAKE_STEMS = ("hoaks", "hoax", "palsu", "bohong", "fiktif", "abal", "rekayasa", "manipulasi")
 _POSTPONE_STEMS = ("tunda", "undur", "batal", "tangguh", "mundur", "tidak jadi")
 
 
@@ -96,6 +106,7 @@ def _check(
         title_low=title_low,
         title_pilkada=article_pilkada or rules.has("pilkada_terms", title_low),
         debunk_article=article_is_debunk(title, body, rules),
+        quoted_claim=is_quoted_claim(body, rules),
     )
     sentences = ([title] if title else []) + split_sentences(body, rules)
     max_len = rules.raw["sentence_max_chars"]
@@ -112,6 +123,7 @@ def _check(
         ctx.i = i
         if "suara" in low or "votes" in low:
             _guarded(collect_shares, sentence, low, ctx, shares)
+        _guarded(note_places, sentence, low, ctx)
         seen = _S(sentence, low, ctx)
         for wanted, check in _SENTENCE_CHECKS:
             if wanted(seen):
@@ -149,10 +161,12 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (lambda s: bool(_RE_DIGIT.search(s.text)) and s.ctx.has("date_trigger"), check_dates),
     (lambda s: bool(_RE_DIGIT.search(s.text)) and _any(("pasang", "paslon", "kandidat"))(s), check_candidates),
     (_any(COUNT_HINTS), check_counts),
+    (lambda s: "pemilih" in s.low or "dpt" in s.low, check_voter_count),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_pairs),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_unregistered_pairs),
     (_any(("urut", "ballot")), check_ballot_numbers),
     (lambda s: _any(("suara", "votes"))(s) and bool(_RE_BIG_NUMBER.search(s.low)), check_results),
+    (lambda s: _any(("suara", "votes"))(s) and _any(("%", "persen", "percent"))(s), check_result_shares),
     (_any(("psu", "ulang", "re-vote", "revote")), check_psu_dates),
     (_any(("yogya", "diy", "jogja")), check_scope),
     (_any(("terpilih", "elect")), check_elected_designation),
@@ -160,6 +174,9 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("kpu", "komisi pemilihan", "elections commission")), check_titles),
     (_any(_POSTPONE_STEMS), check_postponement),
     (lambda s: bool(s.ctx.facts.hoaxes), check_hoaxes),
+    (_any(_FAKE_STEMS), check_result_called_hoax),
+    (_any(("usung", "calonkan", "maju", "sebagai calon", "menjadi calon")), check_nominations),
+    (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
 )
 
 

@@ -9,7 +9,14 @@ from datetime import date
 from pantau.process.claims.facts import FactBase
 from pantau.process.claims.names_in_text import Mentions, PairMention
 from pantau.process.claims.rules import Rules
-from pantau.process.claims.stance import ASSERTED, ATTRIBUTED, Stance, confidence_of, sentence_stance
+from pantau.process.claims.stance import (
+    ASSERTED,
+    ATTRIBUTED,
+    CIRCULATING,
+    Stance,
+    confidence_of,
+    sentence_stance,
+)
 from pantau.records import Flag
 
 
@@ -22,6 +29,7 @@ class Ctx:
     title_pilkada: bool
     debunk_article: bool
     article_denies: bool = False
+    quoted_claim: bool = False  # the whole text is a circulated claim in quotation marks (stance.is_quoted_claim)
     total_valid: int | None = None  # the race's valid-vote total when the article states it
     mentions: Mentions | None = None  # the races the article's names resolved to, so far
     pairs_seen: list[tuple[int, PairMention]] = field(default_factory=list)  # (sentence index, pair)
@@ -41,12 +49,23 @@ class Ctx:
         return self.i in hits
 
     def add(
-        self, rule: str, severity: str, evidence: str, fact: str, source: str, *, kind: str = "", why: str = ""
+        self,
+        rule: str,
+        severity: str,
+        evidence: str,
+        fact: str,
+        source: str,
+        *,
+        kind: str = "",
+        why: str = "",
+        stance_of: str = "",
     ) -> None:
         """Raise a flag unless the text does not assert the statement: the rule's confidence (`kind`, default the
         rule, in claim_rules.json "confidence") times what the sentence's stance leaves of it; flags under
         "min_flag_confidence" are dropped. A fact-check article quotes claims to refute them: only the rules in
-        "debunk_article_rules" (its own statements of fact, e.g. ballot numbers) apply to it."""
+        "debunk_article_rules" (its own statements of fact, e.g. ballot numbers) apply to it. `stance_of`: the text
+        whose stance counts, when it is not the evidence as written (the claim's own words masked, e.g. "hoaks" in
+        "real count hoaks", which is the statement, not a denial of it)."""
         key = (rule, evidence)
         if key in self.seen:
             return
@@ -55,7 +74,9 @@ class Ctx:
             return
         if self.article_denies and rule in raw["refutable_rules"]:
             return  # the rumour is reported and refuted in the same text
-        found = sentence_stance(evidence, self.rules)
+        found = sentence_stance(stance_of or evidence, self.rules)
+        if self.quoted_claim and found == Stance(ATTRIBUTED, "kutipan"):
+            found = Stance(CIRCULATING, "klaim dikutip utuh")  # the quotation is the claim, not a speaker's words
         if found.kind == ATTRIBUTED and rule in raw["attribution_exempt_rules"]:
             found = Stance(ASSERTED, "")  # "KPU chair X said ...": the title is the outlet's word, not the speaker's
         confidence = round(raw["confidence"][kind or rule] * confidence_of(found, self.rules), 2)

@@ -98,3 +98,35 @@ def check_candidates(sentence: str, low: str, ctx: Ctx) -> None:
             continue
         fact = counts["candidate_pairs"]
         ctx.add("candidate_count", r.severity["candidate_count"], sentence, fact.text, fact.source)
+
+
+def check_voter_count(sentence: str, low: str, ctx: Ctx) -> None:
+    """A national voter count (DPT) of the Pilkada 2024 other than about 203 million: typically the Pemilu's 204.8
+    million given to the Pilkada. Only a national figure ("di seluruh Indonesia", "Pilkada serentak") is checked;
+    a province's or a regency's DPT, the provisional lists (DPS, DP4) and other elections are not this rule's."""
+    r = ctx.rules
+    fact = ctx.facts.counts.get("voters_dpt_millions")
+    voter_list = ctx.facts.schedule.get("voter_list_update")
+    if fact is None or (voter_list is not None and ctx.ref is not None and ctx.ref <= voter_list.end):
+        return
+    if not pilkada_context(ctx) or ctx.has("other_election_terms") or not ctx.has("count_national_cues"):
+        return
+    if r.lists["voter_count_blockers"].search(low):
+        return
+    low_bound, high_bound = r.raw["voter_count_millions_range"]
+    for m in r.lists["voter_count"].finditer(low):
+        millions = _millions(m.group("m") or m.group("m2"), m.group("full") or m.group("full2"))
+        if millions is None or not low_bound <= millions <= high_bound:
+            continue  # not a national figure
+        if fact.value <= millions < fact.value + 1:
+            continue
+        ctx.add("voter_count", r.severity["voter_count"], sentence, fact.text, fact.source)
+        return
+
+
+def _millions(short: str | None, full: str | None) -> float | None:
+    if full:
+        return int(re.sub(r"\D", "", full)) / 1_000_000
+    if short:
+        return float(short.replace(",", "."))
+    return None

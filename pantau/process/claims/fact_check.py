@@ -14,7 +14,8 @@ file and the item:
   exists in the gazetteer and every winner's ballot number exists in that race;
 - outcome votes and shares name ballot numbers of that race ("empty_box" only where the race has an empty box);
   official votes add up to `valid_votes`, the winner has the most votes, a stated share is within 0.1 point of
-  votes / valid_votes, and `recap_date` is an ISO date on or after voting day.
+  votes / valid_votes, and `recap_date` is an ISO date on or after voting day; a provincial race's `leaders` (the
+  pair that led in each regency/city) name regencies and cities of that province with ballot numbers of the race.
 """
 
 from __future__ import annotations
@@ -138,6 +139,29 @@ def check_outcome_votes(item: dict[str, Any], race: Race, voting_day: Any, probl
             problems.append(f"{where} recap_date is not an ISO date (YYYY-MM-DD): {recap!r}")
         elif day < voting_day:
             problems.append(f"{where} recap_date {recap} is before voting day {voting_day}")
+
+
+def check_outcome_leaders(
+    item: dict[str, Any], race: Race, facts: FactBase, source_ids: set[str], problems: list[str]
+) -> None:
+    """The pair that led in each regency/city of a provincial race (all of them, or those a source gives): a known
+    source, only regencies and cities of that province, each with a ballot number of the race."""
+    leaders = item.get("leaders")
+    if leaders is None:
+        return
+    where = f"facts_outcomes.json: outcome {race.code} leaders"
+    if race.level != "gubernur" or not isinstance(leaders, dict) or not isinstance(leaders.get("by_region"), dict):
+        problems.append(f"{where}: only a provincial race has leaders, as an object with 'by_region'")
+        return
+    if leaders.get("source") not in source_ids:
+        problems.append(f"{where} names unknown source id {leaders.get('source')!r}")
+    local = {r.code for r in facts.races_in_province(race.code) if r.level != "gubernur"}
+    outside = sorted({str(c) for c in leaders["by_region"]} - local)
+    if outside:
+        problems.append(f"{where}: lists {outside}, not regencies or cities of province {race.code}")
+    for code, number in leaders["by_region"].items():
+        if not isinstance(number, int) or race.pair(number) is None:
+            problems.append(f"{where}: region {code} names no. {number!r}, not a pair of race {race.code}")
 
 
 def check_races(races_raw: Any, facts: FactBase, places: dict[str, dict[str, Any]], problems: list[str]) -> None:
@@ -292,6 +316,7 @@ def check_fact_base(path: Path | None = None) -> list[str]:
                 )
             if race is not None:
                 check_outcome_votes(item, race, facts.voting_date, problems)
+                check_outcome_leaders(item, race, facts, ids, problems)
         if not isinstance(outcomes.get("missing"), list):
             problems.append(f"{name}: has no 'missing' list (say what is not known)")
     check_races(_read(facts.part_path("races"), problems), facts, places, problems)

@@ -138,6 +138,10 @@ class Outcome:
     valid_votes: int | None = None  # total valid votes of the recapitulation, when the source gives it
     share: dict[str, float] = field(default_factory=dict)  # percent per ballot number, as the source gives it
     recap_date: date | None = None  # day of KPU's recapitulation (rapat pleno) that set these votes
+    # A provincial race: the ballot number that led in each regency/city (code -> number), where the source lists
+    # every one; `leaders_source` is that source's URL.
+    leaders: dict[str, int] = field(default_factory=dict)
+    leaders_source: str = ""
 
     @property
     def votes_complete(self) -> bool:
@@ -204,6 +208,10 @@ class FactBase:
         ]
         return [self.races[c] for c in codes if c in self.races]
 
+    def region_aliases(self) -> dict[str, tuple[str, ...]]:
+        """Other names of the regions holding a race, from the gazetteer ("Kaltim", "NTT", "DKI Jakarta")."""
+        return {code: tuple(p.get("aliases", ())) for code, p in _places().items() if code in self.races}
+
     def find_candidates(self, name: str) -> list[CandidateMatch]:
         return self.race_table.find(name)
 
@@ -214,13 +222,20 @@ class FactBase:
         hits = [m for m in self.find_candidates(name) if m.race.code in races]
         if hits:
             return hits[0]
-        key = name_key(name)  # a partial alias that is ambiguous nationally can still be unique inside one race
         for code in sorted(races):
-            for pair in self.races[code].pairs:
-                for role in ("head", "deputy"):
-                    words = name_key(pair.person(role).name).split()
-                    if key and (key == " ".join(words) or (len(key) >= 4 and key in words[1:] + words[:1])):
-                        return CandidateMatch(self.races[code], pair, role, "in_region")
+            hit = self.partial_in_race(name, self.races[code])
+            if hit is not None:
+                return hit
+        return None
+
+    def partial_in_race(self, name: str, race: Race) -> CandidateMatch | None:
+        """A partial alias that is ambiguous nationally can still be unique inside one race."""
+        key = name_key(name)
+        for pair in race.pairs:
+            for role in ("head", "deputy"):
+                words = name_key(pair.person(role).name).split()
+                if key and (key == " ".join(words) or (len(key) >= 4 and key in words[1:] + words[:1])):
+                    return CandidateMatch(race, pair, role, "in_region")
         return None
 
     def outcome(self, code: str) -> Outcome | None:
@@ -462,6 +477,8 @@ def _parse_outcomes(raw: dict[str, Any]) -> dict[str, Outcome]:
             valid_votes=item["valid_votes"] if isinstance(item.get("valid_votes"), int) else None,
             share={str(k): float(v) for k, v in (item.get("share") or {}).items() if isinstance(v, (int, float))},
             recap_date=day(item.get("recap_date")),
+            leaders={str(k): int(v) for k, v in ((item.get("leaders") or {}).get("by_region") or {}).items()},
+            leaders_source=src(item.get("leaders") or {})[0],
         )
     for code, orders in psu.items():
         if code not in out:

@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pantau.process.claims.facts import FactBase
 from pantau.process.claims.races import CandidateMatch, Race, region_key
@@ -49,18 +50,38 @@ class Mentions:
 
     facts: FactBase
     races: list[Race] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)  # sentences whose places are not read yet
 
     def remember(self, race: Race) -> None:
         if race not in self.races:
             self.races.append(race)
 
+    def remember_places(self, sentence: str) -> None:
+        """The races whose region a sentence names ("Pilgub Kalimantan Timur"): a short name written later
+        ("Rudy-Seno") is then looked up inside them, as after a full name of one of their candidates. The
+        sentence is read only when a name needs it (`known_races`): most articles never do."""
+        self.pending.append(sentence)
+
+    def known_races(self) -> list[Race]:
+        for sentence in self.pending:
+            for race in find_races_named(sentence, self.facts):
+                self.remember(race)
+        self.pending.clear()
+        return self.races
+
 
 def name_runs(sentence: str) -> list[NameRun]:
+    return list(_name_runs(sentence))
+
+
+@lru_cache(maxsize=512)
+def _name_runs(sentence: str) -> tuple[NameRun, ...]:
+    """The capitalised runs of a sentence, cached: several checks (pairs, persons, places) read the same one."""
     runs = []
     for m in _RUN.finditer(sentence):
         words = tuple(w.strip(".,") for w in m.group(0).split())
         runs.append(NameRun(m.start(), m.end(), tuple(w for w in words if w)))
-    return runs
+    return tuple(runs)
 
 
 def _candidates(words: tuple[str, ...], suffix: bool) -> Iterator[str]:
@@ -90,8 +111,8 @@ def resolve(
         whole = " " in text or len(words) == 1
         if len(people) == 1 and hits[0].how in _STRONG and whole:
             return hits[0]
-        for known in mentions.races:
-            hit = facts.pair_of(text, known.code)
+        for known in mentions.known_races():  # the same lookup as pair_of(text, known.code), hits reused
+            hit = next((h for h in hits if h.race.code == known.code), None) or facts.partial_in_race(text, known)
             if hit is not None:
                 return hit
     return None
@@ -172,14 +193,20 @@ _REGION_INDEX: dict[int, tuple[FactBase, dict[str, list[Race]]]] = {}
 
 
 def _region_index(facts: FactBase) -> dict[str, list[Race]]:
-    """Races by their region name folded ("kabupatenpasaman", "pasaman"), built once per fact base: a sentence has
-    many capitalised runs, and a scan of 545 races for each would cost more than the rest of the checks."""
+    """Races by their region name and the gazetteer's aliases, folded ("kabupatenpasaman", "pasaman", "kaltim"),
+    built once per fact base: a sentence has many capitalised runs, and a scan of 545 races for each would cost more
+    than the rest of the checks."""
     cached = _REGION_INDEX.get(id(facts))
     if cached is not None and cached[0] is facts:
         return cached[1]
     index: dict[str, list[Race]] = {}
+    aliases = facts.region_aliases()
     for race in facts.races.values():
-        for key in {_fold(race.region), _fold(region_key(race.region))}:
+        for key in {
+            _fold(race.region),
+            _fold(region_key(race.region)),
+            *(_fold(a) for a in aliases.get(race.code, ())),
+        }:
             index.setdefault(key, []).append(race)
     _REGION_INDEX[id(facts)] = (facts, index)
     return index

@@ -118,6 +118,14 @@ _WORD_LIST_KEYS = (
     "psu_repeat_cues",
     "voting_other_nouns",
     "diy_voter_subjects",
+    "result_hoax_blockers",
+    "result_hoax_refutations",
+    "nomination_mate_cues",
+    "nomination_hedges",
+    "nomination_other_offices",
+    "region_lead_partial_cues",
+    "voter_count_blockers",
+    "result_share_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -131,6 +139,13 @@ _REGEX_KEYS = (
     "ballot_joint_before",
     "ballot_joint_after",
     "elected_designation",
+    "result_hoax",
+    "nomination_claim",
+    "nomination_passive",
+    "nomination_candidacy",
+    "region_lead",
+    "voter_count",
+    "pair_share",
 )
 
 

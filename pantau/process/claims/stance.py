@@ -81,6 +81,12 @@ def confidence_of(stance: Stance, rules: Rules) -> float:
     return float(rules.raw["stance_confidence"][stance.kind])
 
 
+def is_quoted_claim(body: str, rules: Rules) -> bool:
+    """A text that is a circulated claim quoted whole (a post as a fact-checker quotes it): it opens inside quotation
+    marks and names no speaker anywhere. Its quoted sentences are the claim itself, not someone's reported words."""
+    return _quoted_speech(body) and rules.lists["stance_attributed"].search(body.lower()) is None
+
+
 def article_is_debunk(title: str, body: str, rules: Rules) -> bool:
     """A fact-check or clarification: a verdict marker in the title ("[HOAKS]", "Cek Fakta", "klarifikasi") or
     verdict cues repeated through the body. Such an article quotes the false claim to refute it."""

@@ -8,6 +8,7 @@ heads (Pj, Plt) and other offices (DPRD, President, KPU) are not this rule's bus
 from __future__ import annotations
 
 from pantau.process.claims.context import Ctx
+from pantau.process.claims.text import find_dates
 
 
 def check_terms(sentence: str, low: str, ctx: Ctx) -> None:
@@ -33,12 +34,19 @@ def check_terms(sentence: str, low: str, ctx: Ctx) -> None:
 def check_elected_designation(sentence: str, low: str, ctx: Ctx) -> None:
     """A pair said to be designated as elected ("ditetapkan sebagai gubernur terpilih") before any KPU could do so:
     the KPU sets the elected pair only after the Constitutional Court's dispute window (9 January 2025 for the
-    regions without a dispute), not at the recapitulation of the results."""
+    regions without a dispute), not at the recapitulation of the results. The designation's day is the publication
+    date, or in an undated text the day the sentence itself gives it ("Minggu (8/12/2024)", with its year)."""
     r = ctx.rules
     stage = ctx.facts.schedule.get("elected_determination")
-    if stage is None or ctx.ref is None or not (ctx.facts.voting_date <= ctx.ref < stage.start):
-        return  # undated text: nothing to compare; before the vote "terpilih" is not this rule's
+    if stage is None:
+        return
     m = r.lists["elected_designation"].search(low)
     if m is None or r.lists["elected_designation_hedges"].search(low):
         return  # "akan ditetapkan", "menunggu putusan MK", "setelah ...": the designation is still to come
+    when = ctx.ref
+    if when is None:  # undated text: the day the sentence gives the designation, if it gives one with its year
+        days = [d.first for d in find_dates(sentence, None, r) if not d.is_range and d.explicit_year]
+        when = days[0] if len(set(days)) == 1 else None
+    if when is None or not (ctx.facts.voting_date <= when < stage.start):
+        return  # nothing to compare; before the vote "terpilih" is not this rule's
     ctx.add("elected_designation", r.severity["elected_designation"], sentence, stage.text, stage.source)

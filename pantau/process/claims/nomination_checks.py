@@ -1,0 +1,99 @@
+"""Fabricated nominations: a party said to nominate someone who was no candidate anywhere ("PKB usung X"), or such a
+person said to run ("X maju di Pilgub ...", "X ditetapkan sebagai calon ...").
+
+Once registration has closed, KPU's candidate list is the fact: a text that asserts "<party> mengusung <name>",
+where no candidate or running mate of any of the 545 races bears any word of that name and the text names no running
+mate, reports a nomination that did not happen. Not flagged: a nomination still being weighed or called off ("akan",
+"batal", "berpeluang", ...), a nomination for another office (party chair, president), a pair nickname in capitals
+("DOAMU"), texts before registration closed (then such talk was news). An undated text keeps a lower confidence
+("perlu dicek"). Party names, verbs, hedges and offices live in `claim_rules.json` under "nomination_".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.facts import FactBase
+from pantau.process.claims.names import key_words
+from pantau.process.claims.names_in_text import NameRun, find_races_named, name_runs
+
+_MATE_AFTER = re.compile(r"^\s*(?:[-–—/]\s*[A-Z]|(?:dan|&|bersama|berpasangan\s+dengan|dengan\s+wakilnya)\s+[A-Z])")
+
+
+def check_nominations(sentence: str, low: str, ctx: Ctx) -> None:
+    r = ctx.rules
+    registration = ctx.facts.schedule.get("registration")
+    if registration is None or (ctx.ref is not None and ctx.ref <= registration.end):
+        return
+    if not pilkada_context(ctx) or ctx.has("other_pilkada_year") or ctx.has("conditional_cues"):
+        return
+    if r.lists["nomination_mate_cues"].search(low):
+        return  # a running mate is named: the pair checks judge it
+    for name, lead, rest in _nominations(sentence, low, ctx):
+        if r.lists["nomination_hedges"].search(lead) or r.lists["nomination_other_offices"].search(rest):
+            continue
+        kind = "fabricated_nomination" if ctx.ref is not None else "fabricated_nomination_undated"
+        fact = (
+            f"{name} tidak ada dalam daftar pasangan calon yang ditetapkan KPU untuk Pilkada 2024 (tidak "
+            f"menjadi calon kepala daerah maupun wakil di daerah mana pun). {registration.text}"
+        )
+        ctx.add("fabricated_nomination", r.severity[kind], sentence, fact, registration.source, kind=kind)
+        return
+
+
+def _nominations(sentence: str, low: str, ctx: Ctx) -> list[tuple[str, str, str]]:
+    """(name, text before the nomination, text after it) for "<party> mengusung <name>", "<name> diusung <party>"
+    and "<name> maju di Pilkada ...", where the name is nobody on KPU's list and no running mate follows it."""
+    r = ctx.rules
+    found = []
+    for m in r.lists["nomination_claim"].finditer(low):
+        name = _name_after(sentence, m.end(), ctx)
+        end = m.end() + len(name or "")
+        if name is not None and not _MATE_AFTER.match(sentence[end:]):
+            found.append((name.strip(), low[max(0, m.start() - 40) : m.end()], low[end : end + 40]))
+    passive = [*r.lists["nomination_passive"].finditer(low), *r.lists["nomination_candidacy"].finditer(low)]
+    for m in passive:
+        runs = [
+            run for run in name_runs(sentence) if run.end <= m.start() and not sentence[run.end : m.start()].strip()
+        ]
+        if runs and _unknown_person(sentence, runs[-1], ctx):
+            run = runs[-1]
+            found.append(
+                (sentence[run.start : run.end], low[max(0, run.start - 40) : m.end()], low[m.end() : m.end() + 40])
+            )
+    return found
+
+
+def _name_after(sentence: str, pos: int, ctx: Ctx) -> str | None:
+    """The person named right after the verb (with the space before it), if nobody on KPU's list; else None."""
+    runs = [run for run in name_runs(sentence) if run.start >= pos and not sentence[pos : run.start].strip()]
+    if not runs or not _unknown_person(sentence, runs[0], ctx):
+        return None
+    return sentence[pos : runs[0].end]
+
+
+def _unknown_person(sentence: str, run: NameRun, ctx: Ctx) -> bool:
+    """A run of capitalised words that names a person nobody on KPU's list bears any word of."""
+    r = ctx.rules
+    words = [w for w in run.words if not r.lists["non_name_words"].fullmatch(w.lower())]
+    if not words or len(run.words) > 4 or any(w.isupper() and len(w) > 1 for w in run.words):
+        return False  # a title, a party, a place; an acronym or a pair nickname ("DOAMU", "SIAGA")
+    if find_races_named(sentence[run.start : run.end], ctx.facts, ambiguous=True):
+        return False
+    known = _candidate_words(ctx.facts)
+    # Someone on the list bears that name: a short or nicknamed real candidate.
+    return not (any(k in known for w in words for k in key_words(w)) or ctx.facts.find_candidates(" ".join(words)))
+
+
+@lru_cache(maxsize=4)
+def _candidate_words(facts: FactBase) -> frozenset[str]:
+    """Every word of every candidate's name and nickname (heads and running mates of all races)."""
+    out: set[str] = set()
+    for race in facts.races.values():
+        for pair in race.pairs:
+            for person in (pair.head, pair.deputy):
+                for raw in (person.name, person.kpu_name, *person.nicknames):
+                    out.update(w for w in key_words(raw) if len(w) >= 3)
+    return frozenset(out)
