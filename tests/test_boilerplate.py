@@ -375,3 +375,28 @@ def test_a_source_after_the_last_sentence_is_a_credit(text: str, expected: str) 
 def test_press_release_contact_lines(line: str) -> None:
     assert bp.is_boilerplate(line)
     assert not bp.is_boilerplate("Kontak darurat dibuka 24 jam di posko pengaduan.")
+
+
+@pytest.mark.parametrize(
+    "caption", ["Suasana rapat pleno di Kota Lama - Foto: Istimewa", "Suasana rapat pleno di Kota Lama, Dok. Humas"]
+)
+def test_a_credit_after_a_dash_or_a_comma_is_a_caption(caption: str) -> None:
+    assert bp.is_caption(caption)
+
+
+@pytest.mark.parametrize(
+    ("last", "want"),
+    [
+        ("Pengamanan dijaga aparat setempat (ant/red)", "Pengamanan dijaga aparat setempat"),
+        ("Pengamanan dijaga, kata dia… (ant/red)", "Pengamanan dijaga, kata dia…"),
+        ("Pengamanan dijaga, kata dia. (***/Rina Wulan)", "Pengamanan dijaga, kata dia."),
+        ("Debat digelar di dua provinsi (Jabar/Jateng)", "Debat digelar di dua provinsi (Jabar/Jateng)"),
+    ],
+)
+def test_lower_case_codes_close_a_paragraph_without_a_full_stop(last: str, want: str) -> None:
+    assert bp.strip_signoff(last) == want
+
+
+def test_a_quote_attribution_is_no_source_credit() -> None:
+    text = "“Hidup adalah perjuangan.” — Rina Wulan Sari"
+    assert bp.strip_credit_tail(text) == text

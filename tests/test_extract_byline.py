@@ -427,3 +427,54 @@ def test_a_place_in_capitals_with_a_colon_is_a_dateline() -> None:
     got = extract_html(_page("", body), "https://kabar.example.com/read/1")
     assert got["dateline"] == "KOTA LAMA"
     assert got["body"] == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize(
+    ("raw", "site", "url", "want"),
+    [
+        (
+            "Mobil Listrik Laris - ANTARA News Otomotif",
+            "ANTARA News",
+            "https://otomotif.antaranews.com/a",
+            "Mobil Listrik Laris",
+        ),
+        (
+            "Banjir di Kota Lama - Kabar.com Regional Jawa Timur",
+            "KABAR.com",
+            "https://regional.kabar.com/a",
+            "Banjir di Kota Lama",
+        ),
+    ],
+)
+def test_a_site_name_with_a_channel_and_a_place_is_an_affix(raw: str, site: str, url: str, want: str) -> None:
+    assert strip_site(raw, _sites(f"<meta property='og:site_name' content='{site}'>", url)) == want
+
+
+def test_a_photo_credit_naming_the_writer_keeps_the_writer() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Pleno DPT Digelar", "author": {"@type": "Person", "name": "Bayu Aji"}}'
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p>{P1}</p><p>{P2}</p></div><span>Foto: Bayu Aji</span>"
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    assert extract_html(_page(head, body), "https://kabar.com/read/1")["author"] == "Bayu Aji"
+
+
+@pytest.mark.parametrize(
+    "lead", ["Jakarta - iPhone baru resmi dijual hari ini.", "JAKARTA - dr. Budi menjelaskan hasilnya."]
+)
+def test_a_bare_lead_before_a_camel_case_word_or_a_title(lead: str) -> None:
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p>{lead}</p><p>{P1}</p></div>"
+    got = extract_html(_page("", body), "https://kabar.example.com/read/1")
+    assert got["dateline"] in ("Jakarta", "JAKARTA")
+
+
+def test_a_mixed_case_lead_below_a_kicker_and_a_credit_line() -> None:
+    body = f"<h1>Pleno DPT Digelar</h1><div class='read'><p>Oleh Dewi Lestari</p><p>Jakarta - {P1}</p><p>{P2}</p></div>"
+    got = extract_html(_page("", body), "https://kabar.example.com/read/1")
+    assert got["dateline"] == "Jakarta"
+    assert got["body"] == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize("line", ["UPDATE: Korban banjir bertambah.", "KPK: Tersangka baru diumumkan."])
+def test_a_capitals_label_with_a_colon_is_no_place(line: str) -> None:
+    from pantau.text.dateline import find_dateline
+
+    assert find_dateline(line) is None

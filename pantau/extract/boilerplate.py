@@ -381,22 +381,31 @@ def ends_with_signoff(text: str) -> bool:
     """True when a paragraph closes with a newsroom sign-off that ends the article ("... kata dia. (ant/red)",
     "(Cas/Isk)"); a bracket inside the sentence ("dua provinsi (Jabar/Jateng)") or a unit ("(km/jam)") is none."""
     found = _tail_search(media().end_signoff, text)
-    return found is not None and not _unit(found.group())
+    return found is not None and _closing_code(text, found)
 
 
-SENTENCE_END = frozenset(".!?\"”’'")  # what stands before a sign-off that closes a paragraph
+def _closing_code(text: str, found: re.Match[str]) -> bool:
+    """Whether a bracket found at a paragraph's end is a newsroom code: not a unit ("(km/jam)"); one with a
+    capitalised word ("(Cas/Isk)", "(***/Nama)", but also "(Jabar/Jateng)") only after the sentence's end."""
+    if _unit(found.group()):
+        return False
+    if not _TITLE_WORD.search(found.group()):
+        return True
+    before = text[: found.start()].rstrip()
+    return not before or before[-1] in SENTENCE_END
+
+
+SENTENCE_END = frozenset(".!?…\"”’'")  # what stands before a capitalised sign-off that closes a paragraph
+_TITLE_WORD = re.compile(r"[A-Z][a-z]")
 
 
 def strip_signoff(text: str) -> str:
     """Drop a closing "(ant/red)", "(E-2)", "(*)" from the end of a paragraph: at its start or after the last
     sentence's closing punctuation, never a bracket inside a sentence or a unit ("dua provinsi (Jabar/Jateng)")."""
     found = rules().signoff.search(text, max(0, len(text) - TAIL_CHARS))
-    if found is None or _unit(found.group()):
+    if found is None or not _closing_code(text, found):
         return text
-    before = text[: found.start()].rstrip()
-    if before and before[-1] not in SENTENCE_END:
-        return text
-    return before
+    return text[: found.start()].rstrip()
 
 
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width marks: no text

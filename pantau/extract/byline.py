@@ -48,6 +48,7 @@ class _Rules:
     role_lead: re.Pattern[str]
     place_role: re.Pattern[str]
     other_label_end: re.Pattern[str]
+    starts_editing: re.Pattern[str]
     role_word: re.Pattern[str]
     when: re.Pattern[str]
     particles: frozenset[str]
@@ -72,6 +73,7 @@ def _rules() -> _Rules:
         other_credit=re.compile(rf"(?:^|\s|[|/,])(?:{others})\s*[:：]", re.IGNORECASE),
         starts_other=re.compile(rf"^(?:{others})\b", re.IGNORECASE),
         role_lead=re.compile(rf"^(?:{roles})\b[^,]{{0,40}},\s*", re.IGNORECASE),
+        starts_editing=re.compile(rf"^(?:{raw['editing_labels']})\b\s*[:：]", re.IGNORECASE),
         other_label_end=re.compile(rf"(?:^|\s)(?:{others})\s*[:：]\s*$", re.IGNORECASE),
         place_role=re.compile(rf"^(?:{raw['place_roles']})\s+[^:：,]{{1,40}},\s*", re.IGNORECASE),
         role_word=re.compile(rf"^(?:{roles})$", re.IGNORECASE),
@@ -300,7 +302,7 @@ def _editor_names(labelled: list[HtmlElement]) -> frozenset[str]:
     tried = 0
     for el in labelled:
         own = (el.text or "").strip()
-        if not own or not r.starts_other.match(own):
+        if not own or not r.starts_editing.match(own):
             continue
         tried += 1
         if tried > MAX_CANDIDATES:
@@ -309,7 +311,7 @@ def _editor_names(labelled: list[HtmlElement]) -> frozenset[str]:
         if len(text) > MAX_BYLINE_CHARS:
             continue
         for part in re.split(r"\s*[|/]\s*", text):
-            if r.starts_other.match(part):
+            if r.starts_editing.match(part):
                 rest = r.other_credit.sub("", part, count=1).strip(" :：,.")
                 if rest:
                     out.add(squash(rest))
@@ -417,8 +419,8 @@ def split_reporter_line(
 ) -> tuple[list[str], list[str]]:
     """(paragraphs without a closing reporter line, the names it held). The story must keep at least one
     paragraph: a lone all-caps line is no reporter's name. `author`: the writers a byline already gave; then a
-    closing line leaves the body only when it names them again ("DEWI LESTARI" under "Oleh Dewi Lestari"): a
-    closing line in capitals naming someone else is the story's own last line."""
+    closing line leaves the body only when it names one of them again ("DEWI LESTARI" under "Oleh Dewi Lestari
+    Putri"): a closing line in capitals naming none of them is the story's own last line."""
     if len(paragraphs) < 2:
         return paragraphs, []
     if agency_line(paragraphs[-1], sites):
@@ -427,9 +429,10 @@ def split_reporter_line(
     if not names:
         return paragraphs, []
     if author:
-        known = {squash(n) for n in author.split(",")}
-        if not all(squash(n) in known for n in names):
-            return paragraphs, []
+        known = [squash(n) for n in author.split(",")]
+        said = [squash(n) for n in names]
+        if not any(k.startswith(n) or n.startswith(k) for k in known for n in said):
+            return paragraphs, []  # the line names none of the byline's writers: the story's own last line
     return paragraphs[:-1], names
 
 

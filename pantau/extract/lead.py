@@ -16,13 +16,17 @@ from pantau.text.dateline import Dateline, find_dateline
 MAX_LINES_ABOVE = 2  # lines a dateline lead may sit below the top of the body
 MAX_ABOVE_CHARS = 200  # ... each of them short (a headline, a date line, a caption): else it is story text
 MAX_TAG_CHARS = 50  # a bold lead tag is short
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "…")
 MAX_BOLD = 300  # bold elements looked at per page (bounded work)
 
 
-def _lead_like(found: Dateline, below: bool) -> bool:
+def _lead_like(found: Dateline, above: list[str]) -> bool:
     """Whether a dateline match is a lead and not a story sentence that happens to fit the form: below the first
-    line (where the lines above it would go) a lead names an outlet or prints its place in capitals ("MEDAN -")."""
-    return not below or bool(found.outlet) or bool(found.place and found.place.isupper())
+    line (where the lines above it would go) a lead names an outlet or prints its place in capitals ("MEDAN -"),
+    unless no line above it ends a sentence (a kicker, "Oleh Nama", a date line: nothing of the story yet)."""
+    if not above or found.outlet or (found.place and found.place.isupper()):
+        return True
+    return not any(line.rstrip().endswith(_SENTENCE_ENDS) for line in above)
 
 
 def _outlet_like(outlet: str | None, sites: SiteNames | None) -> bool:
@@ -60,7 +64,7 @@ def settle_lead(
             if any(len(p) > MAX_ABOVE_CHARS for p in out[:k]):
                 break
             found = find_dateline(para)
-            if found is None or not _lead_like(found, below=k > 0):
+            if found is None or not _lead_like(found, out[:k]):
                 continue
             rest = para[found.end :]
             dateline = found.place

@@ -16,7 +16,7 @@ from pantau.resources import load_json
 
 SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher")
 _HOST = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
-MAX_EXTRA_WORDS = 2  # words beside a site's name in a text that is still the site ("ANTARA News Otomotif")
+MAX_EXTRA_WORDS = 3  # words after a site's name in a text that is still the site ("Kompas.com Regional Jawa Timur")
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
 
 
@@ -65,14 +65,19 @@ class SiteNames:
         if squash(text) in self.keys:
             return True
         suffixes = _domain_suffixes()
-        words = [w for w in (squash(w) for w in re.split(r"[\s/|:.,()\-]+", text)) if w and w not in suffixes]
+        raw = [w for w in (squash(w) for w in re.split(r"[\s/|:.,()\-]+", text)) if w]
+        words = [w for w in raw if w not in suffixes]
         if not words:
             return False
         full = self.full or self.keys
-        for size in (1, 2):
-            if len(words) - size > MAX_EXTRA_WORDS or len(words) < size:
-                continue
-            if "".join(words[:size]) in full or (len(words) <= size + 1 and "".join(words[-size:]) in full):
+        for size in (1, 2, 3):  # a whole name of up to three words ("ANTARA News", "Kompas.com") ...
+            if len(raw) < size:
+                break
+            head, tail = "".join(raw[:size]), "".join(raw[-size:])
+            extra_after = [w for w in raw[size:] if w not in suffixes]  # ... then a channel and a place
+            if head in full and len(extra_after) <= MAX_EXTRA_WORDS:
+                return True
+            if tail in full and len([w for w in raw[:-size] if w not in suffixes]) <= 1:  # "Harian Kompas"
                 return True
         return affix and len(self.label) >= 4 and len(words) <= 1 + MAX_EXTRA_WORDS and words[0].startswith(self.label)
 

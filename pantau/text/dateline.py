@@ -33,6 +33,16 @@ def _rules() -> tuple[tuple[re.Pattern[str], ...], int]:
 
 
 @cache
+def _colon_not_places() -> frozenset[str]:
+    return frozenset(str(w) for w in load_json("datelines.json")["colon_not_places"])
+
+
+def _label_not_place(place: str) -> bool:
+    """A capitals word before a colon that is a label ("UPDATE:", "KPK:"), not a place ("IPOH:", "GEORGE TOWN:")."""
+    return place in _colon_not_places() or (" " not in place and len(place.strip(".")) < 4)
+
+
+@cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -42,7 +52,7 @@ def find_dateline(text: str, first: Sequence[str] = ()) -> Dateline | None:
 
     `first`: patterns (an outlet family's) tried before the shared ones. A lead that is the whole text (a paragraph
     holding only "JAKARTA, KOMPAS.com -") counts, with `end` at the end of the text. A lead naming no outlet
-    ("Jakarta -") is none when a lower-case word follows it (a dash inside a sentence).
+    ("Kota Lama -") is none when a plain lower-case word follows a mixed-case place (a dash inside a sentence).
     """
     patterns, max_words = _rules()
     line = text.split("\n", 1)[0]
@@ -59,8 +69,11 @@ def find_dateline(text: str, first: Sequence[str] = ()) -> Dateline | None:
         while end < len(line) and line[end] in _LEAD_PUNCT:
             end += 1
         outlet = m.groupdict().get("outlet")
-        if not outlet and line[end : end + 1].islower():
-            continue  # "Kota Lama - dan sekitarnya -": a bare place lead goes on with a capital
+        if m.groupdict().get("colon") and (not place or _label_not_place(place)):
+            continue
+        following = line[end:].split(" ", 1)[0]
+        if not outlet and place and not place.isupper() and following.isalpha() and following.islower():
+            continue  # "Kota Lama - dan sekitarnya -": a dash inside a sentence, not a lead
         return Dateline(place or None, end, " ".join(outlet.split()) if outlet else None)
     return None
 
