@@ -220,10 +220,8 @@ def draft_save(ctx: Ctx) -> Response:
     if problem:  # refused whole, never cut: the texts stay in the form
         return _draft_page(ctx, article_id, doc, texts, problem, code=422, based_on=based_on)
     value = {**texts, "saved_at": _now(), "saved_by": name}
-    try:
-        save_review_part(ctx.store, article_id, "drafts", value, based_on=based_on)
-    except ReviewConflictError as exc:  # someone saved meanwhile: nothing is overwritten, the texts stay in the form
-        other = str(exc.current.get("saved_by") or "petugas lain")
+
+    def record_draft(**fields: Any) -> None:
         audit.record(
             ctx.store,
             user=name,
@@ -232,10 +230,15 @@ def draft_save(ctx: Ctx) -> Response:
             target=f"article/{article_id}",
             article_id=article_id,
             story_id=doc.get("story_id"),
-            outcome="refused",
-            summary=f"draf tidak disimpan: disimpan oleh {other} sementara disunting",
             client=ctx.client,
+            **fields,
         )
+
+    try:
+        save_review_part(ctx.store, article_id, "drafts", value, based_on=based_on)
+    except ReviewConflictError as exc:  # someone saved meanwhile: nothing is overwritten, the texts stay in the form
+        other = str(exc.current.get("saved_by") or "petugas lain")
+        record_draft(outcome="refused", summary=f"draf tidak disimpan: disimpan oleh {other} sementara disunting")
         message = (
             f"Draf ini disimpan oleh {other} sementara Anda menyunting. Teks Anda belum disimpan dan masih ada di "
             "formulir: bandingkan dengan versi tersimpan (unduh .txt), lalu simpan lagi untuk menggantinya."
@@ -244,19 +247,7 @@ def draft_save(ctx: Ctx) -> Response:
         return _draft_page(ctx, article_id, _article(ctx)[1] or doc, texts, message, code=409, based_on=current)
     except ReviewError as exc:
         return _draft_page(ctx, article_id, doc, texts, str(exc), code=409, based_on=based_on)
-    audit.record(
-        ctx.store,
-        user=name,
-        role=role,
-        action="draft",
-        target=f"article/{article_id}",
-        article_id=article_id,
-        story_id=doc.get("story_id"),
-        summary="draf hak jawab dan klarifikasi disimpan",
-        before=before,
-        after=value,
-        client=ctx.client,
-    )
+    record_draft(summary="draf hak jawab dan klarifikasi disimpan", before=before, after=value)
     return ctx.redirect(f"/report/{article_id}/draft", "Draf disimpan.")
 
 
