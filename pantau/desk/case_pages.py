@@ -97,6 +97,23 @@ def report(ctx: Ctx) -> Response:
     )
 
 
+def _audit_case(ctx: Ctx, action: str, article_id: str, story_id: str | None, **fields: Any) -> None:
+    """One audit entry for a change to a case (an article's review, drafts or outlet answer) by the signed-in
+    officer."""
+    name, role = ctx.who
+    audit.record(
+        ctx.store,
+        user=name,
+        role=role,
+        action=action,
+        target=f"article/{article_id}",
+        article_id=article_id,
+        story_id=story_id,
+        client=ctx.client,
+        **fields,
+    )
+
+
 @page("piket")
 def review_action(ctx: Ctx) -> Response:
     article_id, doc = _article(ctx)
@@ -113,7 +130,7 @@ def review_action(ctx: Ctx) -> Response:
         # the story's other flagged copies only (a copy without a flag has nothing to review)
         members = cases.story_members(ctx.store, story_id)
         targets += [m["id"] for m in members if m["id"] != article_id and cases.flagged(m)]
-    name, role = ctx.who
+    name = ctx.who[0]
     done: list[str] = []
     refused: list[str] = []
     for target in targets:
@@ -123,34 +140,11 @@ def review_action(ctx: Ctx) -> Response:
             after = update_review(ctx.store, target, status, note=note, clarification_url=url, by=name)
         except ReviewError as exc:
             refused.append(f"{target[:8]}: {exc}")
-            audit.record(
-                ctx.store,
-                user=name,
-                role=role,
-                action="review",
-                target=f"article/{target}",
-                article_id=target,
-                story_id=story_id,
-                outcome="refused",
-                summary=str(exc),
-                before=before,
-                client=ctx.client,
-            )
+            _audit_case(ctx, "review", target, story_id, outcome="refused", summary=str(exc), before=before)
             continue
         done.append(target)
-        audit.record(
-            ctx.store,
-            user=name,
-            role=role,
-            action="review",
-            target=f"article/{target}",
-            article_id=target,
-            story_id=story_id,
-            summary=f"{before.get('status') or 'baru'} -> {status}" + (" (seluruh cerita)" if len(targets) > 1 else ""),
-            before=before,
-            after=after,
-            client=ctx.client,
-        )
+        summary = f"{before.get('status') or 'baru'} -> {status}" + (" (seluruh cerita)" if len(targets) > 1 else "")
+        _audit_case(ctx, "review", target, story_id, summary=summary, before=before, after=after)
     message = f"Status {status} dicatat untuk {len(done)} berita."
     if refused:
         message += " Tidak diubah: " + "; ".join(refused[:5])
@@ -212,7 +206,7 @@ def draft_save(ctx: Ctx) -> Response:
         return _missing(ctx, article_id)
     if not cases.flagged(doc):
         return _not_flagged(ctx, article_id)
-    name, role = ctx.who
+    name = ctx.who[0]
     before = dict((doc.get("review") or {}).get("drafts") or {})
     texts = {kind: drafts.clean(ctx.text(kind)) for kind in drafts.KINDS}
     based_on = ctx.field("based_on", 64) if ctx.form is not None and "based_on" in ctx.form else None
@@ -221,24 +215,12 @@ def draft_save(ctx: Ctx) -> Response:
         return _draft_page(ctx, article_id, doc, texts, problem, code=422, based_on=based_on)
     value = {**texts, "saved_at": _now(), "saved_by": name}
 
-    def record_draft(**fields: Any) -> None:
-        audit.record(
-            ctx.store,
-            user=name,
-            role=role,
-            action="draft",
-            target=f"article/{article_id}",
-            article_id=article_id,
-            story_id=doc.get("story_id"),
-            client=ctx.client,
-            **fields,
-        )
-
     try:
         save_review_part(ctx.store, article_id, "drafts", value, based_on=based_on)
     except ReviewConflictError as exc:  # someone saved meanwhile: nothing is overwritten, the texts stay in the form
         other = str(exc.current.get("saved_by") or "petugas lain")
-        record_draft(outcome="refused", summary=f"draf tidak disimpan: disimpan oleh {other} sementara disunting")
+        summary = f"draf tidak disimpan: disimpan oleh {other} sementara disunting"
+        _audit_case(ctx, "draft", article_id, doc.get("story_id"), outcome="refused", summary=summary)
         message = (
             f"Draf ini disimpan oleh {other} sementara Anda menyunting. Teks Anda belum disimpan dan masih ada di "
             "formulir: bandingkan dengan versi tersimpan (unduh .txt), lalu simpan lagi untuk menggantinya."
@@ -247,7 +229,8 @@ def draft_save(ctx: Ctx) -> Response:
         return _draft_page(ctx, article_id, _article(ctx)[1] or doc, texts, message, code=409, based_on=current)
     except ReviewError as exc:
         return _draft_page(ctx, article_id, doc, texts, str(exc), code=409, based_on=based_on)
-    record_draft(summary="draf hak jawab dan klarifikasi disimpan", before=before, after=value)
+    summary = "draf hak jawab dan klarifikasi disimpan"
+    _audit_case(ctx, "draft", article_id, doc.get("story_id"), summary=summary, before=before, after=value)
     return ctx.redirect(f"/report/{article_id}/draft", "Draf disimpan.")
 
 
@@ -296,7 +279,7 @@ def answer_save(ctx: Ctx) -> Response:
         published_on = None
     if not url:
         return ctx.redirect(f"/report/{article_id}/draft", "Tautan jawaban media harus berupa URL http(s).")
-    name, role = ctx.who
+    name = ctx.who[0]
     before = dict((doc.get("review") or {}).get("answer") or {})
     value: dict[str, Any] = {"url": url, "note": ctx.field("note", 4000), "recorded_at": _now(), "recorded_by": name}
     if published_on:
@@ -305,17 +288,6 @@ def answer_save(ctx: Ctx) -> Response:
         save_review_part(ctx.store, article_id, "answer", value)
     except ReviewError as exc:
         return ctx.redirect(f"/report/{article_id}/draft", str(exc))
-    audit.record(
-        ctx.store,
-        user=name,
-        role=role,
-        action="answer",
-        target=f"article/{article_id}",
-        article_id=article_id,
-        story_id=doc.get("story_id"),
-        summary=f"jawaban media dicatat: {url}",
-        before=before,
-        after=value,
-        client=ctx.client,
-    )
+    summary = f"jawaban media dicatat: {url}"
+    _audit_case(ctx, "answer", article_id, doc.get("story_id"), summary=summary, before=before, after=value)
     return ctx.redirect(f"/report/{article_id}/draft", "Jawaban media dicatat.")
