@@ -261,7 +261,7 @@ def page_credits(page: Page, sites: SiteNames) -> tuple[list[str], frozenset[str
     return page_authors(page, sites, labelled), _editor_names(labelled)
 
 
-def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement] | None = None) -> list[str]:
+def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement]) -> list[str]:
     """The writers the page's own bylines and credit lines name, before the body is cut out of the tree.
 
     A labelled line ("Penulis : ...", "Pewarta: ...", "Oleh ...") outside related lists and photos comes first, then
@@ -269,8 +269,6 @@ def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement] | Non
     list or box; an unlabelled name inside one is a photo credit or another story's byline and is never read. Within
     a tier the first element that names someone (and its like: the same tag and class) gives the names."""
     r = _rules()
-    if labelled is None:
-        labelled = _labelled(page.doc, str(byline_rules()["author_labels"]))
     elements = list(dict.fromkeys([*_byline_elements(page.doc), *_credit_lines(labelled)]))
     labelled = [bool(r.label_start.match(_text(el))) for el in elements]
     asides = [_aside(el, r) for el in elements]

@@ -29,14 +29,14 @@ def _lead_like(found: Dateline, above: list[str]) -> bool:
     return not any(line.rstrip().endswith(_SENTENCE_ENDS) for line in above)
 
 
-def _outlet_like(outlet: str | None, sites: SiteNames | None) -> bool:
+def _outlet_like(outlet: str | None, sites: SiteNames) -> bool:
     """An outlet as a lead names it: a host name ("Liputan6.com") or the page's site name ("KOMPAS")."""
     if not outlet:
         return False
-    return "." in outlet or (sites is not None and sites.is_site(outlet))
+    return "." in outlet or sites.is_site(outlet)
 
 
-def lead_tags(doc: HtmlElement, sites: SiteNames | None = None) -> list[str]:
+def lead_tags(doc: HtmlElement, sites: SiteNames) -> list[str]:
     """Bold texts that are a whole dateline lead without its dash ("Liputan6.com, Jakarta"), read before the body
     is cut out of the tree; the outlet must read as one (a host name or the site's name), so that "Jakarta,
     Senin" in bold is no lead."""

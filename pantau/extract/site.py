@@ -47,7 +47,7 @@ class SiteNames:
     names: tuple[str, ...]  # as the page prints them ("KOMPAS.com", "Tempo Gaya")
     keys: frozenset[str]  # squashed names, each name's first word, and the domain label
     label: str  # the domain label ("detik")
-    full: frozenset[str] = frozenset()  # squashed whole names and domain labels (no first words)
+    full: frozenset[str]  # squashed whole names and domain labels (no first words)
 
     def is_exactly_site(self, text: str) -> bool:
         """Whether `text` is nothing but the site's name ("Liputan6.com", "KOMPAS.com", "Republika Online")."""
@@ -69,15 +69,14 @@ class SiteNames:
         words = [w for w in raw if w not in suffixes]
         if not words:
             return False
-        full = self.full or self.keys
         for size in (1, 2, 3):  # a whole name of up to three words ("ANTARA News", "Kompas.com") ...
             if len(raw) < size:
                 break
             head, tail = "".join(raw[:size]), "".join(raw[-size:])
             extra_after = [w for w in raw[size:] if w not in suffixes]  # ... then a channel and a place
-            if head in full and len(extra_after) <= MAX_EXTRA_WORDS:
+            if head in self.full and len(extra_after) <= MAX_EXTRA_WORDS:
                 return True
-            if tail in full and len([w for w in raw[:-size] if w not in suffixes]) <= 1:  # "Harian Kompas"
+            if tail in self.full and len([w for w in raw[:-size] if w not in suffixes]) <= 1:  # "Harian Kompas"
                 return True
         return affix and len(self.label) >= 4 and len(words) <= 1 + MAX_EXTRA_WORDS and words[0].startswith(self.label)
 
