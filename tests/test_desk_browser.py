@@ -13,6 +13,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,6 +24,9 @@ from pantau.store.client import Store
 from tests.deskdata import DATE_FLAG, seed
 from tests.deskserver import serving
 from tests.test_desk import desk_settings
+
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webelement import WebElement
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -72,18 +76,54 @@ def served(store: Store, tmp_path: Path) -> Iterator[tuple[str, Store]]:
         yield base, store
 
 
-def _go(driver: object, element: object) -> None:
-    """Click a link or button and wait until the next page has replaced this one."""
+def _ready(driver: object) -> None:
+    """Wait until the current document has finished loading."""
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert isinstance(driver, WebDriver)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def _find(driver: object, by: str, value: str) -> WebElement:
+    """Find an element in the fully loaded current document."""
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    assert isinstance(driver, WebDriver)
+    _ready(driver)
+    return driver.find_element(by, value)
+
+
+def _go(driver: object, by: str, value: str) -> None:
+    """Click a link or button and wait until the next page has replaced this one and finished loading.
+
+    The element is looked up in the loaded document just before the click; a click that races a document swap
+    (chromedriver: stale element, or "Node with given id does not belong to the document") is retried with a
+    fresh lookup as long as the page has not changed yet, so a slow CI machine cannot make the test flaky.
+    """
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
-    from selenium.webdriver.remote.webelement import WebElement
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
-    assert isinstance(driver, WebDriver) and isinstance(element, WebElement)
-    page = driver.find_element(By.TAG_NAME, "html")
-    element.click()
+    assert isinstance(driver, WebDriver)
+    for attempt in range(3):
+        _ready(driver)
+        page = driver.find_element(By.TAG_NAME, "html")
+        try:
+            driver.find_element(by, value).click()
+        except WebDriverException as error:
+            swapped = "does not belong to the document" in str(error)
+            racing = swapped or isinstance(error, StaleElementReferenceException)
+            if not racing or attempt == 2:
+                raise
+            if expected_conditions.staleness_of(page)(driver):
+                break  # the click went through before the error: the page is already changing
+            continue
+        break
     WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    _ready(driver)
 
 
 def test_an_officer_reviews_a_report_and_drafts_the_hak_jawab(
@@ -102,32 +142,32 @@ def test_an_officer_reviews_a_report_and_drafts_the_hak_jawab(
     assert "/login" in driver.current_url
     driver.find_element(By.NAME, "username").send_keys("piket-sumsel")
     driver.find_element(By.NAME, "password").send_keys("piket-sumsel-2024")
-    _go(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    _go(driver, By.CSS_SELECTOR, "form button[type=submit]")
     assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Antrean")
 
     Select(driver.find_element(By.NAME, "province")).select_by_visible_text("Sumatera Selatan")
-    _go(driver, driver.find_element(By.CSS_SELECTOR, "#filters button[type=submit]"))
+    _go(driver, By.CSS_SELECTOR, "#filters button[type=submit]")
     assert "province=Sumatera+Selatan" in driver.current_url
     rows = driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
     assert len(rows) == 2
     assert all("3 media" in row.text for row in rows)
     driver.save_screenshot(str(docs / "desk-queue.png"))
 
-    _go(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "berita 1"))
+    _go(driver, By.PARTIAL_LINK_TEXT, "berita 1")
     assert driver.find_element(By.CSS_SELECTOR, "#body mark").text == DATE_FLAG.evidence
     article_id = driver.current_url.rstrip("/").rsplit("/", 1)[-1]
     Select(driver.find_element(By.NAME, "status")).select_by_value("ditinjau")
     driver.find_element(By.NAME, "note").send_keys("Tanggal pemungutan suara keliru; siapkan hak jawab.")
-    _go(driver, driver.find_element(By.CSS_SELECTOR, "#review-form button[type=submit]"))
+    _go(driver, By.CSS_SELECTOR, "#review-form button[type=submit]")
     assert driver.find_element(By.ID, "status").text == "ditinjau"
     assert "Status ditinjau dicatat untuk 1 berita" in driver.find_element(By.CLASS_NAME, "flash").text
     driver.save_screenshot(str(docs / "desk-report.png"))
 
-    _go(driver, driver.find_element(By.ID, "draft-link"))
-    letter = driver.find_element(By.ID, "hak_jawab")
+    _go(driver, By.ID, "draft-link")
+    letter = _find(driver, By.ID, "hak_jawab")
     assert "Hak Jawab atas pemberitaan" in letter.get_attribute("value")  # type: ignore[operator]
     letter.send_keys("\nCatatan piket: lampirkan salinan PKPU 2/2024.")
-    _go(driver, driver.find_element(By.ID, "save-draft"))
+    _go(driver, By.ID, "save-draft")
     assert "Draf disimpan." in driver.find_element(By.CLASS_NAME, "flash").text
     saved = (store.get("articles", article_id) or {})["review"]
     assert saved["status"] == "ditinjau"
