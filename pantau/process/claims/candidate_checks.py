@@ -9,7 +9,6 @@ partial tally.
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from datetime import date, timedelta
@@ -162,7 +161,7 @@ def check_results(sentence: str, low: str, ctx: Ctx) -> None:
         official = outcome.votes.get(str(who.pair.number))
         if not official or official == votes:
             continue
-        official_on = outcome.recap_date or _month_end(outcome.source_date)
+        official_on = outcome.settled_on
         if official_on is None or not _published_after(ctx, official_on):
             continue  # before the recapitulation (or when it is not known), counts were provisional
         off = abs(votes - official) / official
@@ -190,7 +189,7 @@ def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:
         if outcome is None or outcome.quality != "official" or outcome.votes.get(str(who.pair.number)) != votes:
             continue
         official = _official_share(outcome, str(who.pair.number))
-        official_on = outcome.recap_date or _month_end(outcome.source_date)
+        official_on = outcome.settled_on
         if official is None or official_on is None or not _published_after(ctx, official_on):
             continue
         said = float(text.replace(",", "."))
@@ -223,17 +222,6 @@ def _official_share(outcome: Outcome, number: str) -> float | None:
     if votes and outcome.valid_votes:
         return 100 * votes / outcome.valid_votes
     return outcome.share.get(number)
-
-
-def _month_end(text: str) -> date | None:
-    """A source date as a day: "2024-12-08" itself, "2024-12" its last day (the latest it can mean)."""
-    try:
-        if len(text) >= 10:
-            return date.fromisoformat(text[:10])
-        year, month = (int(part) for part in text[:7].split("-"))
-        return date(year, month, calendar.monthrange(year, month)[1])
-    except ValueError:
-        return None
 
 
 def _pair_before(pos: int, ctx: Ctx) -> CandidateMatch | None:

@@ -31,6 +31,7 @@ from pantau.process.claims.stance import article_is_debunk, denies_anywhere, is_
 from pantau.process.claims.term_checks import check_elected_designation, check_terms
 from pantau.process.claims.text import parse_published, split_sentences
 from pantau.process.claims.title_checks import check_titles
+from pantau.process.claims.winner_checks import check_winner_claims
 from pantau.records import Flag
 
 log = logging.getLogger(__package__)  # "pantau.process.claims", as before the split into modules
@@ -56,6 +57,7 @@ RULES = (
     "fabricated_nomination",
     "region_lead",
     "voter_count",
+    "winner_claim",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -66,6 +68,7 @@ _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = " \x00 "
 _FAKE_STEMS = ("hoaks", "hoax", "palsu", "bohong", "fiktif", "abal", "rekayasa", "manipulasi")
+_WIN_STEMS = ("menang", "terpilih", "dilantik", "won", "wins", "winner", "elected", "juara")
 _POSTPONE_STEMS = ("tunda", "undur", "batal", "tangguh", "mundur", "tidak jadi")
 
 
@@ -177,6 +180,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(_FAKE_STEMS), check_result_called_hoax),
     (_any(("usung", "calonkan", "maju", "sebagai calon", "menjadi calon")), check_nominations),
     (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
+    (_any(_WIN_STEMS), check_winner_claims),
 )
 
 

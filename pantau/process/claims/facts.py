@@ -40,6 +40,7 @@ API for the claim checker (all on `FactBase`):
 
 from __future__ import annotations
 
+import calendar
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -142,6 +143,21 @@ class Outcome:
     # every one; `leaders_source` is that source's URL.
     leaders: dict[str, int] = field(default_factory=dict)
     leaders_source: str = ""
+
+    @property
+    def settled_on(self) -> date | None:
+        """The day these results became official: the recapitulation's day, else the source's date (a month only,
+        "2024-12", counts as its last day: the latest it can mean); None when neither is known."""
+        if self.recap_date is not None:
+            return self.recap_date
+        text = self.source_date
+        try:
+            if len(text) >= 10:
+                return date.fromisoformat(text[:10])
+            year, month = (int(part) for part in text[:7].split("-"))
+            return date(year, month, calendar.monthrange(year, month)[1])
+        except ValueError:
+            return None
 
     @property
     def votes_complete(self) -> bool:

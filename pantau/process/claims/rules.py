@@ -126,6 +126,9 @@ _WORD_LIST_KEYS = (
     "region_lead_partial_cues",
     "voter_count_blockers",
     "result_share_blockers",
+    "winner_hedges",
+    "winner_gap_blockers",
+    "winner_official_cues",
 )
 _REGEX_KEYS = (
     "term",
@@ -146,6 +149,13 @@ _REGEX_KEYS = (
     "region_lead",
     "voter_count",
     "pair_share",
+    "winner_claim",
+    "winner_named_after",
+    "winner_designated",
+    "winner_negation",
+    "winner_other_objects",
+    "winner_local",
+    "winner_empty_box_subject",
 )
 
 
