@@ -24,6 +24,7 @@ from pantau.process.claims.nomination_checks import check_nominations
 from pantau.process.claims.region_lead_checks import check_region_leads
 from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
 from pantau.process.claims.result_denial_checks import check_result_called_hoax
+from pantau.process.claims.round_checks import check_second_round
 from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
 from pantau.process.claims.scope_checks import check_scope
@@ -58,6 +59,7 @@ RULES = (
     "region_lead",
     "voter_count",
     "winner_claim",
+    "second_round",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -181,6 +183,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("usung", "calonkan", "maju", "sebagai calon", "menjadi calon")), check_nominations),
     (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
     (_any(_WIN_STEMS), check_winner_claims),
+    (_any(("putaran", "second round", "run-off", "runoff")), check_second_round),
 )
 
 

@@ -129,6 +129,8 @@ _WORD_LIST_KEYS = (
     "winner_hedges",
     "winner_gap_blockers",
     "winner_official_cues",
+    "second_round_blockers",
+    "second_round_official",
 )
 _REGEX_KEYS = (
     "term",
@@ -156,6 +158,7 @@ _REGEX_KEYS = (
     "winner_other_objects",
     "winner_local",
     "winner_empty_box_subject",
+    "second_round",
 )
 
 
