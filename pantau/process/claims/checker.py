@@ -27,7 +27,7 @@ from pantau.process.claims.result_denial_checks import check_result_called_hoax
 from pantau.process.claims.round_checks import check_second_round
 from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
-from pantau.process.claims.scope_checks import check_scope
+from pantau.process.claims.scope_checks import check_no_such_race, check_scope
 from pantau.process.claims.stance import article_is_debunk, denies_anywhere, is_quoted_claim
 from pantau.process.claims.term_checks import check_elected_designation, check_terms
 from pantau.process.claims.text import parse_published, split_sentences
@@ -60,6 +60,7 @@ RULES = (
     "voter_count",
     "winner_claim",
     "second_round",
+    "no_such_race",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -184,6 +185,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
     (_any(_WIN_STEMS), check_winner_claims),
     (_any(("putaran", "second round", "run-off", "runoff")), check_second_round),
+    (_any(("yogya", "diy", "d.i", "jogja", "jak", "seribu")), check_no_such_race),
 )
 
 

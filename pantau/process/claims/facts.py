@@ -261,6 +261,17 @@ class FactBase:
     def _outcomes(self) -> dict[str, Outcome]:
         return _parse_outcomes(self.outcomes_raw)
 
+    def voting_rule(self, part: str) -> list[tuple[tuple[str, ...], str, str]]:
+        """The items of `voting_rules.<part>` in facts_outcomes.json ("no_gubernur", "no_local_race"): (codes, text,
+        source URL) each."""
+        srcs = {x["id"]: x for x in self.outcomes_raw.get("sources", []) if isinstance(x, dict) and "id" in x}
+        out = []
+        for item in (self.outcomes_raw.get("voting_rules") or {}).get(part, []):
+            codes = tuple(str(c) for c in item.get("codes") or [item.get("code")] if c)
+            url = str((srcs.get(str(item.get("source"))) or {}).get("url", ""))
+            out.append((codes, str(item.get("text", "")), url))
+        return out
+
     @property
     def reconciliation(self) -> dict[str, Any]:
         value: dict[str, Any] = self.outcomes_raw.get("pair_count_reconciliation", {})

@@ -131,6 +131,7 @@ _WORD_LIST_KEYS = (
     "winner_official_cues",
     "second_round_blockers",
     "second_round_official",
+    "no_such_race_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -159,6 +160,7 @@ _REGEX_KEYS = (
     "winner_local",
     "winner_empty_box_subject",
     "second_round",
+    "no_such_race",
 )
 
 
