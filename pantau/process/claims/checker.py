@@ -21,6 +21,7 @@ from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, ch
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.nomination_checks import check_nominations
+from pantau.process.claims.pair_count_checks import check_race_pair_counts
 from pantau.process.claims.region_lead_checks import check_region_leads
 from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
 from pantau.process.claims.result_denial_checks import check_result_called_hoax
@@ -61,6 +62,7 @@ RULES = (
     "winner_claim",
     "second_round",
     "no_such_race",
+    "race_pair_count",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -186,6 +188,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(_WIN_STEMS), check_winner_claims),
     (_any(("putaran", "second round", "run-off", "runoff")), check_second_round),
     (_any(("yogya", "diy", "d.i", "jogja", "jak", "seribu")), check_no_such_race),
+    (_any(("pasang", "paslon", "kandidat", "calon", "tunggal", "kotak kosong")), check_race_pair_counts),
 )
 
 

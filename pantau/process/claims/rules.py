@@ -132,6 +132,7 @@ _WORD_LIST_KEYS = (
     "second_round_blockers",
     "second_round_official",
     "no_such_race_blockers",
+    "race_pair_count_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -161,6 +162,8 @@ _REGEX_KEYS = (
     "winner_empty_box_subject",
     "second_round",
     "no_such_race",
+    "race_pair_count",
+    "race_single_candidate",
 )
 
 
