@@ -188,7 +188,7 @@ def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:
         outcome = ctx.facts.outcome(who.race.code)
         if outcome is None or outcome.quality != "official" or outcome.votes.get(str(who.pair.number)) != votes:
             continue
-        official = _official_share(outcome, str(who.pair.number))
+        official = official_share(outcome, str(who.pair.number))
         official_on = outcome.settled_on
         if official is None or official_on is None or not _published_after(ctx, official_on):
             continue
@@ -216,7 +216,7 @@ def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:
         return
 
 
-def _official_share(outcome: Outcome, number: str) -> float | None:
+def official_share(outcome: Outcome, number: str) -> float | None:
     """The share from the official votes and valid votes (unrounded), else the share the source prints."""
     votes = outcome.votes.get(number)
     if votes and outcome.valid_votes:

@@ -29,6 +29,7 @@ from pantau.process.claims.round_checks import check_second_round
 from pantau.process.claims.rules import Rules, load_rules
 from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
 from pantau.process.claims.scope_checks import check_no_such_race, check_scope
+from pantau.process.claims.share_claim_checks import check_share_claims
 from pantau.process.claims.stance import article_is_debunk, denies_anywhere, is_quoted_claim
 from pantau.process.claims.term_checks import check_elected_designation, check_terms
 from pantau.process.claims.text import parse_published, split_sentences
@@ -63,6 +64,7 @@ RULES = (
     "second_round",
     "no_such_race",
     "race_pair_count",
+    "result_share",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -189,6 +191,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("putaran", "second round", "run-off", "runoff")), check_second_round),
     (_any(("yogya", "diy", "d.i", "jogja", "jak", "seribu")), check_no_such_race),
     (_any(("pasang", "paslon", "kandidat", "calon", "tunggal", "kotak kosong")), check_race_pair_counts),
+    (_any(("%", "persen", "percent")), check_share_claims),
 )
 
 

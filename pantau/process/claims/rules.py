@@ -133,6 +133,7 @@ _WORD_LIST_KEYS = (
     "second_round_official",
     "no_such_race_blockers",
     "race_pair_count_blockers",
+    "result_share_claim_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -164,6 +165,7 @@ _REGEX_KEYS = (
     "no_such_race",
     "race_pair_count",
     "race_single_candidate",
+    "result_share",
 )
 
 

@@ -1,0 +1,90 @@
+"""Share claims: a pair said to have won a share of its race's vote far from the official one ("Pramono-Rano meraih
+60 persen suara" against 50,07 %).
+
+The pair (or one of its people) is the one named just before the verb; its race's official recapitulation gives the
+share (votes / valid votes; when the valid votes are not known, the sum of every column's votes). Comparatives are
+read as bounds ("lebih dari 50 persen" is right for 50,07 %), "sekitar"/"hampir" as approximations. A text dated
+before the recapitulation is checked only when it cites it; quick counts, polls, partial tallies, parts of the region,
+margins, turnout, targets, predictions and claims are not this rule's. Phrases: "result_share" in claim_rules.json.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pantau.process.claims.candidate_checks import official_share
+from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.facts import Outcome
+from pantau.process.claims.names_in_text import Mentions, find_pairs, find_person, find_races_named
+from pantau.process.claims.races import CandidateMatch, Race
+
+_MAX_GAP = 50  # characters between the pair's name and the verb
+_LOWER_BOUNDS = ("lebih dari", "di atas", "more than", "over")
+_UPPER_BOUNDS = ("kurang dari", "di bawah", "less than", "under")
+_NEARLY = ("hampir", "nyaris", "nearly", "almost")
+
+
+def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
+    r = ctx.rules
+    if r.lists["result_partial_cues"].search(low) or r.lists["result_share_claim_blockers"].search(low):
+        return
+    if ctx.has("other_election_terms") or ctx.has("other_pilkada_year") or not pilkada_context(ctx):
+        return
+    if ctx.ref is not None and ctx.ref < ctx.facts.voting_date:
+        return  # before the vote a share is a poll's
+    for m in r.lists["result_share"].finditer(low):
+        who = _subject(sentence, m.start(), ctx)
+        if who is None:
+            continue
+        named = find_races_named(sentence, ctx.facts, ambiguous=True)
+        if named and who.race not in named:
+            continue  # the share of another region (a regency inside a governor's race)
+        outcome = ctx.facts.outcome(who.race.code)
+        if outcome is None or outcome.quality != "official" or outcome.status not in ("winner", "empty_box_won"):
+            continue
+        official = _share(outcome, who.race, who.pair.number)
+        day = outcome.settled_on
+        if official is None or day is None:
+            continue
+        if ctx.ref is not None and ctx.ref < day and not r.lists["winner_official_cues"].search(low):
+            continue  # before the recapitulation a share is a count in progress
+        said = float(m.group("p").replace(",", "."))
+        if _consistent(said, official, m.group("cmp") or "", r.raw["result_share_tolerance_points"]):
+            continue
+        share = f"{official:.2f}".replace(".", ",")
+        why = f"{who.pair.head.name}-{who.pair.deputy.name} meraih {share}% suara sah, bukan {m.group('p')}%"
+        ctx.add("result_share", r.severity["result_share"], sentence, outcome.text, outcome.source, why=why)
+        return
+
+
+def _subject(sentence: str, verb: int, ctx: Ctx) -> CandidateMatch | None:
+    """The pair named last before the verb, else the person named nearest before it."""
+    if ctx.mentions is None:
+        ctx.mentions = Mentions(ctx.facts)
+    pairs = [pm for pm in find_pairs(sentence, ctx.mentions, True) if pm.partners and 0 <= verb - pm.end <= _MAX_GAP]
+    if pairs:
+        return max(pairs, key=lambda pm: pm.end).first
+    return find_person(sentence, verb, verb + 1, ctx.mentions, max_gap=_MAX_GAP)
+
+
+def _share(outcome: Outcome, race: Race, number: int) -> float | None:
+    found = official_share(outcome, str(number))
+    if found is not None:
+        return found
+    columns = {str(p.number) for p in race.pairs} | ({"empty_box"} if race.single_candidate else set())
+    if columns <= set(outcome.votes) and outcome.votes.get(str(number)):
+        return 100 * outcome.votes[str(number)] / sum(outcome.votes[c] for c in columns)
+    return None
+
+
+def _consistent(said: float, official: float, comparison: str, tolerance: float) -> bool:
+    """Whether the official share fits what the text says: a bound ("lebih dari 50"), an approach from below
+    ("hampir 40": a little under), else the number itself within the tolerance."""
+    comparison = re.sub(r"\s+", " ", comparison)
+    if comparison in _LOWER_BOUNDS:
+        return official > said
+    if comparison in _UPPER_BOUNDS:
+        return official < said
+    if comparison in _NEARLY:
+        return said - 2 * tolerance <= official <= said + tolerance
+    return abs(said - official) <= tolerance
