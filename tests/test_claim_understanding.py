@@ -218,6 +218,22 @@ def test_ballot_numbers_against_the_draw() -> None:
     assert before == []
 
 
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Paslon nomor urut 3 Pilgub Jawa Tengah mendapat dukungan buruh.", True),  # two pairs drew 1 and 2
+        ("Paslon nomor urut 4 Pilgub Jakarta berkampanye di Monas.", True),
+        ("Calon nomor urut 3 Pilwalkot Surabaya berkampanye.", True),  # one pair; the empty box is column 2
+        ("Paslon nomor urut 2 Pilgub Jawa Tengah mendapat dukungan buruh.", False),
+        ("Paslon nomor urut 2 Pilwalkot Surabaya.", False),  # the empty box's column
+        ("TPS nomor urut 3 di Pilgub Jawa Tengah dibuka pukul 07.00.", False),  # not a pair's number
+        ("Paslon nomor urut 3 Pilbup Bogor dan Pilwalkot Bogor berkampanye.", False),  # two races: which one?
+    ],
+)
+def test_a_ballot_number_nobody_drew_in_the_named_race(body: str, flagged: bool) -> None:
+    assert ("ballot_number" in rules_of("Pilkada 2024", body)) is flagged, body
+
+
 def test_vote_counts_against_the_official_recapitulation() -> None:
     title = "KPU DKI tetapkan hasil rekapitulasi Pilgub Jakarta 2024"
     misprint = "Pasangan Ridwan Kamil-Suswono meraih 1.718.610 suara dalam rekapitulasi itu."

@@ -18,6 +18,7 @@ from pantau.process.claims.context import Ctx
 from pantau.process.claims.facts import Outcome
 from pantau.process.claims.names import name_key
 from pantau.process.claims.names_in_text import Mentions, find_half_pairs, find_pairs, find_person, find_races_named
+from pantau.process.claims.pair_count_checks import race_named
 from pantau.process.claims.races import CandidateMatch, Race
 from pantau.process.claims.text import find_dates, parse_number
 from pantau.text.dates import format_day
@@ -115,7 +116,10 @@ def check_ballot_numbers(sentence: str, low: str, ctx: Ctx) -> None:
         if number is None or not 0 < number <= 12:
             continue
         who = _pair_near(sentence, m.start(), m.end(), ctx)
-        if who is None or who.pair.number == number:
+        if who is None:
+            _number_not_drawn(sentence, low, m.start(), number, ctx)
+            continue
+        if who.pair.number == number:
             continue
         race = who.race
         fact = f"{race.region}: nomor urut {who.pair.number} adalah {who.pair.head.name}-{who.pair.deputy.name}"
@@ -124,6 +128,22 @@ def check_ballot_numbers(sentence: str, low: str, ctx: Ctx) -> None:
             fact += f"; nomor urut {number} adalah {other.head.name}-{other.deputy.name}"
         fact += f" ({draw.text.rstrip('.')})."
         ctx.add("ballot_number", r.severity["ballot_number"], sentence, fact, _race_source(ctx))
+
+
+def _number_not_drawn(sentence: str, low: str, start: int, number: int, ctx: Ctx) -> None:
+    """ "Paslon nomor urut 3 Pilgub Jateng" where the race has two pairs: a ballot number nobody drew in the one race
+    the sentence names (the empty box's column counts as drawn)."""
+    r = ctx.rules
+    if not r.lists["ballot_pair_cue"].search(low[max(0, start - 25) : start]):
+        return  # "nomor urut 3" of something else (a TPS, a list, a queue)
+    race = race_named(sentence, low, ctx)
+    if race is None or race.pair(number) is not None or number == race.empty_box_column:
+        return
+    draw = ctx.facts.schedule["ballot_number_draw"]
+    listing = "; ".join(f"nomor urut {p.number} {p.head.name}-{p.deputy.name}" for p in race.pairs)
+    fact = f"{race.region}: {listing}; tidak ada nomor urut {number} ({draw.text.rstrip('.')})."
+    why = f"nomor urut {number} tidak ada di {race.region}"
+    ctx.add("ballot_number", r.severity["ballot_number"], sentence, fact, _race_source(ctx), why=why)
 
 
 def _pair_near(sentence: str, start: int, end: int, ctx: Ctx) -> CandidateMatch | None:

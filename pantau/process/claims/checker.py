@@ -20,6 +20,7 @@ from pantau.process.claims.context import Ctx
 from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts, check_voter_count
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
+from pantau.process.claims.holiday_checks import check_voting_holiday
 from pantau.process.claims.nomination_checks import check_nominations
 from pantau.process.claims.pair_count_checks import check_race_pair_counts
 from pantau.process.claims.region_lead_checks import check_region_leads
@@ -65,6 +66,7 @@ RULES = (
     "no_such_race",
     "race_pair_count",
     "result_share",
+    "voting_holiday",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -192,6 +194,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("yogya", "diy", "d.i", "jogja", "jak", "seribu")), check_no_such_race),
     (_any(("pasang", "paslon", "kandidat", "calon", "tunggal", "kotak kosong")), check_race_pair_counts),
     (_any(("%", "persen", "percent")), check_share_claims),
+    (_any(("libur", "tanggal merah")), check_voting_holiday),
 )
 
 

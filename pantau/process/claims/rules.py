@@ -134,6 +134,8 @@ _WORD_LIST_KEYS = (
     "no_such_race_blockers",
     "race_pair_count_blockers",
     "result_share_claim_blockers",
+    "ballot_pair_cue",
+    "voting_holiday_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -166,6 +168,7 @@ _REGEX_KEYS = (
     "race_pair_count",
     "race_single_candidate",
     "result_share",
+    "voting_holiday",
 )
 
 
