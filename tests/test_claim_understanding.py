@@ -125,6 +125,20 @@ def test_region_counts_of_another_pilkada_year_are_not_flagged() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Sebanyak 38 provinsi menggelar pemilihan gubernur pada Pilkada 2024.", True),  # DIY elects no governor
+        ("Pilgub serentak digelar di 38 provinsi pada Pilkada 2024.", True),
+        ("Pilkada 2024 digelar di 38 provinsi.", False),  # DIY's regencies and city vote: every province votes
+        ("Pilgub digelar di 37 dari 38 provinsi pada Pilkada 2024.", False),
+        ("Mendagri meminta gubernur di 38 provinsi menyukseskan Pilkada 2024.", False),  # the governors, not a race
+    ],
+)
+def test_thirty_eight_gubernatorial_races(body: str, flagged: bool) -> None:
+    assert ("region_count" in rules_of("Pilkada 2024", body)) is flagged, body
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "KPU's acting head Mochammad Afifuddin said the recapitulation would finish on time.",

@@ -64,6 +64,10 @@ def check_counts(sentence: str, low: str, ctx: Ctx) -> None:
             fact = counts["regencies_and_cities"]
         elif unit == "provinsi" and mins["provinsi"] <= n <= 40 and n not in (37, 38):
             fact = counts["provinces"]
+        elif unit == "provinsi" and n == 38 and r.lists["count_governor_race_terms"].search(low):
+            if re.search(r"\bdari\s+(?:total\s+)?$", low[max(0, m.start() - 12) : m.start()]):
+                continue  # "37 dari 38 provinsi": the rest of the sentence says which ones
+            fact = counts["provinces"]  # 38 provinces, but DI Yogyakarta elects no governor
         elif unit == "kabupaten" and national and 300 <= n <= 500 and n not in (415, 416):
             fact = counts["regencies"]
         elif unit == "kota" and national and 60 <= n <= 120 and n not in (93, 98):

@@ -136,6 +136,7 @@ _WORD_LIST_KEYS = (
     "result_share_claim_blockers",
     "ballot_pair_cue",
     "voting_holiday_blockers",
+    "count_governor_race_terms",
 )
 _REGEX_KEYS = (
     "term",
