@@ -23,6 +23,7 @@ from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.holiday_checks import check_voting_holiday
 from pantau.process.claims.nomination_checks import check_nominations
 from pantau.process.claims.pair_count_checks import check_race_pair_counts
+from pantau.process.claims.psu_order_checks import check_psu_orders
 from pantau.process.claims.region_lead_checks import check_region_leads
 from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
 from pantau.process.claims.result_denial_checks import check_result_called_hoax
@@ -67,6 +68,7 @@ RULES = (
     "race_pair_count",
     "result_share",
     "voting_holiday",
+    "psu_order",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -195,6 +197,13 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("pasang", "paslon", "kandidat", "calon", "tunggal", "kotak kosong")), check_race_pair_counts),
     (_any(("%", "persen", "percent")), check_share_claims),
     (_any(("libur", "tanggal merah")), check_voting_holiday),
+    (
+        lambda s: (
+            _any(("mk", "mahkamah", "konstitusi"))(s)
+            and _any(("psu", "ulang", "re-vote", "revote", "rerun", "re-run"))(s)
+        ),
+        check_psu_orders,
+    ),
 )
 
 

@@ -76,6 +76,7 @@ def _facts_with_sources(raw: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]
     if mk:
         out.append(("mk_rulings", mk))
     out += [(f"mk_rulings.psu[{i}] ({x.get('code')})", x) for i, x in enumerate(mk.get("psu", []))]
+    out += [(f"mk_rulings.other_orders[{i}] ({x.get('code')})", x) for i, x in enumerate(mk.get("other_orders", []))]
     out += [(f"re_elections[{i}]", x) for i, x in enumerate(raw.get("re_elections", []))]
     out += [(f"provincial_kpu_chairs[{i}]", x) for i, x in enumerate(raw.get("provincial_kpu_chairs", []))]
     return out

@@ -272,6 +272,18 @@ class FactBase:
             out.append((codes, str(item.get("text", "")), url))
         return out
 
+    def court_rulings(self) -> tuple[Fact | None, frozenset[str]]:
+        """The Constitutional Court's rulings on the Pilkada 2024 disputes (`mk_rulings`: value = the ruling day,
+        text, source URL), and the codes of every race it ordered something for (a re-vote, a recount, a corrected
+        decision); (None, empty) when the file has none."""
+        mk = self.outcomes_raw.get("mk_rulings") or {}
+        if not mk:
+            return None, frozenset()
+        srcs = {x["id"]: x for x in self.outcomes_raw.get("sources", []) if isinstance(x, dict) and "id" in x}
+        url = str((srcs.get(str(mk.get("source"))) or {}).get("url", ""))
+        codes = {str(x.get("code")) for part in ("psu", "other_orders") for x in mk.get(part, [])}
+        return Fact(date.fromisoformat(str(mk["date"])), str(mk.get("text", "")), url), frozenset(codes)
+
     @property
     def reconciliation(self) -> dict[str, Any]:
         value: dict[str, Any] = self.outcomes_raw.get("pair_count_reconciliation", {})

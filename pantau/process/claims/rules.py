@@ -137,6 +137,7 @@ _WORD_LIST_KEYS = (
     "ballot_pair_cue",
     "voting_holiday_blockers",
     "count_governor_race_terms",
+    "psu_order_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -170,6 +171,7 @@ _REGEX_KEYS = (
     "race_single_candidate",
     "result_share",
     "voting_holiday",
+    "psu_order",
 )
 
 
