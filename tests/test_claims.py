@@ -533,39 +533,6 @@ def test_huge_input_is_bounded() -> None:
     assert time.perf_counter() - start < 30
 
 
-def _article_600_words() -> str:
-    base = [
-        "PALEMBANG - KPU Sumatera Selatan menggelar rapat koordinasi persiapan Pilkada Serentak 2024 di "
-        "Hotel Aryaduta.",
-        "Ketua KPU RI Mochammad Afifuddin hadir bersama anggota KPU RI Betty Epsilon Idroos dan Idham Holik.",
-        "Pemungutan suara akan digelar pada Rabu, 27 November 2024, di 545 daerah di seluruh Indonesia.",
-        "Sebanyak 1.553 pasangan calon bertarung di 37 provinsi, 415 kabupaten, dan 93 kota.",
-        "Masa kampanye berlangsung sejak 25 September hingga 23 November 2024, disusul masa tenang "
-        "24-26 November 2024.",
-        "Bupati Kab. Muba H. Apriyadi meminta warga datang ke TPS dan tidak termakan kabar bohong.",
-        "Menurut Dr. Andi, pengamat politik, partisipasi pemilih ditargetkan mencapai 77,5 persen.",
-        "Rekapitulasi hasil penghitungan suara dijadwalkan berlangsung hingga 16 Desember 2024.",
-    ]
-    words: list[str] = []
-    while len(words) < 600:
-        for sentence in base:
-            words.extend(sentence.split())
-    return " ".join(words[:600]) + "."
-
-
-def test_speed_per_600_word_article(capsys: pytest.CaptureFixture[str]) -> None:
-    body = _article_600_words()
-    check_claims("Pilkada Sumsel", body, published_at=NOV)  # warm caches
-    n = 200
-    start = time.perf_counter()
-    for _ in range(n):
-        check_claims("Pilkada Sumsel", body, published_at=NOV)
-    per = (time.perf_counter() - start) / n * 1000
-    with capsys.disabled():
-        print(f"\nclaims: {per:.2f} ms per 600-word article")
-    assert per < 25
-
-
 def test_a_circulating_postponement_claim_without_denial_is_flagged_medium() -> None:
     body = (
         'Pesan berantai yang menyebut "Pilkada Serentak 2024 resmi ditunda" beredar di grup percakapan warga '

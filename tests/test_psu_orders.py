@@ -33,6 +33,9 @@ def test_a_court_order_that_was_never_given(body: str, published_at: str | None)
         ("MK memerintahkan PSU Pilgub Papua.", AFTER),
         ("MK menolak gugatan dan tidak memerintahkan PSU di Pilgub Jakarta.", AFTER),
         ("Tim hukum meminta MK memerintahkan PSU di Pilgub Jakarta.", AFTER),  # a petitioner's request
+        ("Paslon nomor urut 2 mengajukan gugatan ke MK untuk memerintahkan PSU di Pilgub Jakarta.", None),
+        ("Sengketa di MK: pemohon ingin PSU digelar di Pilgub Jakarta.", None),
+        ("MK, menurut pemohon, semestinya memerintahkan PSU di Pilgub Jakarta.", None),
         ("MK akan memutuskan apakah PSU digelar di Pilgub Jakarta.", AFTER),
         ("MK memerintahkan PSU Pilgub Jakarta.", "2025-01-10T10:00:00+07:00"),  # before the rulings
         ("MK memerintahkan rekapitulasi ulang di Puncak Jaya.", AFTER),  # a recount was ordered there
