@@ -36,6 +36,7 @@ from pantau.process.claims.stance import article_is_debunk, denies_anywhere, is_
 from pantau.process.claims.term_checks import check_elected_designation, check_terms
 from pantau.process.claims.text import parse_published, split_sentences
 from pantau.process.claims.title_checks import check_titles
+from pantau.process.claims.vote_total_checks import check_vote_totals
 from pantau.process.claims.winner_checks import check_winner_claims
 from pantau.records import Flag
 
@@ -69,6 +70,7 @@ RULES = (
     "result_share",
     "voting_holiday",
     "psu_order",
+    "vote_total",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -197,6 +199,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("pasang", "paslon", "kandidat", "calon", "tunggal", "kotak kosong")), check_race_pair_counts),
     (_any(("%", "persen", "percent")), check_share_claims),
     (_any(("libur", "tanggal merah")), check_voting_holiday),
+    (_any(("suara", "votes")), check_vote_totals),
     (
         lambda s: (
             _any(("mk", "mahkamah", "konstitusi"))(s)

@@ -138,6 +138,7 @@ _WORD_LIST_KEYS = (
     "voting_holiday_blockers",
     "count_governor_race_terms",
     "psu_order_blockers",
+    "vote_total_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -172,6 +173,7 @@ _REGEX_KEYS = (
     "result_share",
     "voting_holiday",
     "psu_order",
+    "vote_total",
 )
 
 

@@ -33,7 +33,7 @@ def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
     if ctx.ref is not None and ctx.ref < ctx.facts.voting_date:
         return  # before the vote a share is a poll's
     for m in r.lists["result_share"].finditer(low):
-        who = _subject(sentence, m.start(), ctx)
+        who = claim_subject(sentence, m.start(), ctx)
         if who is None:
             continue
         named = find_races_named(sentence, ctx.facts, ambiguous=True)
@@ -57,8 +57,8 @@ def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
         return
 
 
-def _subject(sentence: str, verb: int, ctx: Ctx) -> CandidateMatch | None:
-    """The pair named last before the verb, else the person named nearest before it."""
+def claim_subject(sentence: str, verb: int, ctx: Ctx) -> CandidateMatch | None:
+    """The pair named last before a result verb ("meraih"), else the person named nearest before it."""
     if ctx.mentions is None:
         ctx.mentions = Mentions(ctx.facts)
     pairs = [pm for pm in find_pairs(sentence, ctx.mentions, True) if pm.partners and 0 <= verb - pm.end <= _MAX_GAP]

@@ -1,0 +1,83 @@
+"""Vote totals: a pair's whole-race count far from the official recapitulation ("Pramono-Rano meraih 3 juta suara"
+against 2.183.239).
+
+A count above the pair's official total cannot be a district's or a count in progress: once the recapitulation is
+known it is wrong. A count below it is wrong only when the sentence cites the recapitulation ("dalam rekapitulasi
+KPU", "ditetapkan"); otherwise it is a part of the region or a count still running. Near misses (a misprinted digit,
+within `result_vote_near`) are `vote_count`'s. "juta"/"ribu" are read at their rounding ("2,1 juta" for 2.183.239 is
+right), comparatives as bounds ("lebih dari 2 juta"). The pair is the one named just before the verb, in the race
+the sentence names (if it names one). Phrases: "vote_total" in claim_rules.json.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.names_in_text import find_races_named
+from pantau.process.claims.share_claim_checks import claim_subject
+
+_LOWER_BOUNDS = ("lebih dari", "di atas", "more than", "over")
+_UPPER_BOUNDS = ("kurang dari", "di bawah", "less than", "under")
+_NEARLY = ("hampir", "nyaris", "nearly", "almost")
+
+
+def check_vote_totals(sentence: str, low: str, ctx: Ctx) -> None:
+    r = ctx.rules
+    if r.lists["result_partial_cues"].search(low) or r.lists["vote_total_blockers"].search(low):
+        return
+    if ctx.has("other_election_terms") or ctx.has("other_pilkada_year") or not pilkada_context(ctx):
+        return
+    if ctx.ref is not None and ctx.ref < ctx.facts.voting_date:
+        return
+    for m in r.lists["vote_total"].finditer(low):
+        who = claim_subject(sentence, m.start(), ctx)
+        if who is None:
+            continue
+        named = find_races_named(sentence, ctx.facts, ambiguous=True)
+        if named and who.race not in named:
+            continue
+        outcome = ctx.facts.outcome(who.race.code)
+        if outcome is None or outcome.quality != "official" or outcome.status not in ("winner", "empty_box_won"):
+            continue
+        official = outcome.votes.get(str(who.pair.number))
+        day = outcome.settled_on
+        if not official or day is None:
+            continue
+        cited = r.lists["winner_official_cues"].search(low) is not None
+        if ctx.ref is not None and ctx.ref < day and not cited:
+            continue  # before the recapitulation every count is provisional
+        said, step = _count(m)
+        if _fits(said, official, re.sub(r"\s+", " ", m.group("cmp") or ""), step, r.raw["vote_total_near"]):
+            continue
+        if step == 1 and abs(said - official) <= r.raw["result_vote_near"] * official:
+            continue  # a misprinted digit: vote_count's
+        if said < official and not cited:
+            continue  # smaller: a district's count or one still running, unless the recapitulation is cited
+        votes = f"{official:,}".replace(",", ".")
+        why = f"{who.pair.head.name}-{who.pair.deputy.name} meraih {votes} suara menurut rekapitulasi resmi"
+        ctx.add("vote_total", r.severity["vote_total"], sentence, outcome.text, outcome.source, why=why)
+        return
+
+
+def _count(m: re.Match[str]) -> tuple[float, float]:
+    """The count and the rounding step its form implies (1 for a full number, 0.1 million for "2,1 juta")."""
+    if m.group("full"):
+        return float(re.sub(r"\D", "", m.group("full"))), 1.0
+    text, unit = (m.group("m"), 1e6) if m.group("m") else (m.group("k"), 1e3)
+    decimals = len(re.split(r"[,.]", text, maxsplit=1)[1]) if re.search(r"[,.]", text) else 0
+    return float(text.replace(",", ".")) * unit, unit * 10**-decimals
+
+
+def _fits(said: float, official: int, comparison: str, step: float, share: float) -> bool:
+    """Whether the official total fits the text's count: a bound ("lebih dari 2 juta"), an approach from below
+    ("hampir 2 juta"), else the count at its rounding (rounded or truncated: "2 juta" and "2,1 juta" for
+    2.183.239, not "3 juta"), widened by `share` of the official total for "sekitar"/"kurang lebih"."""
+    if comparison in _LOWER_BOUNDS:
+        return official > said
+    if comparison in _UPPER_BOUNDS:
+        return official < said
+    if comparison in _NEARLY:
+        return said - share * official <= official <= said + step / 2
+    slack = share * official if comparison else 0.0
+    return said - step / 2 - slack <= official < said + step + slack
