@@ -248,6 +248,25 @@ def test_a_ballot_number_nobody_drew_in_the_named_race(body: str, flagged: bool)
     assert ("ballot_number" in rules_of("Pilkada 2024", body)) is flagged, body
 
 
+def test_ballot_numbers_in_the_forms_real_texts_use() -> None:
+    jakarta = "Pilgub Jakarta 2024"
+    # A head and the deputy's name written as one run, and a number that ends the sentence.
+    assert rules_of(jakarta, "Pasangan Pramono Rano mendapat nomor urut satu.") == ["ballot_number"]
+    assert rules_of(jakarta, "Pasangan Pramono Rano mendapat nomor urut tiga.") == []
+    assert rules_of(jakarta, "Pasangan Pramono Anung Wibowo mendapat nomor urut 3.") == []  # one person's name
+    # A listing with nicknames in brackets: each number belongs to the pair before it.
+    listing = (
+        "Mereka adalah Sitti Rohmi Djalillah-Musyafirin (Rohmi-Firin) nomor urut 1, Zulkieflimansyah-Suhaili "
+        "(Zul-Uhel) nomor urut 2, dan Lalu Muhamad Iqbal-Indah Dhamayanti Putri (Iqbal-Dinda) nomor urut 3."
+    )
+    assert rules_of("Pilgub NTB 2024", listing, None) == []
+    # A fact-check's own statement of the numbers is checked when it is dated after the draw; an undated one
+    # (which may describe a circulated picture from before the draw) is not.
+    title, own = "[SALAH] Poster Pilgub Jakarta", "Faktanya, pasangan Pramono-Rano mendapat nomor urut 1."
+    assert rules_of(title, own, "2024-09-28T10:00:00+07:00") == ["ballot_number"]
+    assert rules_of(title, own, None) == []
+
+
 def test_vote_counts_against_the_official_recapitulation() -> None:
     title = "KPU DKI tetapkan hasil rekapitulasi Pilgub Jakarta 2024"
     misprint = "Pasangan Ridwan Kamil-Suswono meraih 1.718.610 suara dalam rekapitulasi itu."

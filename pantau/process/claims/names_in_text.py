@@ -70,6 +70,9 @@ class Mentions:
         return self.races
 
 
+_MAX_RUN_SPLIT = 5  # words of a run tried as a head and a deputy written together
+
+
 def name_runs(sentence: str) -> list[NameRun]:
     return list(_name_runs(sentence))
 
@@ -134,7 +137,35 @@ def find_pairs(sentence: str, mentions: Mentions, pair_cue: bool) -> list[PairMe
         pm = _resolve_pair(left, right, mentions)
         if pm is not None:
             found.append(pm)
+    if pair_cue:  # "Pasangan Pramono Rano": a head and the deputy's name written as one run
+        for run in runs:
+            if 2 <= len(run.words) <= _MAX_RUN_SPLIT and not any(pm.start <= run.start < pm.end for pm in found):
+                pm = _split_pair(run, mentions)
+                if pm is not None:
+                    found.append(pm)
     return sorted(found, key=lambda pm: pm.start)
+
+
+def _split_pair(run: NameRun, mentions: Mentions) -> PairMention | None:
+    """A run that is a pair's head followed by its own deputy ("Pramono Rano", "Andika Hendi"), in a race one of the
+    two names points to or the article has named. A person's full name never splits into a head and the deputy of
+    the same pair, so it is left alone."""
+    facts = mentions.facts
+    for k in range(1, len(run.words)):
+        left, right = run.words[:k], run.words[k:]
+        races = [h.race for part in (left, right) for h in facts.find_candidates(" ".join(part))]
+        for race in dict.fromkeys([*races, *mentions.known_races()]):
+            first = resolve(left, mentions, suffix=True, race=race)
+            second = resolve(right, mentions, suffix=False, race=race)
+            if (
+                first is not None
+                and second is not None
+                and (first.role, second.role) == ("head", "deputy")
+                and first.pair.number == second.pair.number
+            ):
+                mentions.remember(race)
+                return PairMention(run.start, run.end, first, second)
+    return None
 
 
 @dataclass(frozen=True)
