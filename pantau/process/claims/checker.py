@@ -16,6 +16,7 @@ from pantau.process.claims.candidate_checks import (
     check_unregistered_pairs,
     note_places,
 )
+from pantau.process.claims.coalition_checks import check_coalition_parties
 from pantau.process.claims.context import Ctx
 from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts, check_voter_count
 from pantau.process.claims.date_checks import check_dates
@@ -60,6 +61,7 @@ RULES = (
     "voter_count",
     "winner_claim",
     "second_round",
+    "coalition_party",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -184,6 +186,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
     (_any(_WIN_STEMS), check_winner_claims),
     (_any(("putaran", "second round", "run-off", "runoff")), check_second_round),
+    (_any(("usung", "dukung", "koalisi", "calonkan", "diajukan", "mengajukan", "usulan")), check_coalition_parties),
 )
 
 

@@ -131,6 +131,12 @@ _WORD_LIST_KEYS = (
     "winner_official_cues",
     "second_round_blockers",
     "second_round_official",
+    "coalition_cues",
+    "coalition_verb_active",
+    "coalition_verb_passive",
+    "coalition_hedges",
+    "coalition_member_cues",
+    "coalition_breaks",
 )
 _REGEX_KEYS = (
     "term",
