@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from pantau.process.claims import check_claims
-from pantau.process.claims.facts import DATA_DIR, load_facts
 from pantau.process.claims.fact_check import check_fact_base
+from pantau.process.claims.facts import DATA_DIR, load_facts
 from pantau.process.claims.parties import check_party_table
 from tests.test_claim_understanding import DEC
 
