@@ -94,6 +94,10 @@ def test_a_person_who_is_nobody_s_candidate_is_left_to_the_nomination_rule() -> 
         (JKT, "Benarkah PKS mengusung Pramono Anung di Pilgub Jakarta?"),
         (JKT, "Jika PKS mengusung Pramono Anung, peta Pilgub Jakarta berubah."),
         (JKT, "Menurut unggahan itu PKS mengusung Pramono Anung, klaim yang dibantah PKS."),
+        # a party that does something else in the sentence
+        (JKT, "PDIP mengkritik Ridwan Kamil-Suswono yang diusung KIM Plus di Pilgub Jakarta."),
+        (JKT, "Pramono Anung-Rano Karno yang diusung PDIP dikritik PKS di Pilgub Jakarta."),
+        (JKT, "Ridwan Kamil-Suswono diusung KIM Plus, dan Hanura menilai koalisi itu terlalu gemuk."),
         # a member's personal support is not the party's
         (JKT, "Kader PKS mendukung Pramono Anung di Pilgub Jakarta."),
         (JKT, "Politikus Partai Golkar itu mendukung Pramono Anung-Rano Karno di Pilgub Jakarta."),

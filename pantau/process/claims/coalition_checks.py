@@ -32,6 +32,8 @@ from pantau.process.claims.parties import Backing, PartyMention
 from pantau.process.claims.races import CandidateMatch, Race
 
 _AFFILIATION_WINDOW = 30  # characters before a party name searched for "kader", "politikus", "Ketua DPW"
+_GAP_AFTER = 40  # characters between a party list and the active verb it is the subject of
+_GAP_BEFORE = 100  # characters between a passive verb or "pengusung" and the party list it introduces
 
 
 def check_coalition_parties(sentence: str, low: str, ctx: Ctx) -> None:
@@ -48,7 +50,7 @@ def check_coalition_parties(sentence: str, low: str, ctx: Ctx) -> None:
     if not parties:
         return
     for start, end in _clauses(low, ctx):
-        mine = [p for p in parties if start <= p.start < end]
+        mine = _nominating([p for p in parties if start <= p.start < end], low, start, end, ctx)
         clause = low[start:end]
         if not mine or not r.lists["coalition_cues"].search(clause) or r.lists["coalition_hedges"].search(clause):
             continue
@@ -62,6 +64,47 @@ def _clauses(low: str, ctx: Ctx) -> list[tuple[int, int]]:
     cuts = [m.start() for m in ctx.rules.lists["coalition_breaks"].finditer(low)]
     bounds = [0, *cuts, len(low)]
     return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def _nominating(parties: list[PartyMention], low: str, start: int, end: int, ctx: Ctx) -> list[PartyMention]:
+    """The parties a clause names as nominating: a list of parties ("PKS, Golkar dan PAN") right before an active
+    verb ("mengusung", "berkoalisi"), or after a passive verb or a noun of support ("diusung oleh", "partai
+    pengusung ..., di antaranya"), with no other verb in between. "PDIP mengkritik X yang diusung KIM" names PDIP as
+    a critic, not as X's party."""
+    r = ctx.rules
+    out: list[PartyMention] = []
+    for group in _groups(parties, low, ctx):
+        first, last = group[0], group[-1]
+        after = low[last.end : min(end, last.end + _GAP_AFTER)]
+        active = r.lists["coalition_verb_lead"].search(after)
+        if active is not None and not _other_verb(after[: active.start()], ctx):
+            out.extend(group)
+            continue
+        before = low[max(start, first.start - _GAP_BEFORE) : first.start]
+        cues = list(r.lists["coalition_cue_lead"].finditer(before))
+        gap = before[cues[-1].end() :] if cues else ""
+        if cues and not _other_verb(gap, ctx) and not re.search(r"\b(?:dan|serta)\s*$", gap):
+            out.extend(group)  # "diusung X, dan Hanura menilai ...": a new subject joined by "dan", not the list
+    return out
+
+
+def _groups(parties: list[PartyMention], low: str, ctx: Ctx) -> list[list[PartyMention]]:
+    """Parties listed together ("PKS, Golkar (14 kursi) dan PAN") form one group."""
+    groups: list[list[PartyMention]] = []
+    for p in parties:
+        if groups and ctx.rules.lists["coalition_list_glue"].fullmatch(low[groups[-1][-1].end : p.start]):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def _other_verb(gap: str, ctx: Ctx) -> bool:
+    """A verb between a party and the nomination word makes the party the subject of something else."""
+    r = ctx.rules
+    return any(
+        not r.lists["coalition_gap_allowed"].fullmatch(m.group(0)) for m in r.lists["coalition_gap_verb"].finditer(gap)
+    )
 
 
 def _affiliation(low: str, party: PartyMention, ctx: Ctx) -> bool:

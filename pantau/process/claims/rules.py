@@ -137,6 +137,11 @@ _WORD_LIST_KEYS = (
     "coalition_hedges",
     "coalition_member_cues",
     "coalition_breaks",
+    "coalition_verb_lead",
+    "coalition_cue_lead",
+    "coalition_list_glue",
+    "coalition_gap_verb",
+    "coalition_gap_allowed",
 )
 _REGEX_KEYS = (
     "term",
