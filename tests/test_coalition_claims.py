@@ -44,6 +44,7 @@ def _rules(title: str, body: str, published_at: str | None = OCT) -> list[str]:
         (MALUT, "Partai pengusung Sherly Tjoanda-Sarbin Sehe di Pilgub Maluku Utara, di antaranya Partai Golkar."),
         (MALUT, "Golkar mengusung Sherly Tjoanda sebagai calon gubernur Maluku Utara."),
         (JKT, "PKB mengusung Tri Rismaharini di Pilgub Jakarta."),  # a candidate, but of Jawa Timur
+        ("Pilgub Papua 2024", "Golkar mengusung Benhur Tomi Mano-Yermias Bisai di Pilgub Papua."),
     ],
 )
 def test_a_party_said_to_back_a_pair_it_did_not_back(title: str, body: str) -> None:
@@ -105,8 +106,12 @@ def test_a_person_who_is_nobody_s_candidate_is_left_to_the_nomination_rule() -> 
         (JKT, "PKS mengusung Ridwan Kamil pada Pilgub Jawa Barat 2018."),
         (JKT, "PKB mendukung Anies Baswedan di Pilpres 2024."),
         (JKT, "Golkar mengusung Pramono Anung di Pilkada Kota Bekasi."),
-        # a race without party data
-        ("Pilgub Papua 2024", "Golkar mengusung Benhur Tomi Mano-Yermias Bisai di Pilgub Papua."),
+        # a race without party data (regency and city races), a party the race's data does not name
+        (
+            "Pilwalkot Semarang 2024",
+            "Golkar mengusung Agustina Wilujeng Pramestuti-Iswar Aminuddin di Pilwalkot Semarang.",
+        ),
+        ("Pilgub Kaltara 2024", "Partai Buruh mengusung Yansen TP-Suratno di Pilgub Kalimantan Utara."),
     ],
 )
 def test_not_a_misreported_coalition(title: str, body: str) -> None:
@@ -185,3 +190,13 @@ def test_facts_check_reads_a_parties_file_beside_facts_json(tmp_path: Path) -> N
     (tmp_path / "facts_parties.json").write_text(json.dumps(data), encoding="utf-8")
     problems = check_fact_base(tmp_path / "facts.json")
     assert any("race 82: Golkar is listed under pairs 2 and 4" in p for p in problems), problems
+
+
+def test_facts_show_prints_the_parties_with_their_source() -> None:
+    from pantau.cli.facts import render_race
+
+    facts = load_facts()
+    text = render_race(facts.races["82"], facts)
+    assert "4. Sherly Tjoanda - Sarbin Sehe  [Demokrat, PKB, NasDem" in text and "publikmalutnews.com" in text
+    assert "2. Dharma Pongrekun - R. Kun Wardana Abyoto  [independent;" in render_race(facts.races["31"], facts)
+    assert "parties not in the source data" in render_race(facts.races["33.74"], facts)

@@ -14,7 +14,7 @@ Facts live in three versioned files under `pantau/data/`, every fact with a sour
 `load_facts()` validates `facts.json` and caches it per path and modification time; a malformed file raises
 ValueError naming the problem. The races and outcomes load on first use (about 30 ms) and the name index on the
 first name lookup, so checks that do not need them cost nothing. `pantau facts check` (pantau/process/claims/
-fact_check.py) validates all three files.
+fact_check.py) validates all four files.
 
 API for the claim checker (all on `FactBase`):
 
