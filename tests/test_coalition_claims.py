@@ -44,6 +44,8 @@ def _rules(title: str, body: str, published_at: str | None = OCT) -> list[str]:
         (MALUT, "Partai pengusung Sherly Tjoanda-Sarbin Sehe di Pilgub Maluku Utara, di antaranya Partai Golkar."),
         (MALUT, "Golkar mengusung Sherly Tjoanda sebagai calon gubernur Maluku Utara."),
         (JKT, "PKB mengusung Tri Rismaharini di Pilgub Jakarta."),  # a candidate, but of Jawa Timur
+        (JKT, "Koalisi PDIP-PKS mengusung Pramono Anung-Rano Karno di Pilgub Jakarta."),
+        (MALUT, "Partai Golkar selaku partai pengusung Sherly Tjoanda-Sarbin Sehe hadir di KPU Maluku Utara."),
         ("Pilgub Papua 2024", "Golkar mengusung Benhur Tomi Mano-Yermias Bisai di Pilgub Papua."),
     ],
 )
@@ -95,6 +97,8 @@ def test_a_person_who_is_nobody_s_candidate_is_left_to_the_nomination_rule() -> 
         (JKT, "Benarkah PKS mengusung Pramono Anung di Pilgub Jakarta?"),
         (JKT, "Jika PKS mengusung Pramono Anung, peta Pilgub Jakarta berubah."),
         (JKT, "Menurut unggahan itu PKS mengusung Pramono Anung, klaim yang dibantah PKS."),
+        # a common word that is also a party name, written in lower case
+        (JKT, "Dengan gelora semangat, relawan mendukung Pramono Anung-Rano Karno di Pilgub Jakarta."),
         # a party that does something else in the sentence
         (JKT, "PDIP mengkritik Ridwan Kamil-Suswono yang diusung KIM Plus di Pilgub Jakarta."),
         (JKT, "Pramono Anung-Rano Karno yang diusung PDIP dikritik PKS di Pilgub Jakarta."),
@@ -142,12 +146,16 @@ def test_the_bundled_parties_file_passes_and_is_loaded_by_the_fact_base() -> Non
     assert check_fact_base() == []
     table = facts.party_table
     assert table.backing("31", "PDIP") is not None and table.backing("31", "PDIP").number == 3  # type: ignore[union-attr]
-    assert [p.party for p in table.find("diusung PDI-P, PDI Perjuangan, Partai Golkar dan P3")] == [
+    assert [p.party for p in table.find("diusung PDI-P, PDI Perjuangan, Partai Golkar dan P3, koalisi PKS-PAN")] == [
         "PDIP",
         "PDIP",
         "Golkar",
         "PPP",
+        "PKS",
+        "PAN",
     ]
+    words = "gelora kemenangan, Partai Gelora, demokrat sejati, Menteri PAN-RB"
+    assert [p.party for p in table.find(words)] == ["Gelora"]
     gub = [r for r in facts.races.values() if r.level == "gubernur"]
     assert {b.race for b in table.backings} <= {r.code for r in gub}
 

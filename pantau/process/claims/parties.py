@@ -78,7 +78,8 @@ class PartyTable:
     def _alias_re(self) -> re.Pattern[str]:
         aliases = sorted({a.lower() for p in self.parties for a in p.aliases}, key=len, reverse=True)
         alt = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for a in aliases)
-        return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])", re.IGNORECASE)
+        # Hyphens may join parties ("koalisi PKS-Gerindra"), so only letters and digits bound a name.
+        return re.compile(r"(?<![\w])(?:" + alt + r")(?![\w])", re.IGNORECASE)
 
     @cached_property
     def _canonical(self) -> dict[str, str]:
@@ -88,11 +89,15 @@ class PartyTable:
         return self._canonical.get(_fold(text))
 
     def find(self, text: str) -> Iterator[PartyMention]:
-        """The parties `text` names, in order (an alias inside a longer one counts once: "PDI Perjuangan")."""
+        """The parties `text` names, in order (an alias inside a longer one counts once: "PDI Perjuangan"); a
+        one-word name counts only capitalised ("Gelora", not "gelora")."""
         for m in self._alias_re.finditer(text):
             name = self.canonical(m.group(0))
-            if name is not None:
-                yield PartyMention(name, m.start(), m.end())
+            if name is None or (" " not in m.group(0) and m.group(0)[0].islower()):
+                continue  # a one-word name in lower case is a word ("gelora kemenangan"), not the party
+            if re.match(r"[\s-]?RB\b", text[m.end() : m.end() + 4]):
+                continue  # "Menteri PAN-RB": the ministry, not the party
+            yield PartyMention(name, m.start(), m.end())
 
 
 def _fold(text: str) -> str:
