@@ -31,8 +31,16 @@ def cmd_check(args: argparse.Namespace, settings: Any = None) -> int:
 
 def render_race(race: Race, facts: FactBase) -> str:
     lines = [f"{race.region} ({race.code}) - {LEVEL_LABEL.get(race.level, race.level)} 2024"]
+    backings = {b.number: b for b in facts.party_table.pairs_of(race.code)}
     for pair in race.pairs:
-        parties = "parties not in the source data" if pair.parties is None else ", ".join(pair.parties) or "independent"
+        b = backings.get(pair.number)
+        if b is not None:
+            parties = "independent" if b.independent else ", ".join(b.parties) + ("" if b.complete else ", ...")
+            parties += f"; {b.url} ({b.date})"
+        elif pair.parties is None:
+            parties = "parties not in the source data"
+        else:
+            parties = ", ".join(pair.parties) or "independent"
         lines.append(f"  {pair.number}. {pair.head.name} - {pair.deputy.name}  [{parties}]")
         lines.append(f"     KPU: {pair.head.kpu_name} - {pair.deputy.kpu_name}")
     if race.empty_box_column is not None:
@@ -94,7 +102,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add `facts check` and `facts show` to the `pantau` sub-commands."""
     parser: argparse.ArgumentParser = subparsers.add_parser("facts", help="validate or browse the official fact base")
     sub = parser.add_subparsers(dest="facts_command", required=True)
-    check = sub.add_parser("check", help="validate facts.json, its races and outcomes; exit 1 on any problem")
+    check = sub.add_parser("check", help="validate facts.json, its races, outcomes and parties; exit 1 on any problem")
     check.add_argument("--file", type=Path, default=None, help="facts.json to check (default: the bundled one)")
     check.set_defaults(func=cmd_check)
     show = sub.add_parser("show", help="print a race by gazetteer code or region name")

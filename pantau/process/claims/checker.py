@@ -16,6 +16,7 @@ from pantau.process.claims.candidate_checks import (
     check_unregistered_pairs,
     note_places,
 )
+from pantau.process.claims.coalition_checks import check_coalition_parties
 from pantau.process.claims.context import Ctx
 from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts, check_voter_count
 from pantau.process.claims.date_checks import check_dates
@@ -71,6 +72,7 @@ RULES = (
     "voting_holiday",
     "psu_order",
     "vote_total",
+    "coalition_party",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -207,6 +209,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
         ),
         check_psu_orders,
     ),
+    (_any(("usung", "dukung", "koalisi", "calonkan", "diajukan", "mengajukan", "usulan")), check_coalition_parties),
 )
 
 

@@ -15,7 +15,9 @@ file and the item:
 - outcome votes and shares name ballot numbers of that race ("empty_box" only where the race has an empty box);
   official votes add up to `valid_votes`, the winner has the most votes, a stated share is within 0.1 point of
   votes / valid_votes, and `recap_date` is an ISO date on or after voting day; a provincial race's `leaders` (the
-  pair that led in each regency/city) name regencies and cities of that province with ballot numbers of the race.
+  pair that led in each regency/city) name regencies and cities of that province with ballot numbers of the race;
+- the parties file (`parties.check_party_table`): gubernatorial race codes and ballot numbers that exist, party
+  names from its one canonical list, known sources with URL and date, no party under two pairs of one race.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pantau.process.claims.facts import FACTS_PATH, FactBase, load_facts
+from pantau.process.claims.parties import check_party_table
 from pantau.process.claims.races import Race
 
 LEVEL_OF_PLACE = {"province": "gubernur", "regency": "bupati", "city": "wali_kota"}
@@ -321,6 +324,10 @@ def check_fact_base(path: Path | None = None) -> list[str]:
         if not isinstance(outcomes.get("missing"), list):
             problems.append(f"{name}: has no 'missing' list (say what is not known)")
     check_races(_read(facts.part_path("races"), problems), facts, places, problems)
+    parties_path = facts.part_path("parties")
+    parties = _read(parties_path, problems)
+    if parties is not None:
+        problems += check_party_table(parties, facts.races, parties_path.name)
     if not problems:
         try:  # what the item checks above do not cover (a PSU date such as 2025-02-30) still stops the loader
             load_facts(target)
@@ -344,5 +351,7 @@ def summary(facts: FactBase) -> str:
         f"{rec.get('announced')} announced + {added} added after disputes; {len(outcomes.get('outcomes', []))} "
         f"outcomes ({per_pair} of {len(gub)} governor races with official votes per pair, {complete} adding up to "
         f"the valid votes), {len(outcomes.get('mk_rulings', {}).get('psu', []))} PSU orders, "
-        f"{len(facts.schedule)} stages"
+        f"{len(facts.schedule)} stages; supporting parties of {len(facts.party_table.backings)} of "
+        f"{sum(len(r.pairs) for r in facts.races.values() if r.level == 'gubernur')} gubernatorial pairs "
+        f"({len(facts.party_table.by_race)} races)"
     )

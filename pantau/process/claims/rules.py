@@ -139,6 +139,17 @@ _WORD_LIST_KEYS = (
     "count_governor_race_terms",
     "psu_order_blockers",
     "vote_total_blockers",
+    "coalition_cues",
+    "coalition_verb_active",
+    "coalition_verb_passive",
+    "coalition_hedges",
+    "coalition_member_cues",
+    "coalition_breaks",
+    "coalition_verb_lead",
+    "coalition_cue_lead",
+    "coalition_list_glue",
+    "coalition_gap_verb",
+    "coalition_gap_allowed",
 )
 _REGEX_KEYS = (
     "term",
