@@ -2,7 +2,8 @@
 download), against the desk served by uvicorn on the real search node with demo-like cases.
 
 It logs in, filters the queue, opens a report, moves it to ditinjau, writes and saves a hak jawab draft and checks
-the audit entries; on the way it takes two screenshots (into a temporary folder; `PANTAU_DESK_SCREENSHOTS=docs`
+the audit entries; a second test ends the session while a draft is being written and finds the text kept through
+the login. On the way the first takes two screenshots (into a temporary folder; `PANTAU_DESK_SCREENSHOTS=docs`
 writes the ones README shows, docs/desk-queue.png and docs/desk-report.png).
 Without chromium the test is skipped, unless PANTAU_REQUIRE_BROWSER=1 (CI sets it: `.ci/run` installs chromium).
 """
@@ -180,3 +181,40 @@ def test_an_officer_reviews_a_report_and_drafts_the_hak_jawab(
     entries = audit.entries(store, article_id)
     assert [(e["action"], e["user"]) for e in entries] == [("draft", "piket-sumsel"), ("review", "piket-sumsel")]
     assert entries[1]["before"]["status"] == "baru" and entries[1]["after"]["status"] == "ditinjau"
+
+
+def test_a_draft_written_while_the_session_ends_is_kept_through_the_login(
+    browser: object, served: tuple[str, Store]
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    driver: WebDriver = browser  # type: ignore[assignment]
+    base, store = served
+    driver.get(base + "/")
+    driver.find_element(By.NAME, "username").send_keys("piket-sumsel")
+    driver.find_element(By.NAME, "password").send_keys("piket-sumsel-2024")
+    _go(driver, By.CSS_SELECTOR, "form button[type=submit]")
+    _go(driver, By.PARTIAL_LINK_TEXT, "berita 2")
+    article_id = driver.current_url.rstrip("/").rsplit("/", 1)[-1]
+    _go(driver, By.ID, "draft-link")
+    _find(driver, By.ID, "hak_jawab").send_keys("\nTambahan piket yang belum disimpan.")
+    driver.delete_all_cookies()  # the session ends while the officer writes
+    _go(driver, By.ID, "save-draft")
+    assert "/report/" in driver.current_url  # the login page answers the post itself: nothing was saved
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Masuk"
+    kept = driver.find_element(By.ID, "kept_hak_jawab").get_attribute("value") or ""
+    assert kept.rstrip().endswith("Tambahan piket yang belum disimpan.")
+    assert "drafts" not in (store.get("articles", article_id) or {})["review"]
+    driver.find_element(By.NAME, "username").send_keys("piket-sumsel")
+    driver.find_element(By.NAME, "password").send_keys("piket-sumsel-2024")
+    _go(driver, By.CSS_SELECTOR, "form button[type=submit]")
+    assert "BELUM disimpan" in driver.find_element(By.ID, "draft-error").text
+    letter = _find(driver, By.ID, "hak_jawab").get_attribute("value") or ""
+    assert letter.rstrip().endswith("Tambahan piket yang belum disimpan.")
+    assert "drafts" not in (store.get("articles", article_id) or {})["review"]
+    _go(driver, By.ID, "save-draft")
+    assert "Draf disimpan." in driver.find_element(By.CLASS_NAME, "flash").text
+    saved = (store.get("articles", article_id) or {})["review"]["drafts"]
+    assert saved["hak_jawab"].rstrip().endswith("Tambahan piket yang belum disimpan.")
+    assert saved["saved_by"] == "piket-sumsel"
