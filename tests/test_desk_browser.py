@@ -11,6 +11,7 @@ Without chromium the test is skipped, unless PANTAU_REQUIRE_BROWSER=1 (CI sets i
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from selenium.webdriver.remote.webelement import WebElement
 
 ROOT = Path(__file__).resolve().parents[1]
+# the screenshots README's "The desk" shows, as this test writes them (PANTAU_DESK_SCREENSHOTS=docs: into ROOT/docs)
+QUEUE_SHOT, REPORT_SHOT = "desk-queue.png", "desk-report.png"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 FLAGS = (
@@ -127,6 +130,14 @@ def _go(driver: object, by: str, value: str) -> None:
     _ready(driver)
 
 
+def test_readme_shows_the_screenshots_this_test_takes() -> None:
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## The desk", 1)[1].split("\n## ", 1)[0]
+    shown = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", section)
+    assert shown == [f"docs/{QUEUE_SHOT}", f"docs/{REPORT_SHOT}"]
+    for path in shown:
+        assert (ROOT / path).read_bytes().startswith(b"\x89PNG"), path
+
+
 def test_an_officer_reviews_a_report_and_drafts_the_hak_jawab(
     browser: object, served: tuple[str, Store], tmp_path: Path
 ) -> None:
@@ -136,7 +147,8 @@ def test_an_officer_reviews_a_report_and_drafts_the_hak_jawab(
 
     driver: WebDriver = browser  # type: ignore[assignment]
     base, store = served
-    docs = Path(os.environ.get("PANTAU_DESK_SCREENSHOTS") or tmp_path)  # README's: PANTAU_DESK_SCREENSHOTS=docs
+    wanted = os.environ.get("PANTAU_DESK_SCREENSHOTS")
+    docs = ROOT / wanted if wanted else tmp_path  # README's: PANTAU_DESK_SCREENSHOTS=docs (relative to the checkout)
     docs.mkdir(parents=True, exist_ok=True)
 
     driver.get(base + "/")
@@ -152,7 +164,7 @@ def test_an_officer_reviews_a_report_and_drafts_the_hak_jawab(
     rows = driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
     assert len(rows) == 2
     assert all("3 media" in row.text for row in rows)
-    driver.save_screenshot(str(docs / "desk-queue.png"))
+    driver.save_screenshot(str(docs / QUEUE_SHOT))
 
     _go(driver, By.PARTIAL_LINK_TEXT, "berita 1")
     assert driver.find_element(By.CSS_SELECTOR, "#body mark").text == DATE_FLAG.evidence
@@ -162,7 +174,7 @@ def test_an_officer_reviews_a_report_and_drafts_the_hak_jawab(
     _go(driver, By.CSS_SELECTOR, "#review-form button[type=submit]")
     assert driver.find_element(By.ID, "status").text == "ditinjau"
     assert "Status ditinjau dicatat untuk 1 berita" in driver.find_element(By.CLASS_NAME, "flash").text
-    driver.save_screenshot(str(docs / "desk-report.png"))
+    driver.save_screenshot(str(docs / REPORT_SHOT))
 
     _go(driver, By.ID, "draft-link")
     letter = _find(driver, By.ID, "hak_jawab")
