@@ -230,3 +230,72 @@ def test_a_draft_written_while_the_session_ends_is_kept_through_the_login(
     saved = (store.get("articles", article_id) or {})["review"]["drafts"]
     assert saved["hak_jawab"].rstrip().endswith("Tambahan piket yang belum disimpan.")
     assert saved["saved_by"] == "piket-sumsel"
+
+
+@pytest.fixture
+def demo_served(prefect_server: None, store: Store, tmp_path: Path) -> Iterator[tuple[str, Store]]:
+    """The desk on the demo's own data: `pantau demo`'s run (sample outlets crawled, processed, indexed and
+    alerted through the Prefect `monitor` flow) on the session's search node, then the desk on its indices."""
+    from pantau.devtools.demo import demo_desk_settings, run_demo
+    from tests.deskserver import free_port
+
+    base = desk_settings(store, tmp_path)
+    summary = run_demo(base)
+    assert summary["flagged"] >= 3, summary
+    port = free_port()
+    settings = demo_desk_settings(base, f"http://127.0.0.1:{port}")
+    UserStore.of(settings).add("demo", "admin", "demo-password-2024", replace=True)
+    demo_store = Store.connect(settings)
+    try:
+        with serving(create_app(settings, demo_store), port) as url:
+            yield url, demo_store
+    finally:
+        from pantau.store.templates import drop_all
+
+        drop_all(demo_store)
+
+
+def test_on_the_demos_data_an_officer_filters_reviews_drafts_and_finds_the_audit_entries(
+    browser: object, demo_served: tuple[str, Store]
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import Select
+
+    driver: WebDriver = browser  # type: ignore[assignment]
+    base, store = demo_served
+    driver.get(base + "/")
+    driver.find_element(By.NAME, "username").send_keys("demo")
+    driver.find_element(By.NAME, "password").send_keys("demo-password-2024")
+    _go(driver, By.CSS_SELECTOR, "form button[type=submit]")
+    all_rows = len(driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr a[href^='/report/']"))
+    assert all_rows >= 3
+    province = Select(driver.find_element(By.NAME, "province"))
+    choice = next(o.get_attribute("value") for o in province.options if o.get_attribute("value"))
+    province.select_by_value(str(choice))
+    _go(driver, By.CSS_SELECTOR, "#filters button[type=submit]")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
+    assert 1 <= len(rows) <= all_rows and all(str(choice) in row.text for row in rows)
+    assert all(" media" in row.text for row in rows)  # each row's story size
+
+    _go(driver, By.CSS_SELECTOR, "#queue tbody tr a[href^='/report/']")
+    article_id = driver.current_url.rstrip("/").rsplit("/", 1)[-1]
+    doc = store.get("articles", article_id) or {}
+    assert driver.find_element(By.ID, "title").text == doc["title"]
+    assert driver.find_elements(By.CSS_SELECTOR, "#body mark")  # the evidence found in the processed body
+    Select(driver.find_element(By.NAME, "status")).select_by_value("ditinjau")
+    driver.find_element(By.NAME, "note").send_keys("Diperiksa pada data demo.")
+    _go(driver, By.CSS_SELECTOR, "#review-form button[type=submit]")
+    assert driver.find_element(By.ID, "status").text == "ditinjau"
+
+    _go(driver, By.ID, "draft-link")
+    letter = _find(driver, By.ID, "hak_jawab")
+    assert doc["title"] in (letter.get_attribute("value") or "")
+    letter.send_keys("\nCatatan: data demo.")
+    _go(driver, By.ID, "save-draft")
+    assert "Draf disimpan." in driver.find_element(By.CLASS_NAME, "flash").text
+    driver.get(f"{base}/report/{article_id}")
+    trail = driver.find_element(By.ID, "trail").text
+    assert "demo · draft · ok" in trail and "demo · review · ok · baru -> ditinjau" in trail
+    entries = audit.entries(store, article_id)
+    assert [(e["action"], e["user"]) for e in entries] == [("draft", "demo"), ("review", "demo")]
