@@ -85,6 +85,8 @@ def _kept_back(client: TestClient, store: Store, case: str, refused: Any) -> Non
     _no_draft_saved(store, case)
     wrong = _login_with_kept(client, refused.text, "salah-sandi-000")  # a typo keeps the text too
     assert wrong.status_code == 401 and KEPT.findall(wrong.text) == KEPT.findall(refused.text)
+    stale = client.post("/login", data={"kept_hak_jawab": LETTER, "csrf_token": "x" * 40, "username": "piet"})
+    assert stale.status_code == 403 and html.escape(LETTER, quote=False) in stale.text  # a stale login form too
     back = _login_with_kept(client, wrong.text)
     assert back.status_code == 200
     assert draft_pages.KEPT_MESSAGE in html.unescape(back.text)

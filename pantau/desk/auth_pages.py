@@ -66,7 +66,16 @@ def _audit_login(ctx: Ctx, name: str, role: str, action: str, outcome: str) -> N
         log.warning("desk: could not write the audit entry of a %s: %s", action, exc)
 
 
-@page(None)
+def _stale_login(ctx: Ctx) -> Response | None:
+    """A login form from a session that ended meanwhile, carrying a kept draft: the form again, with the draft."""
+    kept, _ = draft_pages.kept_texts(ctx)
+    if not any(kept.values()):
+        return None
+    target = _next(ctx.field("next", 500) or "/")
+    return _login_page(ctx, target, "Formulir masuk kedaluwarsa; masuk sekali lagi.", code=403)
+
+
+@page(None, keep=_stale_login)
 def login(ctx: Ctx) -> Response:
     name = ctx.field("username", 64).lower()
     password = ctx.form.get("password") if ctx.form is not None else None
