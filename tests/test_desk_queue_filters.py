@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from pantau.desk import cases
+from pantau.desk import queue_filters
 from pantau.desk.app import create_app
 from pantau.desk.users import UserStore
 from pantau.store.client import Store
@@ -41,7 +41,7 @@ def _problems(page: str) -> list[str]:
 
 
 def test_parse_names_each_value_that_does_not_fit() -> None:
-    parsed = cases.QueueFilters.parse(
+    parsed = queue_filters.QueueFilters.parse(
         {"severity": "x", "min_confidence": "nan", "since": "kemarin", "status": "?", "page": "-3", "until": ""}
     )
     assert (parsed.severity, parsed.min_confidence, parsed.since, parsed.status, parsed.page) == (
@@ -58,20 +58,24 @@ def test_parse_names_each_value_that_does_not_fit() -> None:
         "Terbit sejak 'kemarin' bukan tanggal (TTTT-BB-HH, misalnya 2024-11-27); saringan ini diabaikan.",
     )
     for value in ("nan", "NaN", "inf", "-inf", "Infinity", "1e999", "abc", "0.9.1", "--1"):
-        parsed = cases.QueueFilters.parse({"min_confidence": value})
+        parsed = queue_filters.QueueFilters.parse({"min_confidence": value})
         assert parsed.min_confidence == "" and len(parsed.problems) == 1, value
-    assert cases.QueueFilters.parse({"min_confidence": "0,9"}).min_confidence == "0.9"  # Indonesian decimal comma
-    clamped = cases.QueueFilters.parse({"min_confidence": "7"})
+    assert (
+        queue_filters.QueueFilters.parse({"min_confidence": "0,9"}).min_confidence == "0.9"
+    )  # Indonesian decimal comma
+    clamped = queue_filters.QueueFilters.parse({"min_confidence": "7"})
     assert clamped.min_confidence == "1" and clamped.problems == ("Keyakinan minimum '7' di luar 0-1; dipakai 1.",)
-    empty = cases.QueueFilters.parse(dict.fromkeys(("province", "min_confidence", "since", "status", "page"), "  "))
-    assert empty == cases.QueueFilters() and empty.problems == ()
-    reversed_days = cases.QueueFilters.parse({"since": "2024-11-30", "until": "2024-11-01"})
+    empty = queue_filters.QueueFilters.parse(
+        dict.fromkeys(("province", "min_confidence", "since", "status", "page"), "  ")
+    )
+    assert empty == queue_filters.QueueFilters() and empty.problems == ()
+    reversed_days = queue_filters.QueueFilters.parse({"since": "2024-11-30", "until": "2024-11-01"})
     assert (reversed_days.since, reversed_days.until) == ("", "")
     assert reversed_days.problems == (
         "Terbit sejak 2024-11-30 sesudah terbit sampai 2024-11-01; saringan tanggal diabaikan.",
     )
     # the problems never reach a link of the page
-    assert "problems" not in cases.QueueFilters.parse({"min_confidence": "nan", "page": "2"}).as_params()
+    assert "problems" not in queue_filters.QueueFilters.parse({"min_confidence": "nan", "page": "2"}).as_params()
 
 
 # (query parameters, rows the queue shows, the message expected; None: no message)

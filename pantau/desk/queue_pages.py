@@ -6,11 +6,12 @@ from starlette.responses import Response
 
 from pantau.desk import cases
 from pantau.desk.app import Ctx, page
+from pantau.desk.queue_filters import STATUS_CHOICES, QueueFilters
 
 
 @page("viewer")
 def queue(ctx: Ctx) -> Response:
-    filters = cases.QueueFilters.parse(ctx.params)
+    filters = QueueFilters.parse(ctx.params)
     found = cases.queue(ctx.store, filters)
     pages = max(1, -(-found["total"] // cases.PAGE_SIZE))
     return ctx.render(
@@ -20,7 +21,7 @@ def queue(ctx: Ctx) -> Response:
         rows=found["rows"],
         total=found["total"],
         choices=found["choices"],
-        statuses=cases.STATUS_CHOICES,
+        statuses=STATUS_CHOICES,
         page_count=pages,
         prev_params=filters.as_params(page=filters.page - 1) if filters.page > 1 else None,
         next_params=filters.as_params(page=filters.page + 1) if filters.page < pages else None,
