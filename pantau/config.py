@@ -7,6 +7,7 @@ a value that does not convert is a ConfigError naming the variable.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -137,6 +138,26 @@ class DeskSettings:
     signatory_name: str
     signatory_title: str
     deadline_warning_days: int
+    trusted_proxies: list[str]
+    answer_wait_days: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.trusted_proxies, list) or not all(isinstance(p, str) for p in self.trusted_proxies):
+            raise ConfigError('[desk] trusted_proxies must be a list of addresses, e.g. ["127.0.0.1", "10.0.0.0/8"]')
+        for entry in self.trusted_proxies:
+            try:
+                ipaddress.ip_network(entry.strip(), strict=False)
+            except ValueError as exc:
+                raise ConfigError(
+                    f"PANTAU_DESK_TRUSTED_PROXIES: {entry!r} is not an IP address or network (e.g. 10.0.0.0/8)"
+                ) from exc
+        if self.answer_wait_days < 1:
+            raise ConfigError(f"PANTAU_DESK_ANSWER_WAIT_DAYS={self.answer_wait_days!r} must be at least 1")
+
+    @property
+    def proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        """The reverse proxies whose X-Forwarded-For the desk believes ([desk] trusted_proxies)."""
+        return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in self.trusted_proxies)
 
     @property
     def public_url(self) -> str:

@@ -238,6 +238,20 @@ class ReviewAnswer(Record):
 
 
 @dataclass
+class ReviewLetter(Record):
+    """The hak jawab letter as sent, recorded in the desk (pantau.desk.followup): when, to whom, by whom."""
+
+    sent_on: str
+    recipient: str
+    sent_by: str
+    note: str | None = None
+    recorded_at: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in super().to_dict().items() if v is not None}
+
+
+@dataclass
 class Review(Record):
     """The desk's review of a flagged article (pantau.ops.review); only the keys that were set are written."""
 
@@ -246,8 +260,9 @@ class Review(Record):
     clarification_url: str | None = None
     updated_at: str | None = None
     updated_by: str | None = None
-    # the desk's work on the case (pantau.desk): the saved drafts and the outlet's answer
+    # the desk's work on the case (pantau.desk): the saved drafts, the letter sent and the outlet's answer
     drafts: ReviewDrafts | None = None
+    letter: ReviewLetter | None = None
     answer: ReviewAnswer | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -27,7 +27,10 @@ def serving(app: Starlette, port: int | None = None) -> Iterator[str]:
     import uvicorn
 
     port = port or free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    # as `pantau desk` serves it: uvicorn's own X-Forwarded-For handling off (the desk reads it, from trusted
+    # proxies only: pantau.desk.client_address)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", proxy_headers=False)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

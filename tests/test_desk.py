@@ -22,7 +22,7 @@ from starlette.testclient import TestClient
 from pantau.alerts import messages
 from pantau.cli.main import main
 from pantau.config import Settings
-from pantau.desk import audit, cases, csrf, drafts
+from pantau.desk import audit, cases, csrf, drafts, queue_filters
 from pantau.desk.app import create_app
 from pantau.desk.deadline import add_months, window
 from pantau.desk.ratelimit import LoginLimiter
@@ -119,7 +119,7 @@ def test_highlight_marks_the_evidence_ignoring_case_and_spacing() -> None:
 
 
 def test_queue_filters_drop_values_that_do_not_fit() -> None:
-    f = cases.QueueFilters.parse(
+    f = queue_filters.QueueFilters.parse(
         {"severity": "x", "min_confidence": "7", "since": "kemarin", "status": "?", "page": "-3"}
     )
     assert (f.severity, f.min_confidence, f.since, f.status, f.page) == ("", "1", "", "terbuka", 1)

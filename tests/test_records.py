@@ -21,6 +21,7 @@ from pantau.records import (
     Review,
     ReviewAnswer,
     ReviewDrafts,
+    ReviewLetter,
 )
 from pantau.store.templates import load_specs
 
@@ -40,6 +41,7 @@ NESTED = {
     "flags": Flag,
     "review": Review,
     "drafts": ReviewDrafts,
+    "letter": ReviewLetter,
     "answer": ReviewAnswer,
 }
 

@@ -25,6 +25,7 @@ from starlette.templating import Jinja2Templates
 
 from pantau.config import Settings
 from pantau.desk import csrf
+from pantau.desk.client_address import client_address
 from pantau.desk.ratelimit import LoginLimiter
 from pantau.desk.sessions import COOKIE, Session, SessionCodec, secret_key
 from pantau.desk.users import User, UserStore
@@ -81,7 +82,10 @@ class Ctx:
 
     @property
     def client(self) -> str:
-        return self.request.client.host if self.request.client else ""
+        """The officer's address: the peer's, or behind a trusted proxy the one it forwarded (`client_address`)."""
+        peer = self.request.client.host if self.request.client else ""
+        proxies = self.desk.settings.desk.proxy_networks
+        return client_address(peer, self.request.headers.getlist("x-forwarded-for"), proxies)
 
     @property
     def who(self) -> tuple[str, str]:
@@ -116,10 +120,18 @@ class Ctx:
 
 
 PageFunction = Callable[[Ctx], Response]
+# what a POST route shows instead of a bare refusal when its form arrives from a session that has ended (CSRF token
+# of another session, or no login): the officer's text back, unsaved (None: nothing worth keeping)
+KeepFunction = Callable[[Ctx], Response | None]
 
 
-def page(role: str | None) -> Callable[[PageFunction], Callable[[Request], Awaitable[Response]]]:
-    """Wrap a page function: session, CSRF check on POST, login and role check, cookie and security headers."""
+def page(
+    role: str | None, keep: KeepFunction | None = None
+) -> Callable[[PageFunction], Callable[[Request], Awaitable[Response]]]:
+    """Wrap a page function: session, CSRF check on POST, login and role check, cookie and security headers.
+
+    A POST without its session's csrf_token is refused (403) before anything is changed; with `keep`, the refusal
+    is the page `keep` gives for it (the submitted text offered back, nothing saved)."""
 
     def wrap(fn: PageFunction) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
@@ -127,14 +139,17 @@ def page(role: str | None) -> Callable[[PageFunction], Callable[[Request], Await
             loaded = desk.codec.load(request.cookies.get(COOKIE))
             session = loaded or Session.new()
             form = None
+            csrf_ok = True
             if request.method == "POST":
                 form = await request.form()
                 token = form.get(csrf.FIELD)
-                if not csrf.valid(desk.key, session.sid, token if isinstance(token, str) else None):
+                csrf_ok = csrf.valid(desk.key, session.sid, token if isinstance(token, str) else None)
+                if not csrf_ok:
                     log.warning("desk: refused a %s to %s without a valid csrf_token", request.method, request.url.path)
-                    return finish(desk, session, _plain(403, "Permintaan ditolak: formulir tidak sah (csrf_token)."))
+                    if keep is None:
+                        return finish(desk, session, _csrf_refusal())
             ctx = Ctx(request, desk, session, None, form, dict(request.query_params))
-            response = await run_in_threadpool(_guarded, fn, ctx, role)
+            response = await run_in_threadpool(_guarded, fn, ctx, role, csrf_ok, keep)
             return finish(desk, session, response)
 
         endpoint.__name__ = fn.__name__
@@ -143,7 +158,7 @@ def page(role: str | None) -> Callable[[PageFunction], Callable[[Request], Await
     return wrap
 
 
-def _guarded(fn: PageFunction, ctx: Ctx, role: str | None) -> Response:
+def _guarded(fn: PageFunction, ctx: Ctx, role: str | None, csrf_ok: bool, keep: KeepFunction | None) -> Response:
     if ctx.session.user:
         ctx.user = ctx.desk.users.get(ctx.session.user)
         if ctx.user is None or not hmac.compare_digest(ctx.user.session_key, ctx.session.key):
@@ -151,16 +166,18 @@ def _guarded(fn: PageFunction, ctx: Ctx, role: str | None) -> Response:
             ctx.user = None
             ctx.session.user, ctx.session.key = None, ""
             ctx.session.changed = True
-    if role is not None:
-        if ctx.user is None:
-            if ctx.request.method == "GET":
-                return ctx.redirect("/login", next=ctx.request.url.path)
-            return ctx.redirect("/login", "Silakan masuk lagi.")
-        if not ctx.user.can(role):
-            return ctx.render(
-                "message.html", code=403, title="Tidak diizinkan", text=f"Halaman ini perlu peran {role}."
-            )
     try:
+        if not csrf_ok:
+            return (keep(ctx) if keep else None) or _csrf_refusal()
+        if role is not None:
+            if ctx.user is None:
+                if ctx.request.method == "GET":
+                    return ctx.redirect("/login", next=ctx.request.url.path)
+                return (keep(ctx) if keep else None) or ctx.redirect("/login", "Silakan masuk lagi.")
+            if not ctx.user.can(role):
+                return ctx.render(
+                    "message.html", code=403, title="Tidak diizinkan", text=f"Halaman ini perlu peran {role}."
+                )
         return fn(ctx)
     except SearchUnavailableError:
         log.warning("desk: the search engine is unavailable")
@@ -168,6 +185,10 @@ def _guarded(fn: PageFunction, ctx: Ctx, role: str | None) -> Response:
     except SearchRequestError as exc:
         log.warning("desk: engine request failed: %s", exc)
         return ctx.render("message.html", code=502, title="Permintaan ke mesin pencari gagal", text=str(exc)[:300])
+
+
+def _csrf_refusal() -> Response:
+    return _plain(403, "Permintaan ditolak: formulir tidak sah (csrf_token).")
 
 
 def finish(desk: Desk, session: Session, response: Response) -> Response:

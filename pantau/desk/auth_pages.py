@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from pantau.desk import audit
+from pantau.desk import audit, draft_pages, drafts
 from pantau.desk.app import Ctx, Desk, page
 from pantau.desk.sessions import Session
 from pantau.errors import PantauError
@@ -36,11 +36,25 @@ def _next(target: str) -> str:
     return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/"
 
 
+def _login_page(ctx: Ctx, target: str, error: str | None, code: int = 200) -> Response:
+    """The login form; a draft it carries from an ended session (draft_pages.keep_draft) stays in it."""
+    kept, based_on = draft_pages.kept_texts(ctx) if ctx.form is not None else ({}, "")
+    return ctx.render(
+        "login.html",
+        code=code,
+        next=target,
+        error=error,
+        kept=kept if any(kept.values()) else {},
+        kept_based_on=based_on,
+        labels=drafts.LABELS,
+    )
+
+
 @page(None)
 def login_form(ctx: Ctx) -> Response:
     if ctx.user:
         return ctx.redirect("/")
-    return ctx.render("login.html", next=_next(ctx.params.get("next", "/")), error=None)
+    return _login_page(ctx, _next(ctx.params.get("next", "/")), None)
 
 
 def _audit_login(ctx: Ctx, name: str, role: str, action: str, outcome: str) -> None:
@@ -52,7 +66,16 @@ def _audit_login(ctx: Ctx, name: str, role: str, action: str, outcome: str) -> N
         log.warning("desk: could not write the audit entry of a %s: %s", action, exc)
 
 
-@page(None)
+def _stale_login(ctx: Ctx) -> Response | None:
+    """A login form from a session that ended meanwhile, carrying a kept draft: the form again, with the draft."""
+    kept, _ = draft_pages.kept_texts(ctx)
+    if not any(kept.values()):
+        return None
+    target = _next(ctx.field("next", 500) or "/")
+    return _login_page(ctx, target, "Formulir masuk kedaluwarsa; masuk sekali lagi.", code=403)
+
+
+@page(None, keep=_stale_login)
 def login(ctx: Ctx) -> Response:
     name = ctx.field("username", 64).lower()
     password = ctx.form.get("password") if ctx.form is not None else None
@@ -61,11 +84,8 @@ def login(ctx: Ctx) -> Response:
     limiter = ctx.desk.limiter
     wait = limiter.retry_after(keys)
     if wait > 0:
-        response = ctx.render(
-            "login.html",
-            code=429,
-            next=target,
-            error=f"Terlalu banyak percobaan masuk. Coba lagi dalam {int(wait) + 1} detik.",
+        response = _login_page(
+            ctx, target, f"Terlalu banyak percobaan masuk. Coba lagi dalam {int(wait) + 1} detik.", code=429
         )
         response.headers["Retry-After"] = str(int(wait) + 1)
         return response
@@ -74,13 +94,20 @@ def login(ctx: Ctx) -> Response:
         limiter.failed(keys)
         known = ctx.desk.users.get(name)
         _audit_login(ctx, known.name if known else "(tidak dikenal)", "", "login", "refused")
-        return ctx.render("login.html", code=401, next=target, error="Nama akun atau kata sandi salah.")
+        return _login_page(ctx, target, "Nama akun atau kata sandi salah.", code=401)
     limiter.succeeded(f"user:{name}")
     fresh = Session.new(user.name)  # a new identifier at login: no session fixation
     ctx.session.sid, ctx.session.user, ctx.session.changed = fresh.sid, fresh.user, True
     ctx.session.key = user.session_key
     ctx.user = user
     _audit_login(ctx, user.name, user.role, "login", "ok")
+    kept, based_on = draft_pages.kept_texts(ctx)
+    draft_of = draft_pages.DRAFT_PATH.match(target)
+    if any(kept.values()) and draft_of and user.can("piket"):
+        # the draft written before the session ended, back in its form, unsaved
+        offered = draft_pages.offer_kept(ctx, draft_of.group(1), kept, based_on)
+        if offered is not None:
+            return offered
     return ctx.redirect(target)
 
 

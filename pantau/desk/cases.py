@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
-from datetime import date
 from typing import Any
 
-from pantau.config import SEVERITIES
-from pantau.ops.review import STATUSES
+from pantau.desk.queue_filters import QueueFilters
 from pantau.store.client import Store
 
 PAGE_SIZE = 50
-STATUS_CHOICES = ("terbuka", "semua", *STATUSES)  # terbuka = baru or ditinjau
 ARTICLE_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 QUEUE_SOURCE = [
     "id",
@@ -28,7 +24,12 @@ QUEUE_SOURCE = [
     "max_confidence",
     "story_id",
     "review.status",
+    "review.letter.sent_on",
+    "review.answer.url",
 ]
+
+
+FLAGGED: dict[str, Any] = {"range": {"flag_count": {"gt": 0}}}  # the queue's cases; see `flagged`
 
 
 def flagged(doc: Mapping[str, Any]) -> bool:
@@ -40,92 +41,6 @@ def flagged(doc: Mapping[str, Any]) -> bool:
         return False
 
 
-@dataclass(frozen=True)
-class QueueFilters:
-    province: str = ""
-    outlet: str = ""
-    rule: str = ""
-    severity: str = ""
-    min_confidence: str = ""
-    status: str = "terbuka"
-    since: str = ""
-    until: str = ""
-    page: int = 1
-
-    @classmethod
-    def parse(cls, params: Mapping[str, str]) -> QueueFilters:
-        """Filters from query parameters; values that do not fit are dropped, never passed to the engine."""
-
-        def text(name: str) -> str:
-            return str(params.get(name, "")).strip()[:200]
-
-        def day(name: str) -> str:
-            value = text(name)
-            try:
-                return date.fromisoformat(value).isoformat() if value else ""
-            except ValueError:
-                return ""
-
-        confidence = text("min_confidence")
-        try:
-            confidence = f"{min(max(float(confidence), 0.0), 1.0):g}" if confidence else ""
-        except ValueError:
-            confidence = ""
-        try:
-            page = max(1, min(int(text("page") or 1), 200))
-        except ValueError:
-            page = 1
-        status = text("status") or "terbuka"
-        severity = text("severity")
-        return cls(
-            province=text("province"),
-            outlet=text("outlet"),
-            rule=text("rule"),
-            severity=severity if severity in SEVERITIES else "",
-            min_confidence=confidence,
-            status=status if status in STATUS_CHOICES else "terbuka",
-            since=day("since"),
-            until=day("until"),
-            page=page,
-        )
-
-    def as_params(self, **change: Any) -> dict[str, str]:
-        values = {**asdict(self), **change}
-        return {k: str(v) for k, v in values.items() if v not in ("", None) and not (k == "page" and v == 1)}
-
-    def query(self) -> dict[str, Any]:
-        must: list[dict[str, Any]] = [{"range": {"flag_count": {"gt": 0}}}]  # see `flagged`
-        for field, value in (
-            ("province", self.province),
-            ("outlet", self.outlet),
-            ("flag_rules", self.rule),
-            ("flags.severity", self.severity),
-        ):
-            if value:
-                must.append({"term": {field: value}})
-        if self.min_confidence:
-            must.append({"range": {"max_confidence": {"gte": float(self.min_confidence)}}})
-        if self.since or self.until:
-            bounds = {"gte": self.since} if self.since else {}
-            if self.until:
-                bounds["lte"] = self.until
-            must.append({"range": {"published_at": {**bounds, "time_zone": "+07:00"}}})
-        if self.status == "terbuka":
-            must.append(
-                {
-                    "bool": {
-                        "should": [
-                            {"terms": {"review.status": ["baru", "ditinjau"]}},
-                            {"bool": {"must_not": {"exists": {"field": "review.status"}}}},
-                        ]
-                    }
-                }
-            )
-        elif self.status != "semua":
-            must.append({"term": {"review.status": self.status}})
-        return {"bool": {"filter": must}}
-
-
 def queue(store: Store, filters: QueueFilters) -> dict[str, Any]:
     """One page of flagged reports, newest first, with each one's story size (outlets) and the filter choices."""
     result = store.search(
@@ -134,13 +49,16 @@ def queue(store: Store, filters: QueueFilters) -> dict[str, Any]:
             "size": PAGE_SIZE,
             "from": (filters.page - 1) * PAGE_SIZE,
             "track_total_hits": True,
-            "query": filters.query(),
+            # the choices are counted over every flagged report, the filters apply to the rows only (post_filter):
+            # a filter's own list keeps its other values, and a value missing from it is one no report carries
+            "query": FLAGGED,
+            "post_filter": {"bool": {"filter": filters.clauses()}},
             "sort": [{"published_at": {"order": "desc", "missing": "_last"}}],
             "_source": QUEUE_SOURCE,
             "aggs": {
                 "province": {"terms": {"field": "province", "size": 100}},
-                "outlet": {"terms": {"field": "outlet", "size": 300}},
-                "rule": {"terms": {"field": "flag_rules", "size": 100}},
+                "outlet": {"terms": {"field": "outlet", "size": 5000}},
+                "rule": {"terms": {"field": "flag_rules", "size": 500}},
             },
         },
     )

@@ -53,9 +53,10 @@ def published_day(published_at: str | None) -> str:
 
 
 def hak_jawab_sent(doc: dict[str, Any]) -> bool:
-    """True when the desk has a record that the hak jawab reached the outlet: the outlet's answer (where it
-    published the hak jawab, `review.answer`). Only then may a text say that the hak jawab was sent."""
-    return bool(((doc.get("review") or {}).get("answer") or {}).get("url"))
+    """True when the desk has a record that the hak jawab went to the outlet: the letter sent (`review.letter`)
+    or the outlet's answer (where it published the hak jawab, `review.answer`). Only then may a text say so."""
+    review = doc.get("review") or {}
+    return bool((review.get("letter") or {}).get("sent_on") or (review.get("answer") or {}).get("url"))
 
 
 def context(doc: dict[str, Any], settings: Settings, today: date | None = None) -> dict[str, Any]:

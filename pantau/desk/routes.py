@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from pantau.desk import admin_pages, auth_pages, case_pages
+from pantau.desk import admin_pages, auth_pages, draft_pages, followup_pages, queue_pages, report_pages
 
 ROUTES = [
     Route("/healthz", auth_pages.healthz, methods=["GET"]),
     Route("/login", auth_pages.login_form, methods=["GET"]),
     Route("/login", auth_pages.login, methods=["POST"]),
     Route("/logout", auth_pages.logout, methods=["POST"]),
-    Route("/", case_pages.queue, methods=["GET"]),
-    Route("/report/{article_id}", case_pages.report, methods=["GET"]),
-    Route("/report/{article_id}/review", case_pages.review_action, methods=["POST"]),
-    Route("/report/{article_id}/draft", case_pages.draft_form, methods=["GET"]),
-    Route("/report/{article_id}/draft", case_pages.draft_save, methods=["POST"]),
-    Route("/report/{article_id}/draft/{kind}.txt", case_pages.draft_text, methods=["GET"]),
-    Route("/report/{article_id}/draft/{kind}/print", case_pages.draft_print, methods=["GET"]),
-    Route("/report/{article_id}/answer", case_pages.answer_save, methods=["POST"]),
+    Route("/", queue_pages.queue, methods=["GET"]),
+    Route("/report/{article_id}", report_pages.report, methods=["GET"]),
+    Route("/report/{article_id}/review", report_pages.review_action, methods=["POST"]),
+    Route("/report/{article_id}/draft", draft_pages.draft_form, methods=["GET"]),
+    Route("/report/{article_id}/draft", draft_pages.draft_save, methods=["POST"]),
+    Route("/report/{article_id}/draft/{kind}.txt", draft_pages.draft_text, methods=["GET"]),
+    Route("/report/{article_id}/draft/{kind}/print", draft_pages.draft_print, methods=["GET"]),
+    Route("/report/{article_id}/letter", followup_pages.letter_save, methods=["POST"]),
+    Route("/report/{article_id}/answer", followup_pages.answer_save, methods=["POST"]),
     Route("/watchlists", admin_pages.watchlists, methods=["GET"]),
     Route("/watchlists", admin_pages.watchlist_add, methods=["POST"]),
     Route("/watchlists/{wid}/remove", admin_pages.watchlist_remove, methods=["POST"]),

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from pantau.alerts.messages import format_time, templates
 from pantau.desk.deadline import Window, window
+from pantau.desk.followup import next_step
 from pantau.ops.review import http_url
 
 STATUS_LABELS = {
@@ -54,4 +55,4 @@ FILTERS = {
     "severity_label": severity_label,
     "confidence": confidence,
 }
-GLOBALS = {"window_of": window_of, "status_labels": STATUS_LABELS}
+GLOBALS = {"window_of": window_of, "next_step_of": next_step, "status_labels": STATUS_LABELS}

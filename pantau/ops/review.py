@@ -5,7 +5,8 @@ updated_by}, a keyword field Kibana filters on. `update_review` enforces the tra
 clarification URL for 'diklarifikasi', and replaces the review object as a whole (a scripted update, guarded by
 the document's sequence number, so two officers cannot overwrite each other silently) followed by a refresh.
 
-The desk keeps its drafts and the outlet's answer in the same object (`review.drafts`, `review.answer`), written
+The desk keeps its drafts, the letter sent and the outlet's answer in the same object (`review.drafts`,
+`review.letter`, `review.answer`), written
 by `save_review_part`, which never changes the status: only `update_review` moves it.
 
 Indexing: `initial_review(doc)` gives a new flagged article review status 'baru'; `carry_reviews(store, docs)`
@@ -168,7 +169,7 @@ def _write_review(store: Store, article_id: str, review: dict[str, Any], found: 
         raise
 
 
-REVIEW_PARTS = ("drafts", "answer")
+REVIEW_PARTS = ("drafts", "letter", "answer")
 
 
 def current_review(store: Store, article_id: str) -> dict[str, Any]:
@@ -182,13 +183,13 @@ def current_review(store: Store, article_id: str) -> dict[str, Any]:
 
 
 # The key that stamps each part when it is saved: the part's version, as an editor read it, for `based_on`.
-PART_STAMPS = {"drafts": "saved_at", "answer": "recorded_at"}
+PART_STAMPS = {"drafts": "saved_at", "letter": "recorded_at", "answer": "recorded_at"}
 
 
 def save_review_part(
     store: Store, article_id: str, part: str, value: dict[str, Any], based_on: str | None = None
 ) -> dict[str, Any]:
-    """Store `review.<part>` (drafts or answer) of an article without touching its status; returns the review.
+    """Store `review.<part>` (drafts, letter or answer) of an article without touching its status; returns the review.
 
     `based_on` is the part's stamp (PART_STAMPS) as the editor read it ("" when there was none): when the stored
     part has another stamp now, someone saved it meanwhile and ReviewConflictError is raised, nothing written. Guarded
