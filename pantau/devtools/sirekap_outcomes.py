@@ -200,10 +200,13 @@ def derive(git_dir: Path, paslon_dir: Path = DEFAULT_PASLON) -> tuple[list[Stand
                 by_region,
             )
         )
-    missing = sorted(c for c in facts.races if c not in {s.code for s in out} | set(uncounted))
-    if missing:
-        raise ValueError(f"sirekap: the archive has no count file for races {missing}")
     return out, uncounted
+
+
+def missing_races(standings: list[Standing], uncounted: list[str]) -> list[str]:
+    """Races of the fact base the archive has no count file for."""
+    have = {s.code for s in standings} | set(uncounted)
+    return sorted(c for c in load_facts().races if c not in have)
 
 
 def _folder(s: Standing) -> str:
@@ -348,6 +351,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         standings, uncounted = derive(args.mirror, args.paslon)
+        missing = missing_races(standings, uncounted)
+        if missing:
+            raise ValueError(f"sirekap: the archive has no count file for races {missing}")
     except (ValueError, KeyError, OSError, subprocess.CalledProcessError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
