@@ -216,13 +216,23 @@ def _outcome(data: dict[str, Any], code: str) -> dict[str, Any]:
         ),
         (
             "facts_sirekap.json",
-            lambda d: _count(d, "53")["leaders"].update({"64.71": "1"}),
-            "governors 53 leaders name 64.71, not a regency or city of province 53",
+            lambda d: _count(d, "53")["regions"].update({"64.71": {"leader": "1", "margin": 5.0, "progress": 99.0}}),
+            "governors 53 regions name 64.71, not a regency or city of province 53",
         ),
         (
             "facts_sirekap.json",
-            lambda d: _count(d, "53")["leaders"].update({"53.05": "4"}),
-            "governors 53 leaders: region 53.05 names '4', not a column of race 53",
+            lambda d: _count(d, "53")["regions"]["53.05"].update(leader="4"),
+            "governors 53 regions: 53.05 names '4', not a column of race 53",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "53")["regions"]["53.05"].update(progress=100.5),
+            "governors 53 regions: 53.05 progress 100.5 is not within 0..100",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(regions={}),
+            "regencies 32.73: only a governor's count has regions",
         ),
         ("facts_sirekap.json", lambda d: d["sources"][0].pop("url"), "facts_sirekap.json: source"),
         ("facts_sirekap.json", lambda d: d["not_counted"].append("94.99"), "not_counted names '94.99', not a race"),
@@ -424,7 +434,8 @@ def test_sirekap_counts_are_provisional_and_apart_from_outcomes() -> None:
     ntt = facts.sirekap("53")  # where the fact base lists every regency's leader, Sirekap's agree
     outcome = facts.outcome("53")
     assert ntt is not None and outcome is not None and len(outcome.leaders) == 22
-    assert all(ntt.leaders[c] == str(n) for c, n in outcome.leaders.items())
+    assert all(ntt.regions[c].leader == str(n) for c, n in outcome.leaders.items())
+    assert all(0 <= x.progress <= 100 and 0 <= x.margin <= 100 for x in ntt.regions.values())
 
 
 def test_a_broken_sirekap_file_stops_the_loader(tmp_path: Path) -> None:

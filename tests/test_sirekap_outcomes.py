@@ -59,8 +59,8 @@ def archive(tmp_path: Path) -> Path:
                 100,
                 "2024-11-28 09:00:00",
                 {
-                    "3273": {"1000026": 1, "1000027": 1, "1000028": 5, "1000029": 3, "progres": {}},
-                    "3201": {"1000026": 1, "1000027": 1, "1000028": 1, "1000029": 9, "progres": {}},
+                    "3273": {"1000026": 1, "1000027": 1, "1000028": 5, "1000029": 3, "progres": {"persen": 98.5}},
+                    "3201": {"1000026": 1, "1000027": 1, "1000028": 1, "1000029": 9, "progres": {"persen": 99.0}},
                 },
             ),
         },
@@ -103,7 +103,10 @@ def test_the_rendered_file_has_one_race_per_line_and_cites_the_commit(archive: P
     text = render(standings, uncounted, date(2026, 12, 3))
     data = json.loads(text)
     assert data["version"] == "2026.12.03" and [r["code"] for r in data["regencies"]] == ["32.73", "35.78"]
-    assert data["governors"][0]["leaders"] == {"32.01": "4", "32.73": "3"}
+    assert data["governors"][0]["regions"] == {
+        "32.01": {"leader": "4", "margin": 66.67, "progress": 99.0},
+        "32.73": {"leader": "3", "margin": 20.0, "progress": 98.5},
+    }
     line = next(x for x in text.splitlines() if '"code": "32.73"' in x)
     assert json.loads(line.strip().rstrip(","))["leader"] == "3"
     by_code = {s.code: s for s in standings}

@@ -54,6 +54,7 @@ class Standing:
     commit: str
     path: str
     by_region: dict[str, dict[str, int]]  # a governor's race: regency/city code -> votes per ballot number
+    region_progress: dict[str, float]  # ... and Sirekap's progress percent there
 
     @property
     def leader(self) -> str:
@@ -180,12 +181,12 @@ def derive(git_dir: Path, paslon_dir: Path = DEFAULT_PASLON) -> tuple[list[Stand
         for n in votes:
             if (n == "empty_box" and race.empty_box_column is None) or (n != "empty_box" and race.pair(int(n)) is None):
                 raise ValueError(f"sirekap: {path} ballot number {n} is not in race {code}")
-        by_region = {}
+        by_region: dict[str, dict[str, int]] = {}
+        region_progress: dict[str, float] = {}
         if kind == "pkwkp":
-            by_region = {
-                _code(k): _votes(row, numbers, f"{path} row {k}")
-                for k, row in sorted(data["tungsura"]["table"].items())
-            }
+            for k, row in sorted(data["tungsura"]["table"].items()):
+                by_region[_code(k)] = _votes(row, numbers, f"{path} row {k}")
+                region_progress[_code(k)] = float((row.get("progres") or {}).get("persen", 0.0))
         prog = chart["progres"]
         out.append(
             Standing(
@@ -198,6 +199,7 @@ def derive(git_dir: Path, paslon_dir: Path = DEFAULT_PASLON) -> tuple[list[Stand
                 commit,
                 path,
                 by_region,
+                region_progress,
             )
         )
     return out, uncounted
@@ -233,8 +235,21 @@ def _source(commit: str, folder: str) -> dict[str, str]:
     }
 
 
-def _leaders(s: Standing) -> dict[str, str]:
-    return {code: max(v, key=lambda k: v[k]) for code, v in s.by_region.items() if sum(v.values())}
+def _lead(votes: dict[str, int]) -> tuple[str, float]:
+    """The column ahead and its margin in points of all votes."""
+    total = sum(votes.values())
+    ranked = [*sorted(votes.values(), reverse=True), 0]
+    return max(votes, key=lambda k: votes[k]), round(100 * (ranked[0] - ranked[1]) / total, 2)
+
+
+def _regions(s: Standing) -> dict[str, dict[str, Any]]:
+    """A governor's race: per regency/city with votes, the column ahead, its margin and the progress there."""
+    out = {}
+    for code, votes in s.by_region.items():
+        if sum(votes.values()):
+            leader, margin = _lead(votes)
+            out[code] = {"leader": leader, "margin": margin, "progress": s.region_progress.get(code, 0.0)}
+    return out
 
 
 def _entry(s: Standing) -> dict[str, Any]:
@@ -250,7 +265,7 @@ def _entry(s: Standing) -> dict[str, Any]:
         "source": _source_id(s.commit, _folder(s)),
     }
     if s.by_region:
-        item["leaders"] = _leaders(s)
+        item["regions"] = _regions(s)
     return item
 
 
@@ -269,8 +284,9 @@ def render(standings: list[Standing], uncounted: list[str], today: date) -> str:
             "ballot number ('empty_box' for the empty box), 'leader' the column ahead, 'margin' its lead over the "
             "runner-up in points of all votes counted, 'tps'/'tps_total' the polling stations counted, 'progress' "
             "Sirekap's percent of them, 'ts' KPU's timestamp (WIB). 'governors': the same for each governor's race, "
-            "with 'leaders' the column ahead in each regency/city. Official outcomes, court rulings and re-votes "
-            "are in facts_outcomes.json and prevail. 'not_counted': races no archived version gives votes for."
+            "with 'regions': per regency/city the column ahead ('leader'), its 'margin' and the 'progress' there. "
+            "Official outcomes, court rulings and re-votes are in facts_outcomes.json and prevail. 'not_counted': "
+            "races no archived version gives votes for."
         ),
     }
     lines = ["{"]
@@ -336,8 +352,8 @@ def report(standings: list[Standing], uncounted: list[str]) -> str:
     for code, s in sorted(gov.items()):
         o = facts.outcome(code)
         if o is not None and o.leaders:
-            lead = _leaders(s)
-            diff = sorted(c for c, n in o.leaders.items() if lead.get(c) != str(n))
+            lead = _regions(s)
+            diff = sorted(c for c, n in o.leaders.items() if lead.get(c, {}).get("leader") != str(n))
             lines.append(f"governor {code}: {len(o.leaders)} recorded region leaders; Sirekap differs in {diff}")
     return "\n".join(lines)
 

@@ -20,8 +20,8 @@ file and the item:
   source, a race of facts_races.json of its kind (regency/city or governor) listed once, only columns of that race,
   non-negative integer votes, the column with the most votes as `leader` with the `margin` the votes give, polling
   stations counted within the total, `progress` within 0..100 and matching them, and a timestamp from voting day to
-  the archive's day; a governor's `leaders` name regencies and cities (with or without a race of their own) of its
-  province; `not_counted` names races.
+  the archive's day; a governor's `regions` name regencies and cities (with or without a race of their own) of its
+  province, each with a column of the race and margin and progress within 0..100; `not_counted` names races.
 """
 
 from __future__ import annotations
@@ -230,18 +230,29 @@ def _sirekap_entry(
     else:
         if ts < facts.voting_date or ts > SIREKAP_ARCHIVED:
             problems.append(f"{where} ts {ts} is not between voting day and the archive's day {SIREKAP_ARCHIVED}")
-    leaders = item.get("leaders")
-    if leaders is not None:
+    regions = item.get("regions")
+    if regions is not None:
         local = {c for c, p in places.items() if p["province_code"] == code and p["level"] != "province"}
-        if part != "governors" or not isinstance(leaders, dict):
-            problems.append(f"{where}: only a governor's count has leaders, as an object")
+        if part != "governors" or not isinstance(regions, dict):
+            problems.append(f"{where}: only a governor's count has regions, as an object")
         else:
-            for region, column in leaders.items():
-                if region not in local:
-                    problems.append(f"{where} leaders name {region}, not a regency or city of province {code}")
-                if not _column(str(column), race):
-                    problems.append(f"{where} leaders: region {region} names {column!r}, not a column of race {code}")
+            for region, lead in regions.items():
+                _sirekap_region(where, region, lead, race, local, problems)
     return code
+
+
+def _sirekap_region(where: str, region: str, lead: Any, race: Race, local: set[str], problems: list[str]) -> None:
+    if region not in local:
+        problems.append(f"{where} regions name {region}, not a regency or city of province {race.code}")
+    if not isinstance(lead, dict):
+        problems.append(f"{where} regions[{region}] must be an object with leader, margin and progress")
+        return
+    if not _column(str(lead.get("leader")), race):
+        problems.append(f"{where} regions: {region} names {lead.get('leader')!r}, not a column of race {race.code}")
+    for key, top in (("margin", 100), ("progress", 100)):
+        value = lead.get(key)
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= top:
+            problems.append(f"{where} regions: {region} {key} {value!r} is not within 0..{top}")
 
 
 def check_sirekap(raw: Any, facts: FactBase, places: dict[str, dict[str, Any]], problems: list[str]) -> None:

@@ -15,7 +15,7 @@ Stance (attributed, denied, asked, conditional) and debunk articles are handled 
 Phrases live in `claim_rules.json` under "winner_claim".
 
 A regency/city race with no official outcome, MK order, PSU or re-election in the fact base is judged on KPU's
-provisional Sirekap count (facts_sirekap.json) when that count is decisive ("winner_sirekap": at least min_progress
+provisional Sirekap count (facts_sirekap.json) when that count is decisive ("sirekap_decisive": at least min_progress
 percent of polling stations counted and the leader at least min_margin points ahead): a pair said to have won where
 another pair or the empty box leads is flagged with the lower confidence of kind "winner_claim_sirekap", the
 evidence naming the count as provisional with its progress and day and pointing to the KPU's recapitulation. Only
@@ -175,7 +175,7 @@ def _decisive_count(race: Race, ctx: Ctx) -> SirekapCount | None:
     if race.level == "gubernur" or ctx.facts.decided_elsewhere(race.code):
         return None
     count = ctx.facts.sirekap(race.code)
-    limits = ctx.rules.raw["winner_sirekap"]
+    limits = ctx.rules.raw["sirekap_decisive"]
     if count is None or not count.decisive(limits["min_progress"], limits["min_margin"]):
         return None
     if ctx.ref is None or ctx.ref <= count.counted_on:
