@@ -301,6 +301,7 @@ def test_cli_check_exit_codes_and_show(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["facts", "show", "Kabupaten Aceh Selatan"]) == 0
     out = capsys.readouterr().out
     assert "2. Mirwan MS - Baital Mukadis" in out and "H. MIRWAN MS, S.E., M.Sos." in out
+    assert "Sirekap (provisional, not a result): no. 2 ahead by 3.1 points, 98.54% of polling stations (404/410)" in out
     assert main(["facts", "show", "19.71"]) == 0
     assert "kolom kosong" in capsys.readouterr().out
     assert main(["facts", "show", "Atlantis"]) == 2
