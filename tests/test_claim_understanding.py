@@ -553,3 +553,42 @@ def test_where_a_pair_led_with_only_some_regions_known() -> None:
     assert rules_of(title, "Pasangan Rohidin-Meriani unggul di Kabupaten Rejang Lebong.", DEC) == ["region_lead"]
     assert rules_of(title, "Pasangan Helmi-Mian unggul di Kabupaten Rejang Lebong.", DEC) == []
     assert rules_of(title, "Pasangan Helmi-Mian unggul di 9 kabupaten/kota.", DEC) == []
+
+
+def test_where_a_pair_led_by_a_decisive_sirekap_count() -> None:
+    """Regencies/cities with no official leader recorded: KPU's provisional Sirekap count of the governor's race there
+    fills in when it is decisive (Jawa Tengah by Sirekap, 27-28 November 2024: Andika-Hendi no. 1 ahead in Kota
+    Surakarta by 5.67 points, Luthfi-Yasin no. 2 in Kabupaten Cilacap by 19.48; Kota Salatiga 0.24 apart)."""
+    title = "Hasil rekapitulasi Pilgub Jawa Tengah 2024"
+    flags = check_claims(title, "Pasangan Ahmad Luthfi-Taj Yasin unggul di Kota Surakarta.", published_at=DEC)
+    assert [f.rule for f in flags] == ["region_lead"]
+    flag = flags[0]
+    assert "Kota Surakarta dimenangi Andika M Perkasa-Hendrar Prihadi" in flag.fact
+    assert "Sirekap (data sementara, bukan hasil resmi)" in flag.fact and "rekapitulasi KPU Jawa Tengah" in flag.fact
+    assert flag.severity == "low" and 0.5 <= flag.confidence < 0.75
+    assert flag.source.startswith("https://github.com/razanfawwaz/pilkada-scrap/tree/")
+    assert rules_of(title, "Pasangan Andika-Hendi unggul di Kabupaten Cilacap.", DEC) == ["region_lead"]
+    not_flagged = [
+        "Pasangan Ahmad Luthfi-Taj Yasin unggul di Kabupaten Cilacap.",  # right
+        "Pasangan Andika-Hendi unggul di Kota Surakarta.",  # right
+        "Pasangan Ahmad Luthfi-Taj Yasin unggul di Kota Salatiga.",  # too close to call by Sirekap
+        "Pasangan Andika-Hendi unggul di Kota Salatiga.",
+        "Pasangan Ahmad Luthfi-Taj Yasin unggul di 20 kabupaten/kota.",  # a count needs every region decisive
+    ]
+    for body in not_flagged:
+        assert rules_of(title, body, DEC) == [], body
+    wrong = "Pasangan Ahmad Luthfi-Taj Yasin unggul di Kota Surakarta."
+    assert rules_of(title, wrong, None) == []  # undated: it may be from counting night
+    assert rules_of(title, wrong, "2024-12-01T10:00:00+07:00") == []  # before the provincial recapitulation
+
+
+def test_official_region_leaders_prevail_over_sirekap() -> None:
+    # Bengkulu: official leaders for Rejang Lebong and Bengkulu Utara (Helmi-Mian); Sirekap: Rohidin-Meriani ahead
+    # in Bengkulu Selatan by 10.22 points, Kaur 1.4 apart.
+    title = "Hasil rekapitulasi Pilgub Bengkulu 2024"
+    official = check_claims(title, "Pasangan Rohidin-Meriani unggul di Kabupaten Rejang Lebong.", published_at=DEC)
+    assert [f.rule for f in official] == ["region_lead"] and "Sirekap" not in official[0].fact
+    assert official[0].confidence >= 0.75
+    sirekap = check_claims(title, "Pasangan Helmi-Mian unggul di Kabupaten Bengkulu Selatan.", published_at=DEC)
+    assert [f.rule for f in sirekap] == ["region_lead"] and "Sirekap" in sirekap[0].fact
+    assert rules_of(title, "Pasangan Rohidin-Meriani unggul di Kabupaten Kaur.", DEC) == []

@@ -36,7 +36,7 @@ def test_real_fact_base_passes_the_check() -> None:
 
 
 def _copy(tmp_path: Path) -> Path:
-    for name in ("facts.json", "facts_races.json", "facts_outcomes.json"):
+    for name in ("facts.json", "facts_races.json", "facts_outcomes.json", "facts_sirekap.json"):
         shutil.copy(DATA_DIR / name, tmp_path / name)
     return tmp_path / "facts.json"
 
@@ -50,6 +50,11 @@ def _edit(path: Path, change: Any) -> None:
 def _race(data: dict[str, Any], code: str) -> dict[str, Any]:
     race: dict[str, Any] = next(r for r in data["races"] if r["code"] == code)
     return race
+
+
+def _count(data: dict[str, Any], code: str) -> dict[str, Any]:
+    item: dict[str, Any] = next(o for o in data["regencies"] + data["governors"] if o["code"] == code)
+    return item
 
 
 def _outcome(data: dict[str, Any], code: str) -> dict[str, Any]:
@@ -144,6 +149,93 @@ def _outcome(data: dict[str, Any], code: str) -> dict[str, Any]:
             lambda d: _outcome(d, "53")["leaders"]["by_region"].update({"64.71": 1}),
             "outcome 53 leaders: lists ['64.71'], not regencies or cities of province 53",
         ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(code="32.99"),
+            "facts_sirekap.json: regencies 32.99 is not a regency/city race in facts_races.json",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(code="32"),
+            "facts_sirekap.json: regencies 32 is not a regency/city race",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73")["votes"].update({"5": 10}),
+            "regencies 32.73 votes name ballot number 5, not a pair of race 32.73",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73")["votes"].update({"empty_box": 10}),
+            "regencies 32.73 votes name ballot number empty_box, not a pair of race 32.73",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(progress=101.0),
+            "regencies 32.73 progress 101.0 is not a percent within 0..100",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(progress=90.0),
+            "regencies 32.73 progress 90.0% but",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(tps=_count(d, "32.73")["tps_total"] + 1),
+            "regencies 32.73 polling stations",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(leader="1"),
+            "regencies 32.73 leader '1' is not the column with the most votes",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(margin=12.5),
+            "regencies 32.73 margin 12.5 but the votes give 8.16 points",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(ts="2024-11-20 10:00:00"),
+            "regencies 32.73 ts 2024-11-20 is not between voting day and the archive's day 2024-11-28",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(ts="28 November 2024"),
+            "regencies 32.73 ts '28 November 2024' is not a timestamp",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(source="nope"),
+            "regencies 32.73 names unknown source id 'nope'",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: d["regencies"].append(dict(_count(d, "32.73"))),
+            "facts_sirekap.json: race 32.73 is listed 2 times",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "53")["regions"].update({"64.71": {"leader": "1", "margin": 5.0, "progress": 99.0}}),
+            "governors 53 regions name 64.71, not a regency or city of province 53",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "53")["regions"]["53.05"].update(leader="4"),
+            "governors 53 regions: 53.05 names '4', not a column of race 53",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "53")["regions"]["53.05"].update(progress=100.5),
+            "governors 53 regions: 53.05 progress 100.5 is not within 0..100",
+        ),
+        (
+            "facts_sirekap.json",
+            lambda d: _count(d, "32.73").update(regions={}),
+            "regencies 32.73: only a governor's count has regions",
+        ),
+        ("facts_sirekap.json", lambda d: d["sources"][0].pop("url"), "facts_sirekap.json: source"),
+        ("facts_sirekap.json", lambda d: d["not_counted"].append("94.99"), "not_counted names '94.99', not a race"),
         ("facts.json", lambda d: d["sources"][0].pop("date"), "facts.json: source 'pkpu-2-2024' has no date"),
         (
             "facts.json",
@@ -209,6 +301,7 @@ def test_cli_check_exit_codes_and_show(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["facts", "show", "Kabupaten Aceh Selatan"]) == 0
     out = capsys.readouterr().out
     assert "2. Mirwan MS - Baital Mukadis" in out and "H. MIRWAN MS, S.E., M.Sos." in out
+    assert "Sirekap (provisional, not a result): no. 2 ahead by 3.1 points, 98.54% of polling stations (404/410)" in out
     assert main(["facts", "show", "19.71"]) == 0
     assert "kolom kosong" in capsys.readouterr().out
     assert main(["facts", "show", "Atlantis"]) == 2
@@ -321,3 +414,33 @@ def test_members_2022_2027_and_chair_changes() -> None:
     assert facts.chair_at(date(2024, 7, 3)) is not None and facts.chair_at(date(2024, 7, 3))[0].name == "Hasyim Asy'ari"  # type: ignore[index]
     assert facts.chair_at(date(2024, 7, 28))[1].role == "ketua"  # type: ignore[index]
     assert FACTS_PATH.exists()
+
+
+def test_sirekap_counts_are_provisional_and_apart_from_outcomes() -> None:
+    """Every race has a Sirekap count or is listed as not counted; the counts never become outcomes."""
+    facts = load_facts()
+    raw = json.loads(facts.part_path("sirekap").read_text(encoding="utf-8"))
+    counted = {c for c in facts.races if facts.sirekap(c) is not None}
+    assert counted.isdisjoint(raw["not_counted"]) and counted | set(raw["not_counted"]) == set(facts.races)
+    assert len(counted) == 534 and len(raw["regencies"]) == 497 and len(raw["governors"]) == 37
+    bandung = facts.sirekap("32.73")
+    assert bandung is not None and bandung.leader == "3" and bandung.progress == 100.0 and bandung.margin == 8.16
+    assert (
+        bandung.source.startswith("https://github.com/razanfawwaz/pilkada-scrap/tree/") and bandung.counted_on.day == 28
+    )
+    assert facts.outcome("32.73") is None and not facts.decided_elsewhere("32.73")
+    assert all(s["date"] == "2024-11-28" and "bukan hasil rekapitulasi" in s["title"] for s in raw["sources"])
+    for code in ("19.01", "36.04", "62.05", "94.02", "91.03"):  # empty box won, PSU, re-election, other MK orders
+        assert facts.decided_elsewhere(code), code
+    ntt = facts.sirekap("53")  # where the fact base lists every regency's leader, Sirekap's agree
+    outcome = facts.outcome("53")
+    assert ntt is not None and outcome is not None and len(outcome.leaders) == 22
+    assert all(ntt.regions[c].leader == str(n) for c, n in outcome.leaders.items())
+    assert all(0 <= x.progress <= 100 and 0 <= x.margin <= 100 for x in ntt.regions.values())
+
+
+def test_a_broken_sirekap_file_stops_the_loader(tmp_path: Path) -> None:
+    facts_path = _copy(tmp_path)
+    _edit(tmp_path / "facts_sirekap.json", lambda d: _count(d, "32.73").pop("leader"))
+    with pytest.raises(ValueError, match=r"facts_sirekap\.json regencies entry 32\.73 is malformed"):
+        load_facts(facts_path)

@@ -7,9 +7,14 @@ box beat the single pair; Parigi Moutong: Erwin Burase-Abdul Sahid no. 4 won the
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import pytest
 
 from pantau.process.claims import check_claims
+from pantau.process.claims.facts import DATA_DIR, load_facts
 from tests.test_claim_understanding import DEC, rules_of
 
 JATENG = "Hasil Pilgub Jawa Tengah 2024"
@@ -97,3 +102,106 @@ def test_a_race_decided_by_a_re_vote_is_checked_only_after_the_re_vote() -> None
 def test_a_win_in_another_pilkada_year_is_not_checked() -> None:
     body = "Pada Pilkada 2018, Ganjar Pranowo-Taj Yasin memenangkan Pilgub Jawa Tengah."
     assert "winner_claim" not in rules_of(JATENG, body, DEC)
+
+
+# Regency/city races without an official outcome in the fact base: KPU's provisional Sirekap count
+# (facts_sirekap.json, archived 27-28 November 2024). Kota Bandung: M. Farhan-Erwin (no. 3) ahead by 8.16 points at
+# 100 % of polling stations; Kota Makassar: Munafri Arifuddin-Aliyah Mustika Ilham (no. 1) by 26.83 at 99.68 %;
+# Kota Surabaya: Eri Cahyadi-Armuji (no. 1) ahead of the empty box by 62.75 at 98.03 %; Kota Yogyakarta: Hasto
+# Wardoyo-Wawan Harmawan (no. 2) by 11.99 at 100 %, counted 27 November 21.45 WIB.
+
+BANDUNG = "Hasil Pilwalkot Bandung 2024"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata resmi memenangkan Pilwalkot Bandung 2024."),
+        (BANDUNG, "Pasangan Arfi Rafnialdi dan Yena Iskandar Ma'soem keluar sebagai pemenang Pilkada Kota Bandung."),
+        (
+            "Pilwalkot Makassar 2024",
+            "Pemenang Pilwalkot Makassar 2024 adalah pasangan Indira Yusuf Ismail-Ilham Ari Fauzi A Uskara.",
+        ),
+        ("Pilkada Surabaya 2024", "Kotak kosong menang di Pilkada Kota Surabaya 2024."),
+    ],
+)
+def test_a_regency_race_is_judged_on_a_decisive_sirekap_count(title: str, body: str) -> None:
+    assert "winner_claim" in rules_of(title, body, DEC), body
+
+
+def test_a_sirekap_flag_is_weaker_and_says_the_count_is_provisional() -> None:
+    body = "Haru Suandharu-R. Dhani Wirianata resmi memenangkan Pilwalkot Bandung 2024."
+    flag = next(
+        f for f in check_claims(BANDUNG, body, published_at=DEC, article_pilkada=True) if f.rule == "winner_claim"
+    )
+    official = next(
+        f
+        for f in check_claims(
+            JATENG,
+            "Andika Perkasa-Hendrar Prihadi resmi memenangkan Pilgub Jawa Tengah 2024.",
+            published_at=DEC,
+            article_pilkada=True,
+        )
+        if f.rule == "winner_claim"
+    )
+    assert flag.confidence < official.confidence and flag.severity == "medium"
+    assert "Sirekap" in flag.fact and "sementara, bukan hasil resmi" in flag.fact
+    assert "100% TPS masuk" in flag.fact and "28-11-2024" in flag.fact and "M. Farhan-Erwin (nomor urut 3)" in flag.fact
+    assert "rekapitulasi (rapat pleno) KPU Kota Bandung" in flag.fact
+    assert flag.source.startswith("https://github.com/razanfawwaz/pilkada-scrap/tree/")
+    assert "nomor urut 2" in flag.reason and "Sirekap" in flag.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "when"),
+    [
+        (BANDUNG, "M. Farhan-Erwin resmi memenangkan Pilwalkot Bandung 2024.", DEC),  # the leader
+        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata menang Pilwalkot Bandung versi hitung cepat.", DEC),  # quick count
+        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata mengklaim menang Pilwalkot Bandung.", DEC),  # a claim
+        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata tidak menang Pilwalkot Bandung.", DEC),  # negated
+        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata menang di Kecamatan Sukajadi.", DEC),  # a part of the city
+        (BANDUNG, "Apakah Haru Suandharu-R. Dhani Wirianata menang Pilwalkot Bandung?", DEC),  # a question
+        # dated on or before the day of the count: a claim made on counting night may be early, not wrong
+        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata menang Pilwalkot Bandung 2024.", "2024-11-27T21:00:00+07:00"),
+        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata menang Pilwalkot Bandung 2024.", "2024-11-28T20:00:00+07:00"),
+        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata menang Pilwalkot Bandung 2024.", None),  # undated
+        # a narrow lead: Aceh Selatan, Mirwan MS-Baital Mukadis (no. 2) ahead by 3.1 points at 98.54 %
+        ("Pilkada Aceh Selatan", "Amran-Akmal Ah resmi memenangkan Pilkada Aceh Selatan 2024.", DEC),
+        # counted too little: Kota Medan, Rico Waas-Zakiyuddin Harahap (no. 1) ahead at 93.36 %
+        ("Pilwalkot Medan 2024", "Hidayatullah-A. Yasyir Ridho Loebis resmi memenangkan Pilwalkot Medan 2024.", DEC),
+        # an MK-ordered re-vote (PSU) is recorded: Kabupaten Serang, no. 2 ahead by 40 points in Sirekap
+        ("Pilkada Serang 2024", "Andika Hazrumy-Nanang Supriatna resmi memenangkan Pilkada Kabupaten Serang.", DEC),
+        # the single pair ahead of the empty box, said right
+        ("Pilkada Surabaya 2024", "Eri Cahyadi-Armuji resmi memenangkan Pilkada Kota Surabaya 2024.", DEC),
+    ],
+)
+def test_what_sirekap_does_not_contradict(title: str, body: str, when: str | None) -> None:
+    assert "winner_claim" not in rules_of(title, body, when), (body, when)
+
+
+def test_a_count_from_the_evening_of_the_vote_applies_from_the_next_day() -> None:
+    body = "Heroe Poerwadi-SW Supena resmi memenangkan Pilwalkot Yogyakarta 2024."  # counted 27 Nov 21.45 WIB
+    assert "winner_claim" not in rules_of("Pilwalkot Yogyakarta", body, "2024-11-27T23:00:00+07:00")
+    assert "winner_claim" in rules_of("Pilwalkot Yogyakarta", body, "2024-11-28T09:00:00+07:00")
+
+
+def test_an_official_outcome_prevails_over_the_sirekap_count(tmp_path: Path) -> None:
+    """With an official outcome recorded for Kota Bandung (here invented: no. 2 won), the claim is judged on it."""
+    facts = load_facts()
+    raw = json.loads(facts.part_path("outcomes").read_text(encoding="utf-8"))
+    raw["outcomes"].append(
+        {"code": "32.73", "status": "winner", "winner": 2, "text": "invented", "source": raw["sources"][0]["id"]}
+    )
+    for name in ("facts.json", "facts_races.json", "facts_sirekap.json"):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    (tmp_path / "facts_outcomes.json").write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    local = load_facts(tmp_path / "facts.json")
+    assert local.decided_elsewhere("32.73") and not load_facts().decided_elsewhere("32.73")
+    farhan = "M. Farhan-Erwin resmi memenangkan Pilwalkot Bandung 2024."  # the Sirekap leader, not the invented winner
+    flags = check_claims(BANDUNG, farhan, published_at=DEC, facts=local, article_pilkada=True)
+    flag = next(f for f in flags if f.rule == "winner_claim")
+    assert flag.fact == "invented" and "Sirekap" not in flag.fact and flag.severity == "high"
+    haru = "Haru Suandharu-R. Dhani Wirianata resmi memenangkan Pilwalkot Bandung 2024."
+    assert "winner_claim" not in [
+        f.rule for f in check_claims(BANDUNG, haru, published_at=DEC, facts=local, article_pilkada=True)
+    ]

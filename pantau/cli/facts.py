@@ -54,6 +54,15 @@ def render_race(race: Race, facts: FactBase) -> str:
         ]
     else:
         lines.append("  outcome: not recorded in the fact base")
+    count = facts.sirekap(race.code)
+    if count is not None:
+        ahead = "kolom kosong" if count.leader == "empty_box" else f"no. {count.leader}"
+        votes = ", ".join(f"{'kolom kosong' if k == 'empty_box' else k}: {v:,}" for k, v in count.votes.items())
+        lines.append(
+            f"  Sirekap (provisional, not a result): {ahead} ahead by {count.margin} points, {count.progress}% of "
+            f"polling stations ({count.tps}/{count.tps_total}) at {count.ts:%Y-%m-%d %H:%M} WIB; {votes}"
+        )
+        lines.append(f"     source: {count.source} ({count.source_date})")
     lines.append(f"  source: {facts.race_table.meta.get('source', {}).get('url', '')}")
     return "\n".join(lines)
 

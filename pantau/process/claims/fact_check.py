@@ -18,6 +18,12 @@ file and the item:
   pair that led in each regency/city) name regencies and cities of that province with ballot numbers of the race;
 - the parties file (`parties.check_party_table`): gubernatorial race codes and ballot numbers that exist, party
   names from its one canonical list, known sources with URL and date, no party under two pairs of one race.
+- the Sirekap counts (facts_sirekap.json, `check_sirekap`): a version and dated sources; every entry names a known
+  source, a race of facts_races.json of its kind (regency/city or governor) listed once, only columns of that race,
+  non-negative integer votes, the column with the most votes as `leader` with the `margin` the votes give, polling
+  stations counted within the total, `progress` within 0..100 and matching them, and a timestamp from voting day to
+  the archive's day; a governor's `regions` name regencies and cities (with or without a race of their own) of its
+  province, each with a column of the race and margin and progress within 0..100; `not_counted` names races.
 """
 
 from __future__ import annotations
@@ -32,11 +38,16 @@ from typing import Any
 from pantau.process.claims.facts import FACTS_PATH, FactBase, load_facts
 from pantau.process.claims.parties import check_party_table
 from pantau.process.claims.races import Race
+from pantau.process.claims.sirekap import TS_FORMAT, parse_ts
+
+SIREKAP_ARCHIVED = date(2024, 11, 28)  # the day the archive copied KPU's Sirekap files (facts_sirekap.json sources)
 
 LEVEL_OF_PLACE = {"province": "gubernur", "regency": "bupati", "city": "wali_kota"}
 COUNT_KEY = {"gubernur": "provinces", "bupati": "regencies", "wali_kota": "cities"}
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 SHARE_TOLERANCE = 0.1  # percentage points: sources round or truncate to one or two decimals
+MARGIN_TOLERANCE = 0.01  # points: the Sirekap margin is stored rounded to two decimals
+PROGRESS_TOLERANCE = 0.6  # points: Sirekap rounds its progress percent, and some files lag the station count
 
 
 def _read(path: Path, problems: list[str]) -> Any:
@@ -166,6 +177,110 @@ def check_outcome_leaders(
     for code, number in leaders["by_region"].items():
         if not isinstance(number, int) or race.pair(number) is None:
             problems.append(f"{where}: region {code} names no. {number!r}, not a pair of race {race.code}")
+
+
+def _sirekap_entry(
+    item: Any, part: str, facts: FactBase, places: dict[str, dict[str, Any]], source_ids: set[str], problems: list[str]
+) -> str | None:
+    """One Sirekap count against its race; returns its code when it names a race of the right kind."""
+    name = "facts_sirekap.json"
+    if not isinstance(item, dict):
+        problems.append(f"{name}: {part} holds a non-object entry {item!r}")
+        return None
+    code = str(item.get("code"))
+    where = f"{name}: {part} {code}"
+    race = facts.races.get(code)
+    if race is None or (race.level == "gubernur") != (part == "governors"):
+        problems.append(
+            f"{where} is not a {'governor' if part == 'governors' else 'regency/city'} race in facts_races.json"
+        )
+        return None
+    if item.get("source") not in source_ids:
+        problems.append(f"{where} names unknown source id {item.get('source')!r}")
+    votes = item.get("votes")
+    if not isinstance(votes, dict) or not votes:
+        problems.append(f"{where} has no votes")
+        return code
+    for key, value in votes.items():
+        if not _column(str(key), race):
+            problems.append(f"{where} votes name ballot number {key}, not a pair of race {code}")
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            problems.append(f"{where} votes[{key}] must be a non-negative integer, got {value!r}")
+    numeric = {str(k): v for k, v in votes.items() if isinstance(v, int) and not isinstance(v, bool)}
+    total = sum(numeric.values())
+    ranked = [*sorted(numeric.values(), reverse=True), 0]
+    leader = str(item.get("leader"))
+    if numeric.get(leader) != ranked[0]:
+        problems.append(f"{where} leader {leader!r} is not the column with the most votes ({ranked[0]})")
+    margin = item.get("margin")
+    want = 100 * (ranked[0] - ranked[1]) / total if total else 0.0
+    if not isinstance(margin, (int, float)) or abs(margin - want) > MARGIN_TOLERANCE:
+        problems.append(f"{where} margin {margin!r} but the votes give {want:.2f} points")
+    tps, tps_total, progress = item.get("tps"), item.get("tps_total"), item.get("progress")
+    counts_ok = isinstance(tps, int) and isinstance(tps_total, int) and not isinstance(tps, bool)
+    if not (isinstance(tps, int) and isinstance(tps_total, int) and 0 <= tps <= tps_total) or not counts_ok:
+        problems.append(f"{where} polling stations {tps!r} of {tps_total!r} are not 0..total")
+    if not isinstance(progress, (int, float)) or not 0 <= progress <= 100:
+        problems.append(f"{where} progress {progress!r} is not a percent within 0..100")
+    elif isinstance(tps, int) and isinstance(tps_total, int) and tps_total:
+        share = 100 * tps / tps_total
+        if abs(share - progress) > PROGRESS_TOLERANCE:
+            problems.append(f"{where} progress {progress}% but {tps} of {tps_total} stations is {share:.2f}%")
+    try:
+        ts = parse_ts(str(item.get("ts"))).date()
+    except ValueError:
+        problems.append(f"{where} ts {item.get('ts')!r} is not a timestamp ({TS_FORMAT})")
+    else:
+        if ts < facts.voting_date or ts > SIREKAP_ARCHIVED:
+            problems.append(f"{where} ts {ts} is not between voting day and the archive's day {SIREKAP_ARCHIVED}")
+    regions = item.get("regions")
+    if regions is not None:
+        local = {c for c, p in places.items() if p["province_code"] == code and p["level"] != "province"}
+        if part != "governors" or not isinstance(regions, dict):
+            problems.append(f"{where}: only a governor's count has regions, as an object")
+        else:
+            for region, lead in regions.items():
+                _sirekap_region(where, region, lead, race, local, problems)
+    return code
+
+
+def _sirekap_region(where: str, region: str, lead: Any, race: Race, local: set[str], problems: list[str]) -> None:
+    if region not in local:
+        problems.append(f"{where} regions name {region}, not a regency or city of province {race.code}")
+    if not isinstance(lead, dict):
+        problems.append(f"{where} regions[{region}] must be an object with leader, margin and progress")
+        return
+    if not _column(str(lead.get("leader")), race):
+        problems.append(f"{where} regions: {region} names {lead.get('leader')!r}, not a column of race {race.code}")
+    for key, top in (("margin", 100), ("progress", 100)):
+        value = lead.get(key)
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= top:
+            problems.append(f"{where} regions: {region} {key} {value!r} is not within 0..{top}")
+
+
+def check_sirekap(raw: Any, facts: FactBase, places: dict[str, dict[str, Any]], problems: list[str]) -> None:
+    """KPU's provisional Sirekap counts (facts_sirekap.json) against the races."""
+    name = "facts_sirekap.json"
+    if not isinstance(raw, dict):
+        problems.append(f"{name}: must hold a JSON object")
+        return
+    if not raw.get("version"):
+        problems.append(f"{name}: has no version")
+    ids = _check_sources(name, raw.get("sources", []), problems)
+    seen: Counter[str] = Counter()
+    for part in ("regencies", "governors"):
+        if not isinstance(raw.get(part), list):
+            problems.append(f"{name}: has no '{part}' list")
+            continue
+        for item in raw[part]:
+            code = _sirekap_entry(item, part, facts, places, ids, problems)
+            if code is not None:
+                seen[code] += 1
+    for code in raw.get("not_counted", []):
+        if code not in facts.races:
+            problems.append(f"{name}: not_counted names {code!r}, not a race")
+        seen[str(code)] += 1
+    problems += [f"{name}: race {c} is listed {n} times" for c, n in sorted(seen.items()) if n > 1]
 
 
 def check_races(races_raw: Any, facts: FactBase, places: dict[str, dict[str, Any]], problems: list[str]) -> None:
@@ -328,6 +443,7 @@ def check_fact_base(path: Path | None = None) -> list[str]:
     parties = _read(parties_path, problems)
     if parties is not None:
         problems += check_party_table(parties, facts.races, parties_path.name)
+    check_sirekap(_read(facts.part_path("sirekap"), problems), facts, places, problems)
     if not problems:
         try:  # what the item checks above do not cover (a PSU date such as 2025-02-30) still stops the loader
             load_facts(target)
@@ -345,6 +461,7 @@ def summary(facts: FactBase) -> str:
     gub = [o for c, r in facts.races.items() if r.level == "gubernur" and (o := facts.outcome(c)) is not None]
     per_pair = sum(1 for o in gub if o.quality == "official" and o.votes)
     complete = sum(1 for o in gub if o.votes_complete)
+    sirekap = sum(1 for c in facts.races if facts.sirekap(c) is not None)
     return (
         f"fact base {facts.version}: {len(facts.races)} races ({levels['gubernur']} gubernur, "
         f"{levels['bupati']} bupati, {levels['wali_kota']} wali kota), {pairs} pairs in KPU's data = "
@@ -353,5 +470,6 @@ def summary(facts: FactBase) -> str:
         f"the valid votes), {len(outcomes.get('mk_rulings', {}).get('psu', []))} PSU orders, "
         f"{len(facts.schedule)} stages; supporting parties of {len(facts.party_table.backings)} of "
         f"{sum(len(r.pairs) for r in facts.races.values() if r.level == 'gubernur')} gubernatorial pairs "
-        f"({len(facts.party_table.by_race)} races)"
+        f"({len(facts.party_table.by_race)} races); "
+        f"Sirekap counts (provisional) of {sirekap} races"
     )

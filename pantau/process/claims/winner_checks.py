@@ -13,6 +13,14 @@ the name and the verb, texts dated before the vote, before the recapitulation un
 decision, and, for races decided by a re-vote (PSU), texts that are undated or older than the re-vote's result.
 Stance (attributed, denied, asked, conditional) and debunk articles are handled by `Ctx.add` as for every rule.
 Phrases live in `claim_rules.json` under "winner_claim".
+
+A regency/city race with no official outcome, MK order, PSU or re-election in the fact base is judged on KPU's
+provisional Sirekap count (facts_sirekap.json) when that count is decisive ("sirekap_decisive": at least min_progress
+percent of polling stations counted and the leader at least min_margin points ahead): a pair said to have won where
+another pair or the empty box leads is flagged with the lower confidence of kind "winner_claim_sirekap", the
+evidence naming the count as provisional with its progress and day and pointing to the KPU's recapitulation. Only
+texts dated after the day of that count are judged (an undated text, or a claim made on counting night from quick
+counts, may be early rather than wrong).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from pantau.process.claims.context import Ctx, pilkada_context
 from pantau.process.claims.facts import Outcome
 from pantau.process.claims.names_in_text import Mentions, find_pairs, find_person, find_races_named
 from pantau.process.claims.races import CandidateMatch, Race
+from pantau.process.claims.sirekap import SirekapCount
 
 _MAX_GAP = 60  # characters between the subject's name and the verb
 
@@ -125,7 +134,9 @@ def _settled(outcome: Outcome, ctx: Ctx, low: str) -> bool:
 
 def _judge(sentence: str, low: str, who: CandidateMatch, ctx: Ctx) -> bool:
     outcome = ctx.facts.outcome(who.race.code)
-    if outcome is None or outcome.quality != "official" or not _settled(outcome, ctx, low):
+    if outcome is None:
+        return _judge_sirekap(sentence, who.race, str(who.pair.number), ctx)
+    if outcome.quality != "official" or not _settled(outcome, ctx, low):
         return False
     if outcome.status in ("winner", "winner_after_psu") and outcome.winner is not None:
         if who.pair.number == outcome.winner:
@@ -146,10 +157,56 @@ def _judge_empty_box(sentence: str, low: str, verb_end: int, ctx: Ctx) -> None:
     if len(races) != 1:
         return
     outcome = ctx.facts.outcome(races[0].code)
-    if outcome is None or outcome.status not in ("winner", "winner_after_psu") or outcome.winner is None:
+    if outcome is None:
+        _judge_sirekap(sentence, races[0], "empty_box", ctx)
+        return
+    if outcome.status not in ("winner", "winner_after_psu") or outcome.winner is None:
         return
     if outcome.quality != "official" or not _settled(outcome, ctx, low):
         return
     r = ctx.rules
     why = f"kotak kosong tidak menang di {races[0].region}"
     ctx.add("winner_claim", r.severity["winner_claim"], sentence, outcome.text, outcome.source, why=why)
+
+
+def _decisive_count(race: Race, ctx: Ctx) -> SirekapCount | None:
+    """The race's Sirekap count when it can stand in for a result: a regency/city race with nothing official, no
+    court order, PSU or re-election recorded, counted far enough with a clear lead, and a text dated after it."""
+    if race.level == "gubernur" or ctx.facts.decided_elsewhere(race.code):
+        return None
+    count = ctx.facts.sirekap(race.code)
+    limits = ctx.rules.raw["sirekap_decisive"]
+    if count is None or not count.decisive(limits["min_progress"], limits["min_margin"]):
+        return None
+    if ctx.ref is None or ctx.ref <= count.counted_on:
+        return None
+    return count
+
+
+def _column_label(race: Race, column: str) -> str:
+    if column == "empty_box":
+        return "kotak kosong"
+    pair = race.pair(int(column))
+    return f"{pair.head.name}-{pair.deputy.name} (nomor urut {column})" if pair is not None else f"nomor urut {column}"
+
+
+def _percent(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _judge_sirekap(sentence: str, race: Race, claimed: str, ctx: Ctx) -> bool:
+    """`claimed` (a ballot number, or "empty_box") said to have won `race`, against its decisive Sirekap count."""
+    count = _decisive_count(race, ctx)
+    if count is None or count.leader == claimed:
+        return False
+    fact = (
+        f"{race.region}: menurut hitung suara KPU di Sirekap (data sementara, bukan hasil resmi), dengan "
+        f"{_percent(count.progress)}% TPS masuk ({count.tps} dari {count.tps_total}) per {count.ts:%d-%m-%Y %H.%M} "
+        f"WIB, {_column_label(race, count.leader)} unggul {_percent(count.margin)} poin atas pesaing terdekat. "
+        f"Hasil resmi: rekapitulasi (rapat pleno) KPU {race.region}."
+    )
+    why = f"{_column_label(race, claimed)} tidak unggul dalam hitung suara Sirekap di {race.region}"
+    r = ctx.rules
+    kind = "winner_claim_sirekap"
+    ctx.add("winner_claim", r.severity[kind], sentence, fact, count.source, kind=kind, why=why)
+    return True
