@@ -243,3 +243,30 @@ def test_deploy_job_and_a_container_worker_run_a_deployment(
     specs = load_specs()
     for kind in ("articles", "claims", "audit"):
         assert alias_indices(store, kind) == [specs[kind].index_name(store)], kind
+
+
+def test_make_deploy_needs_no_search_node_build() -> None:
+    """`make deploy` on a machine without Maven: with every prerequisite forced out of date (-B) and nothing run
+    (-n), the plan holds the venv and `pantau deploy`, never the Maven build of the search node."""
+    done = subprocess.run(
+        ["make", "-n", "-B", "deploy", "PREFECT_API_URL=http://127.0.0.1:4200/api"],
+        cwd=ROOT,
+        env={**os.environ, "PREFECT_API_URL": "http://127.0.0.1:4200/api"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "pantau deploy" in done.stdout and "pip install" in done.stdout, done.stdout
+    assert "mvn" not in done.stdout, done.stdout
+
+
+def test_deploy_without_a_prefect_server_is_a_clear_error(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "PANTAU_"))}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")  # no profile that could name a server
+    done = subprocess.run(
+        [str(BIN / "pantau"), "deploy"], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "set PREFECT_API_URL" in done.stderr
