@@ -8,6 +8,7 @@ import asyncio
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -248,8 +249,10 @@ def test_deploy_job_and_a_container_worker_run_a_deployment(
 def test_make_deploy_needs_no_search_node_build() -> None:
     """`make deploy` on a machine without Maven: with every prerequisite forced out of date (-B) and nothing run
     (-n), the plan holds the venv and `pantau deploy`, never the Maven build of the search node."""
+    make = shutil.which("make")
+    assert make, "make is part of the documented setup"
     done = subprocess.run(
-        ["make", "-n", "-B", "deploy", "PREFECT_API_URL=http://127.0.0.1:4200/api"],
+        [make, "-n", "-B", "deploy", "PREFECT_API_URL=http://127.0.0.1:4200/api"],
         cwd=ROOT,
         env={**os.environ, "PREFECT_API_URL": "http://127.0.0.1:4200/api"},
         capture_output=True,
