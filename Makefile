@@ -39,10 +39,10 @@ run: install ## start the embedded search node, set up the indices and run one m
 	$(BIN)/pantau setup
 	$(BIN)/pantau monitor --once
 
-deploy: install ## create the pantau-process work pool and apply prefect.yaml (needs PREFECT_API_URL)
+# No search node needed (no Maven): only the venv.
+deploy: $(STAMP) ## create the pantau-process work pool when missing and apply prefect.yaml (needs PREFECT_API_URL)
 	@test -n "$$PREFECT_API_URL" || { echo "set PREFECT_API_URL to your Prefect server, e.g. http://127.0.0.1:4200/api"; exit 2; }
-	$(BIN)/prefect work-pool inspect pantau-process >/dev/null 2>&1 || $(BIN)/prefect work-pool create pantau-process --type process
-	PANTAU_HOME=$(CURDIR) $(BIN)/prefect --no-prompt deploy --all
+	$(BIN)/pantau deploy --prefect-file $(CURDIR)/prefect.yaml
 
 test: install ## run the whole test suite (starts and stops its own search node)
 	$(BIN)/pytest

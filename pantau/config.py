@@ -402,6 +402,30 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     )
 
 
+# PANTAU_* variables Pantau reads that are not [section] key settings.
+OTHER_VARIABLES = frozenset({"PANTAU_HOME", "PANTAU_CONFIG"})
+
+
+def known_variables() -> frozenset[str]:
+    """Every PANTAU_* name Pantau reads: PANTAU_<SECTION>_<KEY> of defaults.toml, PANTAU_HOME and PANTAU_CONFIG."""
+    data = _read_toml(DEFAULTS_FILE)
+    names = {f"PANTAU_{section}_{key}".upper() for section, values in data.items() for key in values}
+    return frozenset(names | OTHER_VARIABLES)
+
+
+def unknown_variables(environ: dict[str, str]) -> list[str]:
+    """PANTAU_* names in `environ` that Pantau never reads (a typo, or a name from an older version), each with the
+    closest known name when there is one: "PANTAU_X (did you mean PANTAU_Y?)"."""
+    import difflib
+
+    known = known_variables()
+    out = []
+    for name in sorted(n for n in environ if n.startswith("PANTAU_") and n not in known):
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        out.append(f"{name} (did you mean {close[0]}?)" if close else name)
+    return out
+
+
 @cache
 def settings() -> Settings:
     """The process-wide settings (read once)."""

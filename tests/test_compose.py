@@ -6,88 +6,49 @@ Static checks only (PyYAML + stdlib): no Docker needed.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-INFRA = ROOT / "infra"
-COMPOSE_FILE = INFRA / "docker-compose.yml"
-ENV_EXAMPLE = INFRA / ".env.example"
+from tests.compose_file import (
+    COMPOSE_FILE,
+    ENV_EXAMPLE,
+    ROOT,
+    environment,
+    interpolate,
+    load_compose,
+    parse_env_file,
+    references,
+    strings,
+)
 
-EXPECTED_SERVICES = {"setup", "elasticsearch", "kibana", "postgres", "prefect-server", "prefect-worker"}
-PUBLISHED = {"elasticsearch": 9200, "kibana": 5601, "prefect-server": 4200}
+EXPECTED_SERVICES = {
+    "certs",
+    "elasticsearch",
+    "security",
+    "kibana",
+    "postgres",
+    "prefect-server",
+    "deploy",
+    "prefect-worker",
+    "desk",
+}
+ONE_SHOT = {"certs", "security", "deploy"}
+PANTAU_IMAGE = {"security", "deploy", "prefect-worker", "desk"}
+PUBLISHED = {"elasticsearch": 9200, "kibana": 5601, "prefect-server": 4200, "desk": 8765}
 
-# Compose interpolation: "$$" is a literal "$"; "${NAME...}" and "$NAME" are substitutions.
-_TOKEN = re.compile(r"\$\$|\$\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-?+])?|\$(?P<bare>[A-Za-z_][A-Za-z0-9_]*)")
 # A value that is one required substitution and nothing else: ${NAME:?message} or ${NAME?message}.
 _REQUIRED_SUBSTITUTION = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*:?\?[^}]*\}")
 _SECRET_NAME = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ENCRYPTION_?KEY|PRIVATE_?KEY", re.IGNORECASE)
 _URL_CREDENTIALS = re.compile(r"://(?P<user>[^:/@\s]+):(?P<password>[^@\s]+)@")
-
-
-def _strings(node: Any) -> list[str]:
-    """Every string value in a parsed YAML document (mapping keys are not interpolated by Compose)."""
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, dict):
-        return [s for value in node.values() for s in _strings(value)]
-    if isinstance(node, list):
-        return [s for item in node for s in _strings(item)]
-    return []
-
-
-def _references(text: str) -> list[tuple[str, str]]:
-    """(variable, operator) for every Compose substitution in text; operator is "" for plain ${X} / $X."""
-    refs = []
-    for match in _TOKEN.finditer(text):
-        if match.group(0) == "$$":
-            continue
-        name = match.group("braced") or match.group("bare")
-        refs.append((name, match.group("op") or ""))
-    return refs
-
-
-def _interpolate(text: str, env: dict[str, str]) -> str:
-    """Resolve non-nested ${X}, ${X:-default}, ${X-default}, ${X:?msg} the way Compose does."""
-
-    def replace(match: re.Match[str]) -> str:
-        name, op, arg = match.group(1), match.group(2) or "", match.group(3) or ""
-        value = env.get(name)
-        if op in (":-", "-"):
-            if value is None or (op == ":-" and value == ""):
-                return arg
-            return value
-        if value is None or (op == ":?" and value == ""):
-            raise LookupError(f"{name} is required: {arg}")
-        return value
-
-    resolved = re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?])?([^}]*)\}", replace, text)
-    return resolved.replace("$$", "$")
-
-
-def _parse_env_file(path: Path) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        name, sep, value = stripped.partition("=")
-        assert sep, f"{path.name}: not NAME=value: {line!r}"
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            value = value[1:-1]
-        values[name.strip()] = value
-    return values
-
-
-def _environment(service: dict[str, Any]) -> dict[str, str]:
-    env = service.get("environment") or {}
-    if isinstance(env, list):
-        return dict(item.split("=", 1) if "=" in item else (item, "") for item in env)
-    return {str(key): "" if value is None else str(value) for key, value in env.items()}
+# aliases kept so the checks below read as before
+_strings, _references, _interpolate, _parse_env_file, _environment = (
+    strings,
+    references,
+    interpolate,
+    parse_env_file,
+    environment,
+)
 
 
 def _volume_mounts(service: dict[str, Any]) -> list[tuple[str, str, bool]]:
@@ -110,9 +71,7 @@ def _healthcheck_test(service: dict[str, Any]) -> str:
 
 @pytest.fixture(scope="module")
 def compose() -> dict[str, Any]:
-    data = yaml.safe_load(COMPOSE_FILE.read_text(encoding="utf-8"))
-    assert isinstance(data, dict), "docker-compose.yml is not a mapping"
-    return data
+    return load_compose()
 
 
 @pytest.fixture(scope="module")
@@ -191,20 +150,101 @@ def test_named_volumes_are_declared(compose: dict[str, Any], services: dict[str,
 
 def test_elastic_images_share_stack_version(services: dict[str, dict[str, Any]]) -> None:
     es_image = "docker.elastic.co/elasticsearch/elasticsearch:${STACK_VERSION"
-    assert services["setup"]["image"].startswith(es_image)
+    assert services["certs"]["image"].startswith(es_image)
     assert services["elasticsearch"]["image"].startswith(es_image)
     assert services["kibana"]["image"].startswith("docker.elastic.co/kibana/kibana:${STACK_VERSION")
 
 
-def test_setup_generates_certificates_and_sets_kibana_password(services: dict[str, dict[str, Any]]) -> None:
-    setup = services["setup"]
-    script = " ".join(_strings(setup.get("command") or setup.get("entrypoint")))
+# --- start order: one-shot jobs are awaited as completed, long-running services as healthy --------------------
+
+
+def test_every_dependency_waits_for_the_right_condition(services: dict[str, dict[str, Any]]) -> None:
+    """A one-shot job exits, so it is never healthy: waiting for service_healthy on it fails every `up` after the
+    first (elastic/elasticsearch#92605). A long-running service is waited for healthy, so it needs a healthcheck."""
+    checked = 0
+    for name, service in services.items():
+        for dependency, spec in (service.get("depends_on") or {}).items():
+            checked += 1
+            target = services[dependency]
+            if dependency in ONE_SHOT:
+                assert spec["condition"] == "service_completed_successfully", (name, dependency)
+            else:
+                assert spec["condition"] == "service_healthy", (name, dependency)
+                assert _healthcheck_test(target), f"{name} waits for {dependency} healthy, which has no healthcheck"
+    assert checked >= 12
+
+
+def test_one_shot_jobs_and_restart_policies(services: dict[str, dict[str, Any]]) -> None:
+    for name, service in services.items():
+        if name in ONE_SHOT:
+            assert service.get("restart") == "no", f"{name} is one-shot"
+            assert "healthcheck" not in service, f"{name} exits: a healthcheck would never pass"
+        else:
+            assert service.get("restart") == "unless-stopped", name
+            assert _healthcheck_test(service), f"{name} has no healthcheck"
+
+
+@pytest.mark.parametrize("source", ["defaults", ".env.example"])
+def test_every_service_has_a_memory_limit(
+    services: dict[str, dict[str, Any]], env_example: dict[str, str], source: str
+) -> None:
+    env = {} if source == "defaults" else env_example
+    for name, service in services.items():
+        limit = _interpolate(str(service.get("mem_limit", "")), env)
+        assert re.fullmatch(r"\d+[mg]", limit), f"{name}: mem_limit {limit!r}"
+
+
+def test_start_order(services: dict[str, dict[str, Any]]) -> None:
+    def after(name: str) -> set[str]:
+        return set(services[name].get("depends_on") or {})
+
+    assert after("elasticsearch") == {"certs"}
+    assert after("security") == {"elasticsearch"}
+    assert after("kibana") == {"elasticsearch", "security"}
+    assert after("deploy") == {"prefect-server"}
+    assert after("prefect-server") == {"postgres"}
+    assert after("prefect-worker") == {"elasticsearch", "prefect-server", "security", "deploy"}
+    assert after("desk") == {"elasticsearch", "security"}
+
+
+def test_certs_job_only_creates_certificates(services: dict[str, dict[str, Any]]) -> None:
+    certs = services["certs"]
+    script = " ".join(_strings(certs.get("command") or certs.get("entrypoint")))
     assert "elasticsearch-certutil ca" in script
     assert "elasticsearch-certutil cert" in script
-    assert "/_security/user/kibana_system/_password" in script
-    assert any(target.endswith("config/certs") for _s, target, _ro in _volume_mounts(setup))
-    assert setup.get("restart", "no") == "no", "setup is one-shot"
-    assert services["elasticsearch"]["depends_on"]["setup"]["condition"] == "service_healthy"
+    assert "_security" not in script and "curl" not in script, "the certs job must not wait for Elasticsearch"
+    assert not _environment(certs), "the certs job needs no secret"
+    assert any(target.endswith("config/certs") for _s, target, _ro in _volume_mounts(certs))
+
+
+def test_security_job_sets_passwords_role_user_and_indices(services: dict[str, dict[str, Any]]) -> None:
+    from pantau.store.security import writer_spec
+
+    job = services["security"]
+    script = " ".join(_strings(job["command"]))
+    assert "pantau security apply --password-stdin --kibana-system" in script
+    assert re.search(r"PANTAU_SEARCH_USER=(\S+) .*pantau setup", script).group(1) == writer_spec()["user"]
+    env = _environment(job)
+    assert env["PANTAU_SEARCH_USER"] == "elastic", "only the security job connects as elastic"
+    assert env["PANTAU_SEARCH_PASSWORD"].startswith("${ELASTIC_PASSWORD")
+    assert env["WRITER_PASSWORD"].startswith("${WRITER_PASSWORD")
+    assert env["KIBANA_PASSWORD"].startswith("${KIBANA_PASSWORD")
+    # the passwords go through stdin, never through a command line
+    assert "--password " not in script and "printf" in script
+
+
+def test_worker_and_desk_connect_as_pantau_writer(services: dict[str, dict[str, Any]]) -> None:
+    from pantau.store.security import writer_spec
+
+    for name, service in services.items():
+        env = _environment(service)
+        if name == "security" or "PANTAU_SEARCH_USER" not in env:
+            continue
+        assert env["PANTAU_SEARCH_USER"] == writer_spec()["user"], name
+        assert env["PANTAU_SEARCH_PASSWORD"].startswith("${WRITER_PASSWORD"), name
+    for name in ("prefect-worker", "desk"):
+        assert _environment(services[name])["PANTAU_SEARCH_USER"] == "pantau_writer"
+        assert "elastic:" not in " ".join(_strings(services[name]))
 
 
 def test_elasticsearch_security_tls_and_healthcheck(services: dict[str, dict[str, Any]]) -> None:
@@ -224,10 +264,13 @@ def test_elasticsearch_security_tls_and_healthcheck(services: dict[str, dict[str
 
 
 def test_node_certificate_covers_the_host_name_clients_use(services: dict[str, dict[str, Any]]) -> None:
-    script = " ".join(_strings(services["setup"]["command"]))
-    for service, key in (("kibana", "ELASTICSEARCH_HOSTS"), ("prefect-worker", "PANTAU_SEARCH_URL")):
-        url = _environment(services[service])[key]
-        host = re.fullmatch(r"https://([^:/]+):9200", url)
+    script = " ".join(_strings(services["certs"]["command"]))
+    clients = [("kibana", "ELASTICSEARCH_HOSTS")] + [(name, "PANTAU_SEARCH_URL") for name in sorted(PANTAU_IMAGE)]
+    for service, key in clients:
+        url = _environment(services[service]).get(key)
+        if url is None and service == "deploy":
+            continue  # the deploy job talks to Prefect only
+        host = re.fullmatch(r"https://([^:/]+):9200", url or "")
         assert host, f"{service}: {key}={url!r} should be https://<host>:9200"
         assert f"- {host.group(1)}" in script, f"node certificate has no DNS name {host.group(1)!r}"
 
@@ -246,7 +289,6 @@ def test_kibana_waits_for_healthy_elasticsearch_as_kibana_system(services: dict[
 
 def test_prefect_server_uses_postgres(services: dict[str, dict[str, Any]]) -> None:
     server = services["prefect-server"]
-    assert server["image"].startswith("prefecthq/prefect:3")
     assert server["depends_on"]["postgres"]["condition"] == "service_healthy"
     url = _environment(server)["PREFECT_API_DATABASE_CONNECTION_URL"]
     assert url.startswith("postgresql+asyncpg://") and "@postgres:5432/" in url
@@ -255,35 +297,135 @@ def test_prefect_server_uses_postgres(services: dict[str, dict[str, Any]]) -> No
     assert not services["postgres"].get("ports"), "the Prefect database must not be published"
 
 
+def test_deploy_job_applies_the_deployments_before_the_worker_starts(services: dict[str, dict[str, Any]]) -> None:
+    from pantau.ops.deploy import POOL_TYPE, read_plan
+
+    deploy, worker = services["deploy"], services["prefect-worker"]
+    assert _strings(deploy["command"])[:2] == ["pantau", "deploy"]
+    assert deploy["depends_on"] == {"prefect-server": {"condition": "service_healthy"}}
+    assert worker["depends_on"]["deploy"]["condition"] == "service_completed_successfully"
+    api = _environment(worker)["PREFECT_API_URL"]
+    assert _environment(deploy)["PREFECT_API_URL"] == api == "http://prefect-server:4200/api"
+    command = " ".join(_strings(worker["command"]))
+    plan = read_plan(ROOT / "prefect.yaml")
+    assert f"--pool {plan.pool}" in command and f"--type {POOL_TYPE}" in command, command
+    assert "worker start" in command and "--with-healthcheck" in command
+    assert "/health" in _healthcheck_test(worker)
+
+
 def test_worker_settings(services: dict[str, dict[str, Any]]) -> None:
     worker = services["prefect-worker"]
-    command = " ".join(_strings(worker["command"]))
-    assert "worker start" in command and "--pool pantau-process" in command and "--type process" in command
     for dependency in ("elasticsearch", "prefect-server"):
         assert worker["depends_on"][dependency]["condition"] == "service_healthy"
     env = _environment(worker)
-    assert env["PREFECT_API_URL"] == "http://prefect-server:4200/api"
     assert env["PANTAU_SEARCH_URL"] == "https://elasticsearch:9200"
-    assert env["PANTAU_SEARCH_USER"]
-    assert env["PANTAU_USER_AGENT_CONTACT"].startswith("${PANTAU_USER_AGENT_CONTACT")
+    assert env["PANTAU_CRAWL_CONTACT"].startswith("${PANTAU_CRAWL_CONTACT:?")
+    assert env["PANTAU_ALERTS_CHANNELS"].startswith("${PANTAU_ALERTS_CHANNELS:?"), "no channel: no alert is ever sent"
+    assert env["PANTAU_DESK_URL"].startswith("${PANTAU_DESK_URL")
+    for trigger in ("FLAG", "WATCHLIST", "SPIKE", "OPS"):
+        assert env[f"PANTAU_ALERTS_{trigger}_TO"].startswith(f"${{PANTAU_ALERTS_{trigger}_TO")
     ca_file = env["PANTAU_SEARCH_CA_FILE"]
-    certs_mounts = [(t, ro) for s, t, ro in _volume_mounts(worker) if s == "certs"]
-    assert certs_mounts, "the worker needs the certs volume"
-    assert all(ro for _t, ro in certs_mounts), "the worker must mount certs read-only"
-    assert any(ca_file.startswith(target.rstrip("/") + "/") for target, _ro in certs_mounts), ca_file
+    for name in PANTAU_IMAGE - {"deploy"}:
+        certs_mounts = [(t, ro) for s, t, ro in _volume_mounts(services[name]) if s == "certs"]
+        assert certs_mounts, f"{name} needs the certs volume"
+        assert all(ro for _t, ro in certs_mounts), f"{name} must mount certs read-only"
+        assert any(ca_file.startswith(target.rstrip("/") + "/") for target, _ro in certs_mounts), ca_file
 
 
-def test_worker_build_context_and_dockerfile_exist(services: dict[str, dict[str, Any]]) -> None:
-    build = services["prefect-worker"]["build"]
+def test_pantau_image_build_context_and_dockerfile(services: dict[str, dict[str, Any]]) -> None:
+    builds = {name: services[name].get("build") for name in PANTAU_IMAGE}
+    images = {services[name].get("image") for name in PANTAU_IMAGE}
+    assert len(images) == 1 and None not in images, "the Pantau services share one image"
+    build = builds["prefect-worker"]
+    assert all(b == build for b in builds.values()), builds
     context = (COMPOSE_FILE.parent / build["context"]).resolve()
     assert context == ROOT, f"build context {context} should be the repository root"
     dockerfile = context / build.get("dockerfile", "Dockerfile")
     assert dockerfile.is_file(), f"{dockerfile} does not exist"
     text = dockerfile.read_text(encoding="utf-8")
     assert re.search(r"^FROM python:3\.11-slim\b", text, re.MULTILINE)
-    assert re.search(r"^RUN .*pip install \.", text, re.MULTILINE)
+    assert re.search(r"^ARG PREFECT_VERSION$", text, re.MULTILINE), "no default: the version comes from infra/.env"
+    assert re.search(r'pip install \. "prefect==\$\{PREFECT_VERSION\}"', text), "the worker must install that version"
+    assert re.search(r"^COPY prefect\.yaml", text, re.MULTILINE), "pantau deploy reads /app/prefect.yaml"
+    assert re.search(r"PANTAU_HOME=/app\b", text)
     users = re.findall(r"^USER\s+(\S+)", text, re.MULTILINE)
     assert users and users[-1] not in {"root", "0"}, "the worker image must end as a non-root user"
+    assert str(build["args"]["PREFECT_VERSION"]).startswith("${PREFECT_VERSION:?")
+
+
+# --- versions --------------------------------------------------------------------------------------------------
+
+
+def test_one_prefect_version_for_server_worker_and_the_tested_client(
+    services: dict[str, dict[str, Any]], env_example: dict[str, str]
+) -> None:
+    """The server image tag and the worker's build arg both come from PREFECT_VERSION, which must be the version
+    pyproject pins and these tests run (a client newer than its server is unsupported)."""
+    import tomllib
+
+    import prefect
+    import yaml
+
+    version = env_example["PREFECT_VERSION"]
+    assert prefect.__version__ == version, f"installed prefect {prefect.__version__}, infra/.env.example {version}"
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert [d for d in deps if d.startswith("prefect")] == [f"prefect=={version}"]
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+    assert spec["prefect-version"] == version
+    image = services["prefect-server"]["image"]
+    assert image == "prefecthq/prefect:${PREFECT_VERSION:?set PREFECT_VERSION in infra/.env}-python3.11", image
+
+
+def test_stack_version_is_in_the_supported_range(env_example: dict[str, str]) -> None:
+    """8.19.x (the last 8.x minor, the one a 9.x upgrade starts from) or 9.x; README "Upgrading"."""
+    version = env_example["STACK_VERSION"]
+    assert re.fullmatch(r"8\.19\.\d+|9\.\d+\.\d+", version), version
+
+
+# --- every PANTAU_* name is one Pantau reads ------------------------------------------------------------------
+
+
+def test_unknown_variable_detection_can_fail() -> None:
+    from pantau.config import unknown_variables
+
+    assert unknown_variables({"PANTAU_USER_AGENT_CONTACT": "x", "PANTAU_CRAWL_CONTACT": "y", "OTHER": "z"}) == [
+        "PANTAU_USER_AGENT_CONTACT (did you mean PANTAU_CRAWL_CONTACT?)"
+    ]
+    assert unknown_variables({"PANTAU_HOME": "/app", "PANTAU_SEARCH_URL": "x"}) == []
+
+
+def test_every_pantau_name_is_a_setting(services: dict[str, dict[str, Any]], env_example: dict[str, str]) -> None:
+    """Each service's environment, as the container sees it after interpolation with a filled-in .env, through
+    Pantau's own loader: no unknown PANTAU_* name, and every value converts to its setting's type."""
+    from pantau.config import load_settings, unknown_variables
+    from tests.compose_file import filled_env_example, resolved_environment
+
+    assert not unknown_variables(env_example), "infra/.env.example"
+    filled = filled_env_example(
+        PANTAU_ALERTS_CHANNELS="piket=json://10.0.0.5/hook,ops=mailto://u:p@mail.example",
+        PANTAU_ALERTS_OPS_TO="ops",
+        PANTAU_CRAWL_CONTACT="pantau@kpu.go.id",
+        PANTAU_DESK_URL="https://pantau.kpu.go.id/desk",
+    )
+    loaded = 0
+    for name, service in services.items():
+        env = resolved_environment(service, filled)
+        pantau = {k: v for k, v in env.items() if k.startswith("PANTAU_")}
+        if not pantau:
+            continue
+        assert not unknown_variables(pantau), name
+        settings = load_settings({**pantau, "PANTAU_HOME": "/app"})
+        loaded += 1
+        assert settings.search.url == "https://elasticsearch:9200", name
+        if name in ("prefect-worker", "desk"):
+            assert settings.crawl.contact == "pantau@kpu.go.id"
+            assert "pantau@kpu.go.id" in settings.crawl.full_user_agent
+            assert set(settings.alerts.channel_urls) == {"piket", "ops"}
+            assert settings.alerts.targets("ops") == ["ops"]
+            assert settings.desk.public_url == "https://pantau.kpu.go.id/desk"
+            assert settings.search.user == "pantau_writer"
+            assert str(settings.paths.var_dir) == "/app/var"
+    assert loaded == 3, "security, prefect-worker and desk run Pantau"
 
 
 # --- variables and secrets -------------------------------------------------------------------------------

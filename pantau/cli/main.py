@@ -28,6 +28,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pantau.cli.facts",
     "pantau.cli.claims",
     "pantau.cli.desk",
+    "pantau.cli.deploy",
+    "pantau.cli.security",
 )
 
 
@@ -127,6 +129,7 @@ def cmd_deadletter(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
     from pantau.store.connect import open_store
+    from pantau.store.security import identity
     from pantau.store.templates import alias_indices, load_specs
 
     store = open_store(settings, start_embedded=False)
@@ -137,6 +140,7 @@ def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
             "version": store.info.version,
             "cluster": store.info.cluster_name,
             "url": store.info.url,
+            "identity": identity(store).as_dict(),
             "aliases": aliases,
         }
     )
@@ -144,6 +148,12 @@ def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_config(args: argparse.Namespace, settings: Settings) -> int:
+    import os
+
+    from pantau.config import unknown_variables
+
+    for name in unknown_variables(dict(os.environ)):
+        print(f"pantau: {name} is not a variable Pantau reads", file=sys.stderr)
     data = settings.redacted()
     data["paths"]["var_dir"] = str(settings.paths.var_dir)
     _print_json(data)
@@ -192,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="include resolved ones")
     p.set_defaults(func=cmd_deadletter)
 
-    p = sub.add_parser("info", help="which engine answers, and where each alias points")
+    p = sub.add_parser("info", help="which engine answers, as whom, and where each alias points")
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("config", help="print the effective configuration (secrets masked)")
