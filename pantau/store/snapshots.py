@@ -47,17 +47,16 @@ def indices_pattern(store: Store) -> str:
     return f"{store.settings.search.index_prefix}-*"
 
 
-def policy_body(store: Store, policy: SnapshotPolicy) -> dict[str, Any]:
-    """The policy's body with the configured repository and the prefix's indices filled in."""
+def policy_body(policy: SnapshotPolicy, flavour: str, repository: str, indices: str) -> dict[str, Any]:
+    """The policy's body with the repository and the indices pattern filled in."""
     body = copy.deepcopy(policy.body)
-    repository = store.settings.snapshots.repository
-    if store.flavour == "elasticsearch":
+    if flavour == "elasticsearch":
         body["repository"] = repository
-        body.setdefault("config", {})["indices"] = [indices_pattern(store)]
+        body.setdefault("config", {})["indices"] = [indices]
     else:
         config = body.setdefault("snapshot_config", {})
         config["repository"] = repository
-        config["indices"] = indices_pattern(store)
+        config["indices"] = indices
     return body
 
 
@@ -116,7 +115,7 @@ def ensure_policy(store: Store, repository_ok: bool) -> dict[str, str]:
     obj = f"snapshot policy {policy.policy_id}"
     if not repository_ok:
         return {"object": obj, "action": "skipped: no snapshot repository"}
-    body = policy_body(store, policy)
+    body = policy_body(policy, store.flavour, store.settings.snapshots.repository, indices_pattern(store))
     if store.flavour == "elasticsearch":
         current = store.request("GET", f"/_slm/policy/{policy.policy_id}", ignore=(404,)) or {}
         if current.get(policy.policy_id, {}).get("policy") == body:
