@@ -1,5 +1,6 @@
-"""Flow `ops_health` (hourly): layout drift in recent crawls, outlets with no articles, dead-letter growth and
-volume spikes per province; each problem alerts the ops channels at most once per ops_repeat_hours."""
+"""Flow `ops_health` (hourly): layout drift in recent crawls, outlets with no articles, dead-letter growth, volume
+spikes per province and the search engine's TLS certificate expiry; each problem alerts the ops channels at most once
+per ops_repeat_hours. It also applies the retention rules (mappings/retention/rules.json)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pantau.config import load_settings
 from pantau.crawl.registry import load_outlets
 from pantau.ops.health import check_health
 from pantau.store.connect import open_store
+from pantau.store.retention import apply_retention
 
 
 @task(retries=2, retry_delay_seconds=[30, 120], cache_policy=NO_CACHE)
@@ -25,7 +27,7 @@ def check(hours: int, deadletter_max: int) -> dict[str, Any]:
         planned = [r for p in problems for r in ops_alert(store, settings, _problem_key(p), p["detail"])]
         planned += volume_spikes(store, settings)
         report = deliver(store, planned, settings)
-        return {"problems": problems, "delivery": report.summary()}
+        return {"problems": problems, "delivery": report.summary(), "retention": apply_retention(store)}
     finally:
         store.close()
 

@@ -1,7 +1,8 @@
 """Flow: apply the index templates, indices and aliases from mappings/ (idempotent).
 
 Run once after deploying a new version of Pantau, or on demand; a second run changes nothing. The static
-known_hoaxes of the fact base are seeded into `pantau-claims` (idempotent ids).
+known_hoaxes of the fact base are seeded into `pantau-claims` (idempotent ids); the snapshot repository and daily
+policy are registered when the cluster allows it (pantau.store.snapshots).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pantau.config import load_settings
 from pantau.process.batch import facts_for
 from pantau.store.claims_index import seed_from_facts
 from pantau.store.connect import open_store
+from pantau.store.snapshots import setup_snapshots
 from pantau.store.templates import setup
 
 
@@ -21,7 +23,7 @@ def apply_mappings() -> list[dict[str, str]]:
     settings = load_settings()
     store = open_store(settings)
     try:
-        return [*setup(store), seed_from_facts(store, facts_for(settings))]
+        return [*setup(store), seed_from_facts(store, facts_for(settings)), *setup_snapshots(store)]
     finally:
         store.close()
 

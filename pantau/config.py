@@ -8,6 +8,7 @@ a value that does not convert is a ConfigError naming the variable.
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import re
 import tomllib
@@ -268,6 +269,51 @@ class AlertSettings:
 
 
 @dataclass(frozen=True)
+class SnapshotSettings:
+    """The snapshot repository `pantau setup` registers and `pantau snapshot` uses ([snapshots])."""
+
+    repository: str
+    type: str
+    location: str
+    options: str
+
+    def repository_body(self) -> dict[str, Any]:
+        """The body of PUT _snapshot/<repository>: `location` for fs, the JSON `options` merged in."""
+        try:
+            extra = json.loads(self.options) if self.options.strip() else {}
+        except ValueError as exc:
+            raise ConfigError(f"PANTAU_SNAPSHOTS_OPTIONS is not a JSON object: {exc}") from exc
+        if not isinstance(extra, dict):
+            raise ConfigError('PANTAU_SNAPSHOTS_OPTIONS must be a JSON object, e.g. {"compress": true}')
+        settings = {"location": self.location} if self.type == "fs" else {}
+        return {"type": self.type, "settings": {**settings, **extra}}
+
+    def __post_init__(self) -> None:
+        if not _REPO_NAME.match(self.repository):
+            raise ConfigError(
+                f"PANTAU_SNAPSHOTS_REPOSITORY={self.repository!r} must be lower-case letters, digits, - or _"
+            )
+        if not self.type:
+            raise ConfigError("PANTAU_SNAPSHOTS_TYPE is empty (use fs, or s3/gcs/azure with their options)")
+        if self.type == "fs" and not self.location:
+            raise ConfigError("PANTAU_SNAPSHOTS_LOCATION is empty: an fs repository needs a folder under path.repo")
+
+
+_REPO_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class OpsSettings:
+    """Thresholds of the ops_health checks ([ops])."""
+
+    cert_warning_days: int
+
+    def __post_init__(self) -> None:
+        if self.cert_warning_days < 1:
+            raise ConfigError("PANTAU_OPS_CERT_WARNING_DAYS must be at least 1")
+
+
+@dataclass(frozen=True)
 class Settings:
     paths: PathsSettings
     search: SearchSettings
@@ -278,6 +324,8 @@ class Settings:
     kibana: KibanaSettings
     alerts: AlertSettings
     desk: DeskSettings
+    snapshots: SnapshotSettings
+    ops: OpsSettings
     raw: dict[str, dict[str, Any]] = field(repr=False, compare=False)
 
     @property
@@ -382,6 +430,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     alerts = _build(AlertSettings, data["alerts"], "alerts")
     kibana = _build(KibanaSettings, data["kibana"], "kibana")
     desk = _build(DeskSettings, data["desk"], "desk")
+    snapshots = _build(SnapshotSettings, data["snapshots"], "snapshots")
+    ops = _build(OpsSettings, data["ops"], "ops")
     if search.api_key and (search.user or search.password):
         raise ConfigError("set either PANTAU_SEARCH_API_KEY or PANTAU_SEARCH_USER/PASSWORD, not both")
     if not search.index_prefix or not search.index_prefix.replace("-", "").replace("_", "").isalnum():
@@ -398,6 +448,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         kibana=kibana,
         alerts=alerts,
         desk=desk,
+        snapshots=snapshots,
+        ops=ops,
         raw=data,
     )
 

@@ -12,13 +12,40 @@ from pantau.store.templates import alias_indices
 
 
 def test_setup_flow_is_idempotent(prefect_server, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    prefix = store.settings.search.index_prefix
     monkeypatch.setenv("PANTAU_SEARCH_URL", store.settings.search_url)
-    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)
-    first = setup_indices()
-    assert {line["action"] for line in first} == {"created"}
-    assert alias_indices(store, "articles") == [f"{store.name('articles')}-v1"]
-    second = setup_indices()
-    assert {line["action"] for line in second} == {"unchanged"}
+    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", prefix)
+    monkeypatch.setenv("PANTAU_SNAPSHOTS_REPOSITORY", f"{prefix}-repo")
+    monkeypatch.setenv("PANTAU_SNAPSHOTS_LOCATION", prefix)
+    try:
+        first = setup_indices()
+        *indices, repo, policy = first
+        assert {line["action"] for line in [*indices, repo]} == {"created"}
+        assert repo["object"] == f"snapshot repository {prefix}-repo"
+        assert policy["action"].startswith("not available")  # the embedded node has no snapshot management
+        assert alias_indices(store, "articles") == [f"{store.name('articles')}-v1"]
+        second = setup_indices()
+        assert {line["action"] for line in second[:-1]} == {"unchanged"} and second[-1] == policy
+    finally:
+        store.request("DELETE", f"/_snapshot/{prefix}-repo", ignore=(404,))
+
+
+def test_ops_health_flow_applies_retention(
+    prefect_server, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from flows.ops_health import ops_health
+
+    _flows_on(store, monkeypatch, tmp_path)
+    now = datetime.now(UTC)
+    for name, age in (("old", 181), ("new", 1)):
+        doc = {"id": name, "created_at": (now - timedelta(days=age)).isoformat()}
+        store.request("PUT", f"/{store.name('alerts')}/_doc/{name}", body=doc, params={"refresh": "true"})
+    result = ops_health()
+    alerts = next(line for line in result["retention"] if line["kind"] == "alerts")
+    assert alerts["action"] == "applied" and alerts["deleted"] == 1
+    assert store.get("alerts", "old") is None and store.get("alerts", "new") is not None
 
 
 def test_monitor_run_crawls_processes_indexes_and_alerts_once_per_story(

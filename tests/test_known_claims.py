@@ -306,16 +306,23 @@ def test_setup_seeds_the_static_known_hoaxes_once(
     from pantau.cli.main import main
     from pantau.process.batch import facts_for
 
+    prefix = store.settings.search.index_prefix
     monkeypatch.setenv("PANTAU_SEARCH_URL", store.info.url)
-    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", store.settings.search.index_prefix)
-    assert main(["setup"]) == 0
-    first = json.loads(capsys.readouterr().out)["objects"]
-    assert first[-1]["action"] == "created"
-    assert store.count("claims") == len(facts_for().hoaxes)
-    assert main(["setup"]) == 0
-    second = json.loads(capsys.readouterr().out)["objects"]
-    assert {line["action"] for line in second} == {"unchanged"}
-    assert store.count("claims") == len(facts_for().hoaxes)
+    monkeypatch.setenv("PANTAU_SEARCH_INDEX_PREFIX", prefix)
+    monkeypatch.setenv("PANTAU_SNAPSHOTS_REPOSITORY", f"{prefix}-repo")  # setup registers it: one per test
+    monkeypatch.setenv("PANTAU_SNAPSHOTS_LOCATION", prefix)
+    try:
+        assert main(["setup"]) == 0
+        # The snapshot repository and policy lines come last (tests/test_snapshots.py covers them).
+        first = [o for o in json.loads(capsys.readouterr().out)["objects"] if not o["object"].startswith("snapshot ")]
+        assert first[-1]["action"] == "created"
+        assert store.count("claims") == len(facts_for().hoaxes)
+        assert main(["setup"]) == 0
+        second = [o for o in json.loads(capsys.readouterr().out)["objects"] if not o["object"].startswith("snapshot ")]
+        assert {line["action"] for line in second} == {"unchanged"}
+        assert store.count("claims") == len(facts_for().hoaxes)
+    finally:
+        store.request("DELETE", f"/_snapshot/{prefix}-repo", ignore=(404,))
 
 
 def test_an_unreachable_index_falls_back_to_the_static_claims_with_a_note(store: Store) -> None:

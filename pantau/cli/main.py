@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pantau.cli.desk",
     "pantau.cli.deploy",
     "pantau.cli.security",
+    "pantau.cli.snapshot",
 )
 
 
@@ -56,11 +57,13 @@ def cmd_setup(args: argparse.Namespace, settings: Settings) -> int:
     from pantau.process.batch import facts_for
     from pantau.store.claims_index import seed_from_facts
     from pantau.store.connect import open_store
+    from pantau.store.snapshots import setup_snapshots
     from pantau.store.templates import setup
 
     store = open_store(settings)
     report = setup(store)
     report.append(seed_from_facts(store, facts_for(settings)))  # the static known_hoaxes, idempotent ids
+    report += setup_snapshots(store)  # the repository and the daily policy, or why the cluster takes none
     _print_json({"engine": f"{store.flavour} {store.info.version}", "url": store.info.url, "objects": report})
     return 0
 
@@ -180,7 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", action="store_true", help="print only the node's URL")
     p.set_defaults(func=cmd_engine)
 
-    p = sub.add_parser("setup", help="apply index templates, create indices and aliases (idempotent)")
+    p = sub.add_parser(
+        "setup", help="apply index templates, indices, aliases, the snapshot repository and policy (idempotent)"
+    )
     p.set_defaults(func=cmd_setup)
 
     p = sub.add_parser("migrate", help="move a kind to its current mapping version: reindex + alias swap")

@@ -1,4 +1,5 @@
-"""Operational health: layout drift in recent crawls, outlets gone quiet, dead letters piling up, sites backed off."""
+"""Operational health: layout drift in recent crawls, outlets gone quiet, dead letters piling up, sites backed off,
+the search engine's TLS certificate close to expiry."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import Any
 
 from pantau.config import Settings
 from pantau.crawl.registry import Outlet
+from pantau.errors import SearchUnavailableError
+from pantau.ops.certs import certificate_problem
 from pantau.store.client import Store
 from pantau.store.sites import failing_sites
 from pantau.text.dates import WIB
@@ -42,7 +45,8 @@ def check_health(
     now: datetime | None = None,
 ) -> list[dict[str, Any]]:
     """Problems, each {"problem", "detail"}: layout_drift (per outlet), quiet_outlets, deadletter_growth,
-    sites_backed_off (every site waiting out a crawl back-off, with its failures, error and next attempt)."""
+    sites_backed_off (every site waiting out a crawl back-off, with its failures, error and next attempt),
+    certificate_expiry (an https engine whose certificate expires within [ops] cert_warning_days)."""
     now = now or datetime.now(WIB)
     problems: list[dict[str, Any]] = []
     drifting: dict[str, dict[str, Any]] = {}
@@ -76,4 +80,15 @@ def check_health(
     if backed_off:
         # One problem for all of them (an outage of this machine's network fails every site at once).
         problems.append({"problem": "sites_backed_off", "detail": {"count": len(backed_off), "sites": backed_off}})
+    problems += certificate_problems(store.info.url, settings.ops.cert_warning_days, now)
     return problems
+
+
+def certificate_problems(url: str, warning_days: int, now: datetime) -> list[dict[str, Any]]:
+    """certificate_expiry when an https engine's certificate is close to expiry; a certificate that cannot be read
+    is a problem too (certificate_unreadable), never an exception that hides the other checks."""
+    try:
+        problem = certificate_problem(url, warning_days, now)
+    except SearchUnavailableError as exc:
+        return [{"problem": "certificate_unreadable", "detail": {"url": url, "error": str(exc)}}]
+    return [problem] if problem else []

