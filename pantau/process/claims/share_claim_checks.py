@@ -19,9 +19,9 @@ from pantau.process.claims.names_in_text import Mentions, find_pairs, find_perso
 from pantau.process.claims.races import CandidateMatch, Race
 
 _MAX_GAP = 50  # characters between the pair's name and the verb
-_LOWER_BOUNDS = ("lebih dari", "di atas", "more than", "over")
-_UPPER_BOUNDS = ("kurang dari", "di bawah", "less than", "under")
-_NEARLY = ("hampir", "nyaris", "nearly", "almost")
+LOWER_BOUNDS = ("lebih dari", "di atas", "more than", "over")
+UPPER_BOUNDS = ("kurang dari", "di bawah", "less than", "under")
+NEARLY = ("hampir", "nyaris", "nearly", "almost")
 
 
 def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
@@ -81,10 +81,10 @@ def _consistent(said: float, official: float, comparison: str, tolerance: float)
     """Whether the official share fits what the text says: a bound ("lebih dari 50"), an approach from below
     ("hampir 40": a little under), else the number itself within the tolerance."""
     comparison = re.sub(r"\s+", " ", comparison)
-    if comparison in _LOWER_BOUNDS:
+    if comparison in LOWER_BOUNDS:
         return official > said
-    if comparison in _UPPER_BOUNDS:
+    if comparison in UPPER_BOUNDS:
         return official < said
-    if comparison in _NEARLY:
+    if comparison in NEARLY:
         return said - 2 * tolerance <= official <= said + tolerance
     return abs(said - official) <= tolerance

@@ -15,11 +15,7 @@ import re
 
 from pantau.process.claims.context import Ctx, pilkada_context
 from pantau.process.claims.names_in_text import find_races_named
-from pantau.process.claims.share_claim_checks import claim_subject
-
-_LOWER_BOUNDS = ("lebih dari", "di atas", "more than", "over")
-_UPPER_BOUNDS = ("kurang dari", "di bawah", "less than", "under")
-_NEARLY = ("hampir", "nyaris", "nearly", "almost")
+from pantau.process.claims.share_claim_checks import LOWER_BOUNDS, NEARLY, UPPER_BOUNDS, claim_subject
 
 
 def check_vote_totals(sentence: str, low: str, ctx: Ctx) -> None:
@@ -73,11 +69,11 @@ def _fits(said: float, official: int, comparison: str, step: float, share: float
     """Whether the official total fits the text's count: a bound ("lebih dari 2 juta"), an approach from below
     ("hampir 2 juta"), else the count at its rounding (rounded or truncated: "2 juta" and "2,1 juta" for
     2.183.239, not "3 juta"), widened by `share` of the official total for "sekitar"/"kurang lebih"."""
-    if comparison in _LOWER_BOUNDS:
+    if comparison in LOWER_BOUNDS:
         return official > said
-    if comparison in _UPPER_BOUNDS:
+    if comparison in UPPER_BOUNDS:
         return official < said
-    if comparison in _NEARLY:
+    if comparison in NEARLY:
         return said - share * official <= official <= said + step / 2
     slack = share * official if comparison else 0.0
     return said - step / 2 - slack <= official < said + step + slack
