@@ -291,5 +291,4 @@ def check_psu_dates(sentence: str, low: str, ctx: Ctx) -> None:
 
 
 def _race_source(ctx: Ctx) -> str:
-    source = ctx.facts.race_table.meta.get("source") or {}
-    return str(source.get("url", "")) if isinstance(source, dict) else ""
+    return ctx.facts.races_source_url

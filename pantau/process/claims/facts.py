@@ -287,14 +287,31 @@ class FactBase:
     def _outcomes(self) -> dict[str, Outcome]:
         return _parse_outcomes(self.outcomes_raw)
 
+    @cached_property
+    def _outcome_sources(self) -> dict[str, str]:
+        """Source id -> URL of the outcomes file's sources."""
+        return {
+            str(x["id"]): str(x.get("url", ""))
+            for x in self.outcomes_raw.get("sources", [])
+            if isinstance(x, dict) and "id" in x
+        }
+
+    def _outcome_source_url(self, source_id: object) -> str:
+        return self._outcome_sources.get(str(source_id), "")
+
+    @property
+    def races_source_url(self) -> str:
+        """The URL of the candidate data facts_races.json was built from."""
+        source = self.race_table.meta.get("source") or {}
+        return str(source.get("url", "")) if isinstance(source, dict) else ""
+
     def voting_rule(self, part: str) -> list[tuple[tuple[str, ...], str, str]]:
         """The items of `voting_rules.<part>` in facts_outcomes.json ("no_gubernur", "no_local_race"): (codes, text,
         source URL) each."""
-        srcs = {x["id"]: x for x in self.outcomes_raw.get("sources", []) if isinstance(x, dict) and "id" in x}
         out = []
         for item in (self.outcomes_raw.get("voting_rules") or {}).get(part, []):
             codes = tuple(str(c) for c in item.get("codes") or [item.get("code")] if c)
-            url = str((srcs.get(str(item.get("source"))) or {}).get("url", ""))
+            url = self._outcome_source_url(item.get("source"))
             out.append((codes, str(item.get("text", "")), url))
         return out
 
@@ -305,8 +322,7 @@ class FactBase:
         mk = self.outcomes_raw.get("mk_rulings") or {}
         if not mk:
             return None, frozenset()
-        srcs = {x["id"]: x for x in self.outcomes_raw.get("sources", []) if isinstance(x, dict) and "id" in x}
-        url = str((srcs.get(str(mk.get("source"))) or {}).get("url", ""))
+        url = self._outcome_source_url(mk.get("source"))
         codes = {str(x.get("code")) for part in ("psu", "other_orders") for x in mk.get(part, [])}
         return Fact(date.fromisoformat(str(mk["date"])), str(mk.get("text", "")), url), frozenset(codes)
 

@@ -60,9 +60,7 @@ def check_race_pair_counts(sentence: str, low: str, ctx: Ctx) -> None:
     else:
         fact = f"{race.region}: {pairs} pasangan calon ditetapkan KPU ({day}): {listing}."
     why = f"{said} pasangan disebut untuk {race.region}, yang ditetapkan {pairs}"
-    source = ctx.facts.race_table.meta.get("source") or {}
-    url = str(source.get("url", "")) if isinstance(source, dict) else ""
-    ctx.add("race_pair_count", r.severity["race_pair_count"], sentence, fact, url, why=why)
+    ctx.add("race_pair_count", r.severity["race_pair_count"], sentence, fact, ctx.facts.races_source_url, why=why)
 
 
 def race_named(sentence: str, low: str, ctx: Ctx) -> Race | None:
