@@ -26,19 +26,12 @@ NEARLY = ("hampir", "nyaris", "nearly", "almost")
 
 def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
     r = ctx.rules
-    if r.lists["result_partial_cues"].search(low) or r.lists["result_share_claim_blockers"].search(low):
+    if not result_claim_context(low, ctx, "result_share_claim_blockers"):
         return
-    if ctx.has("other_election_terms") or ctx.has("other_pilkada_year") or not pilkada_context(ctx):
-        return
-    if ctx.ref is not None and ctx.ref < ctx.facts.voting_date:
-        return  # before the vote a share is a poll's
     for m in r.lists["result_share"].finditer(low):
-        who = claim_subject(sentence, m.start(), ctx)
+        who = subject_in_race(sentence, m.start(), ctx)
         if who is None:
             continue
-        named = find_races_named(sentence, ctx.facts, ambiguous=True)
-        if named and who.race not in named:
-            continue  # the share of another region (a regency inside a governor's race)
         outcome = ctx.facts.outcome(who.race.code)
         if outcome is None or outcome.quality != "official" or outcome.status not in ("winner", "empty_box_won"):
             continue
@@ -55,6 +48,27 @@ def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
         why = f"{who.pair.head.name}-{who.pair.deputy.name} meraih {share}% suara sah, bukan {m.group('p')}%"
         ctx.add("result_share", r.severity["result_share"], sentence, outcome.text, outcome.source, why=why)
         return
+
+
+def result_claim_context(low: str, ctx: Ctx, blockers: str) -> bool:
+    """Whether a result claim (a share, a total) can be judged: no partial tally, quick count or poll cue, none of
+    the rule's `blockers`, Pilkada 2024 context, and not dated before the vote (a figure then is a poll's)."""
+    r = ctx.rules
+    if r.lists["result_partial_cues"].search(low) or r.lists[blockers].search(low):
+        return False
+    if ctx.has("other_election_terms") or ctx.has("other_pilkada_year") or not pilkada_context(ctx):
+        return False
+    return ctx.ref is None or ctx.ref >= ctx.facts.voting_date
+
+
+def subject_in_race(sentence: str, verb: int, ctx: Ctx) -> CandidateMatch | None:
+    """The claim's subject, unless the sentence names races and not the subject's (the figure of another region:
+    a regency inside a governor's race)."""
+    who = claim_subject(sentence, verb, ctx)
+    if who is None:
+        return None
+    named = find_races_named(sentence, ctx.facts, ambiguous=True)
+    return None if named and who.race not in named else who
 
 
 def claim_subject(sentence: str, verb: int, ctx: Ctx) -> CandidateMatch | None:

@@ -13,25 +13,23 @@ from __future__ import annotations
 
 import re
 
-from pantau.process.claims.context import Ctx, pilkada_context
-from pantau.process.claims.names_in_text import find_races_named
-from pantau.process.claims.share_claim_checks import LOWER_BOUNDS, NEARLY, UPPER_BOUNDS, claim_subject
+from pantau.process.claims.context import Ctx
+from pantau.process.claims.share_claim_checks import (
+    LOWER_BOUNDS,
+    NEARLY,
+    UPPER_BOUNDS,
+    result_claim_context,
+    subject_in_race,
+)
 
 
 def check_vote_totals(sentence: str, low: str, ctx: Ctx) -> None:
     r = ctx.rules
-    if r.lists["result_partial_cues"].search(low) or r.lists["vote_total_blockers"].search(low):
-        return
-    if ctx.has("other_election_terms") or ctx.has("other_pilkada_year") or not pilkada_context(ctx):
-        return
-    if ctx.ref is not None and ctx.ref < ctx.facts.voting_date:
+    if not result_claim_context(low, ctx, "vote_total_blockers"):
         return
     for m in r.lists["vote_total"].finditer(low):
-        who = claim_subject(sentence, m.start(), ctx)
+        who = subject_in_race(sentence, m.start(), ctx)
         if who is None:
-            continue
-        named = find_races_named(sentence, ctx.facts, ambiguous=True)
-        if named and who.race not in named:
             continue
         outcome = ctx.facts.outcome(who.race.code)
         if outcome is None or outcome.quality != "official" or outcome.status not in ("winner", "empty_box_won"):
