@@ -165,15 +165,23 @@ def _kind(ctx: Ctx) -> str | None:
     return kind if kind in drafts.KINDS else None
 
 
-@page("piket")
-def draft_text(ctx: Ctx) -> Response:
+def _open_draft(ctx: Ctx) -> tuple[str, dict[str, Any], str] | Response:
+    """The case and the draft kind a download or print route names, or the page that refuses it."""
     found = open_case(ctx)
     if isinstance(found, Response):
         return found
-    article_id, doc = found
     kind = _kind(ctx)
     if kind is None:
         return ctx.render("message.html", code=404, title="Draf tidak ditemukan", text="Jenis draf tidak dikenal.")
+    return found[0], found[1], kind
+
+
+@page("piket")
+def draft_text(ctx: Ctx) -> Response:
+    opened = _open_draft(ctx)
+    if isinstance(opened, Response):
+        return opened
+    article_id, doc, kind = opened
     filename = f"{kind}-{article_id[:12]}.txt"
     return PlainTextResponse(
         _saved_text(ctx, doc, kind), headers={"Content-Disposition": f'attachment; filename="{filename}"'}
@@ -182,11 +190,8 @@ def draft_text(ctx: Ctx) -> Response:
 
 @page("piket")
 def draft_print(ctx: Ctx) -> Response:
-    found = open_case(ctx)
-    if isinstance(found, Response):
-        return found
-    _, doc = found
-    kind = _kind(ctx)
-    if kind is None:
-        return ctx.render("message.html", code=404, title="Draf tidak ditemukan", text="Jenis draf tidak dikenal.")
+    opened = _open_draft(ctx)
+    if isinstance(opened, Response):
+        return opened
+    _, doc, kind = opened
     return ctx.render("print.html", text=_saved_text(ctx, doc, kind), title=drafts.LABELS[kind], doc=doc)
