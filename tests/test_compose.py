@@ -217,6 +217,20 @@ def test_certs_job_only_creates_certificates(services: dict[str, dict[str, Any]]
     assert any(target.endswith("config/certs") for _s, target, _ro in _volume_mounts(certs))
 
 
+def test_snapshot_folder_is_handed_to_the_elasticsearch_user(services: dict[str, dict[str, Any]]) -> None:
+    """path.repo lives on a named volume that Docker creates root-owned; a root job must give it to uid 1000
+    before Elasticsearch starts, or registering the fs repository fails with "not writable"."""
+    es = services["elasticsearch"]
+    repo = str(_environment(es)["path.repo"])
+    volume = next(src for src, target, _ro in _volume_mounts(es) if target == repo)
+    certs = services["certs"]
+    assert (volume, repo, False) in _volume_mounts(certs)
+    assert str(certs.get("user")) == "0"
+    script = " ".join(_strings(certs.get("command") or certs.get("entrypoint")))
+    assert re.search(rf"chown 1000(:0)? {re.escape(repo)}", script), "the certs job must chown the snapshot folder"
+    assert es["depends_on"]["certs"]["condition"] == "service_completed_successfully"
+
+
 def test_security_job_sets_passwords_role_user_and_indices(services: dict[str, dict[str, Any]]) -> None:
     from pantau.store.security import writer_spec
 
