@@ -368,7 +368,7 @@ def test_outcomes_rulings_and_who_votes() -> None:
     assert banjarbaru.psu[0].ruling_date == date(2025, 2, 24)
     papua = facts.outcome("91")
     assert papua is not None and papua.psu[0].psu_date == date(2025, 8, 6)
-    assert facts.outcome("16.71") is None  # nothing recorded: the checker must not guess
+    assert facts.outcome("32.73") is None  # nothing recorded: the checker must not guess
     assert facts.elections_for("34") == () and facts.elections_for("34.71") == ("wali_kota",)
     assert facts.elections_for("31.71") == ("gubernur",) and facts.elections_for("16.71") == ("gubernur", "wali_kota")
     rec = facts.reconciliation
