@@ -90,11 +90,16 @@ def extract_html(
     if cut:
         out["notes"].append(cut)
     pristine = copy.deepcopy(doc)  # for the trafilatura fallback: a C-level copy costs less than parsing again
+    # One Python proxy per element, kept alive while extracting: lxml then reuses it on every later walk over the
+    # tree instead of building a new one through lxml.html's class lookup (several walks per page).
+    proxies = list(doc.iter())
     try:
         return _extract(doc, pristine, url, out, family, domains)
     except (ValueError, TypeError, AttributeError, RecursionError, OverflowError) as exc:  # never crash a crawl
         out["skip_reason"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
         return out
+    finally:
+        del proxies
 
 
 def _extract(
