@@ -478,3 +478,16 @@ def test_a_capitals_label_with_a_colon_is_no_place(line: str) -> None:
     from pantau.text.dateline import find_dateline
 
     assert find_dateline(line) is None
+
+
+def test_credit_labels_are_found_after_any_white_space_and_case_but_not_inside_a_word() -> None:
+    from pantau.extract.byline import _labelled  # the XPath prefilter must pass everything the label regex matches
+
+    doc = lxml_html.document_fromstring(
+        "<html><body><p>\u00a0\u2009 PENULIS: Budi</p><p>\n\t Reporter : Sari</p><div>\u212aontributor Ani</div>"
+        "<span>By Joko</span><p>Bypass tol dibuka</p><li>\u3000 oleh Dewi</li><p><b>Editor</b>: Rina</p>"
+        "<td>Editor: Tono</td><p>Pemilu damai</p></body></html>"
+    )
+    found = [" ".join((el.text or "").split()) for el in _labelled(doc, "penulis|reporter|kontributor|by|oleh|editor")]
+    assert found == ["PENULIS: Budi", "Reporter : Sari", "\u212aontributor Ani", "By Joko", "oleh Dewi", "Editor",
+                     "Editor: Tono"]  # fmt: skip

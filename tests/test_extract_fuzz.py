@@ -1,5 +1,7 @@
 """Extraction never raises on broken, huge or hostile pages and always returns the contract's fields with their types
-(seeded fuzz pages from tests/fuzzpages.py; speed targets live in benchmarks/bench_extract_fuzz.py)."""
+(seeded fuzz pages from tests/fuzzpages.py; speed targets live in benchmarks/bench_extract_fuzz.py). Unbounded work
+fails too: pytest-timeout stops any test here after TIMEOUT_S (a group of 25 pages takes a few seconds of CPU; the
+bound is a hang guard with room for a busy machine, not a speed assertion)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ from pantau.extract import FIELDS, extract_html
 from pantau.extract.boilerplate import MAX_BODY_CHARS
 from pantau.extract.decode import MAX_HTML_BYTES
 from tests.fuzzpages import STRESS, fuzz_pages
+
+TIMEOUT_S = 180
+pytestmark = pytest.mark.timeout(TIMEOUT_S)
 
 OPTIONAL_STR = ("title", "published_at", "updated_at", "author", "dateline", "body", "section", "language",
                 "full_text_url", "skip_reason", "encoding")  # fmt: skip

@@ -7,6 +7,7 @@ huge, broken, wrongly encoded) yields a result with `skip_reason`, never an exce
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from typing import Any
 
@@ -88,16 +89,22 @@ def extract_html(
     cut = bound_tree(doc)
     if cut:
         out["notes"].append(cut)
+    pristine = copy.deepcopy(doc)  # for the trafilatura fallback: a C-level copy costs less than parsing again
+    # One Python proxy per element, kept alive while extracting: lxml then reuses it on every later walk over the
+    # tree instead of building a new one through lxml.html's class lookup (several walks per page).
+    proxies = list(doc.iter())
     try:
-        return _extract(doc, text, url, out, family, domains)
+        return _extract(doc, pristine, url, out, family, domains)
     except (ValueError, TypeError, AttributeError, RecursionError, OverflowError) as exc:  # never crash a crawl
         out["skip_reason"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
         return out
+    finally:
+        del proxies
 
 
 def _extract(
     doc: Any,
-    text: str,
+    pristine: Any,
     url: str,
     out: dict[str, Any],
     family: str | None,
@@ -128,7 +135,7 @@ def _extract(
     else:
         if fields:
             out["notes"].append(f"{fields['parser']} found no body; generic body used")
-        paragraphs, dateline, how = generic_body(page, text, meta["ld_body"], out["notes"])
+        paragraphs, dateline, how = generic_body(page, pristine, meta["ld_body"], out["notes"])
         out["parser"] = "generic" if how == "dom" else f"generic+{how}"
 
     for key in ("published_at", "updated_at", "section", "language"):

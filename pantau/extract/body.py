@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from pantau.extract import boilerplate as bp
-from pantau.extract.decode import cut_from, parse_document
+from pantau.extract.decode import cut_from
 from pantau.extract.metadata import Page
 
 MIN_BODY_CHARS = 250  # below this the DOM body is compared with trafilatura's
@@ -224,15 +224,12 @@ def _over_budget(doc: HtmlElement) -> tuple[HtmlElement | None, int]:
     return None, elements
 
 
-def fallback_input(html_text: str) -> tuple[str | HtmlElement, str | None, bool]:
-    """What trafilatura reads, a note on any cut, and whether to run it in fast mode. The page is parsed afresh (the
-    tree extraction works on has been cut by then) and measured as trafilatura will read it: scripts and styles,
-    which it drops unread, are removed; a page over the work budget keeps its elements up to the budget; a page
-    over FALLBACK_FULL_ELEMENTS is read without justext's comparison, whose cost grows with the square of the
-    paragraphs."""
-    doc = parse_document(html_text)
-    if doc is None:
-        return html_text, None, True
+def fallback_input(doc: HtmlElement) -> tuple[HtmlElement, str | None, bool]:
+    """What trafilatura reads, a note on any cut, and whether to run it in fast mode. `doc` is the page's tree as
+    parsed (a copy taken before extraction cut into it; it is changed here) and is measured as trafilatura will read
+    it: scripts and styles, which it drops unread, are removed; a page over the work budget keeps its elements up to
+    the budget; a page over FALLBACK_FULL_ELEMENTS is read without justext's comparison, whose cost grows with the
+    square of the paragraphs."""
     etree.strip_elements(doc, *_UNREAD, with_tail=False)
     elements = int(_COUNTED(doc))
     fast = elements > FALLBACK_FULL_ELEMENTS
@@ -244,8 +241,8 @@ def fallback_input(html_text: str) -> tuple[str | HtmlElement, str | None, bool]
     return doc, f"trafilatura fallback read the first {kept} of {elements} elements (work budget)", fast
 
 
-def trafilatura_paragraphs(html: str | HtmlElement, url: str, fast: bool = False) -> list[str]:
-    """Body paragraphs from trafilatura (the fallback), from the page's text or a (cut) tree of it; `fast` skips
+def trafilatura_paragraphs(html: HtmlElement, url: str, fast: bool = False) -> list[str]:
+    """Body paragraphs from trafilatura (the fallback), from a (cut) tree of the page; `fast` skips
     its comparison with justext and readability."""
     try:
         import trafilatura
@@ -276,9 +273,10 @@ def looks_like_listing(page: Page, body_chars: int) -> bool:
 
 
 def generic_body(
-    page: Page, html_text: str, ld_body: str | None, notes: list[str] | None = None
+    page: Page, pristine: HtmlElement, ld_body: str | None, notes: list[str] | None = None
 ) -> tuple[list[str], str | None, str]:
-    """(paragraphs, dateline, how) for any site; what was cut to bound the work goes to `notes`."""
+    """(paragraphs, dateline, how) for any site; `pristine` is a copy of the page's tree as parsed (before any cut),
+    which the trafilatura fallback reads (and changes); what was cut to bound the work goes to `notes`."""
     bp.drop_page_embeds(page.doc)
     container = find_body_container(page.doc)
     paragraphs: list[str] = []
@@ -288,7 +286,7 @@ def generic_body(
         paragraphs, dateline = bp.clean_paragraphs(paragraphs_of(container))
     chars = sum(len(p) for p in paragraphs)
     if chars < MIN_BODY_CHARS or _misses_text(page, container, chars):
-        fallback_html, note, fast = fallback_input(html_text)
+        fallback_html, note, fast = fallback_input(pristine)
         if fast:
             note = f"{note or 'trafilatura fallback'} in fast mode (over {FALLBACK_FULL_ELEMENTS} elements)"
         if note and notes is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from lxml import etree
@@ -190,12 +190,17 @@ def drop_nodes(container: HtmlElement, extra: tuple[CSSSelector, ...] | list[CSS
     """Remove boilerplate descendants of `container` (keeping their tail text), in place: the selectors of the
     rules and `extra`, then photos with their captions (`drop_media_blocks`)."""
     doomed: list[HtmlElement] = []
-    class_ids = class_id_text(container)
-    for sel in (*rules().drop, *extra):
-        if may_match(sel.css, class_ids):
-            doomed.extend(e for e in sel(container) if e is not container)
+    for sel in _applicable((*rules().drop, *extra), class_id_text(container)):
+        doomed.extend(e for e in sel(container) if e is not container)
     _remove(doomed)
     drop_media_blocks(container)
+
+
+@lru_cache(maxsize=32)
+def _applicable(selectors: tuple[CSSSelector, ...], class_ids: str) -> tuple[CSSSelector, ...]:
+    """The `selectors` that may match in a tree whose `class_id_text` is `class_ids`, remembered: a page that repeats
+    one block thousands of times asks the same question each time."""
+    return tuple(sel for sel in selectors if may_match(sel.css, class_ids))
 
 
 class SimpleSelectors:

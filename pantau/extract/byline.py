@@ -12,6 +12,7 @@ author. A JSON-LD/meta name that the byline prints in full ("Hendra" / "Hendra K
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -210,19 +211,39 @@ def _byline_elements(doc: HtmlElement) -> Iterator[HtmlElement]:
 
 @cache
 def _starts_with_xpath() -> etree.XPath:
-    """Credit-tag elements whose own text (before any child) starts with `$pattern` (EXSLT regex, case-blind):
-    found in C, without a Python object per element of the page."""
+    """Credit-tag elements whose own text (before any child) may start with a label: its first two characters
+    after XML white space are, lower-cased, the start of one (`$firsts`, see `_label_prefilter`) or not both
+    printable ASCII (other white space, "İ", "K" (Kelvin) ... which Python's `\\s` and case folding also match).
+    A superset of the regex's matches, found in C without a Python object (or a call into Python) per element."""
     tags = " or ".join(f"self::{t}" for t in _CREDIT_TAGS)
+    head = "substring(normalize-space(.), 1, 2)"
     return etree.XPath(
-        f"//*[{tags}][node()[1][self::text()][re:test(., $pattern, 'i')]]",
-        namespaces={"re": "http://exslt.org/regular-expressions"},
+        f"//*[{tags}][node()[1][self::text()][$firsts = '' or contains($firsts, translate({head}, $upper, $lower))"
+        f" or translate({head}, $ascii, '') != '']]"
+    )
+
+
+_PLAIN_LABEL = re.compile(r"[a-z][a-z ]+")
+_ASCII = "".join(map(chr, range(0x20, 0x7F)))
+
+
+@cache
+def _label_prefilter(labels: str) -> tuple[str, re.Pattern[str]]:
+    """("|pe|re|..|": the first two letters of every label of an alternation of plain lower-case labels (two
+    letters or more), or "" when some label is not plain (then every text is read); the regex of the labels)."""
+    parts = labels.split("|")
+    firsts = "|" + "|".join(sorted({p[:2] for p in parts})) + "|"
+    return firsts if all(_PLAIN_LABEL.fullmatch(p) for p in parts) else "", re.compile(
+        rf"^\s*(?:{labels})\b", re.IGNORECASE
     )
 
 
 def _labelled(doc: HtmlElement, labels: str) -> list[HtmlElement]:
     """The credit-tag elements whose own text starts with one of `labels` (an alternation), in document order."""
-    found: list[HtmlElement] = _starts_with_xpath()(doc, pattern=rf"^\s*(?:{labels})\b")
-    return found
+    firsts, pattern = _label_prefilter(labels)
+    found = _starts_with_xpath()(doc, firsts=firsts, ascii=_ASCII, upper=string.ascii_uppercase,
+                                 lower=string.ascii_lowercase)  # fmt: skip
+    return [el for el in found if isinstance(el, HtmlElement) and pattern.match(el.text or "")]
 
 
 def _credit_lines(labelled: list[HtmlElement]) -> Iterator[HtmlElement]:

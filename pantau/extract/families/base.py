@@ -75,7 +75,8 @@ class Parser:
         for css in cls.body:
             found = bp.select(doc, css)
             if found:
-                return [e for e in found if not any(a in found for a in e.iterancestors())]
+                members = set(found)  # a set: a page that repeats its container thousands of times stays linear
+                return [e for e in found if not any(a in members for a in e.iterancestors())]
         return []
 
     @classmethod
