@@ -161,6 +161,19 @@ def test_english_regency_and_city_names_and_sumatera_spelling() -> None:
     assert rows["52.03"].province == "Nusa Tenggara Barat"
 
 
+def test_place_of_a_statement_is_not_the_subject() -> None:
+    """ "kata X di Jakarta, Rabu (11/12)" says where a quote was given; a story about Kalteng stays about Kalteng, while
+    the same name as the subject of a sentence still counts."""
+    text = (
+        "Pasangan Agustiar Sabran-Edy Pratowo ditetapkan sebagai pemenang Pilgub Kalteng. Rivalnya menerima hasil "
+        'itu. "Kami menghormati keputusan KPU," kata Nadalsyah di Jakarta, Rabu (11/12/2024).'
+    )
+    provinces = {r.province for r in find_regions(text)}
+    assert provinces == {"Kalimantan Tengah"}
+    subject = find_regions(text + " Warga Jakarta juga memantau hasil Pilgub Jakarta yang digelar serentak.")
+    assert "Daerah Khusus Ibukota Jakarta" in {r.province for r in subject}
+
+
 def test_pilgub_alias_is_province_level() -> None:
     rows = find_regions("Pilgub Sumsel 2024 diikuti tiga pasangan calon gubernur dan wakil gubernur.")
     assert rows[0] == Region(province="Sumatera Selatan", regency=None, code="16", score=rows[0].score)

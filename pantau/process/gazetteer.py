@@ -81,6 +81,7 @@ class Rules:
     national_cues: re.Pattern[str] | None
     weights: dict[str, float]
     english_directions: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("barat", "daya") -> Southwest
+    statement_weekdays: frozenset[str] = frozenset()
 
 
 def english_name(name: str, directions: dict[tuple[str, ...], str]) -> str | None:
@@ -137,6 +138,7 @@ def load_rules(path: Path | None = None) -> Rules:
         national_damping=float(nat.get("damping", 1.0)),
         national_cues=_phrase_regex(str(c) for c in nat.get("cues") or []),
         weights={str(k): float(v) for k, v in (raw.get("weights") or {}).items()},
+        statement_weekdays=frozenset(str(w).lower() for w in raw.get("statement_place_weekdays") or []),
         english_directions={
             tuple(str(k).lower().split()): str(v) for k, v in (raw.get("english_directions") or {}).items()
         },
