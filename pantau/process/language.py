@@ -10,7 +10,9 @@ is id/ms/tl (or it is unsure) a second opinion decides:
   so a Malaysian report on Indonesia's Pilkada is still Malay.
 - jv / su: per sentence marker scores; a sentence (at least MIN_SEGMENT_TOKENS words) whose Javanese or Sundanese
   score is high and beats its Indonesian/Malay function words counts for that language. Their share of all words
-  makes the language primary (share >= 0.5) or lists it in `mixed`.
+  makes the language primary (share >= 0.5) or lists it in `mixed`. A text written in short, marker-poor sentences
+  (reviews, posts, headlines) counts as a whole (_text_regional): markers summed over all sentences against the
+  function words; then the sentences the language leads (any length) make its share. Codes are ISO 639-1 jv / su.
 
 Too little text gives code "und": no text -> reason "empty"; no letters -> "no_letters"; fewer than MIN_LETTERS
 letters or (for space-separated scripts) fewer than MIN_WORDS words -> "too_short". Long texts are sampled for
