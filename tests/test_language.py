@@ -154,6 +154,19 @@ SAMPLES.update(
             "The Jakarta gubernatorial race pits Pramono Anung against Ridwan Kamil and Dharma Pongrekun, and "
             "the commission expects the official count to finish in early December.",
         ),
+        # Everyday Javanese / Sundanese in short sentences: no single sentence is dense enough in markers, the text
+        # as a whole is (markers summed over sentences, against almost no Indonesian function words).
+        "jv_short_sentences": (
+            "jv",
+            "Panggonane adoh saka kutha. Mlebu kene kudu numpak sepur. Wektu bengi adem tenan. "
+            "Panganane murah, aku seneng. Sesuk dolan rene maneh karo kanca.",
+        ),
+        "su_short_sentences": (
+            "su",
+            "Tempatna caket ka pasar. Abdi sumping sareng kulawarga. Tuangeunna seueur pisan. "
+            "Hargana mirah, upami hoyong tiasa ka dieu deui.",
+        ),
+        "id_headline_no_markers": ("id", "Ratusan rumah warga terendam banjir setinggi pinggang"),
     }
 )
 

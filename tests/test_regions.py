@@ -146,6 +146,34 @@ def test_other_provinces_aliases() -> None:
         assert code in rows, code
 
 
+def test_english_regency_and_city_names_and_sumatera_spelling() -> None:
+    """English outlets write "East Lombok", "North Central Timor", "South Jakarta" (direction words in front) and mix
+    "Sumatra"/"Sumatera" ("North Sumatera"): all resolve to the place and so to its province."""
+    rows = by_code(
+        find_regions(
+            "Voters in East Lombok and North Central Timor returned to the polls, while the election commission "
+            "in South Jakarta and in Southwest Sumba reported a smooth count. In North Sumatera, the regional "
+            "election commission announced the gubernatorial results."
+        )
+    )
+    for code in ("52.03", "53.03", "31.74", "53.18", "12"):
+        assert code in rows, code
+    assert rows["52.03"].province == "Nusa Tenggara Barat"
+
+
+def test_place_of_a_statement_is_not_the_subject() -> None:
+    """ "kata X di Jakarta, Rabu (11/12)" says where a quote was given; a story about Kalteng stays about Kalteng, while
+    the same name as the subject of a sentence still counts."""
+    text = (
+        "Pasangan Agustiar Sabran-Edy Pratowo ditetapkan sebagai pemenang Pilgub Kalteng. Rivalnya menerima hasil "
+        'itu. "Kami menghormati keputusan KPU," kata Nadalsyah di Jakarta, Rabu (11/12/2024).'
+    )
+    provinces = {r.province for r in find_regions(text)}
+    assert provinces == {"Kalimantan Tengah"}
+    subject = find_regions(text + " Warga Jakarta juga memantau hasil Pilgub Jakarta yang digelar serentak.")
+    assert "Daerah Khusus Ibukota Jakarta" in {r.province for r in subject}
+
+
 def test_pilgub_alias_is_province_level() -> None:
     rows = find_regions("Pilgub Sumsel 2024 diikuti tiga pasangan calon gubernur dan wakil gubernur.")
     assert rows[0] == Region(province="Sumatera Selatan", regency=None, code="16", score=rows[0].score)

@@ -16,7 +16,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,28 @@ class Rules:
     national_damping: float
     national_cues: re.Pattern[str] | None
     weights: dict[str, float]
+    english_directions: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("barat", "daya") -> Southwest
+    statement_weekdays: frozenset[str] = frozenset()
+
+
+def english_name(name: str, directions: dict[tuple[str, ...], str]) -> str | None:
+    """The English form of a regency/city name with trailing direction words ("Lombok Timur" -> "East Lombok"),
+    or None when the name ends in none or nothing would be left."""
+    parts = name.split()
+    front: list[str] = []
+    longest = max((len(k) for k in directions), default=0)
+    while parts:
+        for size in range(min(longest, len(parts) - 1), 0, -1):
+            english = directions.get(tuple(w.lower() for w in parts[-size:]))
+            if english is not None:
+                front.append(english)
+                parts = parts[:-size]
+                break
+        else:
+            break
+    if not front or not parts:
+        return None
+    return " ".join(front + parts)
 
 
 def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -116,6 +138,10 @@ def load_rules(path: Path | None = None) -> Rules:
         national_damping=float(nat.get("damping", 1.0)),
         national_cues=_phrase_regex(str(c) for c in nat.get("cues") or []),
         weights={str(k): float(v) for k, v in (raw.get("weights") or {}).items()},
+        statement_weekdays=frozenset(str(w).lower() for w in raw.get("statement_place_weekdays") or []),
+        english_directions={
+            tuple(str(k).lower().split()): str(v) for k, v in (raw.get("english_directions") or {}).items()
+        },
     )
 
 
@@ -139,6 +165,10 @@ class Gazetteer:
             forms += [(a, "alias") for a in place.aliases] + [(s, "seat") for s in place.seats]
             for text, kind in forms:
                 self._add(text, place.code, kind)
+        for place in self._places.values():  # after every name and alias, so an English form never shadows one
+            english = english_name(place.short_name, rules.english_directions) if place.level != "province" else None
+            if english is not None and not self.index.get(self.key(english)):
+                self._add(english, place.code, "alias")
         for phrase in rules.stop_phrases:
             self._add(phrase, None, "stop")
         # first word of every key -> the most words a key starting with it has (the scan tries no longer ones)

@@ -87,8 +87,13 @@ class _Evidence:
     weight: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     supported: set[str] = field(default_factory=set)  # places with a cued/unambiguous-by-itself mention
     title: dict[str, float] = field(default_factory=dict)
+    statement_only: set[str] = field(default_factory=set)  # places named only as where a quote was given
 
-    def add(self, code: str, w: float, *, in_title: bool, supported: bool) -> None:
+    def add(self, code: str, w: float, *, in_title: bool, supported: bool, statement: bool = False) -> None:
+        if statement and self.total(code) == 0:
+            self.statement_only.add(code)
+        elif not statement:
+            self.statement_only.discard(code)
         if in_title:
             self.title[code] = max(self.title.get(code, 0.0), w)
         else:
@@ -173,6 +178,9 @@ def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
         cued = cued or (low[i] in rules.level_cues and key not in rules.needs_cue)
         codes = sorted({f.code for f in forms if f.code is not None})
         kind = "seat" if all(f.kind == "seat" for f in forms) else "name"
+        end = i + n
+        if level is None and end < n_words and low[end] in rules.statement_weekdays and raw[end - 1].endswith(","):
+            kind, cued = "statement", False
         out.append(_Mention(codes, key, kind, cued, level, i, in_title))
         i += n
     return out
@@ -255,6 +263,8 @@ def find_regions(
             base = w.get("title", 3.0)
         else:
             base = w.get("seat_mention", 0.8) if m.kind == "seat" else w.get("mention", 1.0)
+            if m.kind == "statement":  # the dateline already says where the reporter was
+                base = 0.0 if dl_place is not None and dl_place.code in m.codes else w.get("statement_place", 0.3)
             if m.cued:
                 base = max(base, w.get("cued_mention", 1.5))
             if m.pos < lead:
@@ -270,7 +280,7 @@ def find_regions(
             cands = [c for c in cands if (p := gaz.get(c)) is not None and p.level == m.level] or cands
         needs_support = m.key in rules.needs_cue and not m.cued
         if len(cands) == 1 and not needs_support:
-            ev.add(cands[0], weight_of(m), in_title=m.in_title, supported=True)
+            ev.add(cands[0], weight_of(m), in_title=m.in_title, supported=True, statement=m.kind == "statement")
         else:
             pending.append((m, cands, needs_support))
     dl_code = dl_place.code if dl_place else None
@@ -279,7 +289,9 @@ def find_regions(
             cands = [c for c in cands if c in ev.supported or c == dl_code]
         code = cands[0] if len(cands) == 1 else _resolve(gaz, m.key, cands, ev, dl_place, prior) if cands else None
         if code:
-            ev.add(code, weight_of(m), in_title=m.in_title, supported=not needs_support)
+            ev.add(
+                code, weight_of(m), in_title=m.in_title, supported=not needs_support, statement=m.kind == "statement"
+            )
 
     return _rank(gaz, ev, dl_place, national, prior)
 
@@ -308,13 +320,16 @@ def _rank(gaz: Gazetteer, ev: _Evidence, dl_place: Place | None, national: bool,
     rules, w = gaz.rules, gaz.rules.weights
     evidence: dict[str, float] = {c: ev.total(c) for c in set(ev.weight) | set(ev.title) if ev.total(c) > 0}
     if dl_place is not None:
-        related = {
+        related = {  # a place named only as where a quote was given does not confirm a desk dateline
             c
             for c in evidence
-            if c in (dl_place.code, dl_place.province_code)
-            or (dl_place.level == "province" and c.split(".")[0] == dl_place.code)
+            if c not in ev.statement_only
+            and (
+                c in (dl_place.code, dl_place.province_code)
+                or (dl_place.level == "province" and c.split(".")[0] == dl_place.code)
+            )
         }
-        if related or not evidence:
+        if related or not any(c not in ev.statement_only for c in evidence):
             dw = w.get("dateline_confirmed", 3.0)
         elif any(c.split(".")[0] == dl_place.province_code for c in evidence):
             dw = w.get("dateline_same_province", 2.0)
