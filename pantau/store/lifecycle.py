@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from pantau.errors import ConfigError, PantauError
+from pantau.errors import ConfigError
 from pantau.resources import bundled
 from pantau.store.client import Store
 
@@ -225,10 +225,13 @@ def apply_lifecycle(
         return {"action": f"managed by the {str(feature).upper()} policy {alias}", "deleted": 0}
     indices = backing_indices(store, alias)
     writes = [index for index, is_write in indices.items() if is_write]
-    if len(writes) != 1:
-        raise PantauError(
-            f"{alias} has no write index ({', '.join(sorted(indices)) or 'no index'}): run `pantau setup`"
-        )
+    if len(writes) != 1:  # reported, not raised: the other kinds' retention still runs
+        found = ", ".join(sorted(indices)) or "no index"
+        return {
+            "action": f"skipped: {alias} has no write index ({found}); run `pantau setup` and, if it says so, "
+            f"`pantau migrate {plan.kind}`",
+            "deleted": 0,
+        }
     write = writes[0]
     rolled: str | None = None
     if int(store.request("GET", f"/{write}/_count")["count"]) > 0:  # never roll an empty index over
