@@ -121,11 +121,15 @@ def test_index_templates_and_settings_from_the_wheel(installed: dict[str, Path])
         "import json; from pantau.store.templates import load_specs; from spiders.run import scrapy_settings; "
         "from pantau.crawl.plan import CrawlPlan; "
         "plan = CrawlPlan(outlets=[], since='2024-01-01T00:00:00+07:00', out_dir='.'); "
-        "print(json.dumps([sorted(load_specs()), scrapy_settings(plan).get('SPIDER_MODULES')]))"
+        "from pantau.store.lifecycle import load_lifecycle; "
+        "rolling = [k for k, s in load_specs().items() if s.rolling]; "
+        "print(json.dumps([sorted(load_specs()), scrapy_settings(plan).get('SPIDER_MODULES'), rolling, "
+        "load_lifecycle('audit').delete_after_days]))"
     )
     proc = _run([str(installed["python"]), "-c", code], cwd=installed["cwd"], env=_env(installed["cwd"]))
     assert proc.returncode == 0, proc.stderr
-    kinds, spider_modules = json.loads(proc.stdout)
+    kinds, spider_modules, rolling, audit_days = json.loads(proc.stdout)
+    assert rolling == ["audit"] and audit_days == 365  # mappings/lifecycle/ and retention/ are in the wheel
     assert kinds == [
         "alerts",
         "articles",

@@ -57,11 +57,13 @@ def cmd_setup(args: argparse.Namespace, settings: Settings) -> int:
     from pantau.process.batch import facts_for
     from pantau.store.claims_index import seed_from_facts
     from pantau.store.connect import open_store
+    from pantau.store.lifecycle import setup_lifecycles
     from pantau.store.snapshots import setup_snapshots
     from pantau.store.templates import setup
 
     store = open_store(settings)
     report = setup(store)
+    report += setup_lifecycles(store)  # ILM/ISM policies of the rolling kinds, or that Pantau applies them itself
     report.append(seed_from_facts(store, facts_for(settings)))  # the static known_hoaxes, idempotent ids
     report += setup_snapshots(store)  # the repository and the daily policy, or why the cluster takes none
     _print_json({"engine": f"{store.flavour} {store.info.version}", "url": store.info.url, "objects": report})

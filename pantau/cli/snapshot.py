@@ -62,7 +62,10 @@ def register(subparsers: Any) -> None:
     rest.add_argument("--yes", action="store_true", help="confirm --replace")
     rest.set_defaults(func=cmd_snapshot)
 
-    ret = subparsers.add_parser("retention", help="delete documents older than mappings/retention/rules.json allows")
+    ret = subparsers.add_parser(
+        "retention",
+        help="delete documents older than mappings/retention/rules.json allows (audit: whole old backing indices)",
+    )
     ret_actions = ret.add_subparsers(dest="retention_action", required=True)
     apply = ret_actions.add_parser("apply", help="apply every rule now")
     apply.add_argument("--dry-run", action="store_true", help="count what would be deleted, delete nothing")

@@ -1,7 +1,10 @@
 """Retention: delete documents older than their kind's rule in mappings/retention/rules.json.
 
-Document-level (delete-by-query on the live index behind each alias), because every kind lives in one index that is
-updated by id: an index-level lifecycle (ILM/ISM delete phase) would drop recent documents with the old ones.
+Alerts, dead letters and articles: document-level (delete-by-query on the index behind each alias), because they
+live in one index each and are updated by id (an alert's delivery status, a dead letter's last_seen_at, an
+article's review): an index-level lifecycle (ILM/ISM delete phase) would drop recent documents with the old ones.
+The append-only kinds with a lifecycle (audit, mappings/lifecycle/) lose whole backing indices instead, by the
+engine's ILM/ISM policy or, on a cluster without one, by pantau.store.lifecycle.apply_lifecycle.
 `pantau retention apply` runs it on demand; the hourly ops_health flow runs it too.
 """
 
@@ -16,6 +19,7 @@ from typing import Any
 from pantau.errors import ConfigError
 from pantau.resources import bundled
 from pantau.store.client import Store
+from pantau.store.lifecycle import apply_lifecycle
 from pantau.text.dates import WIB
 
 
@@ -71,10 +75,12 @@ def apply_retention(
     store: Store, now: datetime | None = None, dry_run: bool = False, rules: list[RetentionRule] | None = None
 ) -> list[dict[str, Any]]:
     """Per rule: the cutoff and how many documents it deleted (or would delete, with `dry_run`)."""
+    from pantau.store.lifecycle import load_lifecycle
     from pantau.store.templates import load_specs
 
     now = now or datetime.now(WIB)
-    rules = rules if rules is not None else load_rules(kinds=set(load_specs()))
+    specs = load_specs()
+    rules = rules if rules is not None else load_rules(kinds=set(specs))
     report: list[dict[str, Any]] = []
     for rule in rules:
         line: dict[str, Any] = {"kind": rule.kind, "field": rule.field, "days": rule.days}
@@ -82,8 +88,12 @@ def apply_retention(
         if cutoff is None:
             report.append(line | {"action": f"kept: nothing is deleted before {rule.not_before}", "deleted": 0})
             continue
-        query = {"range": {rule.field: {"lt": cutoff.isoformat()}}}
         line["older_than"] = cutoff.isoformat()
+        if rule.kind in specs and specs[rule.kind].rolling:  # whole backing indices, not documents
+            plan = load_lifecycle(rule.kind, kept_days=rule.days)
+            report.append(line | apply_lifecycle(store, plan, rule.field, cutoff, dry_run=dry_run))
+            continue
+        query = {"range": {rule.field: {"lt": cutoff.isoformat()}}}
         if dry_run:
             report.append(line | {"action": "dry run", "would_delete": store.count(rule.kind, query)})
             continue

@@ -1,8 +1,10 @@
 """mappings/*.json is the single source of index templates; this module loads them and applies them.
 
 Each file names a kind (articles, alerts, watchlists, deadletter, claims) and a version. The live data of a kind is the
-versioned index `<prefix>-<kind>-v<version>` behind the alias `<prefix>-<kind>`. `setup` applies templates and
-creates missing indices and aliases idempotently; `migrate` moves a kind to a new version by reindex + alias swap.
+versioned index `<prefix>-<kind>-v<version>` behind the alias `<prefix>-<kind>`; an append-only kind with a lifecycle
+(mappings/lifecycle/, see pantau.store.lifecycle) lives in backing indices `<prefix>-<kind>-v<version>-000001`, ...
+behind the same alias, its newest one the write index. `setup` applies templates and creates missing indices and
+aliases idempotently; `migrate` moves a kind to a new version by reindex + alias swap.
 """
 
 from __future__ import annotations
@@ -18,6 +20,15 @@ from typing import Any
 from pantau.errors import ConfigError, MigrationNeededError, PantauError, SearchRequestError
 from pantau.resources import bundled
 from pantau.store.client import Store
+from pantau.store.lifecycle import (
+    Feature,
+    backing_indices,
+    backing_version,
+    engine_feature,
+    first_index,
+    rolling_kinds,
+    template_settings,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +43,7 @@ class MappingSpec:
     version: int
     description: str
     template: dict[str, Any]
+    rolling: bool = False  # time-based backing indices behind a write alias (a file in mappings/lifecycle/)
 
     @property
     def digest(self) -> str:
@@ -39,12 +51,17 @@ class MappingSpec:
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
     def index_name(self, store: Store, version: int | None = None) -> str:
-        return f"{store.name(self.kind)}-v{self.version if version is None else version}"
+        """The versioned index (for a rolling kind: the version's first backing index)."""
+        version = self.version if version is None else version
+        return first_index(store.name(self.kind), version) if self.rolling else f"{store.name(self.kind)}-v{version}"
 
-    def template_body(self, store: Store) -> dict[str, Any]:
+    def template_body(self, store: Store, lifecycle: Feature | None = None) -> dict[str, Any]:
         template = copy.deepcopy(self.template)
-        meta = {"pantau_kind": self.kind, "pantau_version": self.version, "pantau_digest": self.digest}
+        meta: dict[str, Any] = {"pantau_kind": self.kind, "pantau_version": self.version, "pantau_digest": self.digest}
         template["mappings"]["_meta"] = meta
+        if self.rolling and lifecycle:  # so every rolled-over index stays under the engine's policy
+            template.setdefault("settings", {}).update(template_settings(lifecycle, store.name(self.kind)))
+            meta = meta | {"pantau_lifecycle": lifecycle}
         return {
             "index_patterns": [f"{store.name(self.kind)}-v*"],
             "priority": 200,
@@ -75,6 +92,7 @@ def load_specs(folder: Path | None = None) -> dict[str, MappingSpec]:
     if not raw:
         raise ConfigError(f"no mapping files in {folder}")
     specs: dict[str, MappingSpec] = {}
+    rolling = rolling_kinds()
     for kind, data in raw.items():
         template = copy.deepcopy(data["template"])
         source = data.get("include_properties_from")
@@ -97,7 +115,7 @@ def load_specs(folder: Path | None = None) -> dict[str, MappingSpec]:
             analysis = raw[analysis_source]["template"].get("settings", {}).get("analysis")
             if analysis:
                 template.setdefault("settings", {})["analysis"] = copy.deepcopy(analysis)
-        specs[kind] = MappingSpec(kind, int(data["version"]), data.get("description", ""), template)
+        specs[kind] = MappingSpec(kind, int(data["version"]), data.get("description", ""), template, kind in rolling)
     return specs
 
 
@@ -116,12 +134,13 @@ def _index_meta(store: Store, index: str) -> dict[str, Any]:
     return dict(found.get(index, {}).get("mappings", {}).get("_meta", {}))
 
 
-def _template_digest(store: Store, name: str) -> str | None:
+def _template_state(store: Store, name: str) -> tuple[str, str] | None:
+    """The digest and lifecycle feature the template was written with; None when there is no template."""
     found = store.request("GET", f"/_index_template/{name}", ignore=(404,))
     for entry in (found or {}).get("index_templates", []):
         if entry.get("name") == name:
             meta = entry.get("index_template", {}).get("_meta") or {}
-            return str(meta.get("pantau_digest")) if meta.get("pantau_digest") else ""
+            return str(meta.get("pantau_digest") or ""), str(meta.get("pantau_lifecycle") or "")
     return None
 
 
@@ -131,17 +150,28 @@ def _template_digest(store: Store, name: str) -> str | None:
 def setup(store: Store, specs: dict[str, MappingSpec] | None = None) -> list[dict[str, str]]:
     """Apply templates, create missing indices and aliases. Returns one line per object with what happened."""
     specs = specs or load_specs()
+    feature = engine_feature(store) if any(spec.rolling for spec in specs.values()) else None
     report: list[dict[str, str]] = []
     for spec in specs.values():
         name = store.name(spec.kind)
-        existing = _template_digest(store, name)
-        if existing == spec.digest:
+        existing = _template_state(store, name)
+        lifecycle = feature if spec.rolling else None
+        if existing == (spec.digest, lifecycle or ""):
             report.append({"object": f"template {name}", "action": "unchanged"})
         else:
-            store.request("PUT", f"/_index_template/{name}", body=spec.template_body(store))
+            store.request("PUT", f"/_index_template/{name}", body=spec.template_body(store, lifecycle))
             report.append({"object": f"template {name}", "action": "created" if existing is None else "updated"})
         report.extend(_ensure_index(store, spec))
     return report
+
+
+def live_index(store: Store, spec: MappingSpec) -> str | None:
+    """The index writes go to: the newest versioned index, or a rolling kind's write index."""
+    indices = backing_indices(store, store.name(spec.kind))
+    if spec.rolling:
+        writes = [index for index, is_write in indices.items() if is_write]
+        return writes[0] if writes else (max(indices) if indices else None)
+    return max(indices) if indices else None
 
 
 def _ensure_index(store: Store, spec: MappingSpec) -> list[dict[str, str]]:
@@ -155,14 +185,23 @@ def _ensure_index(store: Store, spec: MappingSpec) -> list[dict[str, str]]:
                 "`pantau setup`?); reindex it into a versioned index or delete it"
             )
         created = _create_index(store, index)
-        store.request("POST", "/_aliases", body={"actions": [{"add": {"index": index, "alias": alias}}]})
+        add: dict[str, Any] = {"index": index, "alias": alias} | ({"is_write_index": True} if spec.rolling else {})
+        store.request("POST", "/_aliases", body={"actions": [{"add": add}]})
         return [
             {"object": f"index {index}", "action": "created" if created else "unchanged"},
             {"object": f"alias {alias} -> {index}", "action": "created"},
         ]
-    live = current[-1]
+    live = str(live_index(store, spec))
     meta = _index_meta(store, live)
     live_version = int(meta.get("pantau_version", 0) or 0)
+    if spec.rolling and backing_version(alias, live) is None:
+        return [
+            {
+                "object": f"alias {alias} -> {live}",
+                "action": f"migration needed: {spec.kind} now lives in rolling backing indices "
+                f"({spec.index_name(store)}, ...), run `pantau migrate {spec.kind}`",
+            }
+        ]
     if live_version < spec.version:
         return [
             {
@@ -182,8 +221,9 @@ def _ensure_index(store: Store, spec: MappingSpec) -> list[dict[str, str]]:
     # Same version, different content: additive changes (new fields) can be put in place.
     mappings = copy.deepcopy(spec.template["mappings"])
     mappings["_meta"] = spec.template_body(store)["_meta"]
+    targets = ",".join(i for i in current if backing_version(alias, i) == spec.version) if spec.rolling else live
     try:
-        store.request("PUT", f"/{live}/_mapping", body=mappings)
+        store.request("PUT", f"/{targets}/_mapping", body=mappings)
     except SearchRequestError as exc:
         raise MigrationNeededError(
             f"mappings/{spec.kind}.json changed in a way {live} cannot take in place ({exc}); bump its "
@@ -215,7 +255,8 @@ def migrate(
     """Move a kind's alias to the index of its current mapping version: create, reindex, swap.
 
     Writes to the old index are blocked while it is copied (bulk indexing retries on that block, so writers wait
-    instead of failing) and searches keep reading the old index until the alias moves in one atomic step.
+    instead of failing) and searches keep reading the old index until the alias moves in one atomic step. A rolling
+    kind copies every backing index into the new version's first one, which becomes the write index.
     """
     specs = specs or load_specs()
     if kind not in specs:
@@ -227,16 +268,19 @@ def migrate(
     if not current:
         setup(store, {kind: spec})
         return {"kind": kind, "action": "created", "index": target}
-    source = current[-1]
-    if source == target:
-        return {"kind": kind, "action": "up to date", "index": target}
+    live = str(live_index(store, spec))
+    if live == target or (spec.rolling and backing_version(alias, live) == spec.version):
+        return {"kind": kind, "action": "up to date", "index": live}
+    sources = current if spec.rolling else [current[-1]]
+    source = ",".join(sources)
     name = store.name(kind)
-    store.request("PUT", f"/_index_template/{name}", body=spec.template_body(store))
     if store.exists(f"/{target}"):
         raise PantauError(
             f"{target} already exists but {alias} points at {source}: a previous migration was "
             f"interrupted; delete {target} and run `pantau migrate {kind}` again"
         )
+    feature = engine_feature(store) if spec.rolling else None
+    store.request("PUT", f"/_index_template/{name}", body=spec.template_body(store, feature))
     _create_index(store, target)
     store.request("PUT", f"/{source}/_settings", body={"index.blocks.write": True})
     try:
@@ -246,7 +290,7 @@ def migrate(
             "/_reindex",
             params={"wait_for_completion": "true", "refresh": "true"},
             body={
-                "source": {"index": source},
+                "source": {"index": sources},
                 "dest": {"index": target, "op_type": "create"},
                 "conflicts": "proceed",
             },
@@ -262,8 +306,8 @@ def migrate(
             "/_aliases",
             body={
                 "actions": [
-                    {"remove": {"index": source, "alias": alias}},
-                    {"add": {"index": target, "alias": alias}},
+                    *({"remove": {"index": index, "alias": alias}} for index in sources),
+                    {"add": {"index": target, "alias": alias} | ({"is_write_index": True} if spec.rolling else {})},
                 ]
             },
         )
@@ -272,7 +316,8 @@ def migrate(
         store.request("DELETE", f"/{target}", ignore=(404,))
         raise
     if delete_old:
-        store.request("DELETE", f"/{source}")
+        for index in sources:
+            store.request("DELETE", f"/{index}")
     log.info("migrated %s: %s -> %s (%d documents)", alias, source, target, after)
     return {
         "kind": kind,
