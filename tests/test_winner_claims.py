@@ -205,3 +205,36 @@ def test_an_official_outcome_prevails_over_the_sirekap_count(tmp_path: Path) -> 
     assert "winner_claim" not in [
         f.rule for f in check_claims(BANDUNG, haru, published_at=DEC, facts=local, article_pilkada=True)
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Andika Perkasa-Hendrar Prihadi unggul di Pilgub Jawa Tengah 2024 berdasarkan rekapitulasi KPU.",
+        "Andika Perkasa-Hendrar Prihadi memenangi Pilgub Jawa Tengah 2024.",
+        "Andika Perkasa-Hendrar Prihadi meraih suara terbanyak di Pilgub Jawa Tengah 2024.",
+        "Andika Perkasa-Hendrar Prihadi ditetapkan sebagai pemenang Pilgub Jawa Tengah 2024.",
+        "Pilgub Jawa Tengah 2024 dimenangkan oleh pasangan Andika Perkasa-Hendrar Prihadi.",
+        "ANDIKA PERKASA-HENDRAR PRIHADI RESMI MENANG PILGUB JATENG!!!",  # a WhatsApp post in capitals
+    ],
+)
+def test_other_forms_of_a_wrong_win(body: str) -> None:
+    assert "winner_claim" in rules_of(JATENG, body, DEC), body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Andika Perkasa-Hendrar Prihadi unggul sementara di Pilgub Jawa Tengah.",  # provisional
+        "Andika Perkasa-Hendrar Prihadi unggul di 5 kabupaten di Jawa Tengah.",  # parts of the province
+        "Di Pilgub Jawa Tengah, Kota Semarang dimenangkan oleh Andika Perkasa-Hendrar Prihadi.",  # a part
+        "Begitu juga di Kabupaten Demak Andika Perkasa-Hendrar Prihadi unggul tipis atas rivalnya.",  # a part
+        "Di Kab. Rembang Andika Perkasa-Hendrar Prihadi menang telak.",
+        "Hasilnya, kotak kosong lebih unggul dari Andika Perkasa-Hendrar Prihadi.",  # the name after the verb
+        "Pilgub Jawa Tengah 2024 dimenangkan oleh pasangan Ahmad Luthfi-Taj Yasin.",  # right
+        "Tidak benar bahwa Andika Perkasa-Hendrar Prihadi memenangi Pilgub Jawa Tengah.",  # denied
+        '"Andika Perkasa-Hendrar Prihadi menang Pilgub Jawa Tengah," kata Budi, seorang warga.',  # attributed
+    ],
+)
+def test_other_forms_that_are_not_a_wrong_win(body: str) -> None:
+    assert "winner_claim" not in rules_of(JATENG, body, DEC), body

@@ -150,6 +150,7 @@ _WORD_LIST_KEYS = (
     "coalition_list_glue",
     "coalition_gap_verb",
     "coalition_gap_allowed",
+    "loser_claim_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -176,6 +177,8 @@ _REGEX_KEYS = (
     "winner_negation",
     "winner_other_objects",
     "winner_local",
+    "winner_part",
+    "winner_place_before",
     "winner_empty_box_subject",
     "second_round",
     "no_such_race",
@@ -185,6 +188,9 @@ _REGEX_KEYS = (
     "voting_holiday",
     "psu_order",
     "vote_total",
+    "loser_claim",
+    "loser_named_after",
+    "loser_other_objects",
 )
 
 
