@@ -592,3 +592,22 @@ def test_official_region_leaders_prevail_over_sirekap() -> None:
     sirekap = check_claims(title, "Pasangan Helmi-Mian unggul di Kabupaten Bengkulu Selatan.", published_at=DEC)
     assert [f.rule for f in sirekap] == ["region_lead"] and "Sirekap" in sirekap[0].fact
     assert rules_of(title, "Pasangan Rohidin-Meriani unggul di Kabupaten Kaur.", DEC) == []
+
+
+# Paraphrases of a wrong ballot number (Jawa Tengah: Andika Perkasa-Hendrar Prihadi drew no. 1, Ahmad Luthfi-Taj
+# Yasin no. 2): the forms news and posts write, and the ones that assert nothing wrong.
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Ahmad Luthfi-Taj Yasin nomor urut 1 di Pilgub Jawa Tengah.", True),
+        ("Ahmad Luthfi-Taj Yasin paslon 01 di Pilgub Jawa Tengah.", True),
+        ("Paslon nomor urut satu, Ahmad Luthfi-Taj Yasin, berkampanye di Solo.", True),
+        ("Ahmad Luthfi-Taj Yasin nomor urut 2 di Pilgub Jawa Tengah.", False),  # right
+        ("Ahmad Luthfi-Taj Yasin paslon 02 di Pilgub Jawa Tengah.", False),
+        ("Apakah Ahmad Luthfi-Taj Yasin nomor urut 1 di Pilgub Jawa Tengah?", False),  # a question
+        ("Tidak benar bahwa Ahmad Luthfi-Taj Yasin nomor urut 1 di Pilgub Jawa Tengah.", False),  # denied
+    ],
+)
+def test_ballot_number_paraphrases(body: str, flagged: bool) -> None:
+    got = rules_of("Pilgub Jawa Tengah 2024", body, "2024-11-20T10:00:00+07:00")
+    assert ("ballot_number" in got) is flagged, body

@@ -89,3 +89,18 @@ def test_a_regency_race_is_judged_on_a_decisive_sirekap_count_at_lower_confidenc
     assert "Sirekap" in flags[0].fact and "sementara, bukan hasil resmi" in flags[0].fact
     assert "loser_claim" not in rules_of(BANDUNG, "Haru Suandharu-R. Dhani Wirianata kalah di Pilwalkot Bandung.", DEC)
     assert "loser_claim" not in rules_of(BANDUNG, body, None)  # undated: the count may not be the yardstick
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Paslon nomor urut 2 kalah di Pilgub Jawa Tengah 2024.", True),
+        ("Kemenangan paslon 01 atas paslon 02 di Pilgub Jateng.", True),
+        ("PASLON 02 KALAH DI PILGUB JATENG!!!", True),
+        ("Paslon 01 kalah di Pilgub Jawa Tengah 2024.", False),  # right
+        ("Paslon 02 kalah di Kota Surakarta.", False),  # a part of the province
+        ("Benarkah paslon 02 kalah di Pilgub Jateng?", False),  # a question
+    ],
+)
+def test_a_pair_named_by_its_ballot_number(body: str, flagged: bool) -> None:
+    assert ("loser_claim" in rules_of(JATENG, body, DEC)) is flagged, body

@@ -15,6 +15,7 @@ from pantau.process.claims.facts import Outcome
 from pantau.process.claims.names_in_text import Mentions, find_pairs, find_person, find_races_named
 from pantau.process.claims.races import CandidateMatch, Race, region_key
 from pantau.process.claims.sirekap import SirekapCount
+from pantau.process.claims.text import parse_number
 
 MAX_GAP = 60  # characters between the subject's name and the verb
 
@@ -53,6 +54,9 @@ def subject_before(sentence: str, low: str, verb: int, ctx: Ctx) -> CandidateMat
         end = _person_end(sentence, verb)
         if end is not None and (best is None or end > best[0]):
             best = (end, person)
+    numbered = _number_subject(sentence, low, 0, verb, ctx, last=True)
+    if numbered is not None and (best is None or numbered[0] > best[0]):
+        best = (numbered[0], numbered[1])
     if best is None:
         return None
     gap = low[best[0] : verb]
@@ -91,7 +95,36 @@ def subject_after(sentence: str, start: int, ctx: Ctx) -> CandidateMatch | None:
     for pm in find_pairs(sentence, mentions, True):
         if pm.partners and 0 <= pm.start - start <= 12:
             return pm.first
+    numbered = _number_subject(sentence, sentence.lower(), start, min(len(sentence), start + 40), ctx, last=False)
+    if numbered is not None and numbered[2] - start <= 12:
+        return numbered[1]
     return find_person(sentence, start, start + 1, mentions, max_gap=12)
+
+
+def _number_subject(
+    sentence: str, low: str, start: int, end: int, ctx: Ctx, *, last: bool
+) -> tuple[int, CandidateMatch, int] | None:
+    """A pair named by its ballot number ("paslon 02", "pasangan nomor urut dua") between `start` and `end`: (where
+    the mention ends, the pair, where it starts), in the one race the sentence names before it ("Di Pilgub Jateng,
+    paslon 01 menang"), or else the one race the article named, that has such a number ("paslon 01 menang di Kota
+    Semarang" in a text on the governor's race stays the governor's pair). The last mention when `last`, else the
+    first."""
+    # "atas paslon 02": the caller's pattern may have read the cue word; a mention ending after `start` counts
+    found = [
+        m for m in ctx.rules.lists["outcome_number_subject"].finditer(low, max(0, start - 12), end) if m.end() > start
+    ]
+    if not found:
+        return None
+    m = found[-1] if last else found[0]
+    number = parse_number(m.group("n"), ctx.rules)
+    if number is None:
+        return None
+    races = find_races_named(sentence[: m.start()], ctx.facts, ambiguous=True) or mentions_of(ctx).known_races()
+    hits = [(race, pair) for race in races if (pair := race.pair(number)) is not None]
+    if len({race.code for race, _ in hits}) != 1:
+        return None
+    race, pair = hits[0]
+    return m.end(), CandidateMatch(race, pair, "head", "ballot_number"), m.start()
 
 
 def whole_race(sentence: str, verb_end: int, race: Race, ctx: Ctx) -> bool:

@@ -179,6 +179,7 @@ _REGEX_KEYS = (
     "winner_local",
     "winner_part",
     "winner_place_before",
+    "outcome_number_subject",
     "winner_empty_box_subject",
     "second_round",
     "no_such_race",
