@@ -611,3 +611,41 @@ def test_official_region_leaders_prevail_over_sirekap() -> None:
 def test_ballot_number_paraphrases(body: str, flagged: bool) -> None:
     got = rules_of("Pilgub Jawa Tengah 2024", body, "2024-11-20T10:00:00+07:00")
     assert ("ballot_number" in got) is flagged, body
+
+
+# Paraphrases for rules that fire on real texts: the forms news and WhatsApp/Facebook posts use, and what asserts
+# nothing wrong (denied, asked, right). Invented sentences; the facts are the Pilkada 2024's.
+@pytest.mark.parametrize(
+    ("rule", "body", "flagged"),
+    [
+        ("term_of_office", "Bupati terpilih hasil Pilkada 2024 akan menjabat periode 2024-2029.", True),
+        ("term_of_office", "Gubernur terpilih Pilkada 2024 menjabat untuk masa jabatan 2024 - 2029.", True),
+        ("term_of_office", "Tidak benar bahwa bupati terpilih hasil Pilkada 2024 menjabat periode 2024-2029.", False),
+        ("term_of_office", "Apakah bupati terpilih hasil Pilkada 2024 menjabat periode 2024-2029?", False),
+        ("diy_election", "DIY tidak menggelar Pilkada 2024.", True),
+        ("diy_election", "Yogyakarta tidak ikut Pilkada serentak 2024.", True),
+        ("diy_election", "Di Jogja nggak ada Pilkada 2024.", True),  # colloquial negation of a post
+        ("diy_election", "DI YOGYAKARTA TIDAK ADA PILKADA 2024", True),
+        ("diy_election", "DIY tidak menggelar pemilihan gubernur pada Pilkada 2024.", False),  # right
+        ("diy_election", "Gak bener Jogja tidak ikut Pilkada 2024.", False),  # a colloquial denial
+        ("region_count", "Pilkada serentak 2024 digelar di 548 daerah.", True),
+        ("region_count", "Pilkada serentak 2024 digelar di 545 daerah.", False),
+    ],
+)
+def test_paraphrases_of_rules_seen_on_real_texts(rule: str, body: str, flagged: bool) -> None:
+    assert (rule in rules_of("Pilkada 2024", body, DEC if rule == "term_of_office" else NOV)) is flagged, body
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Pencoblosan Pilkada serentak 2024 digelar 28 November 2024.", True),
+        ("PENCOBLOSAN PILKADA SERENTAK TANGGAL 28 NOVEMBER 2024!!", True),
+        ("Pemungutan suara Pilkada 2024 pada 28/11/2024.", True),
+        ("Benarkah pencoblosan Pilkada 2024 digelar 28 November 2024?", False),
+        ("Kabar pencoblosan Pilkada 2024 digelar 28 November 2024 tidak benar.", False),
+        ("Pencoblosan Pilkada 2024 digelar 27 November 2024.", False),
+    ],
+)
+def test_voting_date_paraphrases(body: str, flagged: bool) -> None:
+    assert ("voting_date" in rules_of("Pilkada 2024", body, NOV)) is flagged, body

@@ -283,3 +283,7 @@ def test_a_ballot_number_that_is_not_a_wrong_winner(title: str, body: str) -> No
 )
 def test_a_regency_written_with_or_without_its_level(title: str, body: str) -> None:
     assert "winner_claim" in rules_of(title, body, DEC), body
+
+
+def test_a_colloquial_negation_is_a_negation() -> None:
+    assert "winner_claim" not in rules_of(JATENG, "Andika Perkasa-Hendrar Prihadi gak menang Pilgub Jawa Tengah.", DEC)

@@ -165,8 +165,6 @@ _REGEX_KEYS = (
     "ballot_joint_after",
     "elected_designation",
     "result_hoax",
-    "nomination_claim",
-    "nomination_passive",
     "nomination_candidacy",
     "region_lead",
     "voter_count",
@@ -221,7 +219,15 @@ STANCE_LISTS = (
 )
 
 
+# Patterns that name parties as "{party}": filled with the canonical party list (facts_parties.json) where used.
+PARTY_TEMPLATE_KEYS = ("nomination_claim_regex", "nomination_passive_regex")
+
+
 def _validate(raw: dict[str, Any]) -> None:
+    for key in PARTY_TEMPLATE_KEYS:
+        if "{party}" not in raw[key]:
+            raise TypeError(f"{key} must name the parties as {{party}}")
+        re.compile(raw[key].replace("{party}", "x"))  # a bad pattern fails here, not at the first article
     stance = raw["stance"]
     if not isinstance(stance["debunk_min_body_hits"], int):
         raise TypeError("stance.debunk_min_body_hits must be an integer")
