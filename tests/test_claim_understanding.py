@@ -649,3 +649,32 @@ def test_paraphrases_of_rules_seen_on_real_texts(rule: str, body: str, flagged: 
 )
 def test_voting_date_paraphrases(body: str, flagged: bool) -> None:
     assert ("voting_date" in rules_of("Pilkada 2024", body, NOV)) is flagged, body
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Real count KPU itu hoaks.", True),
+        ("HASIL REKAP KPU ITU PALSU!!!", True),  # a post in capitals
+        ("Hasil Pilkada Jateng versi KPU itu rekayasa.", True),
+        ("Apakah real count KPU itu hoaks?", False),  # asked
+        ('"Real count KPU itu hoaks," kata Budi, seorang pendukung.', False),  # a named speaker's words
+        ("KPU membantah real count mereka hoaks.", False),  # denied
+    ],
+)
+def test_result_called_hoax_paraphrases(body: str, flagged: bool) -> None:
+    assert ("result_called_hoax" in rules_of("Pilkada 2024", body, DEC)) is flagged, body
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Ahmad Luthfi-Taj Yasin ditetapkan sebagai gubernur terpilih Jawa Tengah.", True),
+        ("KPU Jateng menetapkan Ahmad Luthfi-Taj Yasin sebagai pasangan calon terpilih.", True),
+        ("Ahmad Luthfi-Taj Yasin akan ditetapkan sebagai gubernur terpilih Jawa Tengah.", False),  # future
+        ("Kapan Ahmad Luthfi-Taj Yasin ditetapkan sebagai gubernur terpilih Jawa Tengah?", False),  # asked
+    ],
+)
+def test_elected_designation_paraphrases(body: str, flagged: bool) -> None:
+    # 20 December 2024: after the vote, before the first designation (9 January 2025)
+    assert ("elected_designation" in rules_of("Pilkada 2024", body, "2024-12-20T10:00:00+07:00")) is flagged, body

@@ -35,6 +35,8 @@ from pantau.process.claims.races import CandidateMatch, Race
 
 def check_loser_claims(sentence: str, low: str, ctx: Ctx) -> None:
     r = ctx.rules
+    if not (r.lists["loser_claim"].search(low) or r.lists["loser_named_after"].search(low)):
+        return  # the cheap test first: most sentences the gate lets through name no loss
     if not outcome_claim_context(low, ctx) or r.lists["loser_claim_blockers"].search(low):
         return
     for m in r.lists["loser_claim"].finditer(low):
