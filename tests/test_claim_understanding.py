@@ -592,3 +592,89 @@ def test_official_region_leaders_prevail_over_sirekap() -> None:
     sirekap = check_claims(title, "Pasangan Helmi-Mian unggul di Kabupaten Bengkulu Selatan.", published_at=DEC)
     assert [f.rule for f in sirekap] == ["region_lead"] and "Sirekap" in sirekap[0].fact
     assert rules_of(title, "Pasangan Rohidin-Meriani unggul di Kabupaten Kaur.", DEC) == []
+
+
+# Paraphrases of a wrong ballot number (Jawa Tengah: Andika Perkasa-Hendrar Prihadi drew no. 1, Ahmad Luthfi-Taj
+# Yasin no. 2): the forms news and posts write, and the ones that assert nothing wrong.
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Ahmad Luthfi-Taj Yasin nomor urut 1 di Pilgub Jawa Tengah.", True),
+        ("Ahmad Luthfi-Taj Yasin paslon 01 di Pilgub Jawa Tengah.", True),
+        ("Paslon nomor urut satu, Ahmad Luthfi-Taj Yasin, berkampanye di Solo.", True),
+        ("Ahmad Luthfi-Taj Yasin nomor urut 2 di Pilgub Jawa Tengah.", False),  # right
+        ("Ahmad Luthfi-Taj Yasin paslon 02 di Pilgub Jawa Tengah.", False),
+        ("Apakah Ahmad Luthfi-Taj Yasin nomor urut 1 di Pilgub Jawa Tengah?", False),  # a question
+        ("Tidak benar bahwa Ahmad Luthfi-Taj Yasin nomor urut 1 di Pilgub Jawa Tengah.", False),  # denied
+    ],
+)
+def test_ballot_number_paraphrases(body: str, flagged: bool) -> None:
+    got = rules_of("Pilgub Jawa Tengah 2024", body, "2024-11-20T10:00:00+07:00")
+    assert ("ballot_number" in got) is flagged, body
+
+
+# Paraphrases for rules that fire on real texts: the forms news and WhatsApp/Facebook posts use, and what asserts
+# nothing wrong (denied, asked, right). Invented sentences; the facts are the Pilkada 2024's.
+@pytest.mark.parametrize(
+    ("rule", "body", "flagged"),
+    [
+        ("term_of_office", "Bupati terpilih hasil Pilkada 2024 akan menjabat periode 2024-2029.", True),
+        ("term_of_office", "Gubernur terpilih Pilkada 2024 menjabat untuk masa jabatan 2024 - 2029.", True),
+        ("term_of_office", "Tidak benar bahwa bupati terpilih hasil Pilkada 2024 menjabat periode 2024-2029.", False),
+        ("term_of_office", "Apakah bupati terpilih hasil Pilkada 2024 menjabat periode 2024-2029?", False),
+        ("diy_election", "DIY tidak menggelar Pilkada 2024.", True),
+        ("diy_election", "Yogyakarta tidak ikut Pilkada serentak 2024.", True),
+        ("diy_election", "Di Jogja nggak ada Pilkada 2024.", True),  # colloquial negation of a post
+        ("diy_election", "DI YOGYAKARTA TIDAK ADA PILKADA 2024", True),
+        ("diy_election", "DIY tidak menggelar pemilihan gubernur pada Pilkada 2024.", False),  # right
+        ("diy_election", "Gak bener Jogja tidak ikut Pilkada 2024.", False),  # a colloquial denial
+        ("region_count", "Pilkada serentak 2024 digelar di 548 daerah.", True),
+        ("region_count", "Pilkada serentak 2024 digelar di 545 daerah.", False),
+    ],
+)
+def test_paraphrases_of_rules_seen_on_real_texts(rule: str, body: str, flagged: bool) -> None:
+    assert (rule in rules_of("Pilkada 2024", body, DEC if rule == "term_of_office" else NOV)) is flagged, body
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Pencoblosan Pilkada serentak 2024 digelar 28 November 2024.", True),
+        ("PENCOBLOSAN PILKADA SERENTAK TANGGAL 28 NOVEMBER 2024!!", True),
+        ("Pemungutan suara Pilkada 2024 pada 28/11/2024.", True),
+        ("Benarkah pencoblosan Pilkada 2024 digelar 28 November 2024?", False),
+        ("Kabar pencoblosan Pilkada 2024 digelar 28 November 2024 tidak benar.", False),
+        ("Pencoblosan Pilkada 2024 digelar 27 November 2024.", False),
+    ],
+)
+def test_voting_date_paraphrases(body: str, flagged: bool) -> None:
+    assert ("voting_date" in rules_of("Pilkada 2024", body, NOV)) is flagged, body
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Real count KPU itu hoaks.", True),
+        ("HASIL REKAP KPU ITU PALSU!!!", True),  # a post in capitals
+        ("Hasil Pilkada Jateng versi KPU itu rekayasa.", True),
+        ("Apakah real count KPU itu hoaks?", False),  # asked
+        ('"Real count KPU itu hoaks," kata Budi, seorang pendukung.', False),  # a named speaker's words
+        ("KPU membantah real count mereka hoaks.", False),  # denied
+    ],
+)
+def test_result_called_hoax_paraphrases(body: str, flagged: bool) -> None:
+    assert ("result_called_hoax" in rules_of("Pilkada 2024", body, DEC)) is flagged, body
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Ahmad Luthfi-Taj Yasin ditetapkan sebagai gubernur terpilih Jawa Tengah.", True),
+        ("KPU Jateng menetapkan Ahmad Luthfi-Taj Yasin sebagai pasangan calon terpilih.", True),
+        ("Ahmad Luthfi-Taj Yasin akan ditetapkan sebagai gubernur terpilih Jawa Tengah.", False),  # future
+        ("Kapan Ahmad Luthfi-Taj Yasin ditetapkan sebagai gubernur terpilih Jawa Tengah?", False),  # asked
+    ],
+)
+def test_elected_designation_paraphrases(body: str, flagged: bool) -> None:
+    # 20 December 2024: after the vote, before the first designation (9 January 2025)
+    assert ("elected_designation" in rules_of("Pilkada 2024", body, "2024-12-20T10:00:00+07:00")) is flagged, body

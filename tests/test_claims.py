@@ -554,3 +554,17 @@ def test_voting_sentence_in_a_pilkada_article_is_judged_without_repeating_the_wo
     assert check_claims(title, body, published_at="2024-11-20T10:00:00+07:00") == []
     flags = check_claims(title, body, published_at="2024-11-20T10:00:00+07:00", article_pilkada=True)
     assert [f.rule for f in flags] == ["voting_date"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Partai Aceh resmi mengusung Zorvan Kelidmar di Pilkada Lembah Hijau.",  # a local party of the canonical list
+        "pkb resmi usung Zorvan Kelidmar di pilkada lembah hijau",  # a post in lower case
+        "Zorvan Kelidmar diusung PDI-P di Pilkada Lembah Hijau.",
+    ],
+)
+def test_nominations_are_read_over_the_canonical_party_list(body: str) -> None:
+    """ "<party> mengusung <name>" names its parties by the aliases of facts_parties.json (`{party}` in the rule)."""
+    flags = check_claims("Pilkada Lembah Hijau 2024", body, published_at="2024-12-10T10:00:00+07:00")
+    assert "fabricated_nomination" in [f.rule for f in flags], body

@@ -208,3 +208,19 @@ def test_facts_show_prints_the_parties_with_their_source() -> None:
     assert "4. Sherly Tjoanda - Sarbin Sehe  [Demokrat, PKB, NasDem" in text and "publikmalutnews.com" in text
     assert "2. Dharma Pongrekun - R. Kun Wardana Abyoto  [independent;" in render_race(facts.races["31"], facts)
     assert "parties not in the source data" in render_race(facts.races["33.74"], facts)
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Paslon 03 Pramono Anung-Rano Karno diusung PKS di Pilgub Jakarta.", True),
+        ("PRAMONO ANUNG-RANO KARNO DIUSUNG PKS DI PILGUB JAKARTA", True),  # a post in capitals
+        ("Pramono Anung-Rano Karno didukung oleh PKS dan Gerindra di Pilgub Jakarta.", True),
+        ("Tidak benar PKS mengusung Pramono Anung-Rano Karno di Pilgub Jakarta.", False),  # denied
+        ("Benarkah PKS mengusung Pramono Anung-Rano Karno di Pilgub Jakarta?", False),  # asked
+        ("Pramono Anung-Rano Karno diusung PDIP dan Hanura di Pilgub Jakarta.", False),  # right
+        ('"PKS mengusung Pramono Anung-Rano Karno," kata Budi, seorang warga.', False),  # a named speaker
+    ],
+)
+def test_coalition_paraphrases(body: str, flagged: bool) -> None:
+    assert ("coalition_party" in _rules(JKT, body)) is flagged, body

@@ -205,3 +205,85 @@ def test_an_official_outcome_prevails_over_the_sirekap_count(tmp_path: Path) -> 
     assert "winner_claim" not in [
         f.rule for f in check_claims(BANDUNG, haru, published_at=DEC, facts=local, article_pilkada=True)
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Andika Perkasa-Hendrar Prihadi unggul di Pilgub Jawa Tengah 2024 berdasarkan rekapitulasi KPU.",
+        "Andika Perkasa-Hendrar Prihadi memenangi Pilgub Jawa Tengah 2024.",
+        "Andika Perkasa-Hendrar Prihadi meraih suara terbanyak di Pilgub Jawa Tengah 2024.",
+        "Andika Perkasa-Hendrar Prihadi ditetapkan sebagai pemenang Pilgub Jawa Tengah 2024.",
+        "Pilgub Jawa Tengah 2024 dimenangkan oleh pasangan Andika Perkasa-Hendrar Prihadi.",
+        "ANDIKA PERKASA-HENDRAR PRIHADI RESMI MENANG PILGUB JATENG!!!",  # a WhatsApp post in capitals
+    ],
+)
+def test_other_forms_of_a_wrong_win(body: str) -> None:
+    assert "winner_claim" in rules_of(JATENG, body, DEC), body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Andika Perkasa-Hendrar Prihadi unggul sementara di Pilgub Jawa Tengah.",  # provisional
+        "Andika Perkasa-Hendrar Prihadi unggul di 5 kabupaten di Jawa Tengah.",  # parts of the province
+        "Di Pilgub Jawa Tengah, Kota Semarang dimenangkan oleh Andika Perkasa-Hendrar Prihadi.",  # a part
+        "Begitu juga di Kabupaten Demak Andika Perkasa-Hendrar Prihadi unggul tipis atas rivalnya.",  # a part
+        "Di Kab. Rembang Andika Perkasa-Hendrar Prihadi menang telak.",
+        "Hasilnya, kotak kosong lebih unggul dari Andika Perkasa-Hendrar Prihadi.",  # the name after the verb
+        "Pilgub Jawa Tengah 2024 dimenangkan oleh pasangan Ahmad Luthfi-Taj Yasin.",  # right
+        "Tidak benar bahwa Andika Perkasa-Hendrar Prihadi memenangi Pilgub Jawa Tengah.",  # denied
+        '"Andika Perkasa-Hendrar Prihadi menang Pilgub Jawa Tengah," kata Budi, seorang warga.',  # attributed
+    ],
+)
+def test_other_forms_that_are_not_a_wrong_win(body: str) -> None:
+    assert "winner_claim" not in rules_of(JATENG, body, DEC), body
+
+
+# A pair named by its ballot number, in the race the sentence or the article names (Jawa Tengah: no. 1 Andika
+# Perkasa-Hendrar Prihadi lost, no. 2 Ahmad Luthfi-Taj Yasin won).
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Paslon 01 resmi menang Pilgub Jawa Tengah 2024.",
+        "Pasangan nomor urut satu memenangkan Pilgub Jateng 2024.",
+        "Pasangan nomor 1 keluar sebagai pemenang Pilgub Jawa Tengah.",
+        "Pilgub Jateng dimenangkan oleh paslon nomor urut 1.",
+        "PASLON 01 MENANG PILGUB JATENG, SELAMAT!!",
+    ],
+)
+def test_a_pair_named_by_its_ballot_number_said_to_have_won(body: str) -> None:
+    assert "winner_claim" in rules_of(JATENG, body, DEC), body
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (JATENG, "Paslon 02 resmi menang Pilgub Jawa Tengah 2024."),  # right
+        (JATENG, "Paslon 01 menang di Kota Semarang."),  # a part of the province
+        (JATENG, "Paslon 01 unggul di 10 kabupaten."),
+        (JATENG, "Paslon 01 menang versi quick count."),  # provisional
+        (JATENG, "Tidak benar paslon 01 menang Pilgub Jawa Tengah."),  # denied
+        (JATENG, '"Paslon 01 menang Pilgub Jawa Tengah," kata Andi, relawan.'),  # attributed
+        (JATENG, "Kemenangan paslon 02 atas paslon 01 di Pilgub Jateng."),  # right
+        ("Pilkada serentak 2024", "Paslon 01 resmi menang Pilkada."),  # no race: which no. 1 is unknown
+    ],
+)
+def test_a_ballot_number_that_is_not_a_wrong_winner(title: str, body: str) -> None:
+    assert "winner_claim" not in rules_of(title, body, DEC), body
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Hasil Pilkada Bangka", "Mulkan-Ramadian memenangkan Pilkada Bangka 2024."),  # without "Kabupaten"
+        ("Hasil Pilkada Bangka", "Mulkan-Ramadian memenangkan Pilkada Kab. Bangka 2024."),
+        ("", "MULKAN-RAMADIAN MENANG PILKADA KABUPATEN BANGKA 2024"),  # a post in capitals, no title
+    ],
+)
+def test_a_regency_written_with_or_without_its_level(title: str, body: str) -> None:
+    assert "winner_claim" in rules_of(title, body, DEC), body
+
+
+def test_a_colloquial_negation_is_a_negation() -> None:
+    assert "winner_claim" not in rules_of(JATENG, "Andika Perkasa-Hendrar Prihadi gak menang Pilgub Jawa Tengah.", DEC)

@@ -22,6 +22,7 @@ from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, ch
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.holiday_checks import check_voting_holiday
+from pantau.process.claims.loser_checks import check_loser_claims
 from pantau.process.claims.nomination_checks import check_nominations
 from pantau.process.claims.pair_count_checks import check_race_pair_counts
 from pantau.process.claims.psu_order_checks import check_psu_orders
@@ -73,6 +74,7 @@ RULES = (
     "psu_order",
     "vote_total",
     "coalition_party",
+    "loser_claim",
 )
 _RE_DIGIT = re.compile(r"\d")
 _RE_CAPS_JOINED = re.compile(
@@ -83,7 +85,26 @@ _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = " \x00 "
 _FAKE_STEMS = ("hoaks", "hoax", "palsu", "bohong", "fiktif", "abal", "rekayasa", "manipulasi")
-_WIN_STEMS = ("menang", "terpilih", "dilantik", "won", "wins", "winner", "elected", "juara")
+_WIN_STEMS = ("menang", "terpilih", "dilantik", "unggul", "terbanyak", "won", "wins", "winner", "elected", "juara")
+_LOSS_STEMS = (
+    "kalah",
+    "tumbang",
+    "keok",
+    "takluk",
+    "gagal me",
+    "gagal terpilih",
+    "gagal keluar",
+    "kemenangan",
+    "menang atas",
+    "unggul atas",
+    "mengalahkan",
+    "menumbangkan",
+    "menaklukkan",
+    "mengungguli",
+    "lost",
+    "defeated",
+    "beat",
+)
 _POSTPONE_STEMS = ("tunda", "undur", "batal", "tangguh", "mundur", "tidak jadi")
 
 
@@ -182,7 +203,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (lambda s: "pemilih" in s.low or "dpt" in s.low, check_voter_count),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_pairs),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_unregistered_pairs),
-    (_any(("urut", "ballot")), check_ballot_numbers),
+    (_any(("urut", "ballot", "paslon", "pasangan nomor", "pasangan calon nomor")), check_ballot_numbers),
     (lambda s: _any(("suara", "votes"))(s) and bool(_RE_BIG_NUMBER.search(s.low)), check_results),
     (lambda s: _any(("suara", "votes"))(s) and _any(("%", "persen", "percent"))(s), check_result_shares),
     (_any(("psu", "ulang", "re-vote", "revote")), check_psu_dates),
@@ -196,6 +217,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("usung", "calonkan", "maju", "sebagai calon", "menjadi calon")), check_nominations),
     (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
     (_any(_WIN_STEMS), check_winner_claims),
+    (_any(_LOSS_STEMS), check_loser_claims),
     (_any(("putaran", "second round", "run-off", "runoff")), check_second_round),
     (_any(("yogya", "diy", "d.i", "jogja", "jak", "seribu")), check_no_such_race),
     (_any(("pasang", "paslon", "kandidat", "calon", "tunggal", "kotak kosong")), check_race_pair_counts),

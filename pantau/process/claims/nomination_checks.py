@@ -48,12 +48,13 @@ def _nominations(sentence: str, low: str, ctx: Ctx) -> list[tuple[str, str, str]
     and "<name> maju di Pilkada ...", where the name is nobody on KPU's list and no running mate follows it."""
     r = ctx.rules
     found = []
-    for m in r.lists["nomination_claim"].finditer(low):
+    claim, passive_claim = _party_patterns(ctx)
+    for m in claim.finditer(low):
         name = _name_after(sentence, m.end(), ctx)
         end = m.end() + len(name or "")
         if name is not None and not _MATE_AFTER.match(sentence[end:]):
             found.append((name.strip(), low[max(0, m.start() - 40) : m.end()], low[end : end + 40]))
-    passive = [*r.lists["nomination_passive"].finditer(low), *r.lists["nomination_candidacy"].finditer(low)]
+    passive = [*passive_claim.finditer(low), *r.lists["nomination_candidacy"].finditer(low)]
     for m in passive:
         runs = [
             run for run in name_runs(sentence) if run.end <= m.start() and not sentence[run.end : m.start()].strip()
@@ -64,6 +65,17 @@ def _nominations(sentence: str, low: str, ctx: Ctx) -> list[tuple[str, str, str]
                 (sentence[run.start : run.end], low[max(0, run.start - 40) : m.end()], low[m.end() : m.end() + 40])
             )
     return found
+
+
+def _party_patterns(ctx: Ctx) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "<party> mengusung" and "diusung <party>" over the canonical party list of the fact base."""
+    raw = ctx.rules.raw
+    return _compiled(raw["nomination_claim_regex"], ctx.facts), _compiled(raw["nomination_passive_regex"], ctx.facts)
+
+
+@lru_cache(maxsize=8)
+def _compiled(template: str, facts: FactBase) -> re.Pattern[str]:
+    return re.compile(template.replace("{party}", facts.party_table.alias_pattern))
 
 
 def _name_after(sentence: str, pos: int, ctx: Ctx) -> str | None:

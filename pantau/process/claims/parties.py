@@ -75,11 +75,15 @@ class PartyTable:
         return next((b for b in self.pairs_of(code) if party in b.parties), None)
 
     @cached_property
-    def _alias_re(self) -> re.Pattern[str]:
+    def alias_pattern(self) -> str:
+        """Every party alias as one lower-case regex alternation, longest first (spaces and hyphens as either)."""
         aliases = sorted({a.lower() for p in self.parties for a in p.aliases}, key=len, reverse=True)
-        alt = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for a in aliases)
+        return "|".join(re.escape(a).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for a in aliases)
+
+    @cached_property
+    def _alias_re(self) -> re.Pattern[str]:
         # Hyphens may join parties ("koalisi PKS-Gerindra"), so only letters and digits bound a name.
-        return re.compile(r"(?<![\w])(?:" + alt + r")(?![\w])", re.IGNORECASE)
+        return re.compile(r"(?<![\w])(?:" + self.alias_pattern + r")(?![\w])", re.IGNORECASE)
 
     @cached_property
     def _canonical(self) -> dict[str, str]:

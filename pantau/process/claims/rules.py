@@ -150,6 +150,7 @@ _WORD_LIST_KEYS = (
     "coalition_list_glue",
     "coalition_gap_verb",
     "coalition_gap_allowed",
+    "loser_claim_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -164,8 +165,6 @@ _REGEX_KEYS = (
     "ballot_joint_after",
     "elected_designation",
     "result_hoax",
-    "nomination_claim",
-    "nomination_passive",
     "nomination_candidacy",
     "region_lead",
     "voter_count",
@@ -176,6 +175,9 @@ _REGEX_KEYS = (
     "winner_negation",
     "winner_other_objects",
     "winner_local",
+    "winner_part",
+    "winner_place_before",
+    "outcome_number_subject",
     "winner_empty_box_subject",
     "second_round",
     "no_such_race",
@@ -185,6 +187,9 @@ _REGEX_KEYS = (
     "voting_holiday",
     "psu_order",
     "vote_total",
+    "loser_claim",
+    "loser_named_after",
+    "loser_other_objects",
 )
 
 
@@ -214,7 +219,15 @@ STANCE_LISTS = (
 )
 
 
+# Patterns that name parties as "{party}": filled with the canonical party list (facts_parties.json) where used.
+PARTY_TEMPLATE_KEYS = ("nomination_claim_regex", "nomination_passive_regex")
+
+
 def _validate(raw: dict[str, Any]) -> None:
+    for key in PARTY_TEMPLATE_KEYS:
+        if "{party}" not in raw[key]:
+            raise TypeError(f"{key} must name the parties as {{party}}")
+        re.compile(raw[key].replace("{party}", "x"))  # a bad pattern fails here, not at the first article
     stance = raw["stance"]
     if not isinstance(stance["debunk_min_body_hits"], int):
         raise TypeError("stance.debunk_min_body_hits must be an integer")

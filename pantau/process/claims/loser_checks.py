@@ -1,0 +1,99 @@
+"""Loser claims: a pair said to have lost a race it won.
+
+"X-Y kalah di Pilbup Z", "X tumbang", "X-Y gagal memenangkan Pilkada Z", "X-Y takluk dari A-B", "kemenangan A-B
+atas X-Y", "A-B mengalahkan X-Y", "kotak kosong kalah di Pilkada Z": the loser (the pair or person just before the
+verb, or just after "atas" / "mengalahkan") is resolved to its race as for winner claims
+(`outcome_claims.subject_before` / `subject_after`); when the race's official outcome says that pair (or the empty
+box) won, the loss is a misreported result. A regency/city race with nothing official is judged, at the lower
+confidence of kind "loser_claim_sirekap", on KPU's decisive provisional Sirekap count, exactly as `winner_claim`.
+
+Not checked, as for winner claims (the same gate and hedges): quick counts, provisional tallies, predictions, other
+elections and Pilkada years, parts of the region ("kalah di Kota Semarang" of a governor's pair, "kalah di 10
+kecamatan"), texts before the vote. Also not: losing something else or in another arena ("kalah di MK", "kalah
+gugatan", "kalah dalam debat") and idioms ("kalah pamor", "kalah start", "tak kalah"): `loser_claim_blockers` and
+`loser_other_objects_regex`. Stance and debunk articles are handled by `Ctx.add`. Phrases live in
+`claim_rules.json` under "loser_claim".
+"""
+
+from __future__ import annotations
+
+from pantau.process.claims.context import Ctx
+from pantau.process.claims.names_in_text import find_races_named
+from pantau.process.claims.outcome_claims import (
+    column_label,
+    decisive_count,
+    negated_before,
+    official_winner,
+    outcome_claim_context,
+    sirekap_fact,
+    subject_after,
+    subject_before,
+    whole_race,
+)
+from pantau.process.claims.races import CandidateMatch, Race
+
+
+def check_loser_claims(sentence: str, low: str, ctx: Ctx) -> None:
+    r = ctx.rules
+    if not (r.lists["loser_claim"].search(low) or r.lists["loser_named_after"].search(low)):
+        return  # the cheap test first: most sentences the gate lets through name no loss
+    if not outcome_claim_context(low, ctx) or r.lists["loser_claim_blockers"].search(low):
+        return
+    for m in r.lists["loser_claim"].finditer(low):
+        if negated_before(low, m.start(), ctx) or r.lists["loser_other_objects"].match(low[m.end() : m.end() + 40]):
+            continue
+        who = subject_before(sentence, low, m.start(), ctx)
+        if who is None:
+            if r.lists["winner_empty_box_subject"].search(low[max(0, m.start() - 25) : m.start()]):
+                _judge_empty_box(sentence, low, m.end(), ctx)
+            continue
+        if whole_race(sentence, m.end(), who.race, ctx) and _judge(sentence, low, who, ctx):
+            return
+    for m in r.lists["loser_named_after"].finditer(low):  # "kemenangan A-B atas X-Y", "A-B mengalahkan X-Y"
+        if negated_before(low, m.start(), ctx):
+            continue
+        who = subject_after(sentence, m.end(), ctx)
+        if who is not None and whole_race(sentence, m.end(), who.race, ctx) and _judge(sentence, low, who, ctx):
+            return
+
+
+def _judge(sentence: str, low: str, who: CandidateMatch, ctx: Ctx) -> bool:
+    pair = who.pair
+    if ctx.facts.outcome(who.race.code) is None:
+        return _judge_sirekap(sentence, who.race, str(pair.number), ctx)
+    official = official_winner(who.race, low, ctx)
+    if official is None or official[1] != str(pair.number):
+        return False
+    why = f"{pair.head.name}-{pair.deputy.name} (nomor urut {pair.number}) memenangkan {who.race.region}, tidak kalah"
+    r = ctx.rules
+    ctx.add("loser_claim", r.severity["loser_claim"], sentence, official[0].text, official[0].source, why=why)
+    return True
+
+
+def _judge_empty_box(sentence: str, low: str, verb_end: int, ctx: Ctx) -> None:
+    """ "Kotak kosong kalah di Pilkada Z" where the empty box won: the one single-candidate race named after it."""
+    races = [x for x in find_races_named(sentence[verb_end:], ctx.facts) if x.empty_box_column is not None]
+    if len(races) != 1:
+        return
+    if ctx.facts.outcome(races[0].code) is None:
+        _judge_sirekap(sentence, races[0], "empty_box", ctx)
+        return
+    official = official_winner(races[0], low, ctx)
+    if official is None or official[1] != "empty_box":
+        return
+    why = f"kotak kosong menang di {races[0].region}, tidak kalah"
+    r = ctx.rules
+    ctx.add("loser_claim", r.severity["loser_claim"], sentence, official[0].text, official[0].source, why=why)
+
+
+def _judge_sirekap(sentence: str, race: Race, claimed: str, ctx: Ctx) -> bool:
+    """`claimed` (a ballot number, or "empty_box") said to have lost `race`, where it leads the decisive count."""
+    count = decisive_count(race, ctx)
+    if count is None or count.leader != claimed:
+        return False
+    why = f"{column_label(race, claimed)} unggul dalam hitung suara Sirekap di {race.region}, tidak kalah"
+    kind = "loser_claim_sirekap"
+    ctx.add(
+        "loser_claim", ctx.rules.severity[kind], sentence, sirekap_fact(race, count), count.source, kind=kind, why=why
+    )
+    return True

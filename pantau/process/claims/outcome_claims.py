@@ -1,0 +1,196 @@
+"""What winner and loser claims share: the sentence gate, the subject lookup, the yardsticks (official outcome, or
+KPU's decisive provisional Sirekap count) and the wording of the Sirekap evidence.
+
+`winner_checks` judges "X menang" where X did not win, `loser_checks` "X kalah" where X won; both find X the same
+way (the pair or person named just before the verb, or just after "pemenang ... adalah" / "kemenangan Y atas"),
+keep only wins and losses of the whole race, and read the text's date against the outcome the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.facts import Outcome
+from pantau.process.claims.names_in_text import Mentions, find_pairs, find_person, find_races_named
+from pantau.process.claims.races import CandidateMatch, Race, region_key
+from pantau.process.claims.sirekap import SirekapCount
+from pantau.process.claims.text import parse_number
+
+MAX_GAP = 60  # characters between the subject's name and the verb
+
+
+def outcome_claim_context(low: str, ctx: Ctx) -> bool:
+    """Whether a sentence may state a Pilkada 2024 result: no other election or Pilkada year, no provisional count,
+    claim or prediction (`winner_hedges`), Pilkada context, and not dated before the vote."""
+    if ctx.has("other_election_terms") or ctx.has("other_pilkada_year"):
+        return False
+    if ctx.rules.lists["winner_hedges"].search(low) or not (pilkada_context(ctx) or ctx.title_pilkada):
+        return False
+    return ctx.ref is None or ctx.ref >= ctx.facts.voting_date
+
+
+def negated_before(low: str, start: int, ctx: Ctx) -> bool:
+    """A negation just before the verb ("tidak menang", "bukan kalah")."""
+    return ctx.rules.lists["winner_negation"].search(low[max(0, start - 25) : start]) is not None
+
+
+def mentions_of(ctx: Ctx) -> Mentions:
+    if ctx.mentions is None:
+        ctx.mentions = Mentions(ctx.facts)
+    return ctx.mentions
+
+
+def subject_before(sentence: str, low: str, verb: int, ctx: Ctx) -> CandidateMatch | None:
+    """The pair (or one of its people) named last before the verb, at most MAX_GAP characters before it, with no
+    rival ("mengalahkan", "atas", "vs") and no clause break in between."""
+    mentions = mentions_of(ctx)
+    best: tuple[int, CandidateMatch] | None = None
+    for pm in find_pairs(sentence, mentions, True):
+        if pm.partners and pm.end <= verb and verb - pm.end <= MAX_GAP:
+            best = (pm.end, pm.first) if best is None or pm.end > best[0] else best
+    person = find_person(sentence[:verb], verb, verb + 1, mentions, max_gap=MAX_GAP)  # not a name after the verb
+    if person is not None:
+        end = _person_end(sentence, verb)
+        if end is not None and (best is None or end > best[0]):
+            best = (end, person)
+    numbered = _number_subject(sentence, low, 0, verb, ctx, last=True)
+    if numbered is not None and (best is None or numbered[0] > best[0]):
+        best = (numbered[0], numbered[1])
+    if best is None:
+        return None
+    gap = low[best[0] : verb]
+    if ctx.rules.lists["winner_gap_blockers"].search(gap) or not named_last_is(sentence, verb, best[1].race, ctx):
+        return None
+    if _other_place_before(low, verb, best[1].race, ctx):
+        return None
+    return best[1]
+
+
+def _other_place_before(low: str, verb: int, race: Race, ctx: Ctx) -> bool:
+    """ "di Kabupaten Mahulu X-Y unggul": a regency, city or district named before the subject that is not the race's
+    own region (read by its name, so a place the gazetteer does not know also counts) makes the result a part's."""
+    key = region_key(race.region).lower()
+    places = ctx.rules.lists["winner_place_before"].finditer(low, 0, verb)
+    return any(not low.startswith(key, m.end()) for m in places)
+
+
+def named_last_is(sentence: str, end: int, race: Race, ctx: Ctx) -> bool:
+    """Whether the region named last before `end`, if any, is the race's own: "Pilgub Jateng dimenangkan oleh X-Y",
+    but "di Kabupaten Mahulu X-Y unggul" and "Kota Semarang dimenangkan oleh X-Y" (a governor's pair) are a part of
+    the race."""
+    named = find_races_named(sentence[:end], ctx.facts, ambiguous=True)
+    return not named or named[-1].region == race.region
+
+
+def _person_end(sentence: str, verb: int) -> int | None:
+    """Where the capitalised name run nearest before the verb ends (the span `find_person` resolved)."""
+    ends = [m.end() for m in re.finditer(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", sentence[:verb])]
+    return ends[-1] if ends else None
+
+
+def subject_after(sentence: str, start: int, ctx: Ctx) -> CandidateMatch | None:
+    """ "pemenang Pilkada Z adalah X-Y", "kemenangan Y atas X-Z": the pair or person named right after."""
+    mentions = mentions_of(ctx)
+    for pm in find_pairs(sentence, mentions, True):
+        if pm.partners and 0 <= pm.start - start <= 12:
+            return pm.first
+    numbered = _number_subject(sentence, sentence.lower(), start, min(len(sentence), start + 40), ctx, last=False)
+    if numbered is not None and numbered[2] - start <= 12:
+        return numbered[1]
+    return find_person(sentence, start, start + 1, mentions, max_gap=12)
+
+
+def _number_subject(
+    sentence: str, low: str, start: int, end: int, ctx: Ctx, *, last: bool
+) -> tuple[int, CandidateMatch, int] | None:
+    """A pair named by its ballot number ("paslon 02", "pasangan nomor urut dua") between `start` and `end`: (where
+    the mention ends, the pair, where it starts), in the one race the sentence names before it ("Di Pilgub Jateng,
+    paslon 01 menang"), or else the one race the article named, that has such a number ("paslon 01 menang di Kota
+    Semarang" in a text on the governor's race stays the governor's pair). The last mention when `last`, else the
+    first."""
+    # "atas paslon 02": the caller's pattern may have read the cue word; a mention ending after `start` counts
+    found = [
+        m for m in ctx.rules.lists["outcome_number_subject"].finditer(low, max(0, start - 12), end) if m.end() > start
+    ]
+    if not found:
+        return None
+    m = found[-1] if last else found[0]
+    number = parse_number(m.group("n"), ctx.rules)
+    if number is None:
+        return None
+    races = find_races_named(sentence[: m.start()], ctx.facts, ambiguous=True) or mentions_of(ctx).known_races()
+    hits = [(race, pair) for race in races if (pair := race.pair(number)) is not None]
+    if len({race.code for race, _ in hits}) != 1:
+        return None
+    race, pair = hits[0]
+    return m.end(), CandidateMatch(race, pair, "head", "ballot_number"), m.start()
+
+
+def whole_race(sentence: str, verb_end: int, race: Race, ctx: Ctx) -> bool:
+    """A win or loss of the race itself, not of a part of it: "menang di <place>" counts only when the place is the
+    race's own region; a region of another race named after the verb makes it another race's (or a part's) result."""
+    tail = sentence[verb_end : verb_end + 80]
+    named = find_races_named(tail, ctx.facts, ambiguous=True)
+    local = ctx.rules.lists["winner_local"].match(tail.lower())
+    if local:  # "menang di Jawa Tengah" is the race; "menang di 5 kabupaten di Jawa Tengah" a part of it
+        return race in named and not ctx.rules.lists["winner_part"].match(tail.lower(), local.end())
+    return not named or race in named
+
+
+def settled(outcome: Outcome, ctx: Ctx, low: str) -> bool:
+    """Whether the text is dated late enough for the official outcome to be the yardstick."""
+    day = outcome.settled_on
+    if outcome.status == "winner_after_psu":
+        return ctx.ref is not None and day is not None and ctx.ref >= day
+    if ctx.ref is None or day is None or ctx.ref >= day:
+        return True
+    return ctx.rules.lists["winner_official_cues"].search(low) is not None  # "ditetapkan", "rapat pleno"
+
+
+def official_winner(race: Race, low: str, ctx: Ctx) -> tuple[Outcome, str] | None:
+    """The race's official outcome and who won it (a ballot number as text, or "empty_box"), when it is recorded,
+    official and settled at the text's date."""
+    outcome = ctx.facts.outcome(race.code)
+    if outcome is None or outcome.quality != "official" or not settled(outcome, ctx, low):
+        return None
+    if outcome.status in ("winner", "winner_after_psu") and outcome.winner is not None:
+        return outcome, str(outcome.winner)
+    if outcome.status == "empty_box_won":
+        return outcome, "empty_box"
+    return None
+
+
+def decisive_count(race: Race, ctx: Ctx) -> SirekapCount | None:
+    """The race's Sirekap count when it can stand in for a result: a regency/city race with nothing official, no
+    court order, PSU or re-election recorded, counted far enough with a clear lead, and a text dated after it."""
+    if race.level == "gubernur" or ctx.facts.decided_elsewhere(race.code):
+        return None
+    count = ctx.facts.sirekap(race.code)
+    limits = ctx.rules.raw["sirekap_decisive"]
+    if count is None or not count.decisive(limits["min_progress"], limits["min_margin"]):
+        return None
+    if ctx.ref is None or ctx.ref <= count.counted_on:
+        return None
+    return count
+
+
+def column_label(race: Race, column: str) -> str:
+    if column == "empty_box":
+        return "kotak kosong"
+    pair = race.pair(int(column))
+    return f"{pair.head.name}-{pair.deputy.name} (nomor urut {column})" if pair is not None else f"nomor urut {column}"
+
+
+def _percent(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def sirekap_fact(race: Race, count: SirekapCount) -> str:
+    """The evidence of a flag judged on a Sirekap count: provisional, its progress and time, the leader's margin."""
+    return (
+        f"{race.region}: menurut hitung suara KPU di Sirekap (data sementara, bukan hasil resmi), dengan "
+        f"{_percent(count.progress)}% TPS masuk ({count.tps} dari {count.tps_total}) per {count.ts:%d-%m-%Y %H.%M} "
+        f"WIB, {column_label(race, count.leader)} unggul {_percent(count.margin)} poin atas pesaing terdekat. "
+        f"Hasil resmi: rekapitulasi (rapat pleno) KPU {race.region}."
+    )
