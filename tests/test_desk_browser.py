@@ -13,9 +13,9 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 
@@ -26,6 +26,8 @@ from pantau.store.client import Store
 from tests.deskdata import DATE_FLAG, seed
 from tests.deskserver import serving
 from tests.test_desk import desk_settings
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webelement import WebElement
@@ -96,6 +98,24 @@ def _find(driver: object, by: str, value: str) -> WebElement:
     assert isinstance(driver, WebDriver)
     _ready(driver)
     return driver.find_element(by, value)
+
+
+def _settled(driver: object, action: Callable[[], T]) -> T:
+    """Run `action` (lookups and typing) on the fully loaded current document, again with fresh lookups when
+    chromedriver reports that it raced a document swap (stale element, "does not belong to the document")."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    for attempt in range(3):
+        _ready(driver)
+        try:
+            return action()
+        except WebDriverException as error:
+            racing = "does not belong to the document" in str(error) or isinstance(
+                error, StaleElementReferenceException
+            )
+            if not racing or attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _go(driver: object, by: str, value: str) -> None:
@@ -265,37 +285,43 @@ def test_on_the_demos_data_an_officer_filters_reviews_drafts_and_finds_the_audit
     driver: WebDriver = browser  # type: ignore[assignment]
     base, store = demo_served
     driver.get(base + "/")
-    driver.find_element(By.NAME, "username").send_keys("demo")
-    driver.find_element(By.NAME, "password").send_keys("demo-password-2024")
+    _settled(driver, lambda: driver.find_element(By.NAME, "username").send_keys("demo"))
+    _settled(driver, lambda: driver.find_element(By.NAME, "password").send_keys("demo-password-2024"))
     _go(driver, By.CSS_SELECTOR, "form button[type=submit]")
-    all_rows = len(driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr a[href^='/report/']"))
+    all_rows = _settled(
+        driver, lambda: len(driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr a[href^='/report/']"))
+    )
     assert all_rows >= 3
-    province = Select(driver.find_element(By.NAME, "province"))
-    choice = next(o.get_attribute("value") for o in province.options if o.get_attribute("value"))
-    province.select_by_value(str(choice))
+
+    def pick_province() -> str:
+        province = Select(driver.find_element(By.NAME, "province"))
+        choice = next(o.get_attribute("value") for o in province.options if o.get_attribute("value"))
+        province.select_by_value(str(choice))
+        return str(choice)
+
+    choice = _settled(driver, pick_province)
     _go(driver, By.CSS_SELECTOR, "#filters button[type=submit]")
-    rows = driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
-    assert 1 <= len(rows) <= all_rows and all(str(choice) in row.text for row in rows)
-    assert all(" media" in row.text for row in rows)  # each row's story size
+    rows = _settled(driver, lambda: [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")])
+    assert 1 <= len(rows) <= all_rows and all(choice in row for row in rows)
+    assert all(" media" in row for row in rows)  # each row's story size
 
     _go(driver, By.CSS_SELECTOR, "#queue tbody tr a[href^='/report/']")
     article_id = driver.current_url.rstrip("/").rsplit("/", 1)[-1]
     doc = store.get("articles", article_id) or {}
-    assert driver.find_element(By.ID, "title").text == doc["title"]
-    assert driver.find_elements(By.CSS_SELECTOR, "#body mark")  # the evidence found in the processed body
-    Select(driver.find_element(By.NAME, "status")).select_by_value("ditinjau")
-    driver.find_element(By.NAME, "note").send_keys("Diperiksa pada data demo.")
+    assert _settled(driver, lambda: driver.find_element(By.ID, "title").text) == doc["title"]
+    assert _settled(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "#body mark"))  # the evidence found
+    _settled(driver, lambda: Select(driver.find_element(By.NAME, "status")).select_by_value("ditinjau"))
+    _settled(driver, lambda: driver.find_element(By.NAME, "note").send_keys("Diperiksa pada data demo."))
     _go(driver, By.CSS_SELECTOR, "#review-form button[type=submit]")
-    assert driver.find_element(By.ID, "status").text == "ditinjau"
+    assert _settled(driver, lambda: driver.find_element(By.ID, "status").text) == "ditinjau"
 
     _go(driver, By.ID, "draft-link")
-    letter = _find(driver, By.ID, "hak_jawab")
-    assert doc["title"] in (letter.get_attribute("value") or "")
-    letter.send_keys("\nCatatan: data demo.")
+    assert doc["title"] in _settled(driver, lambda: _find(driver, By.ID, "hak_jawab").get_attribute("value") or "")
+    _settled(driver, lambda: _find(driver, By.ID, "hak_jawab").send_keys("\nCatatan: data demo."))
     _go(driver, By.ID, "save-draft")
-    assert "Draf disimpan." in driver.find_element(By.CLASS_NAME, "flash").text
+    assert "Draf disimpan." in _settled(driver, lambda: driver.find_element(By.CLASS_NAME, "flash").text)
     driver.get(f"{base}/report/{article_id}")
-    trail = driver.find_element(By.ID, "trail").text
+    trail = _settled(driver, lambda: driver.find_element(By.ID, "trail").text)
     assert "demo · draft · ok" in trail and "demo · review · ok · baru -> ditinjau" in trail
     entries = audit.entries(store, article_id)
     assert [(e["action"], e["user"]) for e in entries] == [("draft", "demo"), ("review", "demo")]
