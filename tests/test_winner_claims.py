@@ -287,3 +287,32 @@ def test_a_regency_written_with_or_without_its_level(title: str, body: str) -> N
 
 def test_a_colloquial_negation_is_a_negation() -> None:
     assert "winner_claim" not in rules_of(JATENG, "Andika Perkasa-Hendrar Prihadi gak menang Pilgub Jawa Tengah.", DEC)
+
+
+@pytest.mark.parametrize(
+    ("published_at", "kind"),
+    [
+        ("2024-11-27T20:00:00+07:00", None),  # counting night: neither the count nor the recapitulation yet
+        ("2024-12-01T10:00:00+07:00", "winner_claim_sirekap"),  # after the count, before the recapitulation
+        ("2024-12-10T10:00:00+07:00", "winner_claim"),  # after the recapitulation (6 December 2024)
+    ],
+)
+def test_a_recorded_recapitulation_leaves_the_provisional_count_for_texts_before_it(
+    published_at: str, kind: str | None
+) -> None:
+    """Kota Makassar: Munafri Arifuddin-Aliyah Mustika Ilham (no. 1) led the Sirekap count and won the recapitulation;
+    a rival said to have won is judged on the count until the recapitulation, then on the recapitulation."""
+    race = load_facts().races["73.71"]
+    rival = race.pair(2)
+    assert rival is not None
+    text = f"Pasangan {rival.head.name}-{rival.deputy.name} resmi memenangkan Pilwalkot Makassar 2024."
+    flags = check_claims("Pilwalkot Makassar", text, published_at=published_at, article_pilkada=True)
+    rules = [f.rule for f in flags]
+    if kind is None:
+        assert "winner_claim" not in rules
+        return
+    assert rules.count("winner_claim") == 1
+    flag = next(f for f in flags if f.rule == "winner_claim")
+    sirekap = kind == "winner_claim_sirekap"
+    assert (flag.confidence < 0.7) is sirekap
+    assert ("Sirekap" in flag.fact) is sirekap

@@ -280,8 +280,13 @@ class FactBase:
     def decided_elsewhere(self, code: str) -> bool:
         """Whether the fact base records an outcome, an MK order (PSU, re-recapitulation, corrected decision) or a
         re-election for the race: then its Sirekap count says nothing about who won."""
+        return self.outcome(code) is not None or self.ordered_again(code)
+
+    def ordered_again(self, code: str) -> bool:
+        """Whether the MK ordered something for the race (a re-vote, a recount, a corrected decision) or it is
+        held again (a re-election after the empty box won)."""
         again = {str(c) for item in self.outcomes_raw.get("re_elections", []) for c in item.get("codes", [])}
-        return self.outcome(code) is not None or code in self.court_rulings()[1] or code in again
+        return code in self.court_rulings()[1] or code in again
 
     @cached_property
     def _outcomes(self) -> dict[str, Outcome]:

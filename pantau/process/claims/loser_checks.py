@@ -59,10 +59,10 @@ def check_loser_claims(sentence: str, low: str, ctx: Ctx) -> None:
 
 def _judge(sentence: str, low: str, who: CandidateMatch, ctx: Ctx) -> bool:
     pair = who.pair
-    if ctx.facts.outcome(who.race.code) is None:
-        return _judge_sirekap(sentence, who.race, str(pair.number), ctx)
     official = official_winner(who.race, low, ctx)
-    if official is None or official[1] != str(pair.number):
+    if official is None:  # nothing official, or not yet settled at the text's date: the provisional count
+        return _judge_sirekap(sentence, who.race, str(pair.number), ctx)
+    if official[1] != str(pair.number):
         return False
     why = f"{pair.head.name}-{pair.deputy.name} (nomor urut {pair.number}) memenangkan {who.race.region}, tidak kalah"
     r = ctx.rules
@@ -75,11 +75,11 @@ def _judge_empty_box(sentence: str, low: str, verb_end: int, ctx: Ctx) -> None:
     races = [x for x in find_races_named(sentence[verb_end:], ctx.facts) if x.empty_box_column is not None]
     if len(races) != 1:
         return
-    if ctx.facts.outcome(races[0].code) is None:
+    official = official_winner(races[0], low, ctx)
+    if official is None:  # nothing official, or not yet settled at the text's date: the provisional count
         _judge_sirekap(sentence, races[0], "empty_box", ctx)
         return
-    official = official_winner(races[0], low, ctx)
-    if official is None or official[1] != "empty_box":
+    if official[1] != "empty_box":
         return
     why = f"kotak kosong menang di {races[0].region}, tidak kalah"
     r = ctx.rules

@@ -162,17 +162,30 @@ def official_winner(race: Race, low: str, ctx: Ctx) -> tuple[Outcome, str] | Non
 
 
 def decisive_count(race: Race, ctx: Ctx) -> SirekapCount | None:
-    """The race's Sirekap count when it can stand in for a result: a regency/city race with nothing official, no
-    court order, PSU or re-election recorded, counted far enough with a clear lead, and a text dated after it."""
-    if race.level == "gubernur" or ctx.facts.decided_elsewhere(race.code):
+    """The race's Sirekap count when it can stand in for a result: a regency/city race with no court order, PSU or
+    re-election recorded, counted far enough with a clear lead, and a text dated after it. A recorded
+    recapitulation leaves the count standing for texts before it (`official_winner` takes over once it is
+    settled) only when both name the same winner; any other recorded outcome replaces the count."""
+    if race.level == "gubernur":
         return None
     count = ctx.facts.sirekap(race.code)
     limits = ctx.rules.raw["sirekap_decisive"]
     if count is None or not count.decisive(limits["min_progress"], limits["min_margin"]):
         return None
+    if ctx.facts.decided_elsewhere(race.code) and not _recapitulated_as_counted(race, count, ctx):
+        return None
     if ctx.ref is None or ctx.ref <= count.counted_on:
         return None
     return count
+
+
+def _recapitulated_as_counted(race: Race, count: SirekapCount, ctx: Ctx) -> bool:
+    """Whether the only thing recorded about the race is a plain recapitulation naming the count's leader."""
+    outcome = ctx.facts.outcome(race.code)
+    if outcome is None or outcome.psu or outcome.status not in ("winner", "empty_box_won"):
+        return False
+    winner = "empty_box" if outcome.status == "empty_box_won" else str(outcome.winner)
+    return winner == count.leader and not ctx.facts.ordered_again(race.code)
 
 
 def column_label(race: Race, column: str) -> str:

@@ -14,7 +14,8 @@ decision, and, for races decided by a re-vote (PSU), texts that are undated or o
 Stance (attributed, denied, asked, conditional) and debunk articles are handled by `Ctx.add` as for every rule.
 Phrases live in `claim_rules.json` under "winner_claim".
 
-A regency/city race with no official outcome, MK order, PSU or re-election in the fact base is judged on KPU's
+A regency/city race with no official outcome settled at the text's date (none recorded, or a text dated between the
+count and the recapitulation), and no MK order, PSU or re-election in the fact base, is judged on KPU's
 provisional Sirekap count (facts_sirekap.json) when that count is decisive ("sirekap_decisive": at least min_progress
 percent of polling stations counted and the leader at least min_margin points ahead): a pair said to have won where
 another pair or the empty box leads is flagged with the lower confidence of kind "winner_claim_sirekap", the
@@ -74,10 +75,10 @@ def check_winner_claims(sentence: str, low: str, ctx: Ctx) -> None:
 
 
 def _judge(sentence: str, low: str, who: CandidateMatch, ctx: Ctx) -> bool:
-    if ctx.facts.outcome(who.race.code) is None:
-        return _judge_sirekap(sentence, who.race, str(who.pair.number), ctx)
     official = official_winner(who.race, low, ctx)
-    if official is None or official[1] == str(who.pair.number):
+    if official is None:  # nothing official, or not yet settled at the text's date: the provisional count
+        return _judge_sirekap(sentence, who.race, str(who.pair.number), ctx)
+    if official[1] == str(who.pair.number):
         return False
     outcome = official[0]
     pair = who.pair
@@ -93,11 +94,11 @@ def _judge_empty_box(sentence: str, low: str, verb_end: int, ctx: Ctx) -> None:
     races = [x for x in find_races_named(sentence[verb_end:], ctx.facts) if x.empty_box_column is not None]
     if len(races) != 1:
         return
-    if ctx.facts.outcome(races[0].code) is None:
+    official = official_winner(races[0], low, ctx)
+    if official is None:  # nothing official, or not yet settled at the text's date: the provisional count
         _judge_sirekap(sentence, races[0], "empty_box", ctx)
         return
-    official = official_winner(races[0], low, ctx)
-    if official is None or official[1] == "empty_box":
+    if official[1] == "empty_box":
         return
     r = ctx.rules
     why = f"kotak kosong tidak menang di {races[0].region}"
