@@ -144,12 +144,15 @@ def test_a_draft_from_an_older_session_is_offered_back_in_the_new_one(
 
 
 def test_a_draft_posted_after_the_session_expired_comes_back_after_login(store: Store, tmp_path: Path) -> None:
-    app, docs = _app(store, tmp_path, PANTAU_DESK_SESSION_HOURS=str(1.5 / 3600))
+    # Long enough that logging in and opening the form fit in it on a loaded machine; then the officer writes for
+    # longer than the whole session, so it has surely ended when the draft is posted.
+    lifetime = 8.0
+    app, docs = _app(store, tmp_path, PANTAU_DESK_SESSION_HOURS=str(lifetime / 3600))
     case = str(docs[0]["id"])
     with serving(app) as base, httpx.Client(base_url=base, follow_redirects=False) as client:
         login(client, "piet", PASSWORD)  # type: ignore[arg-type]
         form = _draft_form(client, case)  # type: ignore[arg-type]
-        time.sleep(2.5)  # the officer writes; the 1.5 s session ends
+        time.sleep(lifetime + 1.5)
         refused = client.post(f"/report/{case}/draft", data=form)
         _kept_back(client, store, case, refused)  # type: ignore[arg-type]
 
