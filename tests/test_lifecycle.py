@@ -28,12 +28,14 @@ from pantau.errors import ConfigError
 from pantau.store.client import Store
 from pantau.store.lifecycle import (
     apply_lifecycle,
+    apply_policy,
     backing_indices,
     engine_feature,
     lifecycle_dir,
     load_lifecycle,
     rolling_kinds,
     setup_lifecycles,
+    template_settings,
 )
 from pantau.store.retention import apply_retention, load_rules
 from pantau.store.templates import alias_indices, load_specs, migrate, setup
@@ -230,3 +232,45 @@ def test_an_audit_index_of_the_old_layout_is_migrated_into_the_write_alias(store
     moved = migrate(store, "audit", delete_old=True, specs=load_specs(tmp_path))
     assert moved["to"] == f"{alias}-v2-000001" and moved["documents"] == 2
     assert backing_indices(store, alias) == {f"{alias}-v2-000001": True}
+
+
+class _Recorder:
+    """Stands in for an engine with ILM/ISM, which cannot run here (no Elasticsearch; the ISM plugin is not on
+    Maven Central): it answers the alias lookup and records what Pantau asks, so the test sees which backing
+    indices Pantau hands to the engine's policy and with which settings."""
+
+    def __init__(self, flavour: str, aliases: dict[str, bool]) -> None:
+        self.flavour = flavour
+        self.aliases = aliases
+        self.calls: list[tuple[str, str, Any]] = []
+
+    def name(self, kind: str) -> str:
+        return f"pantau-{kind}"
+
+    def request(self, method: str, path: str, body: Any = None, **_options: Any) -> Any:
+        self.calls.append((method, path, body))
+        if path == "/_alias/pantau-audit":
+            return {index: {"aliases": {"pantau-audit": {"is_write_index": w}}} for index, w in self.aliases.items()}
+        return {}
+
+
+@pytest.mark.parametrize("feature", ["ilm", "ism"])
+def test_an_index_of_the_earlier_layout_is_never_handed_to_the_engines_policy(feature: str) -> None:
+    """Aged from its creation, the one index of the earlier layout would be deleted whole with its recent entries."""
+    recorder = _Recorder(
+        "elasticsearch" if feature == "ilm" else "opensearch",
+        {"pantau-audit-v1": False, "pantau-audit-v2-000001": False, "pantau-audit-v2-000002": True},
+    )
+    result = apply_policy(recorder, load_lifecycle("audit"), feature)  # type: ignore[arg-type]
+    touched = {path.split("/")[1] for _m, path, _b in recorder.calls if path.endswith("/_settings")}
+    touched |= {path.rsplit("/", 1)[1] for _m, path, _b in recorder.calls if "/_ism/add/" in path}
+    assert touched == {"pantau-audit-v2-000001", "pantau-audit-v2-000002"}
+    assert "pantau-audit-v1" in result["action"] and "pantau migrate audit" in result["action"]
+    rolled = next(b for _m, p, b in recorder.calls if p == "/pantau-audit-v2-000001/_settings")
+    writing = next(b for _m, p, b in recorder.calls if p == "/pantau-audit-v2-000002/_settings")
+    if feature == "ilm":
+        assert rolled == {"index.lifecycle.name": "pantau-audit", "index.lifecycle.indexing_complete": True}
+        assert writing["index.lifecycle.rollover_alias"] == "pantau-audit"
+    else:
+        assert rolled == {"plugins.index_state_management.rollover_skip": True}
+        assert writing == template_settings("ism", "pantau-audit")
