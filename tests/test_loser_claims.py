@@ -53,6 +53,11 @@ def test_the_flag_names_the_winner_and_carries_the_official_result() -> None:
         "Ahmad Luthfi-Taj Yasin mengalahkan Andika Perkasa-Hendrar Prihadi di Pilgub Jawa Tengah.",
         "Ahmad Luthfi-Taj Yasin kalah di Kota Semarang.",  # a part of the province
         "Ahmad Luthfi-Taj Yasin kalah di 5 kecamatan.",
+        "Ahmad Luthfi-Taj Yasin kalah di Kota Semarang pada Pilgub Jawa Tengah.",  # the part, then the race
+        "Ahmad Luthfi-Taj Yasin kalah suara di Kabupaten Boyolali pada Pilgub Jawa Tengah.",
+        "Ahmad Luthfi-Taj Yasin menang meski kalah di Kota Semarang pada Pilgub Jawa Tengah.",
+        "Ahmad Luthfi-Taj Yasin nyaris kalah.",  # nearly, once, at first
+        "Ahmad Luthfi-Taj Yasin sempat kalah di Pilgub Jawa Tengah pada awal penghitungan.",
         "Di Kabupaten Sragen Ahmad Luthfi-Taj Yasin kalah tipis.",
         "Ahmad Luthfi-Taj Yasin kalah versi hitung cepat sebuah lembaga.",  # a quick count
         "Ahmad Luthfi-Taj Yasin tidak kalah di Pilgub Jawa Tengah.",  # negated

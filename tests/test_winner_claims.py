@@ -53,6 +53,9 @@ def test_the_flag_names_the_pair_and_carries_the_official_result() -> None:
         "Andika Perkasa-Hendrar Prihadi tidak menang Pilgub Jawa Tengah.",  # negated
         "Andika Perkasa-Hendrar Prihadi menang di Kota Semarang.",  # a part of the province
         "Andika Perkasa-Hendrar Prihadi menang di 10 kecamatan.",
+        "Andika Perkasa-Hendrar Prihadi menang di Kota Semarang pada Pilgub Jawa Tengah.",  # the part, then the race
+        "Andika Perkasa-Hendrar Prihadi sempat unggul di Pilgub Jawa Tengah pada awal penghitungan.",  # at first
+        "Andika Perkasa-Hendrar Prihadi nyaris menang di Pilgub Jawa Tengah.",  # nearly
         "Andika Perkasa-Hendrar Prihadi memenangkan gugatan di pengadilan.",  # something else
         "Apakah Andika Perkasa-Hendrar Prihadi menang Pilgub Jawa Tengah?",  # a question
         "Kabar Andika Perkasa-Hendrar Prihadi menang Pilgub Jawa Tengah adalah hoaks.",  # a denial

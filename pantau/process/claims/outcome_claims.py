@@ -131,7 +131,9 @@ def whole_race(sentence: str, verb_end: int, race: Race, ctx: Ctx) -> bool:
     """A win or loss of the race itself, not of a part of it: "menang di <place>" counts only when the place is the
     race's own region; a region of another race named after the verb makes it another race's (or a part's) result."""
     tail = sentence[verb_end : verb_end + 80]
-    named = find_races_named(tail, ctx.facts, ambiguous=True)
+    named = find_races_named(tail, ctx.facts, ambiguous=True)  # in the order the tail names them
+    if race in named and any(x.code.startswith(race.code + ".") for x in named[: named.index(race)]):
+        return False  # "kalah di Kota Semarang pada Pilgub Jawa Tengah": a regency of the province named first
     local = ctx.rules.lists["winner_local"].match(tail.lower())
     if local:  # "menang di Jawa Tengah" is the race; "menang di 5 kabupaten di Jawa Tengah" a part of it
         return race in named and not ctx.rules.lists["winner_part"].match(tail.lower(), local.end())
