@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from pantau.process.claims.facts import DATA_DIR, load_facts
+from pantau.process.claims.outcome_claims import winner_column
 
 REPO_URL = "https://github.com/razanfawwaz/pilkada-scrap"
 OBJECT_STORE = "https://sirekappilkada-obj-data.kpu.go.id/pilkada/hhcw"
@@ -321,7 +322,7 @@ def report(standings: list[Standing], uncounted: list[str]) -> str:
         o = facts.outcome(s.code)
         if o is None or o.quality != "official":
             continue
-        official = "empty_box" if o.status == "empty_box_won" else (str(o.winner) if o.winner is not None else None)
+        official = winner_column(o)
         if official is None:
             skipped.append(f"{s.code} ({o.status})")
             continue

@@ -156,10 +156,16 @@ def official_winner(race: Race, low: str, ctx: Ctx) -> tuple[Outcome, str] | Non
     outcome = ctx.facts.outcome(race.code)
     if outcome is None or outcome.quality != "official" or not settled(outcome, ctx, low):
         return None
+    column = winner_column(outcome)
+    return (outcome, column) if column is not None else None
+
+
+def winner_column(outcome: Outcome) -> str | None:
+    """Who won by the outcome: a ballot number as text, "empty_box", or None when it names no winner."""
     if outcome.status in ("winner", "winner_after_psu") and outcome.winner is not None:
-        return outcome, str(outcome.winner)
+        return str(outcome.winner)
     if outcome.status == "empty_box_won":
-        return outcome, "empty_box"
+        return "empty_box"
     return None
 
 
@@ -174,20 +180,14 @@ def decisive_count(race: Race, ctx: Ctx) -> SirekapCount | None:
     limits = ctx.rules.raw["sirekap_decisive"]
     if count is None or not count.decisive(limits["min_progress"], limits["min_margin"]):
         return None
-    if ctx.facts.decided_elsewhere(race.code) and not _recapitulated_as_counted(race, count, ctx):
+    outcome = ctx.facts.outcome(race.code)
+    if ctx.facts.ordered_again(race.code) or (
+        outcome is not None and (outcome.psu or winner_column(outcome) != count.leader)
+    ):
         return None
     if ctx.ref is None or ctx.ref <= count.counted_on:
         return None
     return count
-
-
-def _recapitulated_as_counted(race: Race, count: SirekapCount, ctx: Ctx) -> bool:
-    """Whether the only thing recorded about the race is a plain recapitulation naming the count's leader."""
-    outcome = ctx.facts.outcome(race.code)
-    if outcome is None or outcome.psu or outcome.status not in ("winner", "empty_box_won"):
-        return False
-    winner = "empty_box" if outcome.status == "empty_box_won" else str(outcome.winner)
-    return winner == count.leader and not ctx.facts.ordered_again(race.code)
 
 
 def column_label(race: Race, column: str) -> str:
