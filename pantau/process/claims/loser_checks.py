@@ -18,10 +18,10 @@ gugatan", "kalah dalam debat") and idioms ("kalah pamor", "kalah start", "tak ka
 from __future__ import annotations
 
 from pantau.process.claims.context import Ctx
-from pantau.process.claims.names_in_text import find_races_named
 from pantau.process.claims.outcome_claims import (
     column_label,
     decisive_count,
+    empty_box_race_named,
     negated_before,
     official_winner,
     outcome_claim_context,
@@ -72,16 +72,16 @@ def _judge(sentence: str, low: str, who: CandidateMatch, ctx: Ctx) -> bool:
 
 def _judge_empty_box(sentence: str, low: str, verb_end: int, ctx: Ctx) -> None:
     """ "Kotak kosong kalah di Pilkada Z" where the empty box won: the one single-candidate race named after it."""
-    races = [x for x in find_races_named(sentence[verb_end:], ctx.facts) if x.empty_box_column is not None]
-    if len(races) != 1:
+    race = empty_box_race_named(sentence, verb_end, ctx)
+    if race is None:
         return
-    official = official_winner(races[0], low, ctx)
+    official = official_winner(race, low, ctx)
     if official is None:  # nothing official, or not yet settled at the text's date: the provisional count
-        _judge_sirekap(sentence, races[0], "empty_box", ctx)
+        _judge_sirekap(sentence, race, "empty_box", ctx)
         return
     if official[1] != "empty_box":
         return
-    why = f"kotak kosong menang di {races[0].region}, tidak kalah"
+    why = f"kotak kosong menang di {race.region}, tidak kalah"
     r = ctx.rules
     ctx.add("loser_claim", r.severity["loser_claim"], sentence, official[0].text, official[0].source, why=why)
 

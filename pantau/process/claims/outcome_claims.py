@@ -190,6 +190,12 @@ def decisive_count(race: Race, ctx: Ctx) -> SirekapCount | None:
     return count
 
 
+def empty_box_race_named(sentence: str, verb_end: int, ctx: Ctx) -> Race | None:
+    """The one single-candidate race a sentence names after its verb ("kotak kosong menang/kalah di Pilkada Z")."""
+    races = [x for x in find_races_named(sentence[verb_end:], ctx.facts) if x.empty_box_column is not None]
+    return races[0] if len(races) == 1 else None
+
+
 def column_label(race: Race, column: str) -> str:
     if column == "empty_box":
         return "kotak kosong"

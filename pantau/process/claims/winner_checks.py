@@ -27,10 +27,10 @@ counts, may be early rather than wrong).
 from __future__ import annotations
 
 from pantau.process.claims.context import Ctx
-from pantau.process.claims.names_in_text import find_races_named
 from pantau.process.claims.outcome_claims import (
     column_label,
     decisive_count,
+    empty_box_race_named,
     named_last_is,
     negated_before,
     official_winner,
@@ -91,17 +91,17 @@ def _judge(sentence: str, low: str, who: CandidateMatch, ctx: Ctx) -> bool:
 def _judge_empty_box(sentence: str, low: str, verb_end: int, ctx: Ctx) -> None:
     """ "Kotak kosong menang di Pilkada Z" where the single pair won: the race is the one single-candidate race the
     sentence names after the verb."""
-    races = [x for x in find_races_named(sentence[verb_end:], ctx.facts) if x.empty_box_column is not None]
-    if len(races) != 1:
+    race = empty_box_race_named(sentence, verb_end, ctx)
+    if race is None:
         return
-    official = official_winner(races[0], low, ctx)
+    official = official_winner(race, low, ctx)
     if official is None:  # nothing official, or not yet settled at the text's date: the provisional count
-        _judge_sirekap(sentence, races[0], "empty_box", ctx)
+        _judge_sirekap(sentence, race, "empty_box", ctx)
         return
     if official[1] == "empty_box":
         return
     r = ctx.rules
-    why = f"kotak kosong tidak menang di {races[0].region}"
+    why = f"kotak kosong tidak menang di {race.region}"
     ctx.add("winner_claim", r.severity["winner_claim"], sentence, official[0].text, official[0].source, why=why)
 
 
