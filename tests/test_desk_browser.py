@@ -118,6 +118,26 @@ def _settled(driver: object, action: Callable[[], T]) -> T:
     raise AssertionError("unreachable")
 
 
+def _gone(page: WebElement) -> Callable[[object], bool]:
+    """Whether `page` (the old document's html element) has left the window. chromedriver says so either as a stale
+    element or, while the new document replaces it, as "Node with given id does not belong to the document";
+    selenium's own staleness_of knows only the first."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def check(_driver: object) -> bool:
+        try:
+            page.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+        return False
+
+    return check
+
+
 def _go(driver: object, by: str, value: str) -> None:
     """Click a link or button and wait until the next page has replaced this one and finished loading.
 
@@ -128,7 +148,6 @@ def _go(driver: object, by: str, value: str) -> None:
     from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     assert isinstance(driver, WebDriver)
@@ -142,11 +161,11 @@ def _go(driver: object, by: str, value: str) -> None:
             racing = swapped or isinstance(error, StaleElementReferenceException)
             if not racing or attempt == 2:
                 raise
-            if expected_conditions.staleness_of(page)(driver):
+            if _gone(page)(driver):
                 break  # the click went through before the error: the page is already changing
             continue
         break
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30).until(_gone(page))
     _ready(driver)
 
 
