@@ -271,11 +271,21 @@ def test_a_long_paragraph_after_a_signoff_keeps_the_rest() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Kamis, 05 November 2015 | 11:13 WIB", "20/01/2025 06:59", "Senin, 3 Maret 2025 14:00 WITA"]
+    "line",
+    [
+        "Kamis, 05 November 2015 | 11:13 WIB",
+        "20/01/2025 06:59",
+        "Senin, 3 Maret 2025 14:00 WITA",
+        "17:41 JST, October 13, 2024",  # the clock first, the month before the day
+        "Mar 5, 2025",
+        "October 13, 2024 10:00 am",
+    ],
 )
 def test_date_only_lines(line: str) -> None:
     assert bp.is_date_line(line)
     assert not bp.is_date_line("Kamis, 05 November 2015 KPU menggelar rapat pleno di Jakarta.")
+    assert not bp.is_date_line("17:41 semua petugas pulang, 2024")
+    assert not bp.is_date_line("March 2024 was the wettest month")
 
 
 def test_photo_blocks_and_embeds_leave_the_tree() -> None:

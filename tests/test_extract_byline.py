@@ -491,3 +491,28 @@ def test_credit_labels_are_found_after_any_white_space_and_case_but_not_inside_a
     found = [" ".join((el.text or "").split()) for el in _labelled(doc, "penulis|reporter|kontributor|by|oleh|editor")]
     assert found == ["PENULIS: Budi", "Reporter : Sari", "\u212aontributor Ani", "By Joko", "oleh Dewi", "Editor",
                      "Editor: Tono"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a byline that runs on into an English date: the month before the day is part of the date
+        ("Budi Santoso / KABAR.COM / Sep 2, 2024, 17:07 IST", ["Budi Santoso"]),
+        ("Rina Marlina / Jul 19, 2024, 21:27 WIB", ["Rina Marlina"]),
+        ("Budi Santoso, 5 Maret 2025", ["Budi Santoso"]),
+        # "Updated:" / "Published:" open another credit, as "Diperbarui:" does
+        ("Budi Santoso / Updated: Aug 28, 2024", ["Budi Santoso"]),
+        ("Rina Marlina Published: 5 March 2025", ["Rina Marlina"]),
+        # a part naming whose staff the writers are is no writer
+        ("By Budi Santoso and Rina Marlina / Kabar Harian Staff Writers", ["Budi Santoso", "Rina Marlina"]),
+        ("Budi Santoso / Tim Redaksi", ["Budi Santoso"]),
+        # a CMS placeholder is no writer
+        ("No Author", []),
+    ],
+)
+def test_byline_tails_dates_desks_and_placeholders(text: str, want: list[str]) -> None:
+    assert names_from(text, DETIK) == want
+
+
+def test_a_person_named_like_a_month_keeps_the_name() -> None:
+    assert names_from("Oleh: Juni Astuti", DETIK) == ["Juni Astuti"]

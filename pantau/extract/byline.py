@@ -51,6 +51,7 @@ class _Rules:
     other_label_end: re.Pattern[str]
     starts_editing: re.Pattern[str]
     role_word: re.Pattern[str]
+    desk_role: re.Pattern[str]
     when: re.Pattern[str]
     particles: frozenset[str]
     staff_code: re.Pattern[str]
@@ -61,7 +62,9 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     raw: dict[str, Any] = byline_rules()
-    weekdays = "|".join(sorted(load_json("id_calendar.json")["weekdays"], key=len, reverse=True))
+    calendar = load_json("id_calendar.json")
+    weekdays = "|".join(sorted(calendar["weekdays"], key=len, reverse=True))
+    months = "|".join(sorted(calendar["months"], key=len, reverse=True))
     labels, others, roles = raw["author_labels"], raw["editor_labels"], raw["roles"]
     return _Rules(
         author_attr=re.compile(rf"(?:{raw['author_attr']})", re.IGNORECASE),
@@ -78,7 +81,8 @@ def _rules() -> _Rules:
         other_label_end=re.compile(rf"(?:^|\s)(?:{others})\s*[:：]\s*$", re.IGNORECASE),
         place_role=re.compile(rf"^(?:{raw['place_roles']})\s+[^:：,]{{1,40}},\s*", re.IGNORECASE),
         role_word=re.compile(rf"^(?:{roles})$", re.IGNORECASE),
-        when=re.compile(rf"\d|\b(?:{weekdays})\b\s*[,\d]|\s(?:on|at|pada)\s+\d", re.IGNORECASE),
+        when=re.compile(rf"\b(?:{months})\.?\s+\d|\d|\b(?:{weekdays})\b\s*[,\d]|\s(?:on|at|pada)\s+\d", re.IGNORECASE),
+        desk_role=re.compile(rf"\b(?:{raw['desk_roles']})$", re.IGNORECASE),
         particles=frozenset(raw["name_particles"]),
         staff_code=re.compile(raw["staff_code"]),
         publisher_words=frozenset(raw["publisher_words"]),
@@ -148,6 +152,8 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
     for segment in _SEGMENT_SPLIT.split(text):
         segment = r.label.sub("", r.role_lead.sub("", segment.strip(" ,.|-–—:()")), count=1)
         if not segment or sites.is_site(segment, affix=True) or r.role_word.match(segment):
+            continue
+        if r.desk_role.search(segment):  # "Kabar Harian Staff Writers": whose staff, not a name
             continue
         for part in _NAME_SPLIT.split(segment):
             words = part.strip(" ,.-–—:()").split()
