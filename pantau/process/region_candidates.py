@@ -24,12 +24,14 @@ _FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
 
 
 def _first_words(facts: FactBase) -> frozenset[str]:
-    """The first words of every name key of the race index: a run is looked up only from a word that can start a
+    """The first words of the race index's keys that can name someone in full (two words or more, or a nickname;
+    a lone first name or surname never does): a run is looked up only from a word that can start a
     name, so a 600-word article costs a few set lookups per capitalised word, not a name lookup per sub-run."""
     index = facts.race_table.index()
     cached = _FIRST_WORDS.get(id(index))
     if cached is None or cached[0] is not index:
-        cached = (index, frozenset(key.split()[0] for key in index if key))
+        keys = (k for k, hits in index.items() if " " in k or any(how == "nickname" for *_, how in hits))
+        cached = (index, frozenset(k.split()[0] for k in keys if k))
         _FIRST_WORDS[id(index)] = cached
     return cached[1]
 

@@ -40,6 +40,7 @@ import math
 import string
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.gazetteer import (
@@ -280,7 +281,7 @@ def find_regions(
         return base
 
     if candidates:
-        _add_candidates(gaz, ev, title, body, facts or load_facts())
+        _add_candidates(gaz, ev, title, body, facts or _default_facts())
 
     # unambiguous mentions first; shared names and names that need a cue wait for the evidence of the others
     for m in mentions:
@@ -303,6 +304,12 @@ def find_regions(
             )
 
     return _rank(gaz, ev, dl_place, national, prior)
+
+
+@lru_cache(maxsize=1)
+def _default_facts() -> FactBase:
+    """The bundled fact base, loaded once per process like the gazetteer (load_facts stats its files per call)."""
+    return load_facts()
 
 
 def _add_candidates(gaz: Gazetteer, ev: _Evidence, title: str, body: str, facts: FactBase) -> None:
