@@ -369,3 +369,44 @@ def test_english_province_names() -> None:
     provinces = {r.province for r in find_regions(text)}
     assert provinces == {"Jawa Barat", "Kalimantan Selatan", "Papua Pegunungan", "Sulawesi Tenggara"}
     assert {r.code for r in find_regions(text) if r.regency is None} >= {"32", "63", "95", "74"}
+
+
+# Candidates' names as region evidence (pantau/process/region_candidates.py); sentences invented, names from
+# facts_races.json.
+
+
+def _codes(rows: list[Region]) -> list[str]:
+    return [r.code for r in rows]
+
+
+def test_governor_candidate_named_in_full_points_to_the_province() -> None:
+    rows = find_regions("Ahmad Luthfi menyapa warga dan berjanji memperbaiki jalan desa.")
+    assert _codes(rows) == ["33"] and rows[0].province == "Jawa Tengah" and rows[0].regency is None
+    assert find_regions("Ahmad Luthfi menyapa warga.", candidates=False) == []
+
+
+def test_regency_candidate_points_to_the_regency_and_its_province() -> None:
+    rows = find_regions("Rudy Susmanto berkampanye di depan ribuan pendukungnya, Sabtu sore.")
+    assert _codes(rows) == ["32.01"] and rows[0].province == "Jawa Barat"
+    rows = find_regions("Munafri Arifuddin dan Aliyah Mustika Ilham menggelar konsolidasi tim.")
+    assert _codes(rows) == ["73.71"]
+
+
+def test_one_name_word_or_a_cut_name_is_not_evidence() -> None:
+    assert find_regions("Luthfi menyapa warga. Susmanto juga hadir.") == []
+    assert find_regions("Bupati Sanusi menyapa warga.") == []  # a one-word full name may be anyone
+
+
+def test_candidate_never_outvotes_an_explicit_place() -> None:
+    text = (
+        "Debat di Kota Surabaya berlangsung tertib. Ahmad Luthfi hadir sebagai tamu. Ahmad Luthfi berbicara. "
+        "Ahmad Luthfi lalu pulang. Ahmad Luthfi tersenyum."
+    )
+    rows = find_regions(text)
+    assert rows[0].code == "35.78"
+    assert all(r.score < rows[0].score for r in rows[1:])
+
+
+def test_candidate_resolves_a_shared_name() -> None:
+    assert _codes(find_regions("Rudy Susmanto berkampanye keliling Bogor."))[:1] == ["32.01"]
+    assert _codes(find_regions("Warga Bogor memadati alun-alun."))[:1] != ["32.01"]

@@ -40,7 +40,9 @@ import math
 import string
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.gazetteer import (
     DATA_DIR,
     DEFAULT_GAZETTEER,
@@ -53,6 +55,7 @@ from pantau.process.gazetteer import (
     load_gazetteer,
     load_rules,
 )
+from pantau.process.region_candidates import candidate_race_codes
 from pantau.records import Region
 from pantau.text.dateline import find_dateline
 from pantau.text.phrases import drop_insert_lines
@@ -231,10 +234,14 @@ def find_regions(
     dateline: str | None = None,
     outlet_province: str | None = None,
     gazetteer: Gazetteer | None = None,
+    facts: FactBase | None = None,
+    candidates: bool = True,
 ) -> list[Region]:
     """Regions an article is about, best first (see the module docstring for the rules).
 
-    Never raises on bad input: non-strings count as empty, huge text is read up to ``weights.max_chars``.
+    `candidates` reads candidates' names as evidence for their race's region (`facts`, default the bundled fact
+    base; see :mod:`pantau.process.region_candidates`). Never raises on bad input: non-strings count as empty, huge
+    text is read up to ``weights.max_chars``.
     """
     gaz = gazetteer or load_gazetteer()
     rules, w = gaz.rules, gaz.rules.weights
@@ -273,6 +280,9 @@ def find_regions(
             base *= rules.national_damping
         return base
 
+    if candidates:
+        _add_candidates(gaz, ev, title, body, facts or _default_facts())
+
     # unambiguous mentions first; shared names and names that need a cue wait for the evidence of the others
     for m in mentions:
         cands = m.codes
@@ -294,6 +304,33 @@ def find_regions(
             )
 
     return _rank(gaz, ev, dl_place, national, prior)
+
+
+@lru_cache(maxsize=1)
+def _default_facts() -> FactBase:
+    """The bundled fact base, loaded once per process like the gazetteer (load_facts stats its files per call)."""
+    return load_facts()
+
+
+def _add_candidates(gaz: Gazetteer, ev: _Evidence, title: str, body: str, facts: FactBase) -> None:
+    """A candidate named in full is evidence for the region of the one race they stand in: `candidate_title` or
+    `candidate_name` per mention (times `lead_multiplier` in the first `lead_tokens` words, as for place names), at
+    most `candidate_cap` per place (kept below one explicit `mention`, so a name never outvotes a place the text
+    names). It counts before shared names are resolved: "Bogor" next to a Kota Bogor candidate is the regency."""
+    w = gaz.rules.weights
+    cap = min(w.get("candidate_cap", 0.9), w.get("mention", 1.0))
+    lead, boost = int(w.get("lead_tokens", 80)), w.get("lead_multiplier", 1.5)
+    got: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])  # code -> [title, body]
+    for text, slot, each in ((title, 0, w.get("candidate_title", 0.9)), (body, 1, w.get("candidate_name", 0.6))):
+        for code, pos in candidate_race_codes(text, facts):
+            if gaz.get(code) is not None:
+                got[code][slot] += each * (boost if slot and pos < lead else 1.0)
+    for code, (in_title, in_body) in got.items():
+        if in_title:
+            ev.add(code, min(in_title, cap), in_title=True, supported=False)
+        rest = cap - min(in_title, cap)
+        if in_body and rest > 0:
+            ev.add(code, min(in_body, rest), in_title=False, supported=False)
 
 
 def _resolve(
