@@ -1,4 +1,4 @@
-"""Per-article time of the relevance, topics, entities, claim-check and story-cluster stages on ~600-word articles.
+"""Per-article time of the relevance, topics, regions, entities, claim-check and story stages on ~600-word articles.
 
 Run: .venv/bin/python benchmarks/bench_stages.py [--n 300]
 Articles are the seed article padded with varied Pilkada sentences to about 600 words, each one different so
@@ -17,6 +17,7 @@ from pantau.process.claims import check_claims
 from pantau.process.claims.rules import load_rules
 from pantau.process.claims.text import split_sentences
 from pantau.process.entities import find_entities
+from pantau.process.regions import find_regions
 from pantau.process.relevance import classify_topics, score_pilkada
 from pantau.process.stories import StoryIndex
 
@@ -79,6 +80,7 @@ def main() -> None:
     total = 0.0
     total += bench("score_pilkada", lambda t, b, _: score_pilkada(t, b, published_at="2024-11-20"), items)
     total += bench("classify_topics", lambda t, b, _: classify_topics(t, b), items)
+    total += bench("find_regions", lambda t, b, _: find_regions(b, title=t, outlet_province="Sumsel"), items)
     total += bench("find_entities", lambda t, b, _: find_entities(t, b), items)
     rules = load_rules()
     baseline = bench("split_sentences (baseline)", lambda _, b, __: split_sentences(b, rules), items)
@@ -87,7 +89,7 @@ def main() -> None:
     total += claims
     index = StoryIndex()
     total += bench("StoryIndex.add", lambda t, b, i: index.add(i, t, b, "2024-11-20T10:00:00+07:00"), items)
-    print(f"{'all five':28s} {total:7.3f} ms/article; stories: {len({index.story_id(i) for *_, i in items})}")
+    print(f"{'all six':28s} {total:7.3f} ms/article; stories: {len({index.story_id(i) for *_, i in items})}")
 
 
 if __name__ == "__main__":
