@@ -319,3 +319,33 @@ def test_a_recorded_recapitulation_leaves_the_provisional_count_for_texts_before
     sirekap = kind == "winner_claim_sirekap"
     assert (flag.confidence < 0.7) is sirekap
     assert ("Sirekap" in flag.fact) is sirekap
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "code"),
+    [
+        # KPU Jember's recapitulation (5 December 2024): Muhammad Fawait-Djoko Susanto (no. 2) 588.761, Hendy
+        # Siswanto-Muh. Balya Firjaun Barlaman (no. 1) 495.499
+        (
+            "Pilbup Jember 2024",
+            "Hendy Siswanto-Muh. Balya Firjaun Barlaman resmi memenangkan Pilbup Jember 2024.",
+            "35.09",
+        ),
+        # KPU Kota Surakarta's recapitulation (4 December 2024): Respati Ardi-Astrid Widayani (no. 2) 185.970
+        (
+            "Pilwalkot Solo 2024",
+            "Pasangan Teguh Prakosa-Bambang Nugroho keluar sebagai pemenang Pilkada Kota Surakarta.",
+            "33.72",
+        ),
+    ],
+)
+def test_a_newly_recorded_regency_result_is_checked_at_official_confidence(title: str, body: str, code: str) -> None:
+    """A regency/city outcome recorded from the KPU recapitulation replaces the provisional Sirekap count: the flag is
+    the official one (high severity, no Sirekap wording) and cites the recorded source."""
+    outcome = load_facts().outcome(code)
+    assert outcome is not None and outcome.quality == "official" and outcome.recap_date is not None
+    flags = [f for f in check_claims(title, body, published_at=DEC, article_pilkada=True) if f.rule == "winner_claim"]
+    assert len(flags) == 1, body
+    flag = flags[0]
+    assert flag.severity == "high" and flag.confidence >= 0.7
+    assert "Sirekap" not in flag.fact and flag.source == outcome.source
