@@ -245,9 +245,9 @@ def test_work_stays_bounded_on_a_page_of_many_date_tails() -> None:
     filler = "Warga desa mengatakan kegiatan berlangsung dengan tertib dan aman. " * 2
     tails = "".join(f"<br>{filler}<b>x</b>5 November 2015 Kamis" for _ in range(3000))
     html = _page(f"<h1>{HEAD}</h1>{LEAD}{tails}")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     _dates(html)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 5.0  # CPU seconds; the bound catches runaway work, speed lives in benchmarks
 
 
 @pytest.mark.parametrize(
