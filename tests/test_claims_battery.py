@@ -8,6 +8,10 @@ Bobby Nasution-Surya no. 1; Kota Surabaya: Eri Cahyadi-Armuji beat the empty box
 Pangkalpinang: the empty box won, re-election 27 August 2025; Kota Semarang: two pairs; PSU Pasaman 19 April 2025;
 545 regions, 1,553 pairs; KPU chair Mochammad Afifuddin since July 2024). Negatives are the correct fact, or the
 false claim attributed, denied, debunked, asked, made conditional, predicted, or about another year or election.
+
+Still missed, by design for now (strict xfails in NOT_CAUGHT): two heads of rival pairs joined by a dash
+("Airin-Andra Soni", read as a duel, as headlines write it) and a round pair count ("1.600 paslon", read as an
+approximation like "sekitar 1.600").
 """
 
 from __future__ import annotations
@@ -19,22 +23,12 @@ from pantau.process.claims import check_claims
 NOV = "2024-11-20T10:00:00+07:00"
 DEC = "2024-12-10T10:00:00+07:00"
 JAN = "2025-01-15T10:00:00+07:00"
+MAR = "2025-03-15T10:00:00+07:00"  # after the Constitutional Court rulings of 24 February 2025
 MAY = "2025-05-02T10:00:00+07:00"
 SEP = "2025-09-10T10:00:00+07:00"
-NOT_CAUGHT: set[str] = {  # positives the checker still misses (the battery's honest baseline)
-    "round: Pilgub Jakarta lanjut dua putaran",
-    "round: Putaran Kedua Pilgub Jakarta Digelar Februari 2025",
-    "winner: RESMI! Ridwan Kamil-Suswono menangi Pilkada Jakarta",
-    "ballot: Khofifah Indar Parawansa-Emil Dardak bernomor urut 3 di Pilg",
+NOT_CAUGHT: set[str] = {  # positives the checker still misses (see the module docstring)
     "pair: Pasangan Airin Rachmi Diany-Andra Soni maju di Pilgub Banten",
     "count: KPU tetapkan 1.600 pasangan calon peserta Pilkada Serentak 2",
-    "count: Pilkada Serentak 2024 digelar di 38 provinsi.",
-    "count: Pilkada Serentak 2024 digelar di 415 kabupaten dan 98 kota.",
-    "empty: KOTAK KOSONG KALAHKAN ERI CAHYADI-ARMUJI DI SURABAYA",
-    "empty: Maulan Aklil-Masagus M Hakim memenangkan Pilwalkot Pangkalpi",
-    "psu: MK perintahkan PSU Pilgub Jawa Tengah",
-    "psu: Pilkada ulang Kabupaten Bangka digelar pada 27 November 2025",
-    "psu: MK memerintahkan PSU Pilwalkot Surabaya.",
 }
 
 # (theme, title, body, published_at)
@@ -111,19 +105,19 @@ POSITIVES: list[tuple[str, str, str, str]] = [
     ("count", "Pilkada 2024", "KPU tetapkan 1.600 pasangan calon peserta Pilkada Serentak 2024.", NOV),
     ("count", "Pilgub Jabar", "Pilgub Jawa Barat 2024 diikuti tiga pasangan calon.", NOV),
     ("count", "Pilwalkot Semarang", "Pilwalkot Semarang 2024 diikuti tiga pasangan calon.", NOV),
-    ("count", "Pilkada 2024", "Pilkada Serentak 2024 digelar di 38 provinsi.", NOV),
-    ("count", "Pilkada 2024", "Pilkada Serentak 2024 digelar di 415 kabupaten dan 98 kota.", NOV),
+    ("count", "Pilgub 2024", "Pilgub serentak 2024 digelar di 38 provinsi.", NOV),
+    ("count", "Pilkada 2024", "Pilkada Serentak 2024 digelar di 415 kabupaten dan 83 kota.", NOV),
     ("count", "Pilgub Jakarta", "Pilgub Jakarta 2024 diikuti empat paslon.", NOV),
     # single candidate / empty box
     ("empty", "Kotak kosong menang di Pilwalkot Surabaya", "", DEC),
     ("empty", "KOTAK KOSONG KALAHKAN ERI CAHYADI-ARMUJI DI SURABAYA", "", DEC),
     ("empty", "Pilbup Bangka", "Mulkan-Ramadian menang melawan kotak kosong di Pilbup Bangka.", DEC),
-    ("empty", "Pilkada Pangkalpinang", "Maulan Aklil-Masagus M Hakim memenangkan Pilwalkot Pangkalpinang 2024.", DEC),
+    ("empty", "Pilkada Pangkalpinang", "Maulan Aklil-Masagus M Hakim memenangkan Pilwalkot Pangkalpinang 2024.", JAN),
     # re-votes (PSU) and re-elections
     ("psu", "PSU Pasaman", "PSU Pilbup Pasaman digelar pada 22 Maret 2025.", JAN),
-    ("psu", "MK perintahkan PSU Pilgub Jawa Tengah", "", JAN),
+    ("psu", "MK perintahkan PSU Pilgub Jawa Tengah", "", MAR),
     ("psu", "Pilkada ulang", "Pilkada ulang Kabupaten Bangka digelar pada 27 November 2025.", MAY),
-    ("psu", "Putusan MK", "MK memerintahkan PSU Pilwalkot Surabaya.", JAN),
+    ("psu", "Putusan MK", "MK memerintahkan PSU Pilwalkot Surabaya.", MAR),
     # KPU membership and titles
     ("kpu", "KPU", "Ketua KPU RI Hasyim Asy'ari mengumumkan hasil Pilkada Serentak 2024.", DEC),
 ]
@@ -137,6 +131,8 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
     ("postpone", "Pilkada", "Jika terjadi bencana, pemungutan suara di TPS bisa ditunda.", NOV),
     ("postpone", "Pilkades", "Pilkades serentak di Kabupaten Bandung ditunda ke 2025.", NOV),
     ("postpone", "Pilkada 2020", "Pilkada 2020 diundur ke Desember akibat pandemi.", NOV),
+    ("postpone", "Pilkada Bangka", "Pilkada Kabupaten Bangka diundur ke 2025.", DEC),  # empty box won: re-election
+    ("postpone", "Pilgub Papua", "Pemungutan suara Pilgub Papua diundur ke Agustus 2025.", MAR),  # MK ordered a PSU
     ("postpone", "Pilkada", "Pemungutan suara Pilkada Serentak 2024 tetap 27 November 2024, tidak ditunda.", NOV),
     # voting date
     ("date", "Pilkada", "Pemungutan suara Pilkada Serentak digelar Rabu, 27 November 2024.", NOV),
@@ -189,6 +185,7 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
     # counts
     ("count", "Pilkada Serentak 2024 digelar di 545 daerah", "", NOV),
     ("count", "Pilkada 2020", "Pilkada Serentak 2020 digelar di 270 daerah.", NOV),
+    ("count", "Pilkada 2024", "Pilkada Serentak 2024 digelar di 38 provinsi.", NOV),  # DIY votes for regents
     ("count", "Pilgub Jabar", "Pilgub Jawa Barat 2024 diikuti empat pasangan calon.", NOV),
     # empty box
     ("empty", "Kotak kosong menang di Pilbup Bangka", "", DEC),
@@ -196,7 +193,7 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
     ("empty", "Cek Fakta", "Tidak benar kotak kosong menang di Pilwalkot Surabaya.", DEC),
     # re-votes
     ("psu", "PSU Pasaman", "PSU Pilbup Pasaman digelar pada 19 April 2025.", JAN),
-    ("psu", "Putusan MK", "MK memerintahkan PSU di Kabupaten Pasaman.", JAN),
+    ("psu", "Putusan MK", "MK memerintahkan PSU di Kabupaten Pasaman.", MAR),
     ("psu", "Pilkada ulang", "Pilkada ulang Kabupaten Bangka digelar pada 27 Agustus 2025.", MAY),
     # KPU
     ("kpu", "KPU", "Ketua KPU RI Mochammad Afifuddin mengumumkan hasil Pilkada Serentak 2024.", DEC),
@@ -235,3 +232,10 @@ def test_every_theme_has_positives_and_negatives() -> None:
     pos = {c[0] for c in POSITIVES}
     assert pos == {c[0] for c in NEGATIVES}
     assert len(POSITIVES) + len(NEGATIVES) >= 80
+
+
+def test_a_postponement_claimed_for_one_region_names_that_region_in_its_flag() -> None:
+    flags = check_claims("Pilkada Kota Bandung diundur ke 2025", "", published_at=NOV, article_pilkada=True)
+    flag = next(f for f in flags if f.rule == "postponement")
+    assert "Kota Bandung" in flag.reason and "tidak ditunda" in flag.reason
+    assert "27 November 2024" in flag.fact
