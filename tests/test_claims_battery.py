@@ -83,6 +83,7 @@ POSITIVES: list[tuple[str, str, str, str]] = [
     ),
     ("winner", "Pilgub Jakarta", "Pramono Anung-Rano Karno kalah dari Ridwan Kamil-Suswono di Pilkada Jakarta.", DEC),
     ("winner", "Beredar kabar Andika Perkasa-Hendrar Prihadi menang Pilgub Jawa Tengah", "", DEC),
+    ("winner", "Sumut", "Edy Rahmayadi, yang menumbangkan Bobby Nasution, resmi dilantik sebagai gubernur.", JAN),
     # ballot numbers
     (
         "ballot",
@@ -163,6 +164,9 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
         "Bobby Nasution-Surya, yang mengalahkan Edy Rahmayadi-Hasan Basri Sagala, dilantik Februari 2025.",
         DEC,
     ),
+    ("winner", "Jateng", "Ahmad Luthfi-Taj Yasin, yang mengalahkan Andika Perkasa, menang di Pilgub Jawa Tengah.", DEC),
+    ("winner", "Jateng", "Ahmad Luthfi, yang mengalahkan Andika Perkasa-Hendrar Prihadi, dilantik.", JAN),
+    ("winner", "Sumut", "Bobby Nasution, yang menumbangkan Edy Rahmayadi, resmi dilantik sebagai gubernur.", JAN),
     ("winner", "[HOAKS] Ridwan Kamil-Suswono Menangi Pilkada Jakarta", "", DEC),
     ("winner", "Cek Fakta", "Tidak benar Andika Perkasa-Hendrar Prihadi menang Pilgub Jawa Tengah.", DEC),
     ("winner", "Pilgub Jakarta", "Apakah Ridwan Kamil-Suswono menang Pilkada Jakarta?", DEC),

@@ -156,6 +156,7 @@ _WORD_LIST_KEYS = (
 )
 _REGEX_KEYS = (
     "term",
+    "outcome_relative_clause",
     "diy_no_pilkada",
     "title_en",
     "title_en_after",
