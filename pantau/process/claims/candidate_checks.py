@@ -255,39 +255,56 @@ def _pair_before(pos: int, ctx: Ctx) -> CandidateMatch | None:
 
 
 def check_psu_dates(sentence: str, low: str, ctx: Ctx) -> None:
-    """A re-vote (PSU) dated on another day than the one the KPU set after the Constitutional Court's ruling."""
+    """A re-vote (PSU) dated on another day than the one the KPU set after the Constitutional Court's ruling, or a
+    re-election after the empty box won ("Pilkada ulang Bangka") dated on another day than the one the KPU set."""
     r = ctx.rules
-    if not r.lists["psu_cues"].search(low):
-        return
-    # "PSU Serang": of the places a name can be, the one with a re-vote is meant.
-    with_psu = []
-    for race in find_races_named(sentence, ctx.facts, ambiguous=True):
-        outcome = ctx.facts.outcome(race.code)
-        dated = [o for o in (outcome.psu if outcome else ()) if o.psu_date]
-        if dated:
-            with_psu.append((race, dated))
-    if len(with_psu) != 1 or len(with_psu[0][1]) != 1 or r.lists["psu_repeat_cues"].search(low):
-        return  # a second re-vote ("PSU kedua") is not the one the fact base dates
-    races, orders = [with_psu[0][0]], with_psu[0][1]
-    order = orders[0]
-    psu_day = order.psu_date
-    if psu_day is None:
-        return
+    if r.lists["psu_cues"].search(low):
+        # "PSU Serang": of the places a name can be, the one with a re-vote is meant.
+        with_psu = []
+        for race in find_races_named(sentence, ctx.facts, ambiguous=True):
+            outcome = ctx.facts.outcome(race.code)
+            dated = [o for o in (outcome.psu if outcome else ()) if o.psu_date]
+            if dated:
+                with_psu.append((race, dated))
+        if with_psu:
+            if len(with_psu) != 1 or len(with_psu[0][1]) != 1 or r.lists["psu_repeat_cues"].search(low):
+                return  # a second re-vote ("PSU kedua") is not the one the fact base dates
+            race, order = with_psu[0][0], with_psu[0][1][0]
+            if order.psu_date is None or not _misdated(sentence, low, ctx, "psu_cues", order.psu_date):
+                return
+            fact = f"{race.region}: pemungutan suara ulang (PSU) putusan MK digelar {format_day(order.psu_date)}"
+            fact += f" (perkara {order.case})." if order.case else "."
+            ctx.add("psu_date", r.severity["psu_date"], sentence, fact, order.source)
+            return
+    if r.lists["re_election_cues"].search(low):
+        again = []
+        for race in find_races_named(sentence, ctx.facts, ambiguous=True):
+            outcome = ctx.facts.outcome(race.code)
+            if outcome is not None and outcome.re_election is not None:
+                again.append((race, outcome, outcome.re_election))
+        if len(again) != 1 or not _misdated(sentence, low, ctx, "re_election_cues", again[0][2]):
+            return
+        race, outcome, day = again[0]
+        fact = f"{race.region}: pemilihan ulang (kotak kosong menang pada 2024) digelar {format_day(day)}."
+        ctx.add("psu_date", r.severity["psu_date"], sentence, fact, outcome.source)
+
+
+def _misdated(sentence: str, low: str, ctx: Ctx, cues_key: str, day: date) -> bool:
+    """Whether the sentence dates the vote its cue (`cues_key`) names on a day of 2025 other than `day`; dates of a
+    ruling, a recapitulation or a campaign near the cue are not the vote's."""
+    r = ctx.rules
     for dm in find_dates(sentence, ctx.ref, r):
-        if dm.is_range or dm.first.year != 2025 or dm.first == psu_day:
+        if dm.is_range or dm.first.year != 2025 or dm.first == day:
             continue
-        cues = list(r.lists["psu_cues"].finditer(low, 0, dm.start))
+        cues = list(r.lists[cues_key].finditer(low, 0, dm.start))
         cue = cues[-1] if cues else None
         if cue is None or dm.start - cue.end() > r.raw["max_gap_chars"]:
             continue  # the date is not the re-vote's
         around = low[max(0, cue.start() - 40) : dm.start]
         if r.lists["psu_other_events"].search(around):
             continue  # a ruling, a recapitulation, a campaign day, the result of the PSU: not the vote itself
-        when = format_day(psu_day)
-        fact = f"{races[0].region}: pemungutan suara ulang (PSU) putusan MK digelar {when}"
-        fact += f" (perkara {order.case})." if order.case else "."
-        ctx.add("psu_date", r.severity["psu_date"], sentence, fact, order.source)
-        return
+        return True
+    return False
 
 
 def _race_source(ctx: Ctx) -> str:

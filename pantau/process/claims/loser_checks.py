@@ -59,31 +59,28 @@ def check_loser_claims(sentence: str, low: str, ctx: Ctx) -> None:
 
 def _judge(sentence: str, low: str, who: CandidateMatch, ctx: Ctx) -> bool:
     pair = who.pair
-    official = official_winner(who.race, low, ctx)
-    if official is None:  # nothing official, or not yet settled at the text's date: the provisional count
-        return _judge_sirekap(sentence, who.race, str(pair.number), ctx)
-    if official[1] != str(pair.number):
-        return False
     why = f"{pair.head.name}-{pair.deputy.name} (nomor urut {pair.number}) memenangkan {who.race.region}, tidak kalah"
-    r = ctx.rules
-    ctx.add("loser_claim", r.severity["loser_claim"], sentence, official[0].text, official[0].source, why=why)
-    return True
+    return _judge_column(sentence, low, who.race, str(pair.number), why, ctx)
 
 
 def _judge_empty_box(sentence: str, low: str, verb_end: int, ctx: Ctx) -> None:
     """ "Kotak kosong kalah di Pilkada Z" where the empty box won: the one single-candidate race named after it."""
     race = empty_box_race_named(sentence, verb_end, ctx)
-    if race is None:
-        return
+    if race is not None:
+        _judge_column(sentence, low, race, "empty_box", f"kotak kosong menang di {race.region}, tidak kalah", ctx)
+
+
+def _judge_column(sentence: str, low: str, race: Race, claimed: str, why: str, ctx: Ctx) -> bool:
+    """`claimed` (a ballot number, or "empty_box") said to have lost `race` that it won by the official outcome, or,
+    with nothing official settled at the text's date, leads in the decisive provisional count."""
     official = official_winner(race, low, ctx)
-    if official is None:  # nothing official, or not yet settled at the text's date: the provisional count
-        _judge_sirekap(sentence, race, "empty_box", ctx)
-        return
-    if official[1] != "empty_box":
-        return
-    why = f"kotak kosong menang di {race.region}, tidak kalah"
-    r = ctx.rules
-    ctx.add("loser_claim", r.severity["loser_claim"], sentence, official[0].text, official[0].source, why=why)
+    if official is None:
+        return _judge_sirekap(sentence, race, claimed, ctx)
+    if official[1] != claimed:
+        return False
+    outcome = official[0]
+    ctx.add("loser_claim", ctx.rules.severity["loser_claim"], sentence, outcome.text, outcome.source, why=why)
+    return True
 
 
 def _judge_sirekap(sentence: str, race: Race, claimed: str, ctx: Ctx) -> bool:

@@ -17,8 +17,10 @@ from functools import lru_cache
 
 from pantau.process.claims.facts import FactBase
 from pantau.process.claims.races import CandidateMatch, Race, region_key
+from pantau.process.claims.rules import load_rules
 
-_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.]*(?:\s+(?:[A-Z][\w'’.]*|bin|binti|al|van|de|la))*(?<![\s.])")
+# A name particle ("bin", "van", "la") joins a run only as a whole word: "Pilgub Jakarta lanjut" is not "... la".
+_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.]*(?:\s+(?:[A-Z][\w'’.]*|(?:bin|binti|al|van|de|la)(?![\w'’])))*(?<![\s.])")
 _DASH = re.compile(r"^\s*[-–—/]\s*$")
 _AND = re.compile(r"^\s*(?:,\s*)?(?:dan|&|and|berpasangan\s+dengan|bersama|dengan\s+wakilnya|wakilnya)\s+$")
 _STRONG = frozenset({"full", "first_last", "first_two", "nickname"})
@@ -251,9 +253,13 @@ def find_races_named(sentence: str, facts: FactBase, *, ambiguous: bool = False)
     """Races whose region a sentence names ("PSU Banjarbaru", "Kabupaten Barito Utara"). A bare name shared by a
     regency and a city ("Serang") counts only with `ambiguous` (the caller then narrows the races down)."""
     index = _region_index(facts)
+    lead = load_rules().lists["race_lead_words"]
     races: list[Race] = []
     for run in name_runs(sentence):
-        for text in _candidates(run.words, suffix=True):
+        # the run's tail ("Pilgub Jakarta"), then the words after a lead word inside it ("Pilgub Jakarta Digelar")
+        starts = [i + 1 for i, w in enumerate(run.words[:-1]) if lead.fullmatch(w.lower())]
+        tries = [_candidates(run.words, suffix=True), *(_candidates(run.words[i:], suffix=False) for i in starts)]
+        for text in itertools.chain.from_iterable(tries):
             hits = index.get(_fold(text), [])
             if hits and (ambiguous or len({h.code for h in hits}) == 1):
                 races.extend(h for h in hits if h not in races)

@@ -43,7 +43,11 @@ def mentions_of(ctx: Ctx) -> Mentions:
 
 def subject_before(sentence: str, low: str, verb: int, ctx: Ctx) -> CandidateMatch | None:
     """The pair (or one of its people) named last before the verb, at most MAX_GAP characters before it, with no
-    rival ("mengalahkan", "atas", "vs") and no clause break in between."""
+    rival ("mengalahkan", "atas", "vs") and no clause break in between. A relative clause right before the verb
+    ("X, yang mengalahkan Y, dilantik") is skipped: its object is not the subject."""
+    clause = ctx.rules.lists["outcome_relative_clause"].search(low, 0, verb)
+    if clause is not None:
+        verb = clause.start()
     mentions = mentions_of(ctx)
     best: tuple[int, CandidateMatch] | None = None
     for pm in find_pairs(sentence, mentions, True):

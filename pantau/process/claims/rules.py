@@ -103,6 +103,7 @@ _LIST_KEYS = (
 # Lists compiled with `compile_words` (entries may be "re:" fragments) and single regexes ("<key>_regex").
 _WORD_LIST_KEYS = (
     "term_acting_cues",
+    "race_lead_words",
     "term_other_offices",
     "diy_names",
     "diy_governor_terms",
@@ -111,6 +112,7 @@ _WORD_LIST_KEYS = (
     "result_partial_cues",
     "pair_cues",
     "psu_cues",
+    "re_election_cues",
     "psu_other_events",
     "nomination_cues",
     "non_name_words",
@@ -154,6 +156,7 @@ _WORD_LIST_KEYS = (
 )
 _REGEX_KEYS = (
     "term",
+    "outcome_relative_clause",
     "diy_no_pilkada",
     "title_en",
     "title_en_after",

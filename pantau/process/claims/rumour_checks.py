@@ -1,5 +1,10 @@
 """Rumour claims: that the Pilkada is postponed, or a match of a known debunked claim.
 
+The nationwide vote of 27 November 2024 was not postponed. A postponement claimed for the whole Pilkada, or for one
+race the sentence names, is checked against the fact base by region: a race whose vote was held again in 2025 (an MK
+re-vote order, a re-election after the empty box won: `FactBase.ordered_again`) may truly be said to move to 2025 and
+is not flagged in a text dated after the vote (or undated); before it, and for any other named race, the vote
+was the national day's, and the flag says so for that region.
 Denials, questions, conditional talk, official decisions, past events, local or other elections, legitimate re-votes
 (PSU, susulan, lanjutan) and articles that debunk the rumour are not flagged.
 """
@@ -7,6 +12,7 @@ Denials, questions, conditional talk, official decisions, past events, local or 
 from __future__ import annotations
 
 from pantau.process.claims.context import Ctx
+from pantau.process.claims.names_in_text import find_races_named
 
 
 def check_postponement(sentence: str, low: str, ctx: Ctx) -> None:
@@ -37,14 +43,22 @@ def check_postponement(sentence: str, low: str, ctx: Ctx) -> None:
         lead = low[max(0, hit.start() - 25) : hit.start()]
         if r.has("negation_cues", lead) or r.has("negation_cues", between):
             continue
+        races = find_races_named(sentence, facts, ambiguous=True)
+        after_vote = ctx.ref is None or ctx.ref > facts.voting_date
+        if after_vote and any(facts.ordered_again(race.code) for race in races):
+            return  # that race's vote was held again in 2025 (re-vote, re-election): "diundur ke 2025" may be true
         fact = facts.voting_day.text + " Tidak ada keputusan resmi penundaan Pilkada Serentak 2024 secara nasional."
+        why = ""
+        if len(races) == 1:
+            why = f"{races[0].region} memilih pada hari pemungutan suara nasional, tidak ditunda"
+            fact = f"{races[0].region} ikut pemungutan suara serentak; tidak ada penundaan untuk daerah ini. " + fact
         kind = "postponement"
         if ctx.has("circulation_cues"):
             # The article reports a claim going round (a chain message, a viral post) without refuting it:
             # readers may take it as true, so the KPU should still clarify it.
             kind = "postponement_circulating"
             fact += " Artikel memuat klaim yang beredar tanpa bantahan."
-        ctx.add("postponement", r.severity[kind], sentence, fact, facts.voting_day.source, kind=kind)
+        ctx.add("postponement", r.severity[kind], sentence, fact, facts.voting_day.source, kind=kind, why=why)
         return
 
 

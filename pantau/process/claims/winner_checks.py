@@ -75,34 +75,30 @@ def check_winner_claims(sentence: str, low: str, ctx: Ctx) -> None:
 
 
 def _judge(sentence: str, low: str, who: CandidateMatch, ctx: Ctx) -> bool:
-    official = official_winner(who.race, low, ctx)
-    if official is None:  # nothing official, or not yet settled at the text's date: the provisional count
-        return _judge_sirekap(sentence, who.race, str(who.pair.number), ctx)
-    if official[1] == str(who.pair.number):
-        return False
-    outcome = official[0]
     pair = who.pair
     why = f"{pair.head.name}-{pair.deputy.name} (nomor urut {pair.number}) tidak memenangkan {who.race.region}"
-    r = ctx.rules
-    ctx.add("winner_claim", r.severity["winner_claim"], sentence, outcome.text, outcome.source, why=why)
-    return True
+    return _judge_column(sentence, low, who.race, str(pair.number), why, ctx)
 
 
 def _judge_empty_box(sentence: str, low: str, verb_end: int, ctx: Ctx) -> None:
     """ "Kotak kosong menang di Pilkada Z" where the single pair won: the race is the one single-candidate race the
     sentence names after the verb."""
     race = empty_box_race_named(sentence, verb_end, ctx)
-    if race is None:
-        return
+    if race is not None:
+        _judge_column(sentence, low, race, "empty_box", f"kotak kosong tidak menang di {race.region}", ctx)
+
+
+def _judge_column(sentence: str, low: str, race: Race, claimed: str, why: str, ctx: Ctx) -> bool:
+    """`claimed` (a ballot number, or "empty_box") said to have won `race`: against the official outcome, or, with
+    nothing official settled at the text's date, the decisive provisional count."""
     official = official_winner(race, low, ctx)
-    if official is None:  # nothing official, or not yet settled at the text's date: the provisional count
-        _judge_sirekap(sentence, race, "empty_box", ctx)
-        return
-    if official[1] == "empty_box":
-        return
-    r = ctx.rules
-    why = f"kotak kosong tidak menang di {race.region}"
-    ctx.add("winner_claim", r.severity["winner_claim"], sentence, official[0].text, official[0].source, why=why)
+    if official is None:
+        return _judge_sirekap(sentence, race, claimed, ctx)
+    if official[1] == claimed:
+        return False
+    outcome = official[0]
+    ctx.add("winner_claim", ctx.rules.severity["winner_claim"], sentence, outcome.text, outcome.source, why=why)
+    return True
 
 
 def _judge_sirekap(sentence: str, race: Race, claimed: str, ctx: Ctx) -> bool:
