@@ -1,5 +1,5 @@
-"""Retention rules (mappings/retention/rules.json) applied to the real node: articles by delete-by-query; the rolling
-kinds (alerts, dead letters, audit) by whole backing indices in tests/test_lifecycle.py and test_lifecycle_ledgers.py."""
+"""Retention rules (mappings/retention/rules.json) applied to the real node: articles by delete-by-query; the
+rolling kinds (alerts, dead letters, audit) lose whole backing indices (test_lifecycle*.py)."""
 
 from __future__ import annotations
 
