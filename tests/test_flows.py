@@ -33,13 +33,11 @@ def test_setup_flow_is_idempotent(prefect_server, store: Store, monkeypatch: pyt
 def test_ops_health_flow_applies_retention(
     prefect_server, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    import dataclasses
+    import time
     from datetime import UTC, datetime, timedelta
 
     from flows.ops_health import ops_health
-
-    import dataclasses
-    import time
-
     from pantau.store.lifecycle import apply_lifecycle, load_lifecycle
 
     _flows_on(store, monkeypatch, tmp_path)
