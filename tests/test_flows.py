@@ -33,18 +33,25 @@ def test_setup_flow_is_idempotent(prefect_server, store: Store, monkeypatch: pyt
 def test_ops_health_flow_applies_retention(
     prefect_server, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    import dataclasses
+    import time
     from datetime import UTC, datetime, timedelta
 
     from flows.ops_health import ops_health
+    from pantau.store.lifecycle import apply_lifecycle, load_lifecycle
 
     _flows_on(store, monkeypatch, tmp_path)
     now = datetime.now(UTC)
-    for name, age in (("old", 181), ("new", 1)):
+    for name, age in (("old", 181), ("new", 1)):  # the old alert in a backing index rolled over before the new one
         doc = {"id": name, "created_at": (now - timedelta(days=age)).isoformat()}
         store.request("PUT", f"/{store.name('alerts')}/_doc/{name}", body=doc, params={"refresh": "true"})
+        if name == "old":
+            time.sleep(1.2)
+            fast = dataclasses.replace(load_lifecycle("alerts"), max_age="1s")
+            assert apply_lifecycle(store, fast, "created_at", datetime(2000, 1, 1, tzinfo=UTC))["rolled_over_to"]
     result = ops_health()
     alerts = next(line for line in result["retention"] if line["kind"] == "alerts")
-    assert alerts["action"] == "applied" and alerts["deleted"] == 1
+    assert alerts["deleted_indices"] == [f"{store.name('alerts')}-v1-000001"] and alerts["deleted"] == 1
     assert store.get("alerts", "old") is None and store.get("alerts", "new") is not None
 
 

@@ -1,5 +1,5 @@
-"""The audit kind's lifecycle (mappings/lifecycle/): rolling backing indices behind a write alias, whole old indices
-deleted at the kept age.
+"""The rolling kinds' lifecycle (mappings/lifecycle/: audit, alerts, deadletter): backing indices behind a write
+alias, whole old indices deleted at the kept age (alerts and dead letters on the node: tests/test_lifecycle_ledgers.py).
 
 The policy bodies are checked structurally against the documented request bodies, because no Elasticsearch runs
 here and the ISM plugin (org.opensearch.plugin:opensearch-index-management) is not on Maven Central, so the embedded
@@ -60,18 +60,23 @@ TIME_UNIT = re.compile(r"\d+(d|h|m|s|ms)")
 SIZE_UNIT = re.compile(r"\d+(b|kb|mb|gb|tb)")
 
 
-def test_the_audit_kind_rolls_and_its_policies_delete_at_the_age_of_its_retention_rule() -> None:
-    assert rolling_kinds() == {"audit"}  # alerts and dead letters are updated by id: they stay on delete-by-query
-    assert {kind for kind, spec in load_specs().items() if spec.rolling} == {"audit"}
-    plan = load_lifecycle("audit")
-    rule = next(r for r in load_rules() if r.kind == "audit")
-    assert plan.delete_after_days == rule.days == 365
+ROLLING = ("alerts", "audit", "deadletter")
+
+
+@pytest.mark.parametrize(("kind", "days"), [("alerts", 180), ("audit", 365), ("deadletter", 180)])
+def test_the_rolling_kinds_policies_delete_at_the_age_of_their_retention_rule(kind: str, days: int) -> None:
+    assert rolling_kinds() == set(ROLLING)  # articles are updated by id in one index: they stay on delete-by-query
+    assert {k for k, spec in load_specs().items() if spec.rolling} == set(ROLLING)
+    plan = load_lifecycle(kind)
+    rule = next(r for r in load_rules() if r.kind == kind)
+    assert plan.delete_after_days == rule.days == days
     assert plan.rollover_conditions() == {"max_age": "30d", "max_size": "5gb"}
-    assert load_specs()["audit"].template["settings"]["number_of_shards"] == 1  # max_size is the one primary's size
+    assert load_specs()[kind].template["settings"]["number_of_shards"] == 1  # max_size is the one primary's size
 
 
-def test_ilm_policy_has_only_documented_fields() -> None:
-    body = load_lifecycle("audit").ilm_body()
+@pytest.mark.parametrize("kind", ROLLING)
+def test_ilm_policy_has_only_documented_fields(kind: str) -> None:
+    body = load_lifecycle(kind).ilm_body()
     assert set(body) == {"policy"}
     policy = body["policy"]
     assert set(policy) <= ILM_POLICY and set(policy["phases"]) <= ILM_PHASES
@@ -84,8 +89,10 @@ def test_ilm_policy_has_only_documented_fields() -> None:
     assert TIME_UNIT.fullmatch(hot["rollover"]["max_age"]) and SIZE_UNIT.fullmatch(hot["rollover"]["max_size"])
 
 
-def test_ism_policy_has_only_documented_fields_and_attaches_to_the_audit_backing_indices() -> None:
-    policy = load_lifecycle("audit").ism_body("pantau-audit")["policy"]
+@pytest.mark.parametrize("kind", ROLLING)
+def test_ism_policy_has_only_documented_fields_and_attaches_to_the_kinds_backing_indices(kind: str) -> None:
+    plan = load_lifecycle(kind)
+    policy = plan.ism_body(f"pantau-{kind}")["policy"]
     assert {"description", "default_state", "states"} <= set(policy) <= ISM_POLICY
     states = {state["name"]: state for state in policy["states"]}
     assert policy["default_state"] in states
@@ -98,11 +105,11 @@ def test_ism_policy_has_only_documented_fields_and_attaches_to_the_audit_backing
             assert set(transition["conditions"]) <= ISM_CONDITIONS
     rollover = states["hot"]["actions"][0]["rollover"]
     assert set(rollover) <= ISM_ROLLOVER
-    assert states["hot"]["transitions"][0]["conditions"] == {"min_rollover_age": "365d"}
+    assert states["hot"]["transitions"][0]["conditions"] == {"min_rollover_age": f"{plan.delete_after_days}d"}
     assert states["delete"]["actions"] == [{"delete": {}}]
     (template,) = policy["ism_template"]
     assert set(template) <= ISM_TEMPLATE
-    assert template["index_patterns"] == ["pantau-audit-v*"]  # the audit template's own pattern
+    assert template["index_patterns"] == [f"pantau-{kind}-v*"]  # the kind's template's own pattern
 
 
 def _bundled_policies() -> tuple[dict[str, Any], dict[str, Any]]:
@@ -145,9 +152,10 @@ def test_setup_makes_a_write_alias_and_says_the_cluster_has_no_lifecycle_plugin(
     alias = store.name("audit")
     assert backing_indices(store, alias) == {f"{alias}-v1-000001": True}
     assert engine_feature(store) is None  # the embedded node: no ISM plugin
-    (line,) = setup_lifecycles(store)
-    assert line["object"] == f"lifecycle policy {alias}"
-    assert line["action"].startswith("not available: this OpenSearch has no opensearch-index-management plugin")
+    lines = {line["object"]: line["action"] for line in setup_lifecycles(store)}
+    assert set(lines) == {f"lifecycle policy {store.name(kind)}" for kind in ROLLING}
+    for action in lines.values():
+        assert action.startswith("not available: this OpenSearch has no opensearch-index-management plugin")
     # the real policy's conditions are not met by a fresh index: nothing rolls over, nothing is deleted
     _entry(store, "a", 1)
     report = next(r for r in apply_retention(store) if r["kind"] == "audit")
@@ -205,8 +213,9 @@ def test_an_audit_index_of_the_old_layout_is_migrated_into_the_write_alias(store
     store.request("PUT", f"/{alias}-v1", body={})  # what `pantau setup` made before audit rolled
     store.request("POST", "/_aliases", body={"actions": [{"add": {"index": f"{alias}-v1", "alias": alias}}]})
     _entry(store, "before", 3)
-    skipped = next(r for r in apply_retention(store) if r["kind"] == "audit")  # reported; other kinds still run
-    assert skipped["action"].startswith(f"skipped: {alias} has no write index ({alias}-v1)")
+    _entry(store, "ancient", 400)
+    aged = next(r for r in apply_retention(store) if r["kind"] == "audit")  # document by document until migrated
+    assert aged["layout"].startswith(f"earlier single-index layout ({alias}-v1)") and aged["deleted"] == 1
 
     report = setup(store)
     assert any(line["action"].startswith("migration needed: audit now lives in rolling") for line in report)

@@ -129,7 +129,8 @@ def test_index_templates_and_settings_from_the_wheel(installed: dict[str, Path])
     proc = _run([str(installed["python"]), "-c", code], cwd=installed["cwd"], env=_env(installed["cwd"]))
     assert proc.returncode == 0, proc.stderr
     kinds, spider_modules, rolling, audit_days = json.loads(proc.stdout)
-    assert rolling == ["audit"] and audit_days == 365  # mappings/lifecycle/ and retention/ are in the wheel
+    # mappings/lifecycle/ and retention/ are in the wheel
+    assert rolling == ["alerts", "audit", "deadletter"] and audit_days == 365
     assert kinds == [
         "alerts",
         "articles",

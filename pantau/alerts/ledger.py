@@ -3,6 +3,11 @@
 An alert's id is a hash of its dedup key (what it is about | which rule or watchlist | which channel), so the
 same story and rule never alert a channel twice however often a batch is re-run. A save that cannot reach the
 engine goes to `var/alerts/unrecorded-<date>.jsonl` instead of being dropped.
+
+The ledger rolls over (mappings/lifecycle/ilm_alerts.json): a new alert goes to the write index through the alias,
+and a later save of the same alert (its delivery status, attempts, a retry) goes to the backing index it lives in
+(`pantau.store.lifecycle.homes`), so it stays one document in its old index instead of a second copy in the write
+index. Reads search the alias, which covers every backing index.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any
 from pantau.errors import SearchRequestError, SearchUnavailableError
 from pantau.records import AlertRecord
 from pantau.store.client import Store
+from pantau.store.lifecycle import homes, locate
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +46,7 @@ def existing_ids(store: Store, ids: Iterable[str]) -> set[str]:
     wanted = sorted(set(ids))
     if not wanted:
         return set()
-    found = store.request("POST", f"/{store.name('alerts')}/_mget", body={"ids": wanted}, params={"_source": "false"})
-    return {d["_id"] for d in found.get("docs", []) if d.get("found")}
+    return set(locate(store, "alerts", wanted))
 
 
 def _fallback(store: Store, record: AlertRecord, reason: str) -> None:
@@ -53,19 +58,37 @@ def _fallback(store: Store, record: AlertRecord, reason: str) -> None:
     log.error("alert %s could not be recorded in %s (%s); kept in %s", record.id, store.name("alerts"), reason, path)
 
 
-def save(store: Store, record: AlertRecord, refresh: bool = False) -> None:
-    """Index one alert (create or overwrite by id)."""
+def _put(store: Store, record: AlertRecord, index: str, refresh: bool) -> None:
     doc = {k: v for k, v in record.to_dict().items() if v is not None}
     params = {"refresh": "true"} if refresh else None
     try:
-        store.request("PUT", f"/{store.name('alerts')}/_doc/{record.id}", body=doc, params=params)
+        store.request("PUT", f"/{index}/_doc/{record.id}", body=doc, params=params)
     except (SearchUnavailableError, SearchRequestError) as exc:
         _fallback(store, record, str(exc))
 
 
+def _homes(store: Store, records: list[AlertRecord]) -> dict[str, str] | None:
+    try:
+        return homes(store, "alerts", (r.id for r in records))
+    except (SearchUnavailableError, SearchRequestError) as exc:
+        for record in records:
+            _fallback(store, record, str(exc))
+        return None
+
+
+def save(store: Store, record: AlertRecord, refresh: bool = False) -> None:
+    """Index one alert: a new one through the alias, a known one in the backing index it lives in (overwritten)."""
+    where = _homes(store, [record])
+    if where is not None:
+        _put(store, record, where[record.id], refresh)
+
+
 def save_many(store: Store, records: Iterable[AlertRecord]) -> None:
-    for record in records:
-        save(store, record)
+    batch = list(records)
+    where = _homes(store, batch) if batch else {}
+    if where is not None:
+        for record in batch:
+            _put(store, record, where[record.id], False)
     store.request("POST", f"/{store.name('alerts')}/_refresh", ignore=(404,))
 
 

@@ -1,6 +1,7 @@
 """Dead letters: documents the engine rejected for good, kept with the reason so none is lost silently.
 
-They go to the `<prefix>-deadletter` index (the document stored unindexed, so any document fits). When even that
+They go to the `<prefix>-deadletter` alias (the document stored unindexed, so any document fits), whose backing
+indices roll over and are deleted whole by age (mappings/lifecycle/). When even that
 write fails, they go to <var_dir>/deadletter/<date>.jsonl on the local disk and the caller is told so.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 from pantau.errors import PantauError
 from pantau.store.client import Store
+from pantau.store.lifecycle import backing_indices, locate, write_index
 
 log = logging.getLogger(__name__)
 KIND = "deadletter"
@@ -52,44 +54,76 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def write(store: Store, letters: list[DeadLetter]) -> str:
-    """Store dead letters; returns where they went ("index" or a local file path)."""
+def _merged(letter: DeadLetter, now: str, seen: int, before: dict[str, Any] | None) -> dict[str, Any]:
+    """The stored record after `seen` more sightings: the newest reason and document, first_seen_at kept."""
+    record = letter.record(now)
+    record["attempts"] = int((before or {}).get("attempts") or 0) + seen
+    if before and before.get("first_seen_at"):
+        record["first_seen_at"] = before["first_seen_at"]
+    return record
+
+
+def write(store: Store, letters: list[DeadLetter], rounds: int = 3) -> str:
+    """Store dead letters; returns where they went ("index" or a local file path).
+
+    The dead letters roll over (mappings/lifecycle/ilm_deadletter.json) and are kept by last_seen_at, so a letter
+    seen again must not stay in an old backing index that ages by its rollover: it is written to the write index
+    with its refreshed date and attempts, and its older copy is deleted after that write succeeded. A letter already
+    in the write index is overwritten there. Each write is optimistic (create, or if_seq_no on the copy read), so a
+    writer that raced another one reads again instead of losing an attempt; what still fails goes to the local file.
+    """
     if not letters:
         return "index"
     now = _now()
-    lines: list[str] = []
+    alias = store.name(KIND)
+    pending: dict[str, DeadLetter] = {}
+    seen: dict[str, int] = {}
     for letter in letters:
-        record = letter.record(now)
-        lines.append(json.dumps({"update": {"_id": record["id"]}}))
-        # First sighting creates the record; a later one bumps attempts and keeps the newest reason/document.
-        lines.append(
-            json.dumps(
-                {
-                    "script": {
-                        "source": "ctx._source.attempts = (ctx._source.attempts == null ? 0 : "
-                        "ctx._source.attempts) + 1; ctx._source.last_seen_at = params.r.last_seen_at; "
-                        "ctx._source.reason = params.r.reason; ctx._source.error_type = params.r.error_type; "
-                        "ctx._source.status = params.r.status; ctx._source.document = params.r.document; "
-                        "ctx._source.document_bytes = params.r.document_bytes; ctx._source.resolved = false;",
-                        "lang": "painless",
-                        "params": {"r": record},
-                    },
-                    "upsert": record,
-                },
-                ensure_ascii=False,
-            )
-        )
-    payload = "\n".join(lines) + "\n"
+        pending[letter.id] = letter
+        seen[letter.id] = seen.get(letter.id, 0) + 1
+    failed: dict[str, str] = {}
     try:
-        result = store.request("POST", f"/{store.name(KIND)}/_bulk", body=payload, params={"refresh": "false"})
-        failed = [item for item in result.get("items", []) if item.get("update", {}).get("error")]
-        if not failed:
-            return "index"
-        reason = json.dumps(failed[0]["update"]["error"])[:300]
-        log.error("dead-letter index refused %d record(s): %s", len(failed), reason)
+        for _ in range(rounds):
+            if not pending:
+                break
+            write_to = write_index(backing_indices(store, alias)) or alias
+            found = locate(store, KIND, pending, source=True)
+            lines: list[str] = []
+            order: list[str] = []
+            for letter_id, letter in pending.items():
+                copies = found.get(letter_id, [])
+                current = copies[0] if copies and copies[0].index == write_to else None
+                base = copies[0].source if copies else None
+                meta: dict[str, Any] = {"_index": alias if current is None else current.index, "_id": letter_id}
+                if current is not None:
+                    meta |= {"if_seq_no": current.seq_no, "if_primary_term": current.primary_term}
+                lines.append(json.dumps({"index" if current else "create": meta}))
+                lines.append(json.dumps(_merged(letter, now, seen[letter_id], base), ensure_ascii=False))
+                order.append(letter_id)
+            result = store.request("POST", "/_bulk", body="\n".join(lines) + "\n", params={"refresh": "false"})
+            stale: list[tuple[str, str]] = []
+            for letter_id, item in zip(order, result.get("items", []), strict=True):
+                outcome = next(iter(item.values()))
+                error = outcome.get("error")
+                if error and int(outcome.get("status", 0)) == 409:
+                    continue  # another writer got there first: read again in the next round
+                pending.pop(letter_id)
+                if error:
+                    failed[letter_id] = json.dumps(error)[:300]
+                    continue
+                written = str(outcome.get("_index"))
+                stale += [(c.index, letter_id) for c in found.get(letter_id, []) if c.index != written]
+            if stale:  # the older copies, once the new one is stored
+                body = "\n".join(json.dumps({"delete": {"_index": i, "_id": d}}) for i, d in stale) + "\n"
+                store.request("POST", "/_bulk", body=body, params={"refresh": "false"})
+        failed |= dict.fromkeys(pending, "still conflicting after several rounds")
     except PantauError as exc:
         log.error("dead-letter index unavailable: %s", exc)
-    return str(_write_local(store, letters, now))
+        failed |= {letter.id: str(exc)[:300] for letter in letters if letter.id not in failed}
+    if not failed:
+        return "index"
+    log.error("dead-letter index refused %d record(s): %s", len(failed), next(iter(failed.values())))
+    return str(_write_local(store, [letter for letter in letters if letter.id in failed], now))
 
 
 def _write_local(store: Store, letters: list[DeadLetter], now: str) -> Path:

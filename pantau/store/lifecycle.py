@@ -1,7 +1,10 @@
-"""Index lifecycle of the append-only kinds (today: audit), from mappings/lifecycle/.
+"""Index lifecycle of the rolling kinds (audit, alerts, deadletter: an ilm_<kind>.json in mappings/lifecycle/).
 
-Such a kind lives in time-based backing indices `<alias>-v<version>-000001`, `-000002`, ... behind one alias whose
-newest index is the write index: writes (`PUT <alias>/_doc/<id>`) go to it, searches read every backing index.
+Such a kind lives in time-based backing indices `<alias>-v<version>-000001`, `-000002`, ... behind one alias that is
+both the write alias and the read alias: its newest index is the write index, so new documents (`PUT <alias>/_doc/<id>`)
+go to it, and searches read every backing index. A GET or _mget by id through the alias is refused once it has
+several indices, and a PUT or _update by id through it lands in the write index, beside an older copy: updating an
+existing document therefore goes to the backing index `locate` finds it in.
 ilm_<kind>.json (Elasticsearch ILM) and ism_<kind>.json (OpenSearch ISM) say when the write index rolls over and
 when a backing index is deleted whole; their delete age must equal the kind's days in mappings/retention/rules.json
 (checked when they are loaded, so the rules file stays the one place for the age). `pantau setup` applies the policy
@@ -15,6 +18,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -156,6 +160,71 @@ def backing_indices(store: Store, alias: str) -> dict[str, bool]:
     }
 
 
+def write_index(indices: dict[str, bool]) -> str | None:
+    """The index new documents go to: the write index, or the one index of the earlier single-index layout."""
+    writes = [index for index, is_write in indices.items() if is_write]
+    if len(writes) == 1:
+        return writes[0]
+    return next(iter(indices)) if len(indices) == 1 and not writes else None
+
+
+def earlier_layout(store: Store, alias: str) -> list[str]:
+    """The indices behind the alias when none of them is a backing index (the layout before the kind rolled)."""
+    indices = backing_indices(store, alias)
+    return sorted(indices) if indices and all(backing_version(alias, i) is None for i in indices) else []
+
+
+@dataclass(frozen=True)
+class Located:
+    """One stored copy of a document: the concrete index it lives in, with what an optimistic write needs."""
+
+    index: str
+    source: dict[str, Any]
+    seq_no: int
+    primary_term: int
+
+
+def _newest_first(alias: str, indices: dict[str, bool]) -> list[str]:
+    def key(index: str) -> tuple[bool, int, str]:
+        return (indices[index], backing_version(alias, index) or 0, index)
+
+    return sorted(indices, key=key, reverse=True)
+
+
+def locate(
+    store: Store, kind: str, ids: Iterable[str], source: bool = False, chunk: int = 1000
+) -> dict[str, list[Located]]:
+    """Every stored copy of each id among the kind's indices, the write index first, then newest to oldest.
+
+    A realtime _mget addressed to each concrete index (a search would miss what was written since the last
+    refresh); ids not stored are absent. More than one copy only exists when a move was interrupted."""
+    alias = store.name(kind)
+    wanted = sorted(set(ids))
+    indices = backing_indices(store, alias)
+    order = _newest_first(alias, indices)
+    docs = [{"_index": index, "_id": doc_id} for doc_id in wanted for index in order]
+    found: dict[str, list[Located]] = {}
+    for start in range(0, len(docs), chunk):
+        result = store.request(
+            "POST", "/_mget", body={"docs": docs[start : start + chunk]}, params={"_source": str(source).lower()}
+        )
+        for doc in result.get("docs", []):
+            if doc.get("found"):
+                copy_ = Located(
+                    str(doc["_index"]), dict(doc.get("_source") or {}), int(doc["_seq_no"]), int(doc["_primary_term"])
+                )
+                found.setdefault(str(doc["_id"]), []).append(copy_)
+    return found
+
+
+def homes(store: Store, kind: str, ids: Iterable[str]) -> dict[str, str]:
+    """The index a write by id must go to: the one the document lives in, else the alias (its write index)."""
+    alias = store.name(kind)
+    wanted = set(ids)
+    found = locate(store, kind, wanted)
+    return {doc_id: found[doc_id][0].index if doc_id in found else alias for doc_id in wanted}
+
+
 def apply_policy(store: Store, plan: Lifecycle, feature: Feature | None) -> dict[str, str]:
     """Put the kind's policy on the engine and attach its existing backing indices (idempotent)."""
     alias = store.name(plan.kind)
@@ -234,7 +303,8 @@ def apply_lifecycle(
         return {"action": f"managed by the {str(feature).upper()} policy {alias}", "deleted": 0}
     indices = backing_indices(store, alias)
     writes = [index for index, is_write in indices.items() if is_write]
-    if len(writes) != 1:  # reported, not raised: the other kinds' retention still runs
+    if len(writes) != 1:  # reported, not raised: the other kinds' retention still runs (the earlier single-index
+        # layout does not come here: retention deletes its documents one by one until `pantau migrate`)
         found = ", ".join(sorted(indices)) or "no index"
         return {
             "action": f"skipped: {alias} has no write index ({found}); run `pantau setup` and, if it says so, "

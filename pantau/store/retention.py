@@ -1,10 +1,11 @@
 """Retention: delete documents older than their kind's rule in mappings/retention/rules.json.
 
-Alerts, dead letters and articles: document-level (delete-by-query on the index behind each alias), because they
-live in one index each and are updated by id (an alert's delivery status, a dead letter's last_seen_at, an
-article's review): an index-level lifecycle (ILM/ISM delete phase) would drop recent documents with the old ones.
-The append-only kinds with a lifecycle (audit, mappings/lifecycle/) lose whole backing indices instead, by the
-engine's ILM/ISM policy or, on a cluster without one, by pantau.store.lifecycle.apply_lifecycle.
+The rolling kinds (audit, alerts, deadletter: mappings/lifecycle/) lose whole backing indices, by the engine's
+ILM/ISM policy or, on a cluster without one, by pantau.store.lifecycle.apply_lifecycle (an index goes only when
+its newest document is past the age). Articles stay document-level (delete-by-query on the index behind the alias):
+they live in one index, updated by id (a review), so deleting whole indices by age would drop recent ones. A rolling
+kind still in the earlier single-index layout (before `pantau migrate KIND`) is aged the same way, document by
+document.
 `pantau retention apply` runs it on demand; the hourly ops_health flow runs it too.
 """
 
@@ -19,7 +20,7 @@ from typing import Any
 from pantau.errors import ConfigError
 from pantau.resources import bundled
 from pantau.store.client import Store
-from pantau.store.lifecycle import apply_lifecycle
+from pantau.store.lifecycle import apply_lifecycle, earlier_layout
 from pantau.text.dates import WIB
 
 
@@ -89,10 +90,13 @@ def apply_retention(
             report.append(line | {"action": f"kept: nothing is deleted before {rule.not_before}", "deleted": 0})
             continue
         line["older_than"] = cutoff.isoformat()
-        if rule.kind in specs and specs[rule.kind].rolling:  # whole backing indices, not documents
+        old = earlier_layout(store, store.name(rule.kind)) if rule.kind in specs and specs[rule.kind].rolling else []
+        if rule.kind in specs and specs[rule.kind].rolling and not old:  # whole backing indices, not documents
             plan = load_lifecycle(rule.kind, kept_days=rule.days)
             report.append(line | apply_lifecycle(store, plan, rule.field, cutoff, dry_run=dry_run))
             continue
+        if old:  # never aged by its creation date: document by document, as before it rolled
+            line["layout"] = f"earlier single-index layout ({', '.join(old)}) until `pantau migrate {rule.kind}`"
         query = {"range": {rule.field: {"lt": cutoff.isoformat()}}}
         if dry_run:
             report.append(line | {"action": "dry run", "would_delete": store.count(rule.kind, query)})

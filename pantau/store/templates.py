@@ -1,7 +1,7 @@
 """mappings/*.json is the single source of index templates; this module loads them and applies them.
 
 Each file names a kind (articles, alerts, watchlists, deadletter, claims) and a version. The live data of a kind is the
-versioned index `<prefix>-<kind>-v<version>` behind the alias `<prefix>-<kind>`; an append-only kind with a lifecycle
+versioned index `<prefix>-<kind>-v<version>` behind the alias `<prefix>-<kind>`; a kind with a lifecycle
 (mappings/lifecycle/, see pantau.store.lifecycle) lives in backing indices `<prefix>-<kind>-v<version>-000001`, ...
 behind the same alias, its newest one the write index. `setup` applies templates and creates missing indices and
 aliases idempotently; `migrate` moves a kind to a new version by reindex + alias swap.
@@ -199,7 +199,8 @@ def _ensure_index(store: Store, spec: MappingSpec) -> list[dict[str, str]]:
             {
                 "object": f"alias {alias} -> {live}",
                 "action": f"migration needed: {spec.kind} now lives in rolling backing indices "
-                f"({spec.index_name(store)}, ...), run `pantau migrate {spec.kind}`",
+                f"({spec.index_name(store)}, ...), run `pantau migrate {spec.kind}` (until then retention deletes "
+                "its documents one by one; run it first so the copy holds none past the age)",
             }
         ]
     if live_version < spec.version:
