@@ -28,7 +28,13 @@ FALLBACK_MAX_ELEMENTS = 4000
 FALLBACK_MAX_DEPTH_SUM = 60_000
 FALLBACK_MAX_CHARS = 150_000  # ... and the text it holds (a real page holds 5-50k chars of text)
 FALLBACK_FULL_ELEMENTS = 1500  # above this trafilatura runs without its justext/readability comparison (quadratic)
+# A page of over DUMP_ELEMENTS elements (real article pages hold 800-2,200) is a dump: trafilatura reads at most
+# FALLBACK_DUMP_ELEMENTS of it, which already hold more text than most stories (its cost grows with the elements)
+DUMP_ELEMENTS = 10_000
+FALLBACK_DUMP_ELEMENTS = 2000
+HINT_ATTR_CHARS = 300  # a class/id value is cut to this for trafilatura: its readability pass runs regexes over them
 _UNREAD = frozenset({"script", "style", "noscript", "template"})  # elements trafilatura drops unread (not counted)
+_LONG_HINTS = etree.XPath(f"//*[string-length(@class) > {HINT_ATTR_CHARS} or string-length(@id) > {HINT_ATTR_CHARS}]")
 _COUNTED = etree.XPath("count(//*) - count(//script | //style | //noscript | //template)")
 
 
@@ -205,7 +211,7 @@ def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
     return outside > COVERAGE_SLACK * max(chars, 1)
 
 
-def _over_budget(doc: HtmlElement) -> tuple[HtmlElement | None, int]:
+def _over_budget(doc: HtmlElement, max_elements: int = FALLBACK_MAX_ELEMENTS) -> tuple[HtmlElement | None, int]:
     """The first element (in document order) past the fallback's work budget (None for a page within it), and the
     elements counted up to there."""
     depth = elements = depth_sum = chars = 0
@@ -219,7 +225,7 @@ def _over_budget(doc: HtmlElement) -> tuple[HtmlElement | None, int]:
         elements += 1
         depth_sum += depth
         chars += len(el.text or "") + len(el.tail or "")
-        if elements > FALLBACK_MAX_ELEMENTS or depth_sum > FALLBACK_MAX_DEPTH_SUM or chars > FALLBACK_MAX_CHARS:
+        if elements > max_elements or depth_sum > FALLBACK_MAX_DEPTH_SUM or chars > FALLBACK_MAX_CHARS:
             return el, elements
     return None, elements
 
@@ -229,11 +235,17 @@ def fallback_input(doc: HtmlElement) -> tuple[HtmlElement, str | None, bool]:
     parsed (a copy taken before extraction cut into it; it is changed here) and is measured as trafilatura will read
     it: scripts and styles, which it drops unread, are removed; a page over the work budget keeps its elements up to
     the budget; a page over FALLBACK_FULL_ELEMENTS is read without justext's comparison, whose cost grows with the
-    square of the paragraphs."""
+    square of the paragraphs; a dump (over DUMP_ELEMENTS) gets the smaller FALLBACK_DUMP_ELEMENTS budget; over-long
+    class and id values are cut to HINT_ATTR_CHARS."""
     etree.strip_elements(doc, *_UNREAD, with_tail=False)
+    for el in _LONG_HINTS(doc):
+        for name in ("class", "id"):
+            value = el.get(name)
+            if value is not None and len(value) > HINT_ATTR_CHARS:
+                el.set(name, value[:HINT_ATTR_CHARS])
     elements = int(_COUNTED(doc))
     fast = elements > FALLBACK_FULL_ELEMENTS
-    last, _ = _over_budget(doc)
+    last, _ = _over_budget(doc, FALLBACK_DUMP_ELEMENTS if elements > DUMP_ELEMENTS else FALLBACK_MAX_ELEMENTS)
     if last is None:
         return doc, None, fast
     cut_from(last)
@@ -285,7 +297,9 @@ def generic_body(
     if container is not None:
         paragraphs, dateline = bp.clean_paragraphs(paragraphs_of(container))
     chars = sum(len(p) for p in paragraphs)
-    if chars < MIN_BODY_CHARS or _misses_text(page, container, chars):
+    # trafilatura's body, cut at the same MAX_BODY_CHARS, can replace one this long only when it is shorter: not asked
+    can_beat = FALLBACK_MARGIN * chars < bp.MAX_BODY_CHARS
+    if chars < MIN_BODY_CHARS or (can_beat and _misses_text(page, container, chars)):
         fallback_html, note, fast = fallback_input(pristine)
         if fast:
             note = f"{note or 'trafilatura fallback'} in fast mode (over {FALLBACK_FULL_ELEMENTS} elements)"
