@@ -280,7 +280,8 @@ def find_regions(
             base *= rules.national_damping
         return base
 
-    if candidates:
+    context = rules.candidate_context
+    if candidates and (context is None or context.search(title) or context.search(body)):
         _add_candidates(gaz, ev, title, body, facts or _default_facts())
 
     # unambiguous mentions first; shared names and names that need a cue wait for the evidence of the others
