@@ -388,6 +388,12 @@ def test_a_candidates_name_is_evidence_only_where_the_text_speaks_of_the_electio
     assert _codes(find_regions("Pemilih muda menyambut Ahmad Luthfi.", title="Kabar Pilkada")) == ["33"]
 
 
+def test_a_candidates_name_on_a_street_or_a_building_is_not_evidence() -> None:
+    assert find_regions("Kampanye digelar di Jalan Agus Salim.") == []
+    assert find_regions("Kampanye digelar di jalan Agus Salim, dekat Gedung Rudy Susmanto.") == []
+    assert _codes(find_regions("Pak Agus Salim, calon bupati, berkampanye.")) == ["93.03"]
+
+
 def test_one_name_word_or_a_cut_name_is_not_evidence() -> None:
     assert find_regions("Luthfi menyapa warga. Susmanto juga hadir.") == []
     assert find_regions("Bupati Sanusi menyapa warga.") == []  # a one-word full name may be anyone
