@@ -135,6 +135,11 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
     ("postpone", "Pilkada Bangka", "Pilkada Kabupaten Bangka diundur ke 2025.", DEC),  # empty box won: re-election
     ("postpone", "Pilgub Papua", "Pemungutan suara Pilgub Papua diundur ke Agustus 2025.", MAR),  # MK ordered a PSU
     ("postpone", "Pilkada", "Pemungutan suara Pilkada Serentak 2024 tetap 27 November 2024, tidak ditunda.", NOV),
+    # an event of the election named before it is what is postponed, not the vote
+    ("postpone", "Pelantikan", "Pelantikan kepala daerah hasil Pilkada 2024 diundur ke Februari 2025.", DEC),
+    ("postpone", "Penetapan", "Penetapan pemenang Pilkada Kota Bandung ditunda ke Januari 2025.", DEC),
+    ("postpone", "Rekapitulasi", "Rekapitulasi Pilgub Jawa Barat diundur.", DEC),
+    ("postpone", "MK", "Sidang sengketa Pilkada Kota Bandung ditunda ke Januari 2025.", DEC),
     # voting date
     ("date", "Pilkada", "Pemungutan suara Pilkada Serentak digelar Rabu, 27 November 2024.", NOV),
     ("date", "Pemilu", "Pemungutan suara Pemilu 2024 digelar 14 Februari 2024.", NOV),

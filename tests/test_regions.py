@@ -368,7 +368,7 @@ def _codes(rows: list[Region]) -> list[str]:
 
 
 def test_governor_candidate_named_in_full_points_to_the_province() -> None:
-    rows = find_regions("Ahmad Luthfi menyapa warga dan berjanji memperbaiki jalan desa.")
+    rows = find_regions("Ahmad Luthfi menyapa warga saat kampanye dan berjanji memperbaiki jalan desa.")
     assert _codes(rows) == ["33"] and rows[0].province == "Jawa Tengah" and rows[0].regency is None
     assert find_regions("Ahmad Luthfi menyapa warga.", candidates=False) == []
 
@@ -376,8 +376,22 @@ def test_governor_candidate_named_in_full_points_to_the_province() -> None:
 def test_regency_candidate_points_to_the_regency_and_its_province() -> None:
     rows = find_regions("Rudy Susmanto berkampanye di depan ribuan pendukungnya, Sabtu sore.")
     assert _codes(rows) == ["32.01"] and rows[0].province == "Jawa Barat"
-    rows = find_regions("Munafri Arifuddin dan Aliyah Mustika Ilham menggelar konsolidasi tim.")
+    rows = find_regions("Munafri Arifuddin dan Aliyah Mustika Ilham menggelar konsolidasi tim pemenangan.")
     assert _codes(rows) == ["73.71"]
+
+
+def test_a_candidates_name_is_evidence_only_where_the_text_speaks_of_the_election() -> None:
+    # two-word names of candidates are also other people's names, and streets bear a national hero's
+    assert find_regions("Kata Agus Salim, warga setempat, soal harga beras.") == []
+    assert find_regions("Andi Ilham mengaku senang dengan panen tahun ini.") == []
+    assert _codes(find_regions("Andi Ilham, calon wali kota, mengaku senang.")) == ["75.71"]
+    assert _codes(find_regions("Pemilih muda menyambut Ahmad Luthfi.", title="Kabar Pilkada")) == ["33"]
+
+
+def test_a_candidates_name_on_a_street_or_a_building_is_not_evidence() -> None:
+    assert find_regions("Kampanye digelar di Jalan Agus Salim.") == []
+    assert find_regions("Kampanye digelar di jalan Agus Salim, dekat Gedung Rudy Susmanto.") == []
+    assert _codes(find_regions("Pak Agus Salim, calon bupati, berkampanye.")) == ["93.03"]
 
 
 def test_one_name_word_or_a_cut_name_is_not_evidence() -> None:

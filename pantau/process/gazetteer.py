@@ -82,6 +82,8 @@ class Rules:
     weights: dict[str, float]
     english_directions: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("barat", "daya") -> Southwest
     statement_weekdays: frozenset[str] = frozenset()
+    candidate_context: re.Pattern[str] | None = None  # words of the election: candidates' names count only then
+    candidate_blockers: frozenset[str] = frozenset()  # a name after one of these is a street or a building's
 
 
 def english_name(name: str, directions: dict[tuple[str, ...], str]) -> str | None:
@@ -139,6 +141,8 @@ def load_rules(path: Path | None = None) -> Rules:
         national_cues=_phrase_regex(str(c) for c in nat.get("cues") or []),
         weights={str(k): float(v) for k, v in (raw.get("weights") or {}).items()},
         statement_weekdays=frozenset(str(w).lower() for w in raw.get("statement_place_weekdays") or []),
+        candidate_context=_phrase_regex(str(c) for c in raw.get("candidate_context") or []),
+        candidate_blockers=frozenset(str(w).lower() for w in raw.get("candidate_blockers_before") or []),
         english_directions={
             tuple(str(k).lower().split()): str(v) for k, v in (raw.get("english_directions") or {}).items()
         },

@@ -43,7 +43,7 @@ def named_in_full(match: CandidateMatch) -> bool:
     return match.how == "full" and len(key_words(match.pair.person(match.role).name)) >= 2
 
 
-def candidate_race_codes(text: str, facts: FactBase) -> list[tuple[str, int]]:
+def candidate_race_codes(text: str, facts: FactBase, blockers: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
     """(race code, word position of the sentence) of every candidate named in full in `text`, once per mention, in
     text order.
 
@@ -59,7 +59,7 @@ def candidate_race_codes(text: str, facts: FactBase) -> list[tuple[str, int]]:
             continue
         for sentence in split_sentences(paragraph):
             at, pos = pos, pos + len(sentence.split())
-            out += _named(sentence, mentions, starts, at)
+            out += _named(sentence, mentions, starts, at, blockers)
     return out
 
 
@@ -68,14 +68,22 @@ def _may_start(word: str, starts: frozenset[str]) -> bool:
     return bool(first) and first[0] in starts
 
 
-def _named(sentence: str, mentions: Mentions, starts: frozenset[str], at: int) -> list[tuple[str, int]]:
+def _named(
+    sentence: str, mentions: Mentions, starts: frozenset[str], at: int, blockers: frozenset[str] = frozenset()
+) -> list[tuple[str, int]]:
+    """Candidates named in one sentence; a name right after a word of `blockers` ("Jalan Agus Salim", "di jalan
+    Agus Salim", "Gedung ...") names a street or a building, not the person."""
     out: list[tuple[str, int]] = []
     for run in name_runs(sentence):
         words = run.words
+        before = key_words(sentence[max(0, run.start - 20) : run.start])
         for i in range(len(words)):
             if i > 0 and len(words) - i == 1:
                 break
             if not _may_start(words[i], starts):
+                continue
+            prev = key_words(words[i - 1]) if i > 0 else before
+            if prev and prev[-1] in blockers:
                 continue
             hit = resolve(words[i:], mentions, suffix=False)
             if hit is not None and named_in_full(hit):

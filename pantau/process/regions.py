@@ -280,7 +280,8 @@ def find_regions(
             base *= rules.national_damping
         return base
 
-    if candidates:
+    context = rules.candidate_context
+    if candidates and (context is None or context.search(title) or context.search(body)):
         _add_candidates(gaz, ev, title, body, facts or _default_facts())
 
     # unambiguous mentions first; shared names and names that need a cue wait for the evidence of the others
@@ -322,7 +323,7 @@ def _add_candidates(gaz: Gazetteer, ev: _Evidence, title: str, body: str, facts:
     lead, boost = int(w.get("lead_tokens", 80)), w.get("lead_multiplier", 1.5)
     got: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])  # code -> [title, body]
     for text, slot, each in ((title, 0, w.get("candidate_title", 0.9)), (body, 1, w.get("candidate_name", 0.6))):
-        for code, pos in candidate_race_codes(text, facts):
+        for code, pos in candidate_race_codes(text, facts, gaz.rules.candidate_blockers):
             if gaz.get(code) is not None:
                 got[code][slot] += each * (boost if slot and pos < lead else 1.0)
     for code, (in_title, in_body) in got.items():

@@ -38,6 +38,8 @@ def check_postponement(sentence: str, low: str, ctx: Ctx) -> None:
             prior = [s for s in subjects if s.end() <= hit.start() and hit.start() - s.end() <= 60]
             subj = prior[-1] if prior else None
             between = low[subj.end() : hit.start()] if subj else ""
+            if subj is not None and r.has("postponement_other_objects", _clause_head(low, subj.start())):
+                continue  # "Pelantikan kepala daerah hasil Pilkada 2024 diundur": the inauguration is postponed
         if subj is None or r.has("postponement_other_objects", between):
             continue
         lead = low[max(0, hit.start() - 25) : hit.start()]
@@ -72,3 +74,14 @@ def check_hoaxes(sentence: str, low: str, ctx: Ctx) -> None:
         if all(any(w in low for w in group) for group in hoax.keywords):
             fact = f"{hoax.text} (Klaim yang sudah dibantah: {hoax.claim})"
             ctx.add("known_hoax", r.severity["known_hoax"], sentence, fact, hoax.source)
+
+
+_HEAD_CHARS = 40
+
+
+def _clause_head(low: str, start: int) -> str:
+    """The words of the same clause just before a postponed subject ("sidang sengketa " in "Sidang sengketa Pilkada
+    Kota Bandung ditunda"): the thing postponed may be an event of the election, not its vote."""
+    head = low[max(0, start - _HEAD_CHARS) : start]
+    cut = max(head.rfind(c) for c in '.,;:!?"“”()')
+    return head[cut + 1 :]
