@@ -516,3 +516,27 @@ def test_byline_tails_dates_desks_and_placeholders(text: str, want: list[str]) -
 
 def test_a_person_named_like_a_month_keeps_the_name() -> None:
     assert names_from("Oleh: Juni Astuti", DETIK) == ["Juni Astuti"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<div class='entry-meta'>Posted by Budi Santoso</div>",
+        "<div class='entry-meta'>Diposting oleh Budi Santoso</div>",
+        "<p>Posted by Budi Santoso</p>",
+        "<p>Oleh Budi Santoso</p>",
+    ],
+)
+def test_blog_engine_bylines_name_the_writer(line: str) -> None:
+    """WordPress/Blogger themes many regional outlets run print 'Posted by' / 'Diposting oleh' before the writer."""
+    page = _page(
+        "<title>Pleno DPT Kabupaten Contoh</title>",
+        f"<article><h1>Pleno DPT Kabupaten Contoh</h1>{line}<p>{P1}</p><p>{P2}</p><p>{P3}</p></article>",
+    )
+    art = extract_html(page, "https://kabar.example.id/2024/09/20/pleno-dpt")
+    assert art["author"] == "Budi Santoso"
+    assert "Posted" not in art["body"] and "Diposting" not in art["body"]
+
+
+def test_posted_alone_is_still_no_writer() -> None:
+    assert names_from("Posted: 20 September 2024", SITE) == []

@@ -73,7 +73,7 @@ def _rules() -> _Rules:
         photo_attr=re.compile(rf"(?:{raw['photo_attr']})", re.IGNORECASE),
         label=re.compile(rf"^(?:{labels})\b\s*[:：\-]?\s*", re.IGNORECASE),
         label_start=re.compile(rf"^(?:{labels})\b", re.IGNORECASE),
-        credit=re.compile(rf"^(?:(?:{labels})\s*[:：]\s*\S|(?:oleh|by)\s+\S)", re.IGNORECASE),
+        credit=re.compile(rf"^(?:(?:{labels})\s*[:：]\s*\S|(?:{raw['spaced_labels']})\s+\S)", re.IGNORECASE),
         other_credit=re.compile(rf"(?:^|\s|[|/,])(?:{others})\s*[:：]", re.IGNORECASE),
         starts_other=re.compile(rf"^(?:{others})\b", re.IGNORECASE),
         role_lead=re.compile(rf"^(?:{roles})\b[^,]{{0,40}},\s*", re.IGNORECASE),
