@@ -20,12 +20,10 @@ from __future__ import annotations
 from pantau.process.claims.context import Ctx
 from pantau.process.claims.outcome_claims import (
     column_label,
-    decisive_count,
     empty_box_race_named,
+    judge_claimed_column,
     negated_before,
-    official_winner,
     outcome_claim_context,
-    sirekap_fact,
     subject_after,
     subject_before,
     whole_race,
@@ -71,26 +69,7 @@ def _judge_empty_box(sentence: str, low: str, verb_end: int, ctx: Ctx) -> None:
 
 
 def _judge_column(sentence: str, low: str, race: Race, claimed: str, why: str, ctx: Ctx) -> bool:
-    """`claimed` (a ballot number, or "empty_box") said to have lost `race` that it won by the official outcome, or,
-    with nothing official settled at the text's date, leads in the decisive provisional count."""
-    official = official_winner(race, low, ctx)
-    if official is None:
-        return _judge_sirekap(sentence, race, claimed, ctx)
-    if official[1] != claimed:
-        return False
-    outcome = official[0]
-    ctx.add("loser_claim", ctx.rules.severity["loser_claim"], sentence, outcome.text, outcome.source, why=why)
-    return True
-
-
-def _judge_sirekap(sentence: str, race: Race, claimed: str, ctx: Ctx) -> bool:
-    """`claimed` (a ballot number, or "empty_box") said to have lost `race`, where it leads the decisive count."""
-    count = decisive_count(race, ctx)
-    if count is None or count.leader != claimed:
-        return False
-    why = f"{column_label(race, claimed)} unggul dalam hitung suara Sirekap di {race.region}, tidak kalah"
-    kind = "loser_claim_sirekap"
-    ctx.add(
-        "loser_claim", ctx.rules.severity[kind], sentence, sirekap_fact(race, count), count.source, kind=kind, why=why
+    count_why = f"{column_label(race, claimed)} unggul dalam hitung suara Sirekap di {race.region}, tidak kalah"
+    return judge_claimed_column(
+        sentence, low, race, claimed, ctx, rule="loser_claim", says_won=False, why=why, count_why=count_why
     )
-    return True

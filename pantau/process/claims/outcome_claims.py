@@ -219,3 +219,25 @@ def sirekap_fact(race: Race, count: SirekapCount) -> str:
         f"WIB, {column_label(race, count.leader)} unggul {_percent(count.margin)} poin atas pesaing terdekat. "
         f"Hasil resmi: rekapitulasi (rapat pleno) KPU {race.region}."
     )
+
+
+def judge_claimed_column(
+    sentence: str, low: str, race: Race, claimed: str, ctx: Ctx, *, rule: str, says_won: bool, why: str, count_why: str
+) -> bool:
+    """`claimed` (a ballot number, or "empty_box") said to have won (`says_won`) or lost `race`: flagged under `rule`
+    when the official outcome says otherwise, or, with nothing official settled at the text's date, when the decisive
+    Sirekap count does (kind `<rule>_sirekap`, with `count_why`)."""
+    official = official_winner(race, low, ctx)
+    if official is not None:
+        outcome, winner = official
+        if (winner == claimed) == says_won:
+            return False
+        ctx.add(rule, ctx.rules.severity[rule], sentence, outcome.text, outcome.source, why=why)
+        return True
+    count = decisive_count(race, ctx)
+    if count is None or (count.leader == claimed) == says_won:
+        return False
+    kind = f"{rule}_sirekap"
+    fact = sirekap_fact(race, count)
+    ctx.add(rule, ctx.rules.severity[kind], sentence, fact, count.source, kind=kind, why=count_why)
+    return True

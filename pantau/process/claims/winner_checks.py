@@ -29,13 +29,11 @@ from __future__ import annotations
 from pantau.process.claims.context import Ctx
 from pantau.process.claims.outcome_claims import (
     column_label,
-    decisive_count,
     empty_box_race_named,
+    judge_claimed_column,
     named_last_is,
     negated_before,
-    official_winner,
     outcome_claim_context,
-    sirekap_fact,
     subject_after,
     subject_before,
     whole_race,
@@ -89,25 +87,7 @@ def _judge_empty_box(sentence: str, low: str, verb_end: int, ctx: Ctx) -> None:
 
 
 def _judge_column(sentence: str, low: str, race: Race, claimed: str, why: str, ctx: Ctx) -> bool:
-    """`claimed` (a ballot number, or "empty_box") said to have won `race`: against the official outcome, or, with
-    nothing official settled at the text's date, the decisive provisional count."""
-    official = official_winner(race, low, ctx)
-    if official is None:
-        return _judge_sirekap(sentence, race, claimed, ctx)
-    if official[1] == claimed:
-        return False
-    outcome = official[0]
-    ctx.add("winner_claim", ctx.rules.severity["winner_claim"], sentence, outcome.text, outcome.source, why=why)
-    return True
-
-
-def _judge_sirekap(sentence: str, race: Race, claimed: str, ctx: Ctx) -> bool:
-    """`claimed` (a ballot number, or "empty_box") said to have won `race`, against its decisive Sirekap count."""
-    count = decisive_count(race, ctx)
-    if count is None or count.leader == claimed:
-        return False
-    why = f"{column_label(race, claimed)} tidak unggul dalam hitung suara Sirekap di {race.region}"
-    r = ctx.rules
-    kind = "winner_claim_sirekap"
-    ctx.add("winner_claim", r.severity[kind], sentence, sirekap_fact(race, count), count.source, kind=kind, why=why)
-    return True
+    count_why = f"{column_label(race, claimed)} tidak unggul dalam hitung suara Sirekap di {race.region}"
+    return judge_claimed_column(
+        sentence, low, race, claimed, ctx, rule="winner_claim", says_won=True, why=why, count_why=count_why
+    )
