@@ -171,6 +171,28 @@ def test_a_dead_letter_seen_again_moves_to_the_write_index_and_old_indices_go_wh
     assert {row["doc_id"] for row in deadletter.list_letters(store, include_resolved=True)} == {"doc-0", "doc-9"}
 
 
+def test_an_older_dead_letter_copy_the_engine_will_not_delete_stays_a_duplicate_until_the_next_sighting(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    setup(store)
+    alias = store.name("deadletter")
+    assert deadletter.write(store, [_letter(0)]) == "index"
+    old = f"{alias}-v1-000001"
+    _roll(store, "deadletter")
+    store.request("PUT", f"/{old}/_settings", body={"index.blocks.write": True})
+    try:
+        with caplog.at_level("WARNING", logger="pantau.store.deadletter"):
+            assert deadletter.write(store, [_letter(0)]) == "index"  # stored in the write index, not in a file
+        assert "older dead-letter copies not deleted" in caplog.text
+        assert not (store.settings.paths.var_dir / "deadletter").exists()
+        assert _where(store, "deadletter", _letter(0).id) == [f"{alias}-v1-000002", old]
+    finally:
+        store.request("PUT", f"/{old}/_settings", body={"index.blocks.write": None})
+    assert deadletter.write(store, [_letter(0)]) == "index"
+    (kept,) = locate(store, "deadletter", [_letter(0).id], source=True)[_letter(0).id]
+    assert (kept.index, kept.source["attempts"]) == (f"{alias}-v1-000002", 3)
+
+
 def test_a_ledger_of_the_single_index_layout_is_aged_by_document_then_migrated(store: Store) -> None:
     alias = store.name("alerts")
     specs = load_specs()

@@ -114,16 +114,39 @@ def write(store: Store, letters: list[DeadLetter], rounds: int = 3) -> str:
                 written = str(outcome.get("_index"))
                 stale += [(c.index, letter_id) for c in found.get(letter_id, []) if c.index != written]
             if stale:  # the older copies, once the new one is stored
-                body = "\n".join(json.dumps({"delete": {"_index": i, "_id": d}}) for i, d in stale) + "\n"
-                store.request("POST", "/_bulk", body=body, params={"refresh": "false"})
+                _delete_older(store, stale)
         failed |= dict.fromkeys(pending, "still conflicting after several rounds")
     except PantauError as exc:
+        # only the letters not stored yet go to the local file: the ones an earlier round stored stay in the index
         log.error("dead-letter index unavailable: %s", exc)
-        failed |= {letter.id: str(exc)[:300] for letter in letters if letter.id not in failed}
+        failed |= {letter_id: str(exc)[:300] for letter_id in pending if letter_id not in failed}
     if not failed:
         return "index"
     log.error("dead-letter index refused %d record(s): %s", len(failed), next(iter(failed.values())))
     return str(_write_local(store, [letter for letter in letters if letter.id in failed], now))
+
+
+def _delete_older(store: Store, stale: list[tuple[str, str]]) -> None:
+    """Delete the older copies of letters just stored in the write index. One that stays (the engine refused the
+    delete or was gone) is a duplicate, not a loss: the next sighting finds both copies and deletes it again."""
+    body = "\n".join(json.dumps({"delete": {"_index": i, "_id": d}}) for i, d in stale) + "\n"
+    try:
+        result = store.request("POST", "/_bulk", body=body, params={"refresh": "false"})
+    except PantauError as exc:
+        log.warning("%d older dead-letter copies not deleted (%s); the next sighting deletes them", len(stale), exc)
+        return
+    refused = [
+        outcome
+        for item in result.get("items", [])
+        for outcome in item.values()
+        if outcome.get("error") and int(outcome.get("status", 0)) != 404
+    ]
+    if refused:
+        log.warning(
+            "%d older dead-letter copies not deleted (%s); the next sighting deletes them",
+            len(refused),
+            json.dumps(refused[0].get("error"))[:300],
+        )
 
 
 def _write_local(store: Store, letters: list[DeadLetter], now: str) -> Path:
