@@ -10,6 +10,7 @@ and `tests/quality/real_gate.json` pins floors on both parts.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -69,10 +70,15 @@ def report(cases: list[dict[str, Any]], parts: dict[str, list[str]]) -> dict[str
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m pantau.process.quality_real CASES.jsonl", file=sys.stderr)
-        return 2
-    cases = load_set(Path(argv[0]))
+    parser = argparse.ArgumentParser(
+        prog="python -m pantau.process.quality_real",
+        description="Judgement metrics on the labelled real set: tuning and held-out parts, whole set, per category.",
+    )
+    parser.add_argument("cases", type=Path, help="the real set, e.g. ../shared/data/articles_real/cases.jsonl")
+    args = parser.parse_args(argv)
+    if not args.cases.is_file():
+        parser.error(f"no such file: {args.cases}")
+    cases = load_set(args.cases)
     print(json.dumps(report(cases, split(cases)), indent=2))
     return 0
 
