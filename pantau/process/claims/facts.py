@@ -56,7 +56,7 @@ from typing import Any
 
 from pantau.process.claims.names import name_key
 from pantau.process.claims.parties import PartyTable, load_party_table
-from pantau.process.claims.races import CandidateMatch, Race, RaceTable, load_race_table, region_key
+from pantau.process.claims.races import CandidateMatch, Pair, Race, RaceTable, load_race_table, region_key
 from pantau.process.claims.sirekap import SirekapCount, parse_sirekap, sirekap_cached
 from pantau.resources import data_path
 
@@ -258,14 +258,34 @@ class FactBase:
         return None
 
     def partial_in_race(self, name: str, race: Race) -> CandidateMatch | None:
-        """A partial alias that is ambiguous nationally can still be unique inside one race."""
+        """A partial alias that is ambiguous nationally can still be unique inside one race: the name is a
+        candidate's whole name, or one word of it (4 letters or more); the first candidate in ballot order, head
+        before deputy, wins."""
         key = name_key(name)
+        if not key:
+            return None
+        found = self._partial_keys(race).get(key)
+        return CandidateMatch(race, found[0], found[1], "in_region") if found else None
+
+    def _partial_keys(self, race: Race) -> dict[str, tuple[Pair, str]]:
+        """The keys `partial_in_race` accepts for a race, built once per race of this fact base (a sentence's name
+        runs are tried against every race the article named)."""
+        cache = self._partial_cache
+        cached = cache.get(race.code)
+        if cached is not None and cached[0] is race:
+            return cached[1]
+        keys: dict[str, tuple[Pair, str]] = {}
         for pair in race.pairs:
             for role in ("head", "deputy"):
                 words = name_key(pair.person(role).name).split()
-                if key and (key == " ".join(words) or (len(key) >= 4 and key in words[1:] + words[:1])):
-                    return CandidateMatch(race, pair, role, "in_region")
-        return None
+                for key in (" ".join(words), *(w for w in words if len(w) >= 4)):
+                    keys.setdefault(key, (pair, role))
+        cache[race.code] = (race, keys)
+        return keys
+
+    @cached_property
+    def _partial_cache(self) -> dict[str, tuple[Race, dict[str, tuple[Pair, str]]]]:
+        return {}
 
     def outcome(self, code: str) -> Outcome | None:
         return self._outcomes.get(code)

@@ -240,23 +240,25 @@ class StaticClaimLookup:
     def __init__(self, claims: Iterable[KnownClaim], matching: Matching | None = None) -> None:
         self.matching = matching or load_matching()
         self.claims = list(claims)
-        self._terms: list[int] = []
+        self._need: list[int] = []  # content words an entry must share with a sentence: half of its own, at least 2
         self._by_term: dict[str, list[int]] = defaultdict(list)
         for i, claim in enumerate(self.claims):
             terms = set(content_terms(claim.claim, self.matching))
-            self._terms.append(len(terms))
+            self._need.append(max(2, math.ceil(len(terms) / 2)))
             for term in terms:
                 self._by_term[term].append(i)
 
     def candidates(self, sentences: Sequence[str]) -> list[list[Candidate]]:
         per_sentence = int(self.matching.get("lookup", "per_sentence"))
+        need, by_term = self._need, self._by_term
         out: list[list[Candidate]] = []
         for sentence in sentences:
             counts: Counter[int] = Counter()
             for term in set(content_terms(sentence, self.matching)):
-                for i in self._by_term.get(term, ()):
-                    counts[i] += 1
-            hits = [(n, i) for i, n in counts.items() if n >= max(2, math.ceil(self._terms[i] / 2))]
+                ids = by_term.get(term)
+                if ids:
+                    counts.update(ids)
+            hits = [(n, i) for i, n in counts.items() if n >= need[i]]
             hits.sort(key=lambda x: (-x[0], x[1]))
             out.append([Candidate(self.claims[i], float(n)) for n, i in hits[:per_sentence]])
         return out

@@ -334,9 +334,9 @@ def _compile(raw: dict[str, Any]) -> Rules:
             **{f"stage_exc_{k}": _words_re(v) for k, v in raw["stage_exceptions"].items()},
             "hedge_tail": re.compile(r"(?:" + hedges + r")\s+$"),
             "other_pilkada_year": re.compile(raw["other_pilkada_year_regex"]),
-            "date_trigger": re.compile(
-                r"\d\s*(?:" + month_alt + r")(?![a-z])|\d[/-]\d|(?:" + month_alt + r")\.?\s+\d", re.IGNORECASE
-            ),
+            # Scanned over the lowercased text (Ctx.has): no IGNORECASE, which would make every month alternative
+            # a full attempt at every position (sre skips a case-sensitive literal branch on its first character).
+            "date_trigger": re.compile(r"\d\s*(?:" + month_alt + r")(?![a-z])|\d[/-]\d|(?:" + month_alt + r")\.?\s+\d"),
             # English order: "November 28, 2024", "Nov. 28".
             "text_date_month_first": re.compile(
                 r"(?<![\w/.-])(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\w])"
