@@ -479,3 +479,23 @@ def test_english_coverage_words_and_foreign_parliaments() -> None:
         "majority in the national assembly. Turnout at polling stations was high."
     )
     assert not score_pilkada("Parliamentary election", foreign, published_at="2024-12-01").is_pilkada
+
+
+def test_english_race_words_count_and_foreign_governor_races_do_not() -> None:
+    jakarta = (
+        "Pramono Anung leads the Jakarta governor's race in unofficial counts, while the camp of his rival said it "
+        "would wait for the election commission's official tally."
+    )
+    assert score_pilkada("Jakarta governor race heads to the count", jakarta, published_at="2024-11-28").is_pilkada
+    tokyo = (
+        "Tokyo's governor won a third term in the gubernatorial election on Sunday, public broadcaster NHK projected; "
+        "turnout in Japan's capital was higher than four years ago."
+    )
+    assert not score_pilkada("Tokyo governor election", tokyo, published_at="2024-07-07").is_pilkada
+    new_jersey = (
+        "The New Jersey governor's race has tightened in the final week, with the two candidates trading attacks "
+        "over taxes, polls show."
+    )
+    assert not score_pilkada("New Jersey gubernatorial race", new_jersey, published_at="2025-10-28").is_pilkada
+    indonesian_on_tokyo = "Pemilihan gubernur Tokyo digelar Minggu; petahana kembali menang menurut proyeksi NHK."
+    assert not score_pilkada("Pemilihan gubernur Tokyo", indonesian_on_tokyo, published_at="2024-07-07").is_pilkada
