@@ -499,3 +499,14 @@ def test_english_race_words_count_and_foreign_governor_races_do_not() -> None:
     assert not score_pilkada("New Jersey gubernatorial race", new_jersey, published_at="2025-10-28").is_pilkada
     indonesian_on_tokyo = "Pemilihan gubernur Tokyo digelar Minggu; petahana kembali menang menurut proyeksi NHK."
     assert not score_pilkada("Pemilihan gubernur Tokyo", indonesian_on_tokyo, published_at="2024-07-07").is_pilkada
+
+
+def test_re_votes_of_2025_are_pilkada_coverage_and_earlier_or_other_re_votes_are_not() -> None:
+    body = "Pemungutan suara ulang digelar di seluruh TPS Kabupaten Serang sesuai putusan MK; logistik tiba."
+    assert score_pilkada("Warga kembali ke TPS untuk PSU", body, published_at="2025-04-19").is_pilkada
+    english = "The Constitutional Court ordered a revote after vote buying; polling stations reopened on Saturday."
+    assert score_pilkada("Revote held in the regency", english, published_at="2025-05-24").is_pilkada
+    # the same words a year earlier (the Pemilu's re-votes) and a re-vote of another election in the window: not
+    assert not score_pilkada("Warga kembali ke TPS untuk PSU", body, published_at="2024-02-20").is_pilkada
+    pileg = "Pemungutan suara ulang pemilu legislatif untuk pemilih di luar negeri digelar Minggu."
+    assert not score_pilkada("PSU Pileg di luar negeri", pileg, published_at="2025-04-20").is_pilkada
