@@ -338,3 +338,11 @@ def test_a_2024_history_stated_after_the_re_election_is_not_flagged() -> None:
     assert "winner_claim" not in rules("Pilkada Ulang Bangka", body, AFTER_REELECTION)
     body = "Pilkada Kabupaten Bangka 2024 hanya diikuti satu pasangan calon melawan kotak kosong."
     assert "race_pair_count" not in rules("Pilkada Ulang Bangka", body, AFTER_REELECTION)
+
+
+def test_a_misprinted_re_election_count_is_judged_on_its_result_once_recapitulated() -> None:
+    body = "Pasangan Fery Insani-Syahbudin meraih 48.860 suara di Pilkada ulang Kabupaten Bangka."
+    assert "vote_count" in rules("Hasil Pilkada Ulang Bangka", body, AFTER_REELECTION)
+    assert "vote_count" not in rules("Hasil Pilkada Ulang Bangka", body, BETWEEN)  # no result yet
+    right = "Pasangan Fery Insani-Syahbudin meraih 48.806 suara di Pilkada ulang Kabupaten Bangka."
+    assert "vote_count" not in rules("Hasil Pilkada Ulang Bangka", right, AFTER_REELECTION)
