@@ -92,6 +92,7 @@ def _edit_revote(tmp_path: Path, code: str, change: Any) -> None:
         ("19.01", lambda _, raw: raw["sources"][0].pop("date"), "has no date"),
         ("16.11", lambda r, _: r["pairs"].append({"number": 4, "head": "A B", "deputy": "C D"}), "not 1..3"),
         ("19.01", lambda r, _: r.update(ballot_from="2025-09-01"), "not after the vote"),
+        ("63.72", lambda r, _: r.pop("empty_box_column"), "['empty_box'], not ballot numbers of the amended"),
     ],
 )
 def test_a_broken_copy_is_rejected_by_the_fact_check(tmp_path: Path, code: str, change: Any, message: str) -> None:
@@ -346,3 +347,21 @@ def test_a_misprinted_re_election_count_is_judged_on_its_result_once_recapitulat
     assert "vote_count" not in rules("Hasil Pilkada Ulang Bangka", body, BETWEEN)  # no result yet
     right = "Pasangan Fery Insani-Syahbudin meraih 48.806 suara di Pilkada ulang Kabupaten Bangka."
     assert "vote_count" not in rules("Hasil Pilkada Ulang Bangka", right, AFTER_REELECTION)
+
+
+def test_banjarbaru_psu_set_its_pair_against_the_empty_box() -> None:
+    facts = load_facts()
+    race = facts.race("63.72")
+    assert race is not None and race.empty_box_column is None and len(race.pairs) == 2
+    psu = ballot(race, date(2025, 4, 20), facts)
+    assert psu.empty_box_column == 2 and [p.number for p in psu.pairs] == [1]
+    outcome = facts.on(date(2025, 4, 22)).outcome("63.72")
+    assert outcome is not None and outcome.votes == {"1": 56043, "empty_box": 51415} and outcome.votes_complete
+    day = "2025-05-01T10:00:00+07:00"
+    assert "winner_claim" in rules("PSU Banjarbaru", "Kotak kosong menang di PSU Pilkada Kota Banjarbaru.", day)
+    assert "winner_claim" not in rules("PSU Banjarbaru", "Kotak kosong kalah di PSU Pilkada Kota Banjarbaru.", day)
+    assert "loser_claim" in rules(
+        "PSU Banjarbaru", "Erna Lisa Halaby-Wartono kalah di PSU Pilkada Kota Banjarbaru.", day
+    )
+    early = "2025-04-20T10:00:00+07:00"  # before the recapitulation
+    assert "winner_claim" not in rules("PSU Banjarbaru", "Kotak kosong menang di PSU Pilkada Kota Banjarbaru.", early)

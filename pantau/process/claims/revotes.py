@@ -71,13 +71,14 @@ class Revote:
     result: RevoteResult | None = None
     case: str | None = None  # the ruling that ordered this vote, when it is not the 24 February 2025 one
     ruling_date: date | None = None
+    empty_box_column: int | None = None  # the empty box's ballot column, when one pair faced it in this vote
 
     def replacement_of(self, number: int) -> tuple[Replacement, ...]:
         return tuple(r for r in self.replacements if r.number == number)
 
     def amended(self, race: Race) -> Race:
-        """The race with this ballot: its pairs, and no empty box (no re-vote here kept a single candidate)."""
-        return Race(race.code, race.level, race.region, race.province_code, self.pairs, None)
+        """The race with this ballot: its pairs, and the empty box only where this vote had one."""
+        return Race(race.code, race.level, race.region, race.province_code, self.pairs, self.empty_box_column)
 
 
 def _latest_day(text: str) -> date | None:
@@ -154,6 +155,7 @@ def parse_revotes(raw: Any) -> dict[str, tuple[Revote, ...]]:
                 result,
                 item.get("case"),
                 _day(item["ruling_date"], f"{where}.ruling_date") if item.get("ruling_date") else None,
+                int(item["empty_box_column"]) if item.get("empty_box_column") is not None else None,
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"facts: {NAME} {where} is malformed: {exc!r}") from exc
@@ -241,7 +243,9 @@ def _check_one(
         problems.append(f"{where}: ballot_from {revote.ballot_from} must be after voting day and not after the vote")
     if revote.ruling_date is not None and not revote.ruling_date <= revote.ballot_from:
         problems.append(f"{where}: ruling_date {revote.ruling_date} is after ballot_from {revote.ballot_from}")
-    numbers = sorted(p.number for p in revote.pairs)
+    numbers = sorted([p.number for p in revote.pairs] + [n for n in (revote.empty_box_column,) if n is not None])
+    if revote.empty_box_column is not None and len(revote.pairs) != 1:
+        problems.append(f"{where}: an empty box stands against one pair, not {len(revote.pairs)}")
     if numbers != list(range(1, len(numbers) + 1)) and not revote.removed:
         problems.append(f"{where}: ballot numbers {numbers} are not 1..{len(numbers)} without gaps or duplicates")
     if len(set(numbers)) != len(numbers) or not numbers:
@@ -279,7 +283,10 @@ def _check_one(
 
 def _check_result(revote: Revote, result: RevoteResult, amended: dict[int, Pair], where: str) -> list[str]:
     problems: list[str] = []
-    bad = sorted(k for k in result.votes if not k.isdigit() or int(k) not in amended)
+    box = revote.empty_box_column is not None
+    bad = sorted(
+        k for k in result.votes if not (k == "empty_box" and box) and (not k.isdigit() or int(k) not in amended)
+    )
     if bad:
         problems.append(f"{where}: result votes name {bad}, not ballot numbers of the amended ballot")
     if result.winner not in amended:
@@ -287,9 +294,10 @@ def _check_result(revote: Revote, result: RevoteResult, amended: dict[int, Pair]
     elif result.votes and result.votes.get(str(result.winner)) != max(result.votes.values()):
         problems.append(f"{where}: result winner no. {result.winner} does not have the most votes")
     counted = sum(result.votes.values())
-    if result.valid_votes is not None and len(result.votes) == len(amended) and counted != result.valid_votes:
+    columns = len(amended) + int(box)
+    if result.valid_votes is not None and len(result.votes) == columns and counted != result.valid_votes:
         problems.append(f"{where}: result votes add up to {counted}, not valid_votes {result.valid_votes}")
-    total = result.valid_votes or (sum(result.votes.values()) if len(result.votes) == len(amended) else None)
+    total = result.valid_votes or (counted if len(result.votes) == columns else None)
     for key, pct in (result.share or {}).items():
         got = result.votes.get(key)
         if total and got is not None and abs(100 * got / total - pct) > SHARE_TOLERANCE:
