@@ -365,3 +365,14 @@ def test_banjarbaru_psu_set_its_pair_against_the_empty_box() -> None:
     )
     early = "2025-04-20T10:00:00+07:00"  # before the recapitulation
     assert "winner_claim" not in rules("PSU Banjarbaru", "Kotak kosong menang di PSU Pilkada Kota Banjarbaru.", early)
+
+
+def test_facts_show_prints_the_amended_ballot_and_its_result(capsys: pytest.CaptureFixture[str]) -> None:
+    from pantau.cli.main import main
+
+    assert main(["facts", "show", "Kutai Kartanegara"]) == 0
+    out = capsys.readouterr().out
+    assert "PSU ballot of 2025-04-19" in out and "no. 1 head: Aulia Rahman Basri replaced Edi Damansyah" in out
+    assert main(["facts", "show", "19.71"]) == 0
+    out = capsys.readouterr().out
+    assert "3. Saparudin - Dessy Ayutrisna" in out and "result: no. 3 won" in out

@@ -479,5 +479,7 @@ def summary(facts: FactBase) -> str:
         f"{len(facts.schedule)} stages; supporting parties of {len(facts.party_table.backings)} of "
         f"{sum(len(r.pairs) for r in facts.races.values() if r.level == 'gubernur')} gubernatorial pairs "
         f"({len(facts.party_table.by_race)} races); "
-        f"Sirekap counts (provisional) of {sirekap} races"
+        f"Sirekap counts (provisional) of {sirekap} races; amended re-vote ballots of "
+        f"{sum(1 for c in facts.races if facts.revotes(c))} races "
+        f"({sum(1 for c in facts.races for r in facts.revotes(c) if r.result is not None)} with their result)"
     )
