@@ -510,3 +510,13 @@ def test_re_votes_of_2025_are_pilkada_coverage_and_earlier_or_other_re_votes_are
     assert not score_pilkada("Warga kembali ke TPS untuk PSU", body, published_at="2024-02-20").is_pilkada
     pileg = "Pemungutan suara ulang pemilu legislatif untuk pemilih di luar negeri digelar Minggu."
     assert not score_pilkada("PSU Pileg di luar negeri", pileg, published_at="2025-04-20").is_pilkada
+
+
+def test_malay_coverage_of_the_simultaneous_regional_elections() -> None:
+    malay = (
+        "Lebih 200 juta pengundi Indonesia layak mengundi dalam pilihan raya serentak wilayah hari ini bagi memilih "
+        "gabenor, bupati dan datuk bandar di 545 wilayah."
+    )
+    assert score_pilkada("Rakyat Indonesia keluar mengundi", malay, published_at="2024-11-27").is_pilkada
+    by_election = "Suruhanjaya Pilihan Raya menetapkan tarikh pilihan raya kecil DUN Mahkota di Johor."
+    assert not score_pilkada("PRK Mahkota: SPR tetapkan tarikh", by_election, published_at="2024-08-20").is_pilkada
