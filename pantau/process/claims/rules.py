@@ -97,6 +97,7 @@ _LIST_KEYS = (
     "strong_stage_words",
     "voting_verbs",
     "voting_cue_blockers",
+    "voting_cue_relative_words",
 )
 
 
