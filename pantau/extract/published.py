@@ -396,7 +396,18 @@ def _headline(page: Page) -> HtmlElement | None:
 
 
 def _date_line(text: str) -> Reading | None:
-    """The reading of a short text that is a date line (the date and line words only), else None."""
+    """The reading of a short text that is a date line (the date and line words only), else None; a line of
+    fields set apart by bars ("Agency, PLACE | World | Fri, June 19 2015, 7:36 AM") is read field by field."""
+    r = _date_field(text)
+    if r is None and "|" in text:
+        for field in text.split("|"):
+            r = _date_field(field) if _YEAR.search(field) else None
+            if r is not None:
+                break
+    return r
+
+
+def _date_field(text: str) -> Reading | None:
     r = read_datetime(text)
     if r is None:
         return None
