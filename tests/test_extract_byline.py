@@ -540,3 +540,49 @@ def test_blog_engine_bylines_name_the_writer(line: str) -> None:
 
 def test_posted_alone_is_still_no_writer() -> None:
     assert names_from("Posted: 20 September 2024", SITE) == []
+
+
+# ------------------------------------------------------------------------------------------------- wire credits
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Dewi Lestari / TNN /", ["Dewi Lestari"]),  # the news service's code is no second writer
+        ("TNN /", []),
+        ("Dewi Lestari, HT", ["Dewi Lestari"]),
+        ("AFP, MANILA", ["AFP"]),  # a wire credit names the agency only
+        ("Agence France-Presse, KOTA LAMA, Sumatra | World | Fri, June 19 2015, 7:36 AM", ["Agence France-Presse"]),
+        ("JIJI", ["JIJI"]),
+        ("AGUS", ["AGUS"]),  # a short name in capitals with its vowels is still a name
+    ],
+)
+def test_service_codes_and_wire_credits_in_bylines(text: str, want: list[str]) -> None:
+    assert names_from(text, DETIK) == want
+
+
+@pytest.mark.parametrize(
+    ("credit", "author", "place"),
+    [
+        ("<div class='name'>AFP, KOTA LAMA</div>", "AFP", "KOTA LAMA"),
+        ("<p class='credit'>JIJI</p>", "JIJI", None),
+        ("<div class='byline'>Reuters, KOTA LAMA, Eastland | World | Fri, June 19 2015, 7:36 AM</div>", "Reuters",
+         "KOTA LAMA, Eastland"),
+    ],
+)  # fmt: skip
+def test_a_wire_credit_line_gives_the_agency_and_its_place(credit: str, author: str, place: str | None) -> None:
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    head = "<title>Pleno DPT - Kabar Sample</title>"
+    kicker = "<h2><b>RAPAT PLENO:</b> Panitia menetapkan daftar pemilih</h2>" if place else ""
+    body = f"<h1>Pleno DPT</h1>{kicker}{credit}{story}"
+    got = extract_html(_page(head, f"<div class='story'>{body}</div>"), "https://kabar.example.com/read/pleno")
+    assert got["author"] == author
+    assert got["dateline"] == place  # the credit's place, not the kicker before it
+    assert got["body"].split("\n\n")[-3:] == [P1, P2, P3] and author not in got["body"]
+
+
+def test_a_photo_credit_naming_an_agency_is_no_wire_credit() -> None:
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    photo = "<figure><img src='a.jpg'><figcaption><span class='credit'>AFP</span></figcaption></figure>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{photo}{story}"), "https://kabar.example.com/a")
+    assert got["author"] is None and got["dateline"] is None

@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 
 from pantau.extract.metadata import Page
 from pantau.extract.site import SiteNames, byline_rules, squash
+from pantau.extract.wire import wire_credit
 from pantau.resources import load_json
 
 MAX_BYLINE_CHARS = 160  # a longer element is an author box or a paragraph, not a byline
@@ -55,6 +56,8 @@ class _Rules:
     when: re.Pattern[str]
     particles: frozenset[str]
     staff_code: re.Pattern[str]
+    service_code: re.Pattern[str]
+    service_code_vowels: int
     publisher_words: frozenset[str]
     max_words: int
 
@@ -85,6 +88,8 @@ def _rules() -> _Rules:
         desk_role=re.compile(rf"\b(?:{raw['desk_roles']})$", re.IGNORECASE),
         particles=frozenset(raw["name_particles"]),
         staff_code=re.compile(raw["staff_code"]),
+        service_code=re.compile(raw["service_code"]["pattern"]),
+        service_code_vowels=int(raw["service_code"]["max_vowels"]),
         publisher_words=frozenset(raw["publisher_words"]),
         max_words=int(raw["max_name_words"]),
     )
@@ -121,6 +126,8 @@ def is_person(name: str, sites: SiteNames) -> bool:
         return False
     if any(w.casefold().strip(".,") in r.publisher_words for w in words):
         return False
+    if r.service_code.match(name) and sum(name.count(v) for v in "AEIOU") <= r.service_code_vowels:
+        return False  # "TNN", "HT": a newsroom's or news service's code, not a writer
     for w in words:
         if not w[0].isalpha():
             return False
@@ -133,6 +140,9 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
     """The writers' names in one byline or credit line (see the module docstring); [] when it names none."""
     r = _rules()
     text = " ".join(text.split()).strip(" ,.|-–—:")
+    wire = wire_credit(text)
+    if wire is not None:  # "AFP, MANILA", "Agence France-Presse, PLACE | World | ...": the agency only
+        return [wire.agency]
     if not text or sites.is_exactly_site(text) or (r.starts_other.match(text) and not r.label.match(text)):
         return []
     place_role = r.place_role.match(text)  # "Kontributor Kota Lama, Suparman": the place is no name
