@@ -586,3 +586,39 @@ def test_a_photo_credit_naming_an_agency_is_no_wire_credit() -> None:
     photo = "<figure><img src='a.jpg'><figcaption><span class='credit'>AFP</span></figcaption></figure>"
     got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{photo}{story}"), "https://kabar.example.com/a")
     assert got["author"] is None and got["dateline"] is None
+
+
+def test_a_site_named_with_the_is_the_publisher_without_it_too() -> None:
+    head = "<meta property='og:site_name' content='The Kabar Globe'><title>Pleno - The Kabar Globe</title>"
+    byline = "<div class='author'><a href='/author/kabar-globe/'>Kabar Globe</a> on 12:23 am Jun 19, 2015</div>"
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    got = extract_html(_page(head, f"<h1>Pleno</h1>{byline}{story}"), "https://kabarglobe.example.com/news/pleno/")
+    assert got["author"] is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [("Kota Lama. ", "Kota Lama"), ("Kota Lama/Riverton. ", "Kota Lama/Riverton"), ("Selasa. ", None)],
+)
+def test_a_place_with_a_full_stop_leads_the_story(lead: str, place: str | None) -> None:
+    story = f"<p><strong>{lead.strip()}</strong> {P1}</p><p>{P2}</p><p>{P3}</p>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{story}"), "https://kabar.example.com/a")
+    assert got["dateline"] == place
+    assert got["body"].startswith(P1 if place else lead.strip())
+
+
+def test_an_author_element_and_a_contributor_glued_after_the_last_sentence() -> None:
+    byline = "<div class='info'><author>Dewi Lestari</author> : <strong>19 Jun 2015 | 13:06</strong></div>"
+    story = f"<div class='story'><p>{P1}</p><p>{P2}</p><p>{P3} (<strong>Budi Santoso</strong>)</p></div>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{byline}{story}"), "https://kabar.example.com/a")
+    assert got["author"] == "Dewi Lestari"
+    assert got["body"].split("\n\n") == [P1, P2, P3]
+
+
+def test_a_contributor_glued_after_the_last_sentence_names_the_writer_without_a_byline() -> None:
+    story = f"<p>{P1}</p><p>{P2}</p><p>{P3} (Budi Santoso)</p>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{story}"), "https://kabar.example.com/a")
+    assert got["author"] == "Budi Santoso" and got["body"].endswith(P3)
+    inside = f"<p>{P1}</p><p>{P2}</p><p>Ketua panitia (Budi Santoso) membuka rapat pleno di aula kantor bupati.</p>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{inside}"), "https://kabar.example.com/a")
+    assert got["author"] is None and "(Budi Santoso)" in got["body"]

@@ -196,10 +196,10 @@ def _aside(el: HtmlElement, r: _Rules) -> bool:
 @cache
 def _marked_xpath() -> etree.XPath:
     """One XPath for the elements whose class/id/itemprop/rel names an author (EXSLT regex over the joined
-    attributes: no Python object per element of the page)."""
+    attributes: no Python object per element of the page), and any `<author>` element (a template's own tag)."""
     joined = "concat(" + ", ' ', ".join(f"@{a}" for a in _ATTRS) + ")"
     return etree.XPath(
-        f"//*[@class or @id or @itemprop or @rel or @data-testid][re:test({joined}, $words, 'i')]",
+        f"//*[@class or @id or @itemprop or @rel or @data-testid][re:test({joined}, $words, 'i')] | //author",
         namespaces={"re": "http://exslt.org/regular-expressions"},
     )
 
@@ -210,7 +210,7 @@ def _byline_elements(doc: HtmlElement) -> Iterator[HtmlElement]:
     for el in _marked_xpath()(doc, words=str(byline_rules()["author_attr"])):
         if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS:
             attrs = _attrs(el)
-            if r.author_attr.search(attrs) and not r.editor_attr.search(attrs):
+            if el.tag == "author" or (r.author_attr.search(attrs) and not r.editor_attr.search(attrs)):
                 marked.append(el)
                 if len(marked) >= MAX_CANDIDATES:
                     break
@@ -449,15 +449,24 @@ def reporter_line(text: str, sites: SiteNames) -> list[str]:
     return names
 
 
+_GLUED_CREDIT = re.compile(r"(?<=[.!?\"”])\s*(\([^()]{3,60}\))$")  # a bracket after the last sentence's end
+
+
 def split_reporter_line(
     paragraphs: list[str], sites: SiteNames, author: str | None = None
 ) -> tuple[list[str], list[str]]:
     """(paragraphs without a closing reporter line, the names it held). The story must keep at least one
-    paragraph: a lone all-caps line is no reporter's name. `author`: the writers a byline already gave; then a
+    paragraph: a lone all-caps line is no reporter's name. A bracketed name glued after the last sentence ("...
+    Denpasar. (Budi Santoso)") is a contributor's credit: it leaves the paragraph, and names the writer only when no
+    byline does. `author`: the writers a byline already gave; then a
     closing line leaves the body only when it names one of them again ("DEWI LESTARI" under "Oleh Dewi Lestari
     Putri"): a closing line in capitals naming none of them is the story's own last line."""
     if len(paragraphs) < 2:
         return paragraphs, []
+    glued = _GLUED_CREDIT.search(paragraphs[-1], max(0, len(paragraphs[-1]) - _trailing().max_chars - 4))
+    if glued and reporter_line(glued.group(1), sites):  # "... di Denpasar. (Budi Santoso)": a contributor credit
+        names = reporter_line(glued.group(1), sites)
+        return [*paragraphs[:-1], paragraphs[-1][: glued.start()].rstrip()], [] if author else names
     if agency_line(paragraphs[-1], sites):
         return paragraphs[:-1], []
     names = reporter_line(paragraphs[-1], sites)
