@@ -76,17 +76,30 @@ def _aside(el: HtmlElement) -> bool:
     return False
 
 
+def _bounded_text(el: HtmlElement, limit: int) -> str | None:
+    """The element's text, or None once it runs past `limit` characters (reads no further: bounded work)."""
+    pieces: list[str] = []
+    seen = 0
+    for piece in el.itertext():
+        seen += len(piece)
+        if seen > 2 * limit:
+            return None
+        pieces.append(piece)
+    return "".join(pieces)
+
+
 def find_wire_credit(doc: HtmlElement) -> WireCredit | None:
     """The first wire credit line of the page outside photos and related lists, read before the body is cut."""
     upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     found = _xpath()(doc, firsts=_firsts(), upper=upper, lower=upper.lower())
+    limit = int(byline_rules()["wire"]["max_chars"])
     for i, el in enumerate(found):
         if i >= MAX_LOOKED_AT:
             break
         if not isinstance(el, HtmlElement) or len(el) > 3:
             continue  # a credit line is a leaf or nearly one (an agency link, a bold place)
-        text = el.text_content()
-        credit = wire_credit(text)
+        text = _bounded_text(el, limit)
+        credit = wire_credit(text) if text is not None else None
         if credit is not None and not _aside(el):
             return credit
     return None
