@@ -622,3 +622,39 @@ def test_a_contributor_glued_after_the_last_sentence_names_the_writer_without_a_
     inside = f"<p>{P1}</p><p>{P2}</p><p>Ketua panitia (Budi Santoso) membuka rapat pleno di aula kantor bupati.</p>"
     got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{inside}"), "https://kabar.example.com/a")
     assert got["author"] is None and "(Budi Santoso)" in got["body"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Dan Jervis-Bardy", ["Dan Jervis-Bardy"]),  # a first name, not the Indonesian "dan"
+        ("Budi Santoso dan Rina Marlina", ["Budi Santoso", "Rina Marlina"]),
+        ("Adam Vidler and AP", ["Adam Vidler", "AP"]),  # a wire service beside the writer stays
+    ],
+)
+def test_names_beside_first_names_like_conjunctions_and_agencies(text: str, want: list[str]) -> None:
+    assert names_from(text, DETIK) == want
+
+
+def test_related_cards_with_the_same_byline_markup_add_no_writer() -> None:
+    def card(name: str) -> str:
+        return f"<div class='meta-author'><span class='by'>by</span> <span class='name'>{name}</span></div>"
+
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    main = f"<div class='post-meta'>{card('Sari Wulandari')}</div>"
+    related = "".join(f"<li><h3>Berita lain {i}</h3><div class='m'>{card(n)}</div></li>" for i, n in
+                      enumerate(["By BUDI KARYA", "Rina Marlina"]))  # fmt: skip
+    layout = f"<div class='site-content sidebar-enabled'><div><div><div><div><div><div><div>{main}{story}"
+    layout += f"</div></div></div></div></div></div></div><ul class='posts'>{related}</ul></div>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{layout}"), "https://kabar.example.com/a")
+    assert got["author"] == "Sari Wulandari"
+
+
+def test_a_meta_writer_beats_a_lone_agency_credit() -> None:
+    person = '{"@type":"Person","name":"Adam Vidler"}'
+    ld = f'<script type="application/ld+json">{{"@type":"NewsArticle","author":[{person}]}}</script>'
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    got = extract_html(
+        _page(ld, f"<h1>Pleno</h1><div><span class='x'>AP</span></div>{story}"), "https://kabar.example.com/a"
+    )
+    assert got["author"] == "Adam Vidler"

@@ -282,3 +282,26 @@ def test_a_date_among_bar_separated_byline_fields() -> None:
     story = "".join(f"<p>{line}</p>" for line in LINES)
     got = extract_html(_english_page(f"{byline}<article>{story}</article>"), "https://news.example.co.id/city/plan")
     assert got["published_at"] == "2015-06-19T07:36:00+07:00"
+
+
+def test_a_foreign_page_dated_in_utc_prints_its_clock_in_utc() -> None:
+    head = "<meta property='article:published_time' content='2026-06-30T16:34:54.488Z'>"
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    html = _english_page(f"<time>June 30, 2026 - 4.34pm</time><article>{story}</article>", head=head)
+    got = extract_html(html, "https://news.example.com.au/world/plan")
+    assert got["published_at"] is not None and got["published_at"].startswith("2026-06-30T16:34:54")
+    assert got["published_at"].endswith("+00:00")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<p>– additional reporting by Sam Writer</p>",
+        "<p>Reporting by Sam Writer; Editing by Lee Editor</p>",
+        "<p>Stay informed with The Daily Sample – your source for news. Subscribe Now!</p>",
+    ],
+)
+def test_closing_credits_and_subscription_prompts_are_not_body(extra: str) -> None:
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    got = extract_html(_english_page(f"<article>{story}{extra}</article>"), "https://news.example.com/city/flood-plan")
+    assert got["body"].split("\n\n")[-1] == LINES[-1]

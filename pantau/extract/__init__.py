@@ -143,9 +143,9 @@ def _extract(
     for key in ("published_at", "updated_at", "section", "language"):
         out[key] = fields.get(key) or meta.get(key)
     out["title"] = title or fields.get("title") or meta.get("title")
-    if not bylines and wire is not None:
-        bylines = [wire.agency]  # a wire credit line where the byline would be: the agency, before any meta name
     out["author"] = choose_authors(fields.get("authors") or [], meta["authors"], bylines, sites, editors)
+    if not out["author"] and wire is not None:
+        out["author"] = wire.agency  # a wire credit line where the byline would be, when no one else is named
     out["tags"] = fields.get("tags") or meta["tags"]
     if out["updated_at"] == out["published_at"]:
         out["updated_at"] = None

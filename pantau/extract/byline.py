@@ -27,12 +27,13 @@ from pantau.extract.wire import wire_credit
 from pantau.resources import load_json
 
 MAX_BYLINE_CHARS = 160  # a longer element is an author box or a paragraph, not a byline
+MAX_LIST_DEPTH = 8  # a related list holds its bylines this close; a far ancestor's "sidebar-enabled" is the layout
 MAX_CANDIDATES = 200  # byline elements / credit lines looked at per page (bounded work on any page)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "title", "template", "button"})
 _ASIDE_TAGS = frozenset({"figure", "figcaption", "nav", "footer", "aside"})
 _ATTRS = ("class", "id", "itemprop", "rel", "data-testid")  # the attributes that mark a byline element
 _CREDIT_TAGS = ("p", "div", "span", "td", "th", "li", "strong", "b", "em", "small", "address", "label")
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b)\s*", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?:and|dan|AND|DAN)\b)\s*")  # "Dan" is a first name, not "dan"
 _SEGMENT_SPLIT = re.compile(r"\s+[-–—|/•]\s+|\s*/\s*|\s+[-–—]\s*$|\|")
 
 
@@ -172,9 +173,15 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
             while words and r.role_word.match(words[0]):
                 words.pop(0)
             name = " ".join(words)
-            if name and is_person(name, sites) and name not in names:
+            if name and (is_person(name, sites) or name in _agencies()) and name not in names:
                 names.append(name)
     return names
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    """Wire services a byline may name beside its writers ("Adam Vidler and AP"): kept though short capitals."""
+    return frozenset(byline_rules()["wire"]["agencies"])
 
 
 def _words(attrs: str) -> set[str]:
@@ -185,8 +192,10 @@ def _aside(el: HtmlElement, r: _Rules) -> bool:
     """Inside a related/sidebar list (maybe another story's byline) or near a photo (maybe a photo credit): read
     only when the page has no other byline."""
     for depth, node in enumerate(el.iterancestors()):
-        words = _words(_attrs(node))
-        if node.tag in _ASIDE_TAGS or any(r.listing_attr.fullmatch(w) for w in words):
+        if node.tag in _ASIDE_TAGS:
+            return True
+        words = _words(_attrs(node)) if depth < MAX_LIST_DEPTH else set()
+        if any(r.listing_attr.fullmatch(w) for w in words):
             return True
         if depth < 3 and any(r.photo_attr.fullmatch(w) for w in words):
             return True
@@ -306,7 +315,7 @@ def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement]) -> l
     list or box; an unlabelled name inside one is a photo credit or another story's byline and is never read. Within
     a tier the first element that names someone (and its like: the same tag and class) gives the names."""
     r = _rules()
-    elements = list(dict.fromkeys([*_byline_elements(page.doc), *_credit_lines(labelled)]))
+    elements = _in_document_order(page.doc, [*_byline_elements(page.doc), *_credit_lines(labelled)])
     labelled = [bool(r.label_start.match(_text(el))) for el in elements]
     asides = [_aside(el, r) for el in elements]
     for want_label, want_aside in ((True, False), (False, False), (True, True)):
@@ -319,6 +328,21 @@ def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement]) -> l
         if found:
             return found
     return []
+
+
+def _in_document_order(doc: HtmlElement, elements: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements once each, in the order the page prints them (a credit line that holds a marked author element
+    stands where that element does), found in one walk that stops at the last of them."""
+    wanted = dict.fromkeys(elements)
+    if len(wanted) < 2:
+        return list(wanted)
+    order: dict[HtmlElement, int] = {}
+    for i, el in enumerate(doc.iter()):
+        if el in wanted:
+            order[el] = i
+            if len(order) == len(wanted):
+                break
+    return sorted(wanted, key=lambda el: order.get(el, len(order)))
 
 
 def _after_other_label(el: HtmlElement) -> bool:
@@ -356,6 +380,7 @@ def _editor_names(labelled: list[HtmlElement]) -> frozenset[str]:
 def _names_in(elements: list[HtmlElement], sites: SiteNames) -> list[str]:
     found: list[str] = []
     first: tuple[str, str] | None = None
+    near: set[HtmlElement] = set()
     for el in elements:
         text = _text(el)
         if not text or len(text) > MAX_BYLINE_CHARS or _after_other_label(el):
@@ -367,11 +392,25 @@ def _names_in(elements: list[HtmlElement], sites: SiteNames) -> list[str]:
             continue
         key = (str(el.tag), str(el.get("class") or ""))
         if first is None:
-            first = key
-        elif key != first:
-            break
+            first, near = key, _near(el)
+        elif key != first or not (_near(el) & near):
+            break  # another kind of element, or the same kind in another story's card further down
         found.extend(n for n in names if n not in found)
     return found
+
+
+def _near(el: HtmlElement) -> set[HtmlElement]:
+    """The element's parent and grandparent: the bylines of one story's several writers share one of them."""
+    return set(_ancestor_list(el, 2))
+
+
+def _ancestor_list(el: HtmlElement, depth: int) -> list[HtmlElement]:
+    out: list[HtmlElement] = []
+    for node in el.iterancestors():
+        if len(out) >= depth:
+            break
+        out.append(node)
+    return out
 
 
 def _fuller(name: str, others: Iterable[str]) -> str:
