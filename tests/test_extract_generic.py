@@ -305,3 +305,17 @@ def test_closing_credits_and_subscription_prompts_are_not_body(extra: str) -> No
     story = "".join(f"<p>{line}</p>" for line in LINES)
     got = extract_html(_english_page(f"<article>{story}{extra}</article>"), "https://news.example.com/city/flood-plan")
     assert got["body"].split("\n\n")[-1] == LINES[-1]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<p>Baca Juga &gt;&gt; <a href='/b'>Pleno rekapitulasi digelar pekan depan</a></p>",
+        "<p>RELATED: <a href='/r'>Council to vote on the budget</a></p>",
+        "<p>Read More » <a href='/m'>Mayor under pressure over spending</a></p>",
+    ],
+)
+def test_related_story_lines_with_other_separators_are_not_body(extra: str) -> None:
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    got = extract_html(_english_page(f"<article>{story}{extra}</article>"), "https://news.example.com/city/flood-plan")
+    assert got["body"].split("\n\n")[-1] == LINES[-1]
