@@ -52,6 +52,13 @@ def wire_credit(text: str) -> WireCredit | None:
 
 
 @cache
+def _start() -> re.Pattern[str]:
+    """An agency's name at the start of a text (cheap test before the element's whole text is read)."""
+    agencies = "|".join(re.escape(a) for a in sorted(byline_rules()["wire"]["agencies"], key=len, reverse=True))
+    return re.compile(rf"\s*(?:{agencies})(?![\w-])")
+
+
+@cache
 def _xpath() -> etree.XPath:
     """The elements whose own first text starts with an agency's first letter pair (a superset, found in C)."""
     tags = " or ".join(f"self::{t}" for t in _TAGS)
@@ -96,8 +103,8 @@ def find_wire_credit(doc: HtmlElement) -> WireCredit | None:
     for i, el in enumerate(found):
         if i >= MAX_LOOKED_AT:
             break
-        if not isinstance(el, HtmlElement) or len(el) > 3:
-            continue  # a credit line is a leaf or nearly one (an agency link, a bold place)
+        if not isinstance(el, HtmlElement) or len(el) > 3 or not _start().match(el.text or ""):
+            continue  # a credit line is a leaf or nearly one (an agency link, a bold place) that opens with one
         text = _bounded_text(el, limit)
         credit = wire_credit(text) if text is not None else None
         if credit is not None and not _aside(el):
