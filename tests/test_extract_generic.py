@@ -319,3 +319,17 @@ def test_related_story_lines_with_other_separators_are_not_body(extra: str) -> N
     story = "".join(f"<p>{line}</p>" for line in LINES)
     got = extract_html(_english_page(f"<article>{story}{extra}</article>"), "https://news.example.com/city/flood-plan")
     assert got["body"].split("\n\n")[-1] == LINES[-1]
+
+
+def test_fallback_lines_broken_at_inline_links_are_joined_and_the_dateline_found() -> None:
+    from pantau.extract.body import join_fragments
+    from pantau.extract.boilerplate import clean_paragraphs
+
+    lines = ["RIVERTON:", "Council", "'s plan to rebuild the embankments", "won the vote on Monday.", *LINES[1:3]]
+    joined = join_fragments(lines)
+    assert joined == ["RIVERTON:", "Council's plan to rebuild the embankments won the vote on Monday.", *LINES[1:3]]
+    paragraphs, dateline = clean_paragraphs(joined)
+    assert dateline == "RIVERTON" and paragraphs[0].startswith("Council's plan")
+    assert join_fragments(["Heading without a stop", "Next paragraph starts with a capital."]) == [
+        "Heading without a stop", "Next paragraph starts with a capital."
+    ]  # fmt: skip

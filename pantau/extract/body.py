@@ -305,7 +305,25 @@ def trafilatura_paragraphs(html: HtmlElement, url: str, fast: bool = False) -> l
         )
     except Exception:  # noqa: BLE001  # trafilatura raises assorted errors on odd markup; the fallback must not break extraction
         return []
-    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+    return join_fragments([line.strip() for line in (text or "").split("\n") if line.strip()])
+
+
+_OPEN_END = re.compile(r"[^.!?:;\"”’)…]$")  # a line that stops mid-sentence
+_GOES_ON = re.compile(r"^(?:[a-z]|['’](?:s|re|ve|ll|d|m|t)\b|[,;)])")  # ... and a line that carries on with it
+
+
+def join_fragments(lines: list[str]) -> list[str]:
+    """Lines that the fallback broke at inline links ("Pakistan", "'s whole-of-system approach to countering",
+    "militancy is ...") joined back into their paragraph: a line that stops mid-sentence and a next line that goes on
+    in lower case, with a possessive or a comma."""
+    out: list[str] = []
+    for line in lines:
+        if out and _OPEN_END.search(out[-1]) and _GOES_ON.match(line):
+            glue = "" if line[0] in "'’,;)" else " "
+            out[-1] = f"{out[-1]}{glue}{line}"
+        else:
+            out.append(line)
+    return out
 
 
 def looks_like_listing(page: Page, body_chars: int) -> bool:
