@@ -333,3 +333,27 @@ def test_fallback_lines_broken_at_inline_links_are_joined_and_the_dateline_found
     assert join_fragments(["Heading without a stop", "Next paragraph starts with a capital."]) == [
         "Heading without a stop", "Next paragraph starts with a capital."
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<p>READ NEXT: <a href='/n'>Rain expected over the weekend, says weather service</a></p>",
+        "<p>—Sample Wire writer Sam Writer in Riverton contributed to this report.</p>",
+        "<p>Story continues below advertisement</p>",
+        "<p>Get daily City news delivered to your inbox so you'll never miss the day's top stories.</p>",
+        "<p>By providing your email address, you have read and agree to the Terms and Conditions.</p>",
+        "<p>First published in The Sample Review.</p>",
+    ],
+)
+def test_next_story_links_contributor_notes_and_newsletter_boxes_are_not_body(extra: str) -> None:
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    got = extract_html(_english_page(f"<article>{story}{extra}</article>"), "https://news.example.com/city/flood-plan")
+    assert got["body"].split("\n\n")[-1] == LINES[-1]
+
+
+def test_a_story_paragraph_opening_with_by_is_no_byline() -> None:
+    story = "".join(f"<p>{line}</p>" for line in LINES[:3])
+    story += "<p>By comparison, Harlow, who led the council before, often took a softer line on spending.</p>"
+    got = extract_html(_english_page(f"<article>{story}</article>"), "https://news.example.com/city/flood-plan")
+    assert got["author"] is None

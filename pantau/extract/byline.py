@@ -151,6 +151,8 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
         text = text[place_role.end() :]
     labelled = bool(place_role) or bool(r.label.match(text))
     text = r.label.sub("", text, count=1)
+    if labelled and text[:1].islower():
+        return []  # "By comparison, Haniyeh, who ...": a sentence that opens with the label's word, not a credit
     cut = r.other_credit.search(text)
     if cut:
         text = text[: cut.start()]
