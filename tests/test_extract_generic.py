@@ -357,3 +357,20 @@ def test_a_story_paragraph_opening_with_by_is_no_byline() -> None:
     story += "<p>By comparison, Harlow, who led the council before, often took a softer line on spending.</p>"
     got = extract_html(_english_page(f"<article>{story}</article>"), "https://news.example.com/city/flood-plan")
     assert got["author"] is None
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<p><a href='/foto'>Lihat Foto</a></p>",
+        "<p>Dengarkan berita ini</p>",
+        "<p>Pilih saluran andalanmu akses berita Kabar.com WhatsApp Channel : https://wa.example/kabar</p>",
+        "<p>Dapatkan update berita pilihan dan breaking news setiap hari dari Kabar.com.</p>",
+        "<p>Halaman selanjutnya</p>",
+    ],
+)
+def test_indonesian_photo_audio_channel_and_paging_prompts_are_not_body(extra: str) -> None:
+    story = f"<article><p>{STORY}</p>{extra}<p>{STORY2}</p></article>"
+    page = f"<html lang='id'><body><h1>Pleno DPT</h1>{story}</body></html>"
+    got = extract_html(page, "https://kabar.example.com/read/pleno")
+    assert got["body"].split("\n\n") == [STORY, STORY2]
