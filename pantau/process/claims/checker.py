@@ -81,7 +81,7 @@ _RE_CAPS_JOINED = re.compile(
     r"[A-Za-z]\s*[-–—]\s*[A-Z]|[A-Z][a-z]+\s+(?:dan|&|and|berpasangan\s+dengan|bersama|wakilnya)\s+[A-Z]"
 )
 _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|hingga|/|to)\s*20\d\d")
+_RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|sampe|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = " \x00 "
 _FAKE_STEMS = ("hoaks", "hoax", "palsu", "bohong", "fiktif", "abal", "rekayasa", "manipulasi")
@@ -209,7 +209,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (lambda s: _any(("suara", "votes"))(s) and _any(("%", "persen", "percent"))(s), check_result_shares),
     (_any(("psu", "ulang", "re-vote", "revote")), check_psu_dates),
     (_any(("yogya", "diy", "jogja")), check_scope),
-    (_any(("terpilih", "elect")), check_elected_designation),
+    (_any(("terpilih", "elect", "periode", "masa jabatan", "masa bakti")), check_elected_designation),
     (lambda s: bool(_RE_TERM_HINT.search(s.low)), check_terms),
     (_any(("kpu", "komisi pemilihan", "elections commission")), check_titles),
     (_any(_POSTPONE_STEMS), check_postponement),
