@@ -8,6 +8,9 @@ a wider wording must still leave alone: the correct fact, the claim attributed o
 - a designation as elected written without the KPU as subject ("Hasil rekapitulasi menetapkan ..."), with the term
   instead of "terpilih" ("... sebagai Gubernur ... Periode 2025-2030"), or as "dipastikan/resmi terpilih";
 - the term of office without the word "periode" ("terpilih 2024-2029", "menjabat dari 2024 sampe 2029");
+- a wrong weekday with a time of day before the date ("Minggu siang (9/12/2024)"), in lower case ("kamis, 9 ..."), in a
+  sentence that refers back to the event ("Keputusan ini diumumkan ... Minggu (9/12)") or on a day the article ties to
+  an event in another sentence (the sentence alone and the article must judge alike);
 """
 
 from __future__ import annotations
@@ -73,6 +76,30 @@ FLAGGED: list[tuple[str, str, str, str | None, str]] = [
         NOV30,
         "term_of_office",
     ),
+    (
+        "weekday with a time of day",
+        "Pleno",
+        "Rapat pleno rekapitulasi digelar pada Minggu siang (9/12/2024).",
+        DEC,
+        "weekday_mismatch",
+    ),
+    ("weekday in lower case", "Pleno", "Penetapan dilakukan pada rabu, 9 Januari 2025.", JAN20, "weekday_mismatch"),
+    (
+        "sentence referring back to the event",
+        "Pilgub Lembah Hijau",
+        "KPU menggelar rapat pleno rekapitulasi Pilgub Lembah Hijau. Keputusan ini diumumkan ketua KPU pada Minggu "
+        "(9/12/2024) di kantornya.",
+        DEC,
+        "weekday_mismatch",
+    ),
+    (
+        "the day of an event named elsewhere",
+        "Pelantikan kepala daerah",
+        "Presiden melantik para kepala daerah hasil Pilkada 2024 di Istana, Kamis (20/2/2025). Rabu 20 Februari 2025 "
+        "menjadi hari bersejarah bagi mereka.",
+        FEB,
+        "weekday_mismatch",
+    ),
 ]
 
 # (why, title, body, published_at, rule): each must not raise the rule
@@ -136,6 +163,28 @@ NOT_FLAGGED: list[tuple[str, str, str, str | None, str]] = [
         "term_of_office",
     ),
     ("asked", "Pilkada", "Apakah gubernur terpilih 2024-2029 sudah dilantik?", FEB, "term_of_office"),
+    (
+        "the right weekday with a time of day",
+        "Pleno",
+        "Rapat pleno rekapitulasi digelar pada Minggu siang (8/12/2024).",
+        DEC,
+        "weekday_mismatch",
+    ),
+    ("'minggu' as a week", "Pleno", "Rapat pleno digelar dua minggu 9 Januari 2025 lalu.", JAN20, "weekday_mismatch"),
+    (
+        "a day of no election event",
+        "Pilgub Lembah Hijau",
+        "Cuaca cerah sepanjang pekan. Hari itu, Minggu (9/12/2024), warga berkumpul di alun-alun.",
+        DEC,
+        "weekday_mismatch",
+    ),
+    (
+        "another election's year",
+        "Pilkada 2020",
+        "Rapat pleno rekapitulasi Pilkada 2020 digelar Senin (9/12/2020).",
+        DEC,
+        "weekday_mismatch",
+    ),
 ]
 
 

@@ -17,7 +17,7 @@ from pantau.process.claims.candidate_checks import (
     note_places,
 )
 from pantau.process.claims.coalition_checks import check_coalition_parties
-from pantau.process.claims.context import Ctx
+from pantau.process.claims.context import SENTENCE_SEP, Ctx
 from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts, check_voter_count
 from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
@@ -83,7 +83,7 @@ _RE_CAPS_JOINED = re.compile(
 _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|sampe|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
-_SEP = " \x00 "
+_SEP = SENTENCE_SEP
 _FAKE_STEMS = ("hoaks", "hoax", "palsu", "bohong", "fiktif", "abal", "rekayasa", "manipulasi")
 _WIN_STEMS = ("menang", "terpilih", "dilantik", "unggul", "terbanyak", "won", "wins", "winner", "elected", "juara")
 _LOSS_STEMS = (

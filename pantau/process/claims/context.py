@@ -19,6 +19,8 @@ from pantau.process.claims.stance import (
 )
 from pantau.records import Flag
 
+SENTENCE_SEP = " \x00 "  # between the sentences of Ctx.doc_text
+
 
 @dataclass
 class Ctx:
@@ -38,6 +40,7 @@ class Ctx:
     doc_text: str = ""
     starts: list[int] = field(default_factory=list)
     i: int = 0
+    event_dates: frozenset[date] | None = None  # the days the article ties to an election event (date_checks)
     _hits: dict[str, set[int]] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.context import SENTENCE_SEP, Ctx, pilkada_context
 from pantau.process.claims.facts import Stage
 from pantau.process.claims.rules import Rules
 from pantau.process.claims.text import DateMention, find_dates
@@ -65,10 +65,11 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
     dates = find_dates(sentence, ctx.ref, r)
     if not dates:
         return
-    event = r.lists["weekday_event_cues"].search(low) is not None and pilkada_context(ctx)
+    event = _names_event(ctx.i, ctx) and pilkada_context(ctx)
     for dm in dates:
         official_day = dm.first == facts.voting_date and pilkada_context(ctx)  # the voting day is an event itself
-        if not (event or official_day) or not _weekday_wrong(dm):
+        of_event = event or (pilkada_context(ctx) and dm.first in _event_dates(ctx))
+        if not (of_event or official_day) or not _weekday_wrong(dm):
             continue  # only the day of an election event is checked; a typo in an upload date is not the KPU's
         if dm.weekday is not None:
             kind = "weekday_mismatch" if dm.explicit_year else "weekday_mismatch_inferred_year"
@@ -108,6 +109,38 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
                 continue
             if _schedule_contradicts(dm, official, cue, gap, r):
                 ctx.add("schedule_date", r.severity["schedule_date"], sentence, official.text, official.source)
+
+
+def _sentence_low(i: int, ctx: Ctx) -> str:
+    end = ctx.starts[i + 1] if i + 1 < len(ctx.starts) else len(ctx.doc_text)
+    return ctx.doc_text[ctx.starts[i] : end].removesuffix(SENTENCE_SEP)
+
+
+def _names_event(i: int, ctx: Ctx) -> bool:
+    """Sentence i names an election event, or opens by referring back ("Keputusan ini diumumkan ... Minggu (9/12)")
+    to the sentence before it, which names one."""
+    cues = ctx.rules.lists["weekday_event_cues"]
+    low = _sentence_low(i, ctx)
+    if cues.search(low):
+        return True
+    return (
+        i > 0
+        and bool(ctx.rules.lists["weekday_event_anaphora"].search(low))
+        and bool(cues.search(_sentence_low(i - 1, ctx)))
+    )
+
+
+def _event_dates(ctx: Ctx) -> frozenset[date]:
+    """The days the article ties to an election event in some sentence: the same day written with a weekday in
+    another sentence belongs to that event as well (once per article)."""
+    if ctx.event_dates is None:
+        days: set[date] = set()
+        for i in range(len(ctx.starts)):
+            low = _sentence_low(i, ctx)
+            if any(ch.isdigit() for ch in low) and _names_event(i, ctx):
+                days.update(dm.first for dm in find_dates(low, ctx.ref, ctx.rules) if not dm.is_range)
+        ctx.event_dates = frozenset(days)
+    return ctx.event_dates
 
 
 def _pemilu_day_given_to_pilkada(dm: DateMention, cue: str, gap: str, ctx: Ctx) -> bool:

@@ -194,6 +194,7 @@ _REGEX_KEYS = (
     "loser_claim",
     "loser_named_after",
     "loser_other_objects",
+    "weekday_event_anaphora",
 )
 
 

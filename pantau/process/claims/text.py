@@ -186,7 +186,7 @@ def find_dates(sentence: str, ref: date | None, rules: Rules) -> list[DateMentio
             continue
         if m.group("y") is None:
             # "(27/11)" is only a date when written right after a weekday, as in "Rabu (27/11)".
-            lead = sentence[max(0, m.start() - 14) : m.start()]
+            lead = sentence[max(0, m.start() - 24) : m.start()]
             if not lead.rstrip().endswith("(") or not rules.re_weekday_lead.search(lead):
                 continue
             y = _infer_year(int(m.group("m")), int(m.group("d")), ref, fallback)
@@ -199,8 +199,17 @@ def find_dates(sentence: str, ref: date | None, rules: Rules) -> list[DateMentio
     for dm in found:
         lead = sentence[max(0, dm.start - 24) : dm.start]
         wm = rules.re_weekday_lead.search(lead)
-        if wm and wm.group("wd")[0].isupper() and not lead[: wm.start("wd")].rstrip().endswith(("-", "–")):
+        if wm and _weekday_written(wm, lead, rules) and not lead[: wm.start("wd")].rstrip().endswith(("-", "–")):
             dm.weekday = rules.weekdays[wm.group("wd").lower()]
             dm.weekday_text = wm.group("wd")
     found.sort(key=lambda x: x.start)
     return found
+
+
+def _weekday_written(wm: re.Match[str], lead: str, rules: Rules) -> bool:
+    """A weekday word before a date is the date's weekday: capitalised, or in lower case ("kamis, 9 Januari") unless
+    the word also means something else ("minggu" is "week"), which then needs a comma or bracket before the date."""
+    word = wm.group("wd")
+    if word[0].isupper() or word.lower() not in rules.raw["weekday_lowercase_ambiguous"]:
+        return True
+    return lead[wm.end("wd") :].strip()[:1] in (",", "(")
