@@ -11,6 +11,8 @@ a wider wording must still leave alone: the correct fact, the claim attributed o
 - a wrong weekday with a time of day before the date ("Minggu siang (9/12/2024)"), in lower case ("kamis, 9 ..."), in a
   sentence that refers back to the event ("Keputusan ini diumumkan ... Minggu (9/12)") or on a day the article ties to
   an event in another sentence (the sentence alone and the article must judge alike);
+- national counts: single-candidate races ("41 daerah memiliki calon tunggal"; KPU determined 37) and the re-votes the
+  Court ordered ("MK perintahkan 26 daerah gelar PSU"; 24), judged from the fact base's own totals;
 """
 
 from __future__ import annotations
@@ -18,11 +20,29 @@ from __future__ import annotations
 import pytest
 
 from pantau.process.claims import check_claims
+from pantau.process.claims.facts import load_facts
 
 NOV30 = "2024-11-30T10:00:00+07:00"
 DEC = "2024-12-09T10:00:00+07:00"
 JAN20 = "2025-01-20T10:00:00+07:00"
 FEB = "2025-02-06T10:00:00+07:00"
+MAR = "2025-03-01T10:00:00+07:00"
+AUG = "2024-08-31T10:00:00+07:00"
+
+
+def _official_single() -> int:
+    return int(load_facts().counts["single_candidate_regions"].value)
+
+
+def _official_psu() -> int:
+    return len({x["code"] for x in load_facts().outcomes_raw["mk_rulings"]["psu"]})
+
+
+def _counts(claimed_single: int, claimed_psu: int) -> dict[str, str]:
+    return {
+        "single": f"Sebanyak {claimed_single} daerah memiliki calon tunggal pada Pilkada Serentak 2024.",
+        "psu": f"MK perintahkan {claimed_psu} daerah gelar PSU Pilkada 2024.",
+    }
 
 
 def _rules(title: str, body: str, published_at: str | None) -> list[str]:
@@ -198,3 +218,34 @@ def test_real_wordings_that_were_missed_are_flagged(case: tuple[str, str, str, s
 def test_the_correct_attributed_or_asked_forms_are_not(case: tuple[str, str, str, str | None, str]) -> None:
     _, title, body, published_at, rule = case
     assert rule not in _rules(title, body, published_at)
+
+
+def test_national_counts_other_than_the_fact_base_are_flagged() -> None:
+    wrong = _counts(_official_single() + 4, _official_psu() + 2)
+    assert "national_race_count" in _rules("Pilkada 2024", wrong["single"], DEC)
+    assert "national_race_count" in _rules("Pilkada 2024", wrong["psu"], MAR)
+    headline = f"{_official_single() + 4} Daerah Miliki Calon Tunggal pada Pilkada Serentak 2024"
+    assert "national_race_count" in _rules(headline, "", DEC)
+    total = f"Dari {_official_single() + 4} daerah calon tunggal di Pilkada 2024, kotak kosong menang di dua daerah."
+    assert "national_race_count" in _rules("Pilkada 2024", total, DEC)
+
+
+@pytest.mark.parametrize(
+    ("why", "body", "published_at"),
+    [
+        ("the official single count", "Sebanyak {single} daerah memiliki calon tunggal pada Pilkada 2024.", DEC),
+        ("the official re-vote count", "MK perintahkan {psu} daerah gelar PSU Pilkada 2024.", MAR),
+        ("before the determination", "Sebanyak 41 daerah memiliki calon tunggal pada Pilkada 2024.", AUG),
+        ("before the rulings", "Bawaslu minta 26 daerah gelar PSU Pilkada 2024 di sejumlah TPS.", DEC),
+        ("an approximation", "Sekitar 40 daerah memiliki calon tunggal pada Pilkada Serentak 2024.", DEC),
+        ("another year", "Pada Pilkada 2020, sebanyak 25 daerah memiliki calon tunggal.", DEC),
+        ("a place's part", "Di Jawa Timur, 5 daerah memiliki calon tunggal pada Pilkada 2024.", DEC),
+        ("a part of the total", "Di antaranya 10 daerah memiliki calon tunggal pada Pilkada 2024.", DEC),
+        ("re-votes held so far", "Sebanyak 5 daerah telah menggelar PSU Pilkada 2024 sesuai putusan MK.", MAR),
+        ("denied", "Tidak benar 41 daerah memiliki calon tunggal pada Pilkada 2024.", DEC),
+        ("asked", "Benarkah 41 daerah memiliki calon tunggal pada Pilkada 2024?", DEC),
+    ],
+)
+def test_national_counts_left_alone(why: str, body: str, published_at: str) -> None:
+    body = body.format(single=_official_single(), psu=_official_psu())
+    assert "national_race_count" not in _rules("Pilkada 2024", body, published_at), why

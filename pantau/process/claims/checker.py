@@ -23,6 +23,7 @@ from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.holiday_checks import check_voting_holiday
 from pantau.process.claims.loser_checks import check_loser_claims
+from pantau.process.claims.national_count_checks import check_national_race_counts
 from pantau.process.claims.nomination_checks import check_nominations
 from pantau.process.claims.pair_count_checks import check_race_pair_counts
 from pantau.process.claims.psu_order_checks import check_psu_orders
@@ -69,6 +70,7 @@ RULES = (
     "second_round",
     "no_such_race",
     "race_pair_count",
+    "national_race_count",
     "result_share",
     "voting_holiday",
     "psu_order",
@@ -84,6 +86,7 @@ _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|sampe|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = SENTENCE_SEP
+_NATIONAL_COUNT_HINTS = ("tunggal", "psu", "suara ulang")
 _FAKE_STEMS = ("hoaks", "hoax", "palsu", "bohong", "fiktif", "abal", "rekayasa", "manipulasi")
 _WIN_STEMS = ("menang", "terpilih", "dilantik", "unggul", "terbanyak", "won", "wins", "winner", "elected", "juara")
 _LOSS_STEMS = (
@@ -222,6 +225,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("putaran", "second round", "run-off", "runoff")), check_second_round),
     (_any(("yogya", "diy", "d.i", "jogja", "jak", "seribu")), check_no_such_race),
     (_any(("pasang", "paslon", "kandidat", "calon", "tunggal", "kotak kosong")), check_race_pair_counts),
+    (lambda s: bool(_RE_DIGIT.search(s.text)) and _any(_NATIONAL_COUNT_HINTS)(s), check_national_race_counts),
     (_any(("%", "persen", "percent")), check_share_claims),
     (_any(("libur", "tanggal merah")), check_voting_holiday),
     (_any(("suara", "votes")), check_vote_totals),

@@ -154,6 +154,8 @@ _WORD_LIST_KEYS = (
     "coalition_gap_verb",
     "coalition_gap_allowed",
     "loser_claim_blockers",
+    "national_psu_order_cues",
+    "national_race_count_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -195,6 +197,8 @@ _REGEX_KEYS = (
     "loser_named_after",
     "loser_other_objects",
     "weekday_event_anaphora",
+    "national_single_count",
+    "national_psu_count",
 )
 
 
