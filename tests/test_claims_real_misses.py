@@ -13,6 +13,8 @@ a wider wording must still leave alone: the correct fact, the claim attributed o
   an event in another sentence (the sentence alone and the article must judge alike);
 - national counts: single-candidate races ("41 daerah memiliki calon tunggal"; KPU determined 37) and the re-votes the
   Court ordered ("MK perintahkan 26 daerah gelar PSU"; 24), judged from the fact base's own totals;
+- a debunked claim repeated with other verb affixes ("mengumumkan" for "umumkan") or indexed with the fact-check's
+  framing words ("VIDEO PENGUMUMAN ...") still matches the post that repeats it, and still not a report denying it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ import pytest
 
 from pantau.process.claims import check_claims
 from pantau.process.claims.facts import load_facts
+from pantau.process.claims.known_claims import StaticClaimLookup, content_terms, match_known_claims
+from pantau.process.debunks import debunk_entries
+from pantau.records import KnownClaim
 
 NOV30 = "2024-11-30T10:00:00+07:00"
 DEC = "2024-12-09T10:00:00+07:00"
@@ -249,3 +254,49 @@ def test_national_counts_other_than_the_fact_base_are_flagged() -> None:
 def test_national_counts_left_alone(why: str, body: str, published_at: str) -> None:
     body = body.format(single=_official_single(), psu=_official_psu())
     assert "national_race_count" not in _rules("Pilkada 2024", body, published_at), why
+
+
+def _entry(claim: str) -> KnownClaim:
+    return KnownClaim(id="t-1", claim=claim, verdict="salah", debunk_url="https://cekfakta.example/1", fact="Tidak.")
+
+
+def test_affixes_do_not_keep_a_repeated_claim_from_its_debunk() -> None:
+    assert content_terms("KPU mengumumkan penundaan") == content_terms("KPU umumkan penundaan")
+    assert content_terms("diumumkan")[0] == content_terms("umumkan")[0] == content_terms("mengumumkan")[0]
+    assert content_terms("menang") == ["menang"]  # too short a root to lose its 'me'
+    lookup = StaticClaimLookup([_entry("KPU Umumkan Pilkada Lembah Diulang")])
+    post = "Warga heboh, KPU mengumumkan Pilkada Lembah diulang!"
+    assert [f.rule for f in match_known_claims("", post, lookup)] == ["known_hoax"]
+    denial = "KPU membantah pernah mengumumkan Pilkada Lembah diulang."
+    assert match_known_claims("", denial, lookup) == []
+    asked = "Benarkah KPU mengumumkan Pilkada Lembah diulang?"
+    assert match_known_claims("", asked, lookup) == []
+    other = "KPU mengumumkan jadwal kampanye Pilkada Lembah bulan depan."
+    assert match_known_claims("", other, lookup) == []
+
+
+def test_a_fact_check_titles_framing_words_are_no_part_of_the_claim() -> None:
+    entries = debunk_entries(
+        url="https://cekfakta.example/2",
+        title="[SALAH] VIDEO PENGUMUMAN PARTAI HIJAU USUNG RENDRA-WULAN DI PILKADA LEMBAH HIJAU 2024",
+        body="Sebuah video beredar di media sosial. Partai Hijau tidak pernah mengusung pasangan itu.",
+        published_at="2024-08-26",
+        outlet="cekfakta.example",
+        from_fact_check=True,
+    )
+    assert [e.claim for e in entries] == ["PARTAI HIJAU USUNG RENDRA-WULAN DI PILKADA LEMBAH HIJAU 2024"]
+    lookup = StaticClaimLookup(entries)
+    post = "Breaking news: Partai Hijau resmi usung Rendra-Wulan di Pilkada Lembah Hijau 2024."
+    assert [f.rule for f in match_known_claims("", post, lookup)] == ["known_hoax"]
+    asked = "Benarkah Partai Hijau resmi usung Rendra-Wulan di Pilkada Lembah Hijau 2024?"
+    assert match_known_claims("", asked, lookup) == []
+    # too little left without the framing word: the claim stays whole
+    short = debunk_entries(
+        url="https://cekfakta.example/3",
+        title="[SALAH] Video Rendra Mundur Pilkada",
+        body="Sebuah video beredar.",
+        published_at="2024-08-26",
+        outlet="cekfakta.example",
+        from_fact_check=True,
+    )
+    assert [e.claim for e in short] == ["Video Rendra Mundur Pilkada"]

@@ -68,6 +68,7 @@ class DebunkCues:
     re_fact_claim: re.Pattern[str]  # on lower-cased text
     re_item_says: re.Pattern[str]
     re_claim_end: re.Pattern[str]
+    re_framing: re.Pattern[str]
 
 
 @cache
@@ -117,6 +118,9 @@ def load_cues(path: str = str(CUES_PATH)) -> DebunkCues:
         re_claim_end=re.compile(
             r"[\s,]+(?:(?:" + end_leads + r")\s+(?:" + verdict_alt + r")|(?:" + end_verdicts + r"))(?![\w-])",
             re.IGNORECASE,
+        ),
+        re_framing=re.compile(
+            r"^\s*(?:(?:" + _alt(raw["claim_framing_words"]) + r")(?![\w-])\s*[:|-]?\s*)+", re.IGNORECASE
         ),
     )
 
@@ -256,6 +260,9 @@ def extract_claims(title: str, body: str, cues: DebunkCues | None = None) -> lis
     seen: set[str] = set()
     for raw in found:
         claim = _clean_claim(_strip_lead(raw, c))
+        unframed = _clean_claim(c.re_framing.sub("", claim))
+        if unframed != claim and _usable(unframed, c, min_words, max_chars):
+            claim = unframed  # "VIDEO PENGUMUMAN PDIP USUNG ...": what the post asserts, not what it is
         key = claim.lower()
         if key in seen or not _usable(claim, c, min_words, max_chars):
             continue

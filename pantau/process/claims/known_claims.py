@@ -93,15 +93,36 @@ def _template(num_perm: int) -> MinHash:
 
 
 def content_terms(text: str, matching: Matching | None = None) -> list[str]:
-    """Lower-cased words without stop words; the clitic -nya dropped ("suaranya" -> "suara")."""
-    stop = (matching or load_matching()).stopwords
+    """Lower-cased words without stop words, each reduced by `light_stem` ("suaranya" -> "suara", "mengumumkan" and
+    "umumkan" -> "umum")."""
+    m = matching or load_matching()
     out = []
     for word in tokenize(text):
-        if len(word) > 5 and word.endswith("nya"):
-            word = word[:-3]
-        if word not in stop:
-            out.append(word)
+        if word not in m.stopwords:
+            out.append(light_stem(word, m))
     return out
+
+
+def light_stem(word: str, matching: Matching | None = None) -> str:
+    """The word without the clitic -nya, then one prefix (me-, meng-, di-, ber- ...) and one suffix (-kan, -i) of
+    known_claims.json "affixes", each dropped only while `min_stem` letters remain. Digits are left alone."""
+    affixes = (matching or load_matching()).raw["affixes"]
+    if _DIGITS.search(word):
+        return word
+    least = int(affixes["min_stem"])
+    for clitic in affixes["clitics"]:
+        if word.endswith(clitic) and len(word) - len(clitic) >= least + 1:
+            word = word[: -len(clitic)]
+            break
+    for prefix in affixes["prefixes"]:  # the longest that heads the word, or none ("menang" keeps its "me")
+        if word.startswith(prefix):
+            word = word[len(prefix) :] if len(word) - len(prefix) >= least else word
+            break
+    for suffix in affixes["suffixes"]:
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
+            word = word[: -len(suffix)]
+            break
+    return word
 
 
 def shingles(words: Sequence[str], k: int) -> set[str]:
@@ -397,6 +418,7 @@ __all__ = [
     "claims_from_facts",
     "content_terms",
     "debunking_article",
+    "light_stem",
     "load_matching",
     "match_known_claims",
     "minhash_jaccard",
