@@ -11,6 +11,8 @@ a wider wording must still leave alone: the correct fact, the claim attributed o
 - a wrong weekday with a time of day before the date ("Minggu siang (9/12/2024)"), in lower case ("kamis, 9 ..."), in a
   sentence that refers back to the event ("Keputusan ini diumumkan ... Minggu (9/12)") or on a day the article ties to
   an event in another sentence (the sentence alone and the article must judge alike);
+- two candidates of one race who are not partners made one pair by the offices ("X dan Y sebagai Gubernur dan
+  Wagub"), and a head written with a running mate who stands nowhere ("pasangan <head>-<someone else>");
 - national counts: single-candidate races ("41 daerah memiliki calon tunggal"; KPU determined 37) and the re-votes the
   Court ordered ("MK perintahkan 26 daerah gelar PSU"; 24), judged from the fact base's own totals;
 - a debunked claim repeated with other verb affixes ("mengumumkan" for "umumkan") or indexed with the fact-check's
@@ -125,6 +127,27 @@ FLAGGED: list[tuple[str, str, str, str | None, str]] = [
         FEB,
         "weekday_mismatch",
     ),
+    (
+        "rival heads made one pair by the offices",
+        "KPU Tetapkan Bobby Nasution dan Edy Rahmayadi Sebagai Gubernur dan Wagub Terpilih Sumut",
+        "Penetapan digelar di Medan.",
+        FEB,
+        "candidate_pair",
+    ),
+    (
+        "rival heads, lower case",
+        "Pilgub Sumut",
+        "KPU menetapkan Bobby Nasution dan Edy Rahmayadi sebagai gubernur dan wakil gubernur terpilih.",
+        FEB,
+        "candidate_pair",
+    ),
+    (
+        "a head with a running mate who stands nowhere",
+        "Hitung cepat Pilgub Jakarta",
+        "Pasangan Ridwan Kamil-Zorvan Kelidmar unggul di Jakarta Selatan.",
+        NOV30,
+        "candidate_pair",
+    ),
 ]
 
 # (why, title, body, published_at, rule): each must not raise the rule
@@ -188,6 +211,57 @@ NOT_FLAGGED: list[tuple[str, str, str, str | None, str]] = [
         "term_of_office",
     ),
     ("asked", "Pilkada", "Apakah gubernur terpilih 2024-2029 sudah dilantik?", FEB, "term_of_office"),
+    (
+        "partners made one pair by the offices",
+        "Pilgub Sumut",
+        "KPU menetapkan Bobby Nasution dan Surya sebagai gubernur dan wakil gubernur terpilih.",
+        FEB,
+        "candidate_pair",
+    ),
+    (
+        "rivals side by side",
+        "Pilgub Sumut",
+        "Bobby Nasution dan Edy Rahmayadi sama-sama hadir sebagai calon gubernur dalam debat.",
+        FEB,
+        "candidate_pair",
+    ),
+    (
+        "the real running mate",
+        "Hitung cepat Pilgub Jakarta",
+        "Pasangan Ridwan Kamil-Suswono unggul di Jakarta Selatan.",
+        NOV30,
+        "candidate_pair",
+    ),
+    (
+        "no pair cue before the names",
+        "Pilgub Jakarta",
+        "Dukungan Ridwan Kamil-Zorvan Kelidmar terlihat di acara itu.",
+        NOV30,
+        "candidate_pair",
+    ),
+    (
+        "before the pairs were determined",
+        "Pilgub Jakarta",
+        "Pasangan Ridwan Kamil-Zorvan Kelidmar disebut-sebut akan mendaftar.",
+        AUG,
+        "candidate_pair",
+    ),
+    (
+        "the real running mate named in the article",
+        "Pilgub Jakarta",
+        "Pasangan Ridwan Kamil-Suswono didukung Zorvan Kelidmar. Pasangan Ridwan Kamil-Zorvan Kelidmar sempat "
+        "diwacanakan.",
+        NOV30,
+        "candidate_pair",
+    ),
+    ("asked", "Pilgub Jakarta", "Benarkah pasangan Ridwan Kamil-Zorvan Kelidmar unggul?", NOV30, "candidate_pair"),
+    (
+        "the pair cue about someone else",
+        "Pilgub Jakarta",
+        "Pasangan itu didukung Ridwan Kamil-Zorvan Kelidmar sejak awal.",
+        NOV30,
+        "candidate_pair",
+    ),
     (
         "the right weekday with a time of day",
         "Pleno",

@@ -20,12 +20,13 @@ from pantau.process.claims.names import name_key
 from pantau.process.claims.names_in_text import (
     Mentions,
     find_half_pairs,
+    find_head_halves,
     find_pairs,
     find_person,
     find_races_named,
     name_runs,
 )
-from pantau.process.claims.pair_count_checks import race_named
+from pantau.process.claims.pair_count_checks import pairs_changed, race_named
 from pantau.process.claims.races import CandidateMatch, Race
 from pantau.process.claims.text import find_dates, parse_number
 from pantau.text.dates import format_day
@@ -51,12 +52,17 @@ def check_pairs(sentence: str, low: str, ctx: Ctx) -> None:
     r = ctx.rules
     if ctx.has("other_election_terms") or ctx.has("other_pilkada_year"):
         return
-    pair_cue = r.lists["pair_cues"].search(low) is not None
+    roles = r.lists["pair_roles_after"]
+    pair_cue = r.lists["pair_cues"].search(low) is not None or roles.search(low) is not None
     for pm in find_pairs(sentence, _mentions(ctx), pair_cue):
         ctx.pairs_seen.append((ctx.i, pm))
         a, b = pm.first, pm.second
-        if pm.partners or a.race.code != b.race.code or (a.role, b.role) != ("head", "deputy"):
-            continue  # partners; rivals side by side ("X-Y" as "X versus Y"); a list of pairs ("... Y dan Z-W")
+        said = roles.search(low, pm.start, pm.end + 80)  # "X dan Y sebagai gubernur dan wakil gubernur"
+        as_one_pair = said is not None and said.start() <= pm.end + 3
+        if pm.partners or a.race.code != b.race.code or a.pair.number == b.pair.number:
+            continue  # partners, or names of two races
+        if (a.role, b.role) != ("head", "deputy") and not as_one_pair:
+            continue  # rivals side by side ("X-Y" as "X versus Y"); a list of pairs ("... Y dan Z-W")
         if not _published_after(ctx, ctx.facts.schedule["determination"].end):
             continue  # before the pairs were determined, pairings were news, not facts
         race = a.race
@@ -86,6 +92,40 @@ def check_unregistered_pairs(sentence: str, low: str, ctx: Ctx) -> None:
         fact = (
             f"{race.region}: {real.deputy.name} adalah calon wakil dari {real.head.name} (nomor urut {real.number}); "
             f"{head} bukan pasangan calon yang ditetapkan KPU di daerah ini."
+        )
+        ctx.add(
+            "candidate_pair", r.severity["candidate_pair"], sentence, fact, _race_source(ctx), kind="unregistered_pair"
+        )
+        return
+
+
+def check_unknown_deputies(sentence: str, low: str, ctx: Ctx) -> None:
+    """A head written with a running mate who stands nowhere ("pasangan <head>-<someone else>"), once the pairs
+    were determined: the pair does not exist. The pair cue must lead the names; the real deputy named in the article,
+    a misspelt or nicknamed real candidate and a hedged sentence are left alone."""
+    r = ctx.rules
+    determination = ctx.facts.schedule.get("determination")
+    if determination is None or not _published_after(ctx, determination.end):
+        return
+    if ctx.has("conditional_cues") or ctx.has("other_election_terms") or ctx.has("other_pilkada_year"):
+        return
+    for half in find_head_halves(sentence, _mentions(ctx)):
+        before, run = low[max(0, half.start - 30) : half.start], low[half.start : half.head_end].split()
+        # the cue before the run, or its first words inside a capitalised run ("Pasangan Calon Ridwan Kamil-...")
+        leads = (before + " ".join(run[:k]) + (" " if k else "") for k in range(3))
+        if not any(r.lists["unknown_deputy_lead"].search(lead) for lead in leads):
+            continue
+        words = [w for w in half.deputy_words[:3] if not r.lists["non_name_words"].fullmatch(w.lower())]
+        deputy = " ".join(words)
+        real = half.head.pair
+        race = half.head.race
+        if len(words) < 2 or _like_someone_in(deputy, race) or _named(real.deputy.name, ctx.doc_text):
+            continue
+        if pairs_changed(race, ctx):
+            continue  # a re-vote or re-election may have brought a new running mate the fact base does not hold
+        fact = (
+            f"{race.region}: {real.head.name} berpasangan dengan {real.deputy.name} (nomor urut {real.number}); "
+            f"{deputy} bukan calon yang ditetapkan KPU."
         )
         ctx.add(
             "candidate_pair", r.severity["candidate_pair"], sentence, fact, _race_source(ctx), kind="unregistered_pair"

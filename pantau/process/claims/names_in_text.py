@@ -201,6 +201,35 @@ def find_half_pairs(sentence: str, mentions: Mentions) -> list[HalfPair]:
     return found
 
 
+@dataclass(frozen=True)
+class HeadHalf:
+    """A dashed pair whose head is a candidate but whose running mate is nobody who stands anywhere."""
+
+    start: int
+    end: int
+    head_end: int  # the end of the head's name run
+    head: CandidateMatch
+    deputy_words: tuple[str, ...]
+
+
+def find_head_halves(sentence: str, mentions: Mentions) -> list[HeadHalf]:
+    """ "Pasangan X-Y": X a candidate for head (named strongly), Y a full name (two words or more) that names no
+    candidate at all, neither in X's race nor elsewhere."""
+    found = []
+    for left, right in itertools.pairwise(name_runs(sentence)):
+        if not _DASH.match(sentence[left.end : right.start]) or len(right.words) < 2:
+            continue
+        head = resolve(left.words, mentions, suffix=True)
+        if head is None or head.role != "head" or head.how not in _STRONG:
+            continue
+        if resolve(right.words, mentions, suffix=False, race=head.race) is not None:
+            continue
+        if any(mentions.facts.find_candidates(text) for text in _candidates(right.words, False) if " " in text):
+            continue  # a candidate's full name (in another race: not this rule's)
+        found.append(HeadHalf(left.start, right.end, left.end, head, right.words))
+    return found
+
+
 def _resolve_pair(left: NameRun, right: NameRun, mentions: Mentions) -> PairMention | None:
     first = resolve(left.words, mentions, suffix=True)
     second = resolve(right.words, mentions, suffix=False, race=first.race if first else None)

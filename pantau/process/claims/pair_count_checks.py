@@ -42,7 +42,7 @@ def check_race_pair_counts(sentence: str, low: str, ctx: Ctx) -> None:
     if determination is None or (ctx.ref is not None and ctx.ref < determination.start):
         return  # before KPU determined the pairs, a count is of registrants or prospects
     race = race_named(sentence, low, ctx)
-    if race is None or _changed(race, ctx):
+    if race is None or pairs_changed(race, ctx):
         return
     pairs = len(race.pairs)
     if counted is not None:
@@ -103,7 +103,7 @@ def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, re.Pa
     return {level: compile_words(words) for level, words in items}
 
 
-def _changed(race: Race, ctx: Ctx) -> bool:
+def pairs_changed(race: Race, ctx: Ctx) -> bool:
     """Whether the race's pairs changed after the determination: a pair added after a legal challenge (counted from
     the day the last addition's source is dated, else always), a re-vote order or a re-election."""
     rec = ctx.facts.outcomes_raw.get("pair_count_reconciliation") or {}

@@ -199,6 +199,8 @@ _REGEX_KEYS = (
     "weekday_event_anaphora",
     "national_single_count",
     "national_psu_count",
+    "pair_roles_after",
+    "unknown_deputy_lead",
 )
 
 
