@@ -307,6 +307,8 @@ def test_national_counts_other_than_the_fact_base_are_flagged() -> None:
     assert "national_race_count" in _rules(headline, "", DEC)
     total = f"Dari {_official_single() + 4} daerah calon tunggal di Pilkada 2024, kotak kosong menang di dua daerah."
     assert "national_race_count" in _rules("Pilkada 2024", total, DEC)
+    told = f"Total daerah yang pasangan calonnya melawan kotak kosong pada Pilkada 2024 ada {_official_single() + 4}."
+    assert "national_race_count" in _rules("Pilkada 2024", told, DEC)
 
 
 @pytest.mark.parametrize(
@@ -323,6 +325,8 @@ def test_national_counts_other_than_the_fact_base_are_flagged() -> None:
         ("re-votes held so far", "Sebanyak 5 daerah telah menggelar PSU Pilkada 2024 sesuai putusan MK.", MAR),
         ("denied", "Tidak benar 41 daerah memiliki calon tunggal pada Pilkada 2024.", DEC),
         ("asked", "Benarkah 41 daerah memiliki calon tunggal pada Pilkada 2024?", DEC),
+        ("the empty box's wins", "Jumlah daerah dengan calon tunggal yang kalah dari kotak kosong ada 3.", DEC),
+        ("the right total", "Total daerah yang calonnya melawan kotak kosong pada Pilkada 2024 ada {single}.", DEC),
     ],
 )
 def test_national_counts_left_alone(why: str, body: str, published_at: str) -> None:

@@ -60,8 +60,7 @@ def _wrong_total(sentence: str, low: str, pattern: re.Pattern[str], official: in
     """The sentence gives a national total other than the official one ("2 dari 41 daerah calon tunggal": 41 is the
     total it gives; "5 daerah dari 37 ..." is read as 37, the part does not match the pattern)."""
     for m in pattern.finditer(low):
-        group = "n" if m.group("n") is not None else "n2"
-        said = int(m.group(group))
+        said = int(next(g for g in m.groups() if g is not None))
         if said == official or said < 2:
             continue
         return not find_races_named(sentence, ctx.facts)  # a place named: the count is of that place's races
