@@ -105,7 +105,21 @@ _LOSS_STEMS = (
     "defeated",
     "beat",
 )
-_POSTPONE_STEMS = ("tunda", "undur", "batal", "tangguh", "mundur", "tidak jadi")
+_POSTPONE_STEMS = (
+    "tunda",
+    "undur",
+    "batal",
+    "tangguh",
+    "mundur",
+    "tidak jadi",
+    "postpone",
+    "delay",
+    "reschedul",
+    "cancel",
+    "put off",
+    "pushed back",
+    "called off",
+)
 
 
 def check_claims(

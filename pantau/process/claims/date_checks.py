@@ -153,6 +153,8 @@ def _voting_link_ok(low: str, cue: str, gap: str, cue_start: int, r: Rules) -> b
     ):
         return False  # "pendaftaran pemantau Pilkada 2024 dibuka ...", "batas pindah memilih Pilkada 2024 ..."
     if r.lists["pilkada_terms"].fullmatch(cue) and not r.has("voting_verbs", gap):
+        if r.has("voting_verbs_before", low[max(0, cue_start - 30) : cue_start]):
+            return True  # "Indonesians voted in the regional elections on Thursday, November 28"
         return "," not in gap and not any(tok in r.weekdays for tok in re.findall(r"[\w'’]+", gap))
     return True
 

@@ -97,6 +97,7 @@ _LIST_KEYS = (
     "strong_stage_words",
     "voting_verbs",
     "voting_cue_blockers",
+    "voting_verbs_before",
 )
 
 
@@ -326,9 +327,7 @@ def _compile(raw: dict[str, Any]) -> Rules:
         re_title_after=re.compile(raw["title_after_regex"]),
         re_other_pilkada_year=re.compile(raw["other_pilkada_year_regex"]),
         re_postpone=re.compile(r"(?<![\w-])(?:" + _alt(verbs) + r")(?![\w-])"),
-        re_postpone_active=re.compile(
-            r"(?<![\w-])(?:menunda|membatalkan|mengundurkan|menangguhkan|memundurkan)(?![\w-])"
-        ),
+        re_postpone_active=re.compile(r"(?<![\w-])(?:" + _alt(raw["postponement_active_verbs"]) + r")(?![\w-])"),
         lists={
             **lists,
             **{f"stage_exc_{k}": _words_re(v) for k, v in raw["stage_exceptions"].items()},
