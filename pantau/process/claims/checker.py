@@ -16,6 +16,7 @@ from pantau.process.claims.candidate_checks import (
     check_unregistered_pairs,
     note_places,
 )
+from pantau.process.claims.casing import restore_case
 from pantau.process.claims.coalition_checks import check_coalition_parties
 from pantau.process.claims.context import Ctx
 from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts, check_voter_count
@@ -164,6 +165,11 @@ def _check(
     sentences = ([title] if title else []) + split_sentences(body, rules)
     max_len = rules.raw["sentence_max_chars"]
     sentences = [s for s in sentences if len(s) <= max_len and _RE_LETTER.search(s)]
+    for n, sentence in enumerate(sentences):
+        restored = restore_case(sentence, facts, rules)  # a forward in all lower case or all capitals
+        if restored is not None and restored != sentence:
+            ctx.original[restored] = sentence
+            sentences[n] = restored
     lows = [s.lower() for s in sentences]
     ctx.article_denies = denies_anywhere(sentences, rules)
     pos = 0
