@@ -238,7 +238,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
     (_any(_WIN_STEMS), check_winner_claims),
     (_any(_LOSS_STEMS), check_loser_claims),
-    (_any(("putaran", "second round", "run-off", "runoff")), check_second_round),
+    (_any(("putaran", "pusingan", "second round", "run-off", "runoff")), check_second_round),
     (_any(("yogya", "diy", "d.i", "jogja", "jak", "seribu")), check_no_such_race),
     (_any(("pasang", "paslon", "kandidat", "calon", "tunggal", "kotak kosong")), check_race_pair_counts),
     (_any(("%", "persen", "percent")), check_share_claims),
@@ -246,8 +246,8 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("suara", "votes")), check_vote_totals),
     (
         lambda s: (
-            _any(("mk", "mahkamah", "konstitusi"))(s)
-            and _any(("psu", "ulang", "re-vote", "revote", "rerun", "re-run"))(s)
+            _any(("mk", "mahkamah", "konstitusi", "constitutional court"))(s)
+            and _any(("psu", "ulang", "re-vote", "revote", "rerun", "re-run", "repeat vote", "new vote", "semula"))(s)
         ),
         check_psu_orders,
     ),
