@@ -218,7 +218,10 @@ def _any(words: tuple[str, ...]) -> Callable[[_S], bool]:
 # (does the sentence need this check?, the check): cheap gates first, so most sentences skip most checks.
 _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], None]], ...] = (
     (lambda s: bool(_RE_DIGIT.search(s.text)) and s.ctx.has("date_trigger"), check_dates),
-    (lambda s: bool(_RE_DIGIT.search(s.text)) and _any(("pasang", "paslon", "kandidat"))(s), check_candidates),
+    (
+        lambda s: bool(_RE_DIGIT.search(s.text)) and _any(("pasang", "paslon", "kandidat", "candidate"))(s),
+        check_candidates,
+    ),
     (_any(COUNT_HINTS), check_counts),
     (lambda s: "pemilih" in s.low or "dpt" in s.low, check_voter_count),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_pairs),

@@ -283,8 +283,9 @@ def _compile(raw: dict[str, Any]) -> Rules:
     lists = {key: _words_re(expand(raw[key])) for key in _LIST_KEYS}
     hedges = _alt(raw["candidate_hedges"])
     candidate = (
-        r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{4})(?![\d,])(?P<an>-an|an\b)?\s+"
-        r"(?:pasang(?:an)?\s+calon|paslon|pasangan\s+cakada|pasangan\s+kandidat|pasang\s+kandidat)(?P<after>[^.;:?!]{0,40})"
+        r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d{4})(?![\d,])(?P<an>-an|an\b)?\s+"
+        r"(?:pasang(?:an)?\s+calon|paslon|pasangan\s+cakada|pasangan\s+kandidat|pasang\s+kandidat"
+        r"|candidate\s+pairs|pairs\s+of\s+candidates|candidate\s+tickets)(?P<after>[^.;:?!]{0,40})"
     )
     count_units = (
         r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah"
@@ -342,6 +343,7 @@ def _compile(raw: dict[str, Any]) -> Rules:
                 r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d)(?!\d))?",
                 re.IGNORECASE,
             ),
+            "single_candidate_count": re.compile(raw["single_candidate_count_regex"].replace("{num}", re_num)),
             **{key: compile_words(raw[key]) for key in _WORD_LIST_KEYS},
             **{f"stance_{key}": compile_words(raw["stance"][key]) for key in STANCE_LISTS},
             **{key: re.compile(raw[f"{key}_regex"]) for key in _REGEX_KEYS},

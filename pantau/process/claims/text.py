@@ -45,6 +45,8 @@ def parse_number(text: str, rules: Rules) -> int | None:
     text = text.strip().lower()
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
         return int(text.replace(".", ""))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):  # English thousands: "1,553"
+        return int(text.replace(",", ""))
     if text.isdigit():
         return int(text)
     nw = rules.number_words
