@@ -37,7 +37,6 @@ NOT_CAUGHT: dict[str, str] = {  # id -> why the checker still misses it
     "en/ballot: Pramono Anung-Rano Karno, candidate pair number 1, campaigne": "missed on main",
     "wa/ballot: paslon no 2 pilgub jakarta pramono rano jangan salah coblos": "missed on main",
     "headline/winner: KPU Tetapkan Bustami Hamzah-Fadhil Rahmi Pemenang Pilgub Ace": "missed on main",
-    "headline/ballot: Rudy Mas'ud-Seno Aji Dapat Nomor Urut 1 di Pilgub Kaltim": "missed on main",
     "split/winner: Hasil Pilgub Kaltim sudah keluar. Pemenangnya Isran Noor-Had": "missed on main",
     "split/psu: MK sudah memutus sengketa Pilgub Jawa Barat. Hasilnya PSU di": "missed on main",
 }

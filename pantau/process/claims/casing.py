@@ -1,8 +1,9 @@
-"""The case of a forwarded post written all in lower case or all in capitals, restored for the name-based checks.
+"""The case of a post written all in lower case, all in capitals or as a title-case headline, restored for the checks.
 
 Chain messages ("info a1 pilbup sleman diundur", "SEBARKAN!! PILWALKOT MEDAN DIUNDUR") carry no capitals to tell a
-name from a word, and the checks find regions and candidates as capitalised runs. A sentence without mixed case
-is rewritten: a word that is part of a region's name, a gazetteer alias or a candidate's name in the fact base, or an
+name from a word, and the checks find regions and candidates as capitalised runs; a title-case headline ("Rudy
+Mas'ud-Seno Aji Dapat Nomor Urut 1") capitalises every word, so a name runs into the verb. Such a sentence is
+rewritten: a word that is part of a region's name, a gazetteer alias or a candidate's name in the fact base, or an
 election name ("pilgub", "pilwalkot"), is capitalised; an acronym of the election bodies ("kpu", "psu") is upper
 case; every other word is lower case; the first word is capitalised. Sentences with mixed case are left as written.
 The word lists are `casing_title_words` and `casing_upper_words` in `claim_rules.json`; `casing_common_words` are
@@ -41,7 +42,15 @@ def name_words(facts: FactBase, rules: Rules) -> frozenset[str]:
                 add(person.name)
                 for nick in person.nicknames:
                     add(nick)
+    for official in (*facts.members, *facts.others):  # KPU RI officials and the other officials of the base
+        for name in (official.name, *official.aliases):
+            add(name)
+    for party in facts.party_table.parties:
+        for alias in party.aliases:
+            if not alias.isupper():  # acronyms ("PKS") are upper case (`upper_words`)
+                add(alias)
     words.update(w.lower() for w in rules.raw["casing_title_words"])
+    words.update(w for w in (*rules.weekdays, *rules.months) if w.isalpha())  # "Rabu", "Desember" are capitalised
     markers = load_json("language_markers.json")
     words.difference_update(w.lower() for w in [*rules.raw["casing_common_words"], *markers["base"], *markers["en"]])
     out = frozenset(words)
@@ -50,11 +59,22 @@ def name_words(facts: FactBase, rules: Rules) -> frozenset[str]:
 
 
 def single_case(sentence: str) -> bool:
-    """Whether a sentence with letters has only lower-case or only upper-case ones (and more than one word)."""
+    """Whether a sentence carries no case information: only lower-case or only upper-case letters, or a headline in
+    title case (every word of four letters or more capitalised, at least four of them)."""
     letters = [c for c in sentence if c.isalpha()]
     if len(letters) < 4 or " " not in sentence.strip():
         return False
-    return all(c.islower() for c in letters) or all(c.isupper() for c in letters)
+    if all(c.islower() for c in letters) or all(c.isupper() for c in letters):
+        return True
+    long_words = [w for w in _WORD.findall(sentence) if len(w) >= 4]
+    return len(long_words) >= 4 and all(w[0].isupper() for w in long_words)
+
+
+def upper_words(facts: FactBase, rules: Rules) -> frozenset[str]:
+    """Acronyms written in capitals: the election bodies' (`casing_upper_words`) and the parties' ("PKS", "PDIP")."""
+    words = {w.lower() for w in rules.raw["casing_upper_words"]}
+    words.update(a.lower() for p in facts.party_table.parties for a in p.aliases if a.isupper() and " " not in a)
+    return frozenset(words)
 
 
 def restore_case(sentence: str, facts: FactBase, rules: Rules) -> str | None:
@@ -62,7 +82,7 @@ def restore_case(sentence: str, facts: FactBase, rules: Rules) -> str | None:
     if not single_case(sentence):
         return None
     names = name_words(facts, rules)
-    upper = {w.lower() for w in rules.raw["casing_upper_words"]}
+    upper = upper_words(facts, rules)
     first = True
 
     def fix(m: re.Match[str]) -> str:
