@@ -226,7 +226,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (lambda s: "pemilih" in s.low or "dpt" in s.low, check_voter_count),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_pairs),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_unregistered_pairs),
-    (_any(("urut", "ballot", "paslon", "pasangan nomor", "pasangan calon nomor")), check_ballot_numbers),
+    (_any(("urut", "ballot", "paslon", "pasangan nomor", "pasangan calon nomor", "number")), check_ballot_numbers),
     (lambda s: _any(("suara", "votes"))(s) and bool(_RE_BIG_NUMBER.search(s.low)), check_results),
     (lambda s: _any(("suara", "votes"))(s) and _any(("%", "persen", "percent"))(s), check_result_shares),
     (_any(("psu", "ulang", "re-vote", "revote")), check_psu_dates),
