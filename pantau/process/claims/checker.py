@@ -120,6 +120,8 @@ _POSTPONE_STEMS = (
     "put off",
     "pushed back",
     "called off",
+    "jadwalkan ulang",
+    "jadwal ulang",
 )
 
 
@@ -223,7 +225,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
         check_candidates,
     ),
     (_any(COUNT_HINTS), check_counts),
-    (lambda s: "pemilih" in s.low or "dpt" in s.low, check_voter_count),
+    (_any(("pemilih", "dpt", "voters", "electorate")), check_voter_count),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_pairs),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_unregistered_pairs),
     (_any(("urut", "ballot", "paslon", "pasangan nomor", "pasangan calon nomor", "number")), check_ballot_numbers),

@@ -46,6 +46,6 @@ def check_no_such_race(sentence: str, low: str, ctx: Ctx) -> None:
             ctx.add("no_such_race", r.severity["no_such_race"], sentence, fact.text, fact.source, why=why)
         return
     for _codes, text, url in ctx.facts.voting_rule("no_local_race"):
-        where = found.group("jkt") or found.group("jkt_v") or found.group("seribu") or ""
+        where = found.group("jkt") or found.group("jkt_v") or found.group("jkt_en") or found.group("seribu") or ""
         ctx.add("no_such_race", r.severity["no_such_race"], sentence, text, url, why=f"pemilihan kepala daerah {where}")
         return
