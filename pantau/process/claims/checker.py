@@ -106,6 +106,20 @@ _LOSS_STEMS = (
     "defeated",
     "beat",
 )
+_NOMINATION_STEMS = (
+    "usung",
+    "calonkan",
+    "maju",
+    "sebagai calon",
+    "menjadi calon",
+    "jadi ca",
+    "running for",
+    "run for",
+    "runs for",
+    "candidate for",
+    "nominat",
+    "endorse",
+)
 _POSTPONE_STEMS = (
     "tunda",
     "undur",
@@ -239,7 +253,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(_POSTPONE_STEMS), check_postponement),
     (lambda s: bool(s.ctx.facts.hoaxes), check_hoaxes),
     (_any(_FAKE_STEMS), check_result_called_hoax),
-    (_any(("usung", "calonkan", "maju", "sebagai calon", "menjadi calon")), check_nominations),
+    (_any(_NOMINATION_STEMS), check_nominations),
     (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
     (_any(_WIN_STEMS), check_winner_claims),
     (_any(_LOSS_STEMS), check_loser_claims),
