@@ -136,6 +136,7 @@ _POSTPONE_STEMS = (
     "called off",
     "jadwalkan ulang",
     "jadwal ulang",
+    "digeser",
 )
 
 

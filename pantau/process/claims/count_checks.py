@@ -8,8 +8,9 @@ from pantau.process.claims.context import Ctx, pilkada_context
 from pantau.process.claims.text import parse_number
 
 # The words a count sentence needs; the checker runs `check_counts` only on sentences holding one of them.
-COUNT_HINTS = ("provinsi", "kabupaten", "daerah", " kota", "provinces", "regencies", "cities", "regions")
+COUNT_HINTS = ("provinsi", "kabupaten", "daerah", "wilayah", " kota", "provinces", "regencies", "cities", "regions")
 _ENGLISH_UNITS = {
+    "wilayah": "daerah",
     "provinces": "provinsi",
     "regencies": "kabupaten",
     "cities": "kota",

@@ -288,7 +288,7 @@ def _compile(raw: dict[str, Any]) -> Rules:
         r"|candidate\s+pairs|pairs\s+of\s+candidates|candidate\s+tickets)(?P<after>[^.;:?!]{0,40})"
     )
     count_units = (
-        r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah"
+        r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah|wilayah"
         r"|regencies\s+and\s+cities|provinces|regencies|cities|regions)"
     )
     verbs = list(raw["postponement_verbs"])
