@@ -26,7 +26,7 @@ from pantau.process.claims.holiday_checks import check_voting_holiday
 from pantau.process.claims.loser_checks import check_loser_claims
 from pantau.process.claims.nomination_checks import check_nominations
 from pantau.process.claims.pair_count_checks import check_race_pair_counts
-from pantau.process.claims.psu_order_checks import check_psu_orders
+from pantau.process.claims.psu_order_checks import check_psu_orders, check_race_revotes
 from pantau.process.claims.region_lead_checks import check_region_leads
 from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
 from pantau.process.claims.result_denial_checks import check_result_called_hoax
@@ -271,6 +271,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
         ),
         check_psu_orders,
     ),
+    (_any(("diulang", "ulang", "re-run", "rerun", "re-held", "held again", "repeated")), check_race_revotes),
     (_any(("usung", "dukung", "koalisi", "calonkan", "diajukan", "mengajukan", "usulan")), check_coalition_parties),
 )
 

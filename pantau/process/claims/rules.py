@@ -190,6 +190,7 @@ _REGEX_KEYS = (
     "result_share",
     "voting_holiday",
     "psu_order",
+    "race_revote",
     "vote_total",
     "loser_claim",
     "loser_named_after",
