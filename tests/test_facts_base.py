@@ -368,7 +368,7 @@ def test_outcomes_rulings_and_who_votes() -> None:
     assert banjarbaru.psu[0].ruling_date == date(2025, 2, 24)
     papua = facts.outcome("91")
     assert papua is not None and papua.psu[0].psu_date == date(2025, 8, 6)
-    assert facts.outcome("32.73") is None  # nothing recorded: the checker must not guess
+    assert facts.outcome("12.76") is None  # Kota Tebing Tinggi: nothing recorded, the checker must not guess
     assert facts.elections_for("34") == () and facts.elections_for("34.71") == ("wali_kota",)
     assert facts.elections_for("31.71") == ("gubernur",) and facts.elections_for("16.71") == ("gubernur", "wali_kota")
     rec = facts.reconciliation
@@ -428,7 +428,11 @@ def test_sirekap_counts_are_provisional_and_apart_from_outcomes() -> None:
     assert (
         bandung.source.startswith("https://github.com/razanfawwaz/pilkada-scrap/tree/") and bandung.counted_on.day == 28
     )
-    assert facts.outcome("32.73") is None and not facts.decided_elsewhere("32.73")
+    bandung_official = facts.outcome("32.73")  # the recapitulation is recorded apart; the count stays provisional
+    assert bandung_official is not None and bandung_official.votes["3"] == 523000 and bandung.votes["3"] == 523000
+    tebing_tinggi = facts.sirekap("12.76")  # a city with nothing official: only the provisional count
+    assert tebing_tinggi is not None and tebing_tinggi.leader == "3" and tebing_tinggi.progress == 100.0
+    assert facts.outcome("12.76") is None and not facts.decided_elsewhere("12.76")
     assert all(s["date"] == "2024-11-28" and "bukan hasil rekapitulasi" in s["title"] for s in raw["sources"])
     for code in ("19.01", "36.04", "62.05", "94.02", "91.03"):  # empty box won, PSU, re-election, other MK orders
         assert facts.decided_elsewhere(code), code

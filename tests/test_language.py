@@ -167,6 +167,14 @@ SAMPLES.update(
             "Hargana mirah, upami hoyong tiasa ka dieu deui.",
         ),
         "id_headline_no_markers": ("id", "Ratusan rumah warga terendam banjir setinggi pinggang"),
+        # Headline-length Javanese / Sundanese carried by everyday words (rega, munggah, entuk, kawit, sasi; sawaktos,
+        # nampi, padamelan, ngantosan, sonten): read as Indonesian before those words were markers (2026-12-04).
+        "jv_headline_everyday": ("jv", "Regane sembako munggah, warga entuk bantuan kawit sasi wingi"),
+        "jv_headline_election": ("jv", "Warga isa milih paslon sing dikarepke wae"),
+        "su_headline_everyday": ("su", "Sawaktos nampi padamelan, abdi ngantosan dugi sonten"),
+        # Low-weight markers that are also Indonesian words or names (dina, sami, tuang) never tip Indonesian.
+        "id_headline_names_dina_sami": ("id", "Dina dan Sami memilih calon nomor urut dua di TPS 05"),
+        "id_headline_tuang": ("id", "Tuang air panas ke gelas, lalu aduk hingga rata"),
     }
 )
 

@@ -2,8 +2,9 @@
 
 The sentences are invented; the candidates, regions and results are the public facts of the Pilkada 2024 (Jawa
 Tengah: Ahmad Luthfi-Taj Yasin no. 2 won over Andika Perkasa-Hendrar Prihadi no. 1; Jakarta: Pramono Anung-Rano
-Karno no. 3 won; Kabupaten Bangka: the empty box beat the single pair; Kota Bandung: no official result recorded,
-M. Farhan-Erwin no. 3 ahead by 8.16 points at 100 % of polling stations in KPU's Sirekap count).
+Karno no. 3 won; Kabupaten Bangka: the empty box beat the single pair; Kota Tebing Tinggi: no official result recorded,
+Iman Irdian Saragih-Chairil Mukmin Tambunan no. 3 ahead by 21.98 points at 100 % of polling stations in KPU's
+Sirekap count).
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from pantau.process.claims import check_claims
 from tests.test_claim_understanding import DEC, rules_of
 
 JATENG = "Hasil Pilgub Jawa Tengah 2024"
-BANDUNG = "Hasil Pilwalkot Bandung 2024"
+TEBING_TINGGI = "Hasil Pilwalkot Tebing Tinggi 2024"
+LEADER = "Iman Irdian Saragih-Chairil Mukmin Tambunan"  # no. 3, ahead in Sirekap
+RUNNER_UP = "Basyaruddin Nasution-Erlis Afriyanti"  # no. 2
+PILWALKOT = "Pilwalkot Tebing Tinggi"
 
 
 @pytest.mark.parametrize(
@@ -88,12 +92,14 @@ def test_the_empty_box_said_to_have_lost_where_the_single_pair_won_is_right() ->
 
 
 def test_a_regency_race_is_judged_on_a_decisive_sirekap_count_at_lower_confidence() -> None:
-    body = "M. Farhan-Erwin kalah di Pilwalkot Bandung 2024."
-    flags = [f for f in check_claims(BANDUNG, body, published_at=DEC, article_pilkada=True) if f.rule == "loser_claim"]
+    body = f"{LEADER} kalah di {PILWALKOT} 2024."
+    flags = [
+        f for f in check_claims(TEBING_TINGGI, body, published_at=DEC, article_pilkada=True) if f.rule == "loser_claim"
+    ]
     assert len(flags) == 1 and flags[0].severity == "medium" and flags[0].confidence < 0.8
     assert "Sirekap" in flags[0].fact and "sementara, bukan hasil resmi" in flags[0].fact
-    assert "loser_claim" not in rules_of(BANDUNG, "Haru Suandharu-R. Dhani Wirianata kalah di Pilwalkot Bandung.", DEC)
-    assert "loser_claim" not in rules_of(BANDUNG, body, None)  # undated: the count may not be the yardstick
+    assert "loser_claim" not in rules_of(TEBING_TINGGI, f"{RUNNER_UP} kalah di {PILWALKOT}.", DEC)
+    assert "loser_claim" not in rules_of(TEBING_TINGGI, body, None)  # undated: the count may not be the yardstick
 
 
 @pytest.mark.parametrize(

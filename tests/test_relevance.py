@@ -479,3 +479,44 @@ def test_english_coverage_words_and_foreign_parliaments() -> None:
         "majority in the national assembly. Turnout at polling stations was high."
     )
     assert not score_pilkada("Parliamentary election", foreign, published_at="2024-12-01").is_pilkada
+
+
+def test_english_race_words_count_and_foreign_governor_races_do_not() -> None:
+    jakarta = (
+        "Pramono Anung leads the Jakarta governor's race in unofficial counts, while the camp of his rival said it "
+        "would wait for the election commission's official tally."
+    )
+    assert score_pilkada("Jakarta governor race heads to the count", jakarta, published_at="2024-11-28").is_pilkada
+    tokyo = (
+        "Tokyo's governor won a third term in the gubernatorial election on Sunday, public broadcaster NHK projected; "
+        "turnout in Japan's capital was higher than four years ago."
+    )
+    assert not score_pilkada("Tokyo governor election", tokyo, published_at="2024-07-07").is_pilkada
+    new_jersey = (
+        "The New Jersey governor's race has tightened in the final week, with the two candidates trading attacks "
+        "over taxes, polls show."
+    )
+    assert not score_pilkada("New Jersey gubernatorial race", new_jersey, published_at="2025-10-28").is_pilkada
+    indonesian_on_tokyo = "Pemilihan gubernur Tokyo digelar Minggu; petahana kembali menang menurut proyeksi NHK."
+    assert not score_pilkada("Pemilihan gubernur Tokyo", indonesian_on_tokyo, published_at="2024-07-07").is_pilkada
+
+
+def test_re_votes_of_2025_are_pilkada_coverage_and_earlier_or_other_re_votes_are_not() -> None:
+    body = "Pemungutan suara ulang digelar di seluruh TPS Kabupaten Serang sesuai putusan MK; logistik tiba."
+    assert score_pilkada("Warga kembali ke TPS untuk PSU", body, published_at="2025-04-19").is_pilkada
+    english = "The Constitutional Court ordered a revote after vote buying; polling stations reopened on Saturday."
+    assert score_pilkada("Revote held in the regency", english, published_at="2025-05-24").is_pilkada
+    # the same words a year earlier (the Pemilu's re-votes) and a re-vote of another election in the window: not
+    assert not score_pilkada("Warga kembali ke TPS untuk PSU", body, published_at="2024-02-20").is_pilkada
+    pileg = "Pemungutan suara ulang pemilu legislatif untuk pemilih di luar negeri digelar Minggu."
+    assert not score_pilkada("PSU Pileg di luar negeri", pileg, published_at="2025-04-20").is_pilkada
+
+
+def test_malay_coverage_of_the_simultaneous_regional_elections() -> None:
+    malay = (
+        "Lebih 200 juta pengundi Indonesia layak mengundi dalam pilihan raya serentak wilayah hari ini bagi memilih "
+        "gabenor, bupati dan datuk bandar di 545 wilayah."
+    )
+    assert score_pilkada("Rakyat Indonesia keluar mengundi", malay, published_at="2024-11-27").is_pilkada
+    by_election = "Suruhanjaya Pilihan Raya menetapkan tarikh pilihan raya kecil DUN Mahkota di Johor."
+    assert not score_pilkada("PRK Mahkota: SPR tetapkan tarikh", by_election, published_at="2024-08-20").is_pilkada

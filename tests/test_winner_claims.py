@@ -108,19 +108,28 @@ def test_a_win_in_another_pilkada_year_is_not_checked() -> None:
 
 
 # Regency/city races without an official outcome in the fact base: KPU's provisional Sirekap count
-# (facts_sirekap.json, archived 27-28 November 2024). Kota Bandung: M. Farhan-Erwin (no. 3) ahead by 8.16 points at
-# 100 % of polling stations; Kota Makassar: Munafri Arifuddin-Aliyah Mustika Ilham (no. 1) by 26.83 at 99.68 %;
+# (facts_sirekap.json, archived 27-28 November 2024). Kota Tebing Tinggi: Iman Irdian Saragih-Chairil Mukmin Tambunan
+# (no. 3) ahead by 21.98 points at 100 % of polling stations, counted 28 November 08.30 WIB (Kota Bandung, the example
+# before, has its KPU recapitulation recorded since 2026-12-04); Kota Makassar: Munafri Arifuddin-Aliyah Mustika Ilham
+# (no. 1) by 26.83 at 99.68 %;
 # Kota Surabaya: Eri Cahyadi-Armuji (no. 1) ahead of the empty box by 62.75 at 98.03 %; Kota Yogyakarta: Hasto
 # Wardoyo-Wawan Harmawan (no. 2) by 11.99 at 100 %, counted 27 November 21.45 WIB.
 
-BANDUNG = "Hasil Pilwalkot Bandung 2024"
+TEBING_TINGGI = "Hasil Pilwalkot Tebing Tinggi 2024"
+LEADER = "Iman Irdian Saragih-Chairil Mukmin Tambunan"  # no. 3, ahead in Sirekap
+RUNNER_UP = "Basyaruddin Nasution-Erlis Afriyanti"  # no. 2
+PILWALKOT = "Pilwalkot Tebing Tinggi"
 
 
 @pytest.mark.parametrize(
     ("title", "body"),
     [
-        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata resmi memenangkan Pilwalkot Bandung 2024."),
-        (BANDUNG, "Pasangan Arfi Rafnialdi dan Yena Iskandar Ma'soem keluar sebagai pemenang Pilkada Kota Bandung."),
+        (TEBING_TINGGI, f"{RUNNER_UP} resmi memenangkan {PILWALKOT} 2024."),
+        (
+            TEBING_TINGGI,
+            "Pasangan Oki Doni Siregar dan M. Riski Ramadhan Hasibuan keluar sebagai pemenang "
+            "Pilkada Kota Tebing Tinggi.",
+        ),
         (
             "Pilwalkot Makassar 2024",
             "Pemenang Pilwalkot Makassar 2024 adalah pasangan Indira Yusuf Ismail-Ilham Ari Fauzi A Uskara.",
@@ -133,9 +142,9 @@ def test_a_regency_race_is_judged_on_a_decisive_sirekap_count(title: str, body: 
 
 
 def test_a_sirekap_flag_is_weaker_and_says_the_count_is_provisional() -> None:
-    body = "Haru Suandharu-R. Dhani Wirianata resmi memenangkan Pilwalkot Bandung 2024."
+    body = f"{RUNNER_UP} resmi memenangkan {PILWALKOT} 2024."
     flag = next(
-        f for f in check_claims(BANDUNG, body, published_at=DEC, article_pilkada=True) if f.rule == "winner_claim"
+        f for f in check_claims(TEBING_TINGGI, body, published_at=DEC, article_pilkada=True) if f.rule == "winner_claim"
     )
     official = next(
         f
@@ -149,8 +158,8 @@ def test_a_sirekap_flag_is_weaker_and_says_the_count_is_provisional() -> None:
     )
     assert flag.confidence < official.confidence and flag.severity == "medium"
     assert "Sirekap" in flag.fact and "sementara, bukan hasil resmi" in flag.fact
-    assert "100% TPS masuk" in flag.fact and "28-11-2024" in flag.fact and "M. Farhan-Erwin (nomor urut 3)" in flag.fact
-    assert "rekapitulasi (rapat pleno) KPU Kota Bandung" in flag.fact
+    assert "100% TPS masuk" in flag.fact and "28-11-2024" in flag.fact and f"{LEADER} (nomor urut 3)" in flag.fact
+    assert "rekapitulasi (rapat pleno) KPU Kota Tebing Tinggi" in flag.fact
     assert flag.source.startswith("https://github.com/razanfawwaz/pilkada-scrap/tree/")
     assert "nomor urut 2" in flag.reason and "Sirekap" in flag.reason
 
@@ -158,16 +167,16 @@ def test_a_sirekap_flag_is_weaker_and_says_the_count_is_provisional() -> None:
 @pytest.mark.parametrize(
     ("title", "body", "when"),
     [
-        (BANDUNG, "M. Farhan-Erwin resmi memenangkan Pilwalkot Bandung 2024.", DEC),  # the leader
-        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata menang Pilwalkot Bandung versi hitung cepat.", DEC),  # quick count
-        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata mengklaim menang Pilwalkot Bandung.", DEC),  # a claim
-        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata tidak menang Pilwalkot Bandung.", DEC),  # negated
-        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata menang di Kecamatan Sukajadi.", DEC),  # a part of the city
-        (BANDUNG, "Apakah Haru Suandharu-R. Dhani Wirianata menang Pilwalkot Bandung?", DEC),  # a question
+        (TEBING_TINGGI, f"{LEADER} resmi memenangkan {PILWALKOT} 2024.", DEC),  # the leader
+        (TEBING_TINGGI, f"{RUNNER_UP} menang {PILWALKOT} versi hitung cepat.", DEC),  # quick count
+        (TEBING_TINGGI, f"{RUNNER_UP} mengklaim menang {PILWALKOT}.", DEC),  # a claim
+        (TEBING_TINGGI, f"{RUNNER_UP} tidak menang {PILWALKOT}.", DEC),  # negated
+        (TEBING_TINGGI, f"{RUNNER_UP} menang di Kecamatan Rambutan.", DEC),  # a part of the city
+        (TEBING_TINGGI, f"Apakah {RUNNER_UP} menang {PILWALKOT}?", DEC),  # a question
         # dated on or before the day of the count: a claim made on counting night may be early, not wrong
-        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata menang Pilwalkot Bandung 2024.", "2024-11-27T21:00:00+07:00"),
-        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata menang Pilwalkot Bandung 2024.", "2024-11-28T20:00:00+07:00"),
-        (BANDUNG, "Haru Suandharu-R. Dhani Wirianata menang Pilwalkot Bandung 2024.", None),  # undated
+        (TEBING_TINGGI, f"{RUNNER_UP} menang {PILWALKOT} 2024.", "2024-11-27T21:00:00+07:00"),
+        (TEBING_TINGGI, f"{RUNNER_UP} menang {PILWALKOT} 2024.", "2024-11-28T20:00:00+07:00"),
+        (TEBING_TINGGI, f"{RUNNER_UP} menang {PILWALKOT} 2024.", None),  # undated
         # a narrow lead: Aceh Selatan, Mirwan MS-Baital Mukadis (no. 2) ahead by 3.1 points at 98.54 %
         ("Pilkada Aceh Selatan", "Amran-Akmal Ah resmi memenangkan Pilkada Aceh Selatan 2024.", DEC),
         # counted too little: Kota Medan, Rico Waas-Zakiyuddin Harahap (no. 1) ahead at 93.36 %
@@ -189,24 +198,24 @@ def test_a_count_from_the_evening_of_the_vote_applies_from_the_next_day() -> Non
 
 
 def test_an_official_outcome_prevails_over_the_sirekap_count(tmp_path: Path) -> None:
-    """With an official outcome recorded for Kota Bandung (here invented: no. 2 won), the claim is judged on it."""
+    """With an official outcome recorded for Kota Tebing Tinggi (invented: no. 2 won), the claim is judged on it."""
     facts = load_facts()
     raw = json.loads(facts.part_path("outcomes").read_text(encoding="utf-8"))
     raw["outcomes"].append(
-        {"code": "32.73", "status": "winner", "winner": 2, "text": "invented", "source": raw["sources"][0]["id"]}
+        {"code": "12.76", "status": "winner", "winner": 2, "text": "invented", "source": raw["sources"][0]["id"]}
     )
     for name in ("facts.json", "facts_races.json", "facts_sirekap.json"):
         shutil.copy(DATA_DIR / name, tmp_path / name)
     (tmp_path / "facts_outcomes.json").write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     local = load_facts(tmp_path / "facts.json")
-    assert local.decided_elsewhere("32.73") and not load_facts().decided_elsewhere("32.73")
-    farhan = "M. Farhan-Erwin resmi memenangkan Pilwalkot Bandung 2024."  # the Sirekap leader, not the invented winner
-    flags = check_claims(BANDUNG, farhan, published_at=DEC, facts=local, article_pilkada=True)
+    assert local.decided_elsewhere("12.76") and not load_facts().decided_elsewhere("12.76")
+    leader = f"{LEADER} resmi memenangkan {PILWALKOT} 2024."  # the Sirekap leader, not the invented winner
+    flags = check_claims(TEBING_TINGGI, leader, published_at=DEC, facts=local, article_pilkada=True)
     flag = next(f for f in flags if f.rule == "winner_claim")
     assert flag.fact == "invented" and "Sirekap" not in flag.fact and flag.severity == "high"
-    haru = "Haru Suandharu-R. Dhani Wirianata resmi memenangkan Pilwalkot Bandung 2024."
+    runner_up = f"{RUNNER_UP} resmi memenangkan {PILWALKOT} 2024."
     assert "winner_claim" not in [
-        f.rule for f in check_claims(BANDUNG, haru, published_at=DEC, facts=local, article_pilkada=True)
+        f.rule for f in check_claims(TEBING_TINGGI, runner_up, published_at=DEC, facts=local, article_pilkada=True)
     ]
 
 

@@ -54,6 +54,7 @@ def render_race(race: Race, facts: FactBase) -> str:
         ]
     else:
         lines.append("  outcome: not recorded in the fact base")
+    lines += _revote_lines(race, facts)
     count = facts.sirekap(race.code)
     if count is not None:
         ahead = "kolom kosong" if count.leader == "empty_box" else f"no. {count.leader}"
@@ -65,6 +66,23 @@ def render_race(race: Race, facts: FactBase) -> str:
         lines.append(f"     source: {count.source} ({count.source_date})")
     lines.append(f"  source: {facts.race_table.meta.get('source', {}).get('url', '')}")
     return "\n".join(lines)
+
+
+def _revote_lines(race: Race, facts: FactBase) -> list[str]:
+    """The amended ballots of the race's 2025 re-votes / re-elections (facts_revotes.json) and their results."""
+    lines = []
+    for revote in facts.revotes(race.code):
+        vote = "PSU" if revote.kind == "psu" else "re-election"
+        lines.append(f"  {vote} ballot of {revote.vote_date} (in force from {revote.ballot_from}): {revote.text}")
+        lines += [f"     {p.number}. {p.head.name} - {p.deputy.name}" for p in revote.pairs]
+        if revote.empty_box_column is not None:
+            lines.append(f"     {revote.empty_box_column}. kolom kosong")
+        lines += [f"     no. {x.number} {x.role}: {x.by} replaced {x.replaced}" for x in revote.replacements]
+        if revote.result is not None:
+            lines.append(f"     result: no. {revote.result.winner} won; {revote.result.text}")
+            lines.append(f"     source: {revote.result.source} ({revote.result.source_date})")
+        lines.append(f"     source: {revote.source}")
+    return lines
 
 
 def _race_dict(race: Race) -> dict[str, Any]:

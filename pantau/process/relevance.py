@@ -131,6 +131,10 @@ class _Model:
         self.generic_factor = float(cal["generic_factor"])
         season = cfg.get("season") or {}
         self.season = (str(season.get("from", "")), str(season.get("to", "")), float(season.get("gate", 0.0)))
+        revotes = cfg.get("revote_window") or {}
+        self.revote_window = (str(revotes.get("from", "")), str(revotes.get("to", "")))
+        self.revote_terms = frozenset(" ".join(tokenize(t)) for t in revotes.get("terms", ()))
+        self.revote_factor = float(revotes.get("factor", 0.0))
         era = cfg["era"]
         self.months = {**MONTHS, **{w.lower(): int(n) for w, n in era["extra_month_words"].items()}}
         self.current_years = frozenset(str(y) for y in era["current_years"])
@@ -244,6 +248,18 @@ def _in_season(model: _Model, day: str | None) -> bool:
     return bool(gate and start and len(day) == 10 and start <= day <= end)
 
 
+def _revote_evidence(model: _Model, published_at: str | None, body: Counter[str], title: Counter[str]) -> float:
+    """Re-vote words (PSU, pemungutan suara ulang) in a text published while the MK-ordered re-votes and the
+    re-elections of the 2024 Pilkada ran: no other election held re-votes then, so they are Pilkada-specific."""
+    start, end = model.revote_window
+    day = as_text(published_at)[:10]
+    if not (model.revote_factor and start and len(day) == 10 and start <= day <= end):
+        return 0.0
+    keep = model.revote_terms
+    picked = (Counter({k: n for k, n in c.items() if k in keep}) for c in (body, title))
+    return model.revote_factor * _weighted(model, next(picked), next(picked))
+
+
 def _empty_counts() -> dict[str, Counter[str]]:
     return {"core": Counter(), "generic": Counter(), "negative": Counter(), "target_year": Counter()}
 
@@ -287,6 +303,10 @@ def score_pilkada(title: str, body: str, *, published_at: str | None = None) -> 
         season_days = sorted(d.day for d in dates if d.day and _in_season(model, d.day))
     if core and season_days:
         reasons.append(f"dates in the Pilkada season: {', '.join(season_days[:3])}")
+    revote = _revote_evidence(model, published_at, b_counts["generic"], t_counts["generic"]) if not negative else 0.0
+    if revote:
+        core += revote
+        reasons.append(f"re-vote terms published in the re-vote window {'..'.join(model.revote_window)}")
     bonus_hits = target_hits + (len(season_days) if core else 0)
     core += model.target_bonus * (1.0 + math.log(bonus_hits)) if bonus_hits else 0.0
 

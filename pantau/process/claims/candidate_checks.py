@@ -128,8 +128,9 @@ def check_ballot_numbers(sentence: str, low: str, ctx: Ctx) -> None:
         other = race.pair(number)
         if other is not None:
             fact += f"; nomor urut {number} adalah {other.head.name}-{other.deputy.name}"
-        fact += f" ({draw.text.rstrip('.')})."
-        ctx.add("ballot_number", r.severity["ballot_number"], sentence, fact, _race_source(ctx))
+        basis, source = _ballot_basis(race, draw.text, ctx)
+        fact += f" ({basis})."
+        ctx.add("ballot_number", r.severity["ballot_number"], sentence, fact, source)
 
 
 def _number_not_drawn(sentence: str, low: str, start: int, number: int, ctx: Ctx) -> None:
@@ -143,9 +144,21 @@ def _number_not_drawn(sentence: str, low: str, start: int, number: int, ctx: Ctx
         return
     draw = ctx.facts.schedule["ballot_number_draw"]
     listing = "; ".join(f"nomor urut {p.number} {p.head.name}-{p.deputy.name}" for p in race.pairs)
-    fact = f"{race.region}: {listing}; tidak ada nomor urut {number} ({draw.text.rstrip('.')})."
+    basis, source = _ballot_basis(race, draw.text, ctx)
+    fact = f"{race.region}: {listing}; tidak ada nomor urut {number} ({basis})."
     why = f"nomor urut {number} tidak ada di {race.region}"
-    ctx.add("ballot_number", r.severity["ballot_number"], sentence, fact, _race_source(ctx), why=why)
+    ctx.add("ballot_number", r.severity["ballot_number"], sentence, fact, source, why=why)
+
+
+def _ballot_basis(race: Race, draw_text: str, ctx: Ctx) -> tuple[str, str]:
+    """What a ballot-number fact rests on, and its source: the amended ballot of a 2025 re-vote or re-election in
+    force at the text's date (naming who replaced whom), else KPU's draw of 23 September 2024 and its master data."""
+    revote = ctx.facts.revote_at(race.code, ctx.ref)
+    if revote is None:
+        return draw_text.rstrip("."), _race_source(ctx)
+    vote = "pemungutan suara ulang" if revote.kind == "psu" else "pemilihan ulang"
+    swaps = "; ".join(f"{x.by} menggantikan {x.replaced}" for x in revote.replacements)
+    return f"surat suara {vote} {format_day(revote.vote_date)}" + (f": {swaps}" if swaps else ""), revote.source
 
 
 def _pair_near(sentence: str, start: int, end: int, ctx: Ctx) -> CandidateMatch | None:

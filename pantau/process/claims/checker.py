@@ -170,10 +170,11 @@ def _check(
     if not title and not body:
         return []
     title_low = title.lower()
+    ref = parse_published(published_at)
     ctx = Ctx(
-        facts=facts,
+        facts=facts.on(ref),  # the ballots and results in force on the text's day (2025 re-votes amended some)
         rules=rules,
-        ref=parse_published(published_at),
+        ref=ref,
         title_low=title_low,
         title_pilkada=article_pilkada or rules.has("pilkada_terms", title_low),
         debunk_article=article_is_debunk(title, body, rules),

@@ -18,6 +18,9 @@ file and the item:
   pair that led in each regency/city) name regencies and cities of that province with ballot numbers of the race;
 - the parties file (`parties.check_party_table`): gubernatorial race codes and ballot numbers that exist, party
   names from its one canonical list, known sources with URL and date, no party under two pairs of one race.
+- the amended ballots of the 2025 re-votes (facts_revotes.json, `revotes.check_revotes`): dated sources, races that
+  exist, the PSU order or re-election each belongs to, ballot numbers 1..n, replacements naming the 2024 and the
+  amended person, and results on the amended numbers whose winner leads and whose votes add up;
 - the Sirekap counts (facts_sirekap.json, `check_sirekap`): a version and dated sources; every entry names a known
   source, a race of facts_races.json of its kind (regency/city or governor) listed once, only columns of that race,
   non-negative integer votes, the column with the most votes as `leader` with the `margin` the votes give, polling
@@ -38,6 +41,7 @@ from typing import Any
 from pantau.process.claims.facts import FACTS_PATH, FactBase, load_facts
 from pantau.process.claims.parties import check_party_table
 from pantau.process.claims.races import Race
+from pantau.process.claims.revotes import check_revotes
 from pantau.process.claims.sirekap import TS_FORMAT, parse_ts
 
 SIREKAP_ARCHIVED = date(2024, 11, 28)  # the day the archive copied KPU's Sirekap files (facts_sirekap.json sources)
@@ -444,6 +448,10 @@ def check_fact_base(path: Path | None = None) -> list[str]:
     if parties is not None:
         problems += check_party_table(parties, facts.races, parties_path.name)
     check_sirekap(_read(facts.part_path("sirekap"), problems), facts, places, problems)
+    revotes = _read(facts.part_path("revotes"), problems)
+    if revotes is not None:
+        outcomes_raw = outcomes if isinstance(outcomes, dict) else {}
+        problems += check_revotes(revotes, facts.races, outcomes_raw, facts.voting_date)
     if not problems:
         try:  # what the item checks above do not cover (a PSU date such as 2025-02-30) still stops the loader
             load_facts(target)
@@ -471,5 +479,7 @@ def summary(facts: FactBase) -> str:
         f"{len(facts.schedule)} stages; supporting parties of {len(facts.party_table.backings)} of "
         f"{sum(len(r.pairs) for r in facts.races.values() if r.level == 'gubernur')} gubernatorial pairs "
         f"({len(facts.party_table.by_race)} races); "
-        f"Sirekap counts (provisional) of {sirekap} races"
+        f"Sirekap counts (provisional) of {sirekap} races; amended re-vote ballots of "
+        f"{sum(1 for c in facts.races if facts.revotes(c))} races "
+        f"({sum(1 for c in facts.races for r in facts.revotes(c) if r.result is not None)} with their result)"
     )

@@ -115,12 +115,15 @@ def minhash_jaccard(a: Set[str], b: Set[str], num_perm: int) -> float:
     """MinHash estimate of the Jaccard similarity of two shingle sets (datasketch, fixed seed)."""
     if not a or not b:
         return 0.0
-    template = _template(num_perm)
-    ma = MinHash(num_perm=num_perm, permutations=template.permutations, scheme=SCHEME)
-    mb = MinHash(num_perm=num_perm, permutations=template.permutations, scheme=SCHEME)
-    ma.update_batch([s.encode("utf-8") for s in a])
-    mb.update_batch([s.encode("utf-8") for s in b])
-    return float(ma.jaccard(mb))
+    return float(_minhash(frozenset(a), num_perm).jaccard(_minhash(frozenset(b), num_perm)))
+
+
+@lru_cache(maxsize=4096)
+def _minhash(shingle_set: frozenset[str], num_perm: int) -> MinHash:
+    """The MinHash of a shingle set, cached: an index entry and a sentence meet several candidates. Never mutated."""
+    found = MinHash(num_perm=num_perm, permutations=_template(num_perm).permutations, scheme=SCHEME)
+    found.update_batch([s.encode("utf-8") for s in shingle_set])
+    return found
 
 
 @dataclass(frozen=True)
@@ -146,13 +149,11 @@ def score(sentence: str, candidate: Candidate, matching: Matching | None = None)
     claim_terms, claim_set, claim_sh = _claim_parts(candidate.claim.claim, m)
     if len(claim_terms) < int(m.raw["claim_min_words"]):
         return None
-    sentence_terms = content_terms(sentence, m)
-    sentence_set = set(sentence_terms)
+    _sentence_terms, sentence_set, sentence_sh = _claim_parts(sentence, m)  # the same parts, for the sentence
     shared = claim_set & sentence_set
     terms = len(shared) / len(claim_set)
     if terms < 0.5:
         return None
-    sentence_sh = shingles(sentence_terms, m.shingle_words)
     containment = len(claim_sh & sentence_sh) / len(claim_sh) if claim_sh else 0.0
     near = m.raw["near_verbatim"]
     # the MinHash estimate decides only where containment does not (a claim quoted with words added or left out)
@@ -254,7 +255,7 @@ class StaticClaimLookup:
         out: list[list[Candidate]] = []
         for sentence in sentences:
             counts: Counter[int] = Counter()
-            for term in set(content_terms(sentence, self.matching)):
+            for term in _claim_parts(sentence, self.matching)[1]:
                 ids = by_term.get(term)
                 if ids:
                     counts.update(ids)

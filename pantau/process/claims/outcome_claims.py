@@ -9,9 +9,10 @@ keep only wins and losses of the whole race, and read the text's date against th
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pantau.process.claims.context import Ctx, pilkada_context
-from pantau.process.claims.facts import Outcome
+from pantau.process.claims.facts import FactBase, Outcome
 from pantau.process.claims.names_in_text import Mentions, find_pairs, find_person, find_races_named
 from pantau.process.claims.races import CandidateMatch, Race, region_key
 from pantau.process.claims.sirekap import SirekapCount
@@ -144,10 +145,20 @@ def whole_race(sentence: str, verb_end: int, race: Race, ctx: Ctx) -> bool:
     return not named or race in named
 
 
+AFTER_REVOTE = ("winner_after_psu", "winner_after_re_election")  # results of a 2025 re-vote or re-election
+
+
+def ballot(race: Race, day: date | None, facts: FactBase) -> Race:
+    """The ballot in force for `race` on `day`: the amended one of a 2025 re-vote or re-election from the day it
+    stood (facts_revotes.json), else the 2024 one (also for an undated text). The checks read every race through
+    `FactBase.on(ctx.ref)`, which applies this to all races at once."""
+    return facts.on(day).race(race.code) or race
+
+
 def settled(outcome: Outcome, ctx: Ctx, low: str) -> bool:
     """Whether the text is dated late enough for the official outcome to be the yardstick."""
     day = outcome.settled_on
-    if outcome.status == "winner_after_psu":
+    if outcome.status in AFTER_REVOTE:
         return ctx.ref is not None and day is not None and ctx.ref >= day
     if ctx.ref is None or day is None or ctx.ref >= day:
         return True
@@ -166,7 +177,7 @@ def official_winner(race: Race, low: str, ctx: Ctx) -> tuple[Outcome, str] | Non
 
 def winner_column(outcome: Outcome) -> str | None:
     """Who won by the outcome: a ballot number as text, "empty_box", or None when it names no winner."""
-    if outcome.status in ("winner", "winner_after_psu") and outcome.winner is not None:
+    if outcome.status in ("winner", *AFTER_REVOTE) and outcome.winner is not None:
         return str(outcome.winner)
     if outcome.status == "empty_box_won":
         return "empty_box"

@@ -37,7 +37,7 @@ def compile_words(entries: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(p for p in parts if p) + r")(?![\w-])")
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: caches key on the loaded rules
 class Rules:
     raw: dict[str, Any]
     severity: dict[str, str]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from pantau.process.claims.rules import Rules, load_rules
 
@@ -12,8 +13,13 @@ _RE_LAST_WORD = re.compile(r"([\w.]+)$")
 
 
 def split_sentences(text: str, rules: Rules | None = None) -> list[str]:
-    """Split Indonesian news text into sentences; abbreviations (Kab., H., Dr., No.) and decimals (1.553) are kept."""
-    rules = rules or load_rules()
+    """Split Indonesian news text into sentences; abbreviations (Kab., H., Dr., No.) and decimals (1.553) are kept.
+    Cached: the claim checks, the known-claims stage and the stance of the article split the same text."""
+    return list(_split_sentences(text, rules or load_rules()))
+
+
+@lru_cache(maxsize=256)
+def _split_sentences(text: str, rules: Rules) -> tuple[str, ...]:
     out: list[str] = []
     for para in re.split(r"\n+", text):
         para = para.strip()
@@ -38,7 +44,7 @@ def split_sentences(text: str, rules: Rules | None = None) -> list[str]:
         tail = para[start:].strip()
         if tail:
             out.append(tail)
-    return out
+    return tuple(out)
 
 
 def parse_number(text: str, rules: Rules) -> int | None:
