@@ -540,3 +540,121 @@ def test_blog_engine_bylines_name_the_writer(line: str) -> None:
 
 def test_posted_alone_is_still_no_writer() -> None:
     assert names_from("Posted: 20 September 2024", SITE) == []
+
+
+# ------------------------------------------------------------------------------------------------- wire credits
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Dewi Lestari / TNN /", ["Dewi Lestari"]),  # the news service's code is no second writer
+        ("TNN /", []),
+        ("Dewi Lestari, HT", ["Dewi Lestari"]),
+        ("AFP, MANILA", ["AFP"]),  # a wire credit names the agency only
+        ("Agence France-Presse, KOTA LAMA, Sumatra | World | Fri, June 19 2015, 7:36 AM", ["Agence France-Presse"]),
+        ("JIJI", ["JIJI"]),
+        ("AGUS", ["AGUS"]),  # a short name in capitals with its vowels is still a name
+    ],
+)
+def test_service_codes_and_wire_credits_in_bylines(text: str, want: list[str]) -> None:
+    assert names_from(text, DETIK) == want
+
+
+@pytest.mark.parametrize(
+    ("credit", "author", "place"),
+    [
+        ("<div class='name'>AFP, KOTA LAMA</div>", "AFP", "KOTA LAMA"),
+        ("<p class='credit'>JIJI</p>", "JIJI", None),
+        ("<div class='byline'>Reuters, KOTA LAMA, Eastland | World | Fri, June 19 2015, 7:36 AM</div>", "Reuters",
+         "KOTA LAMA, Eastland"),
+    ],
+)  # fmt: skip
+def test_a_wire_credit_line_gives_the_agency_and_its_place(credit: str, author: str, place: str | None) -> None:
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    head = "<title>Pleno DPT - Kabar Sample</title>"
+    kicker = "<h2><b>RAPAT PLENO:</b> Panitia menetapkan daftar pemilih</h2>" if place else ""
+    body = f"<h1>Pleno DPT</h1>{kicker}{credit}{story}"
+    got = extract_html(_page(head, f"<div class='story'>{body}</div>"), "https://kabar.example.com/read/pleno")
+    assert got["author"] == author
+    assert got["dateline"] == place  # the credit's place, not the kicker before it
+    assert got["body"].split("\n\n")[-3:] == [P1, P2, P3] and author not in got["body"]
+
+
+def test_a_photo_credit_naming_an_agency_is_no_wire_credit() -> None:
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    photo = "<figure><img src='a.jpg'><figcaption><span class='credit'>AFP</span></figcaption></figure>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{photo}{story}"), "https://kabar.example.com/a")
+    assert got["author"] is None and got["dateline"] is None
+
+
+def test_a_site_named_with_the_is_the_publisher_without_it_too() -> None:
+    head = "<meta property='og:site_name' content='The Kabar Globe'><title>Pleno - The Kabar Globe</title>"
+    byline = "<div class='author'><a href='/author/kabar-globe/'>Kabar Globe</a> on 12:23 am Jun 19, 2015</div>"
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    got = extract_html(_page(head, f"<h1>Pleno</h1>{byline}{story}"), "https://kabarglobe.example.com/news/pleno/")
+    assert got["author"] is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [("Kota Lama. ", "Kota Lama"), ("Kota Lama/Riverton. ", "Kota Lama/Riverton"), ("Selasa. ", None)],
+)
+def test_a_place_with_a_full_stop_leads_the_story(lead: str, place: str | None) -> None:
+    story = f"<p><strong>{lead.strip()}</strong> {P1}</p><p>{P2}</p><p>{P3}</p>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{story}"), "https://kabar.example.com/a")
+    assert got["dateline"] == place
+    assert got["body"].startswith(P1 if place else lead.strip())
+
+
+def test_an_author_element_and_a_contributor_glued_after_the_last_sentence() -> None:
+    byline = "<div class='info'><author>Dewi Lestari</author> : <strong>19 Jun 2015 | 13:06</strong></div>"
+    story = f"<div class='story'><p>{P1}</p><p>{P2}</p><p>{P3} (<strong>Budi Santoso</strong>)</p></div>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{byline}{story}"), "https://kabar.example.com/a")
+    assert got["author"] == "Dewi Lestari"
+    assert got["body"].split("\n\n") == [P1, P2, P3]
+
+
+def test_a_contributor_glued_after_the_last_sentence_names_the_writer_without_a_byline() -> None:
+    story = f"<p>{P1}</p><p>{P2}</p><p>{P3} (Budi Santoso)</p>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{story}"), "https://kabar.example.com/a")
+    assert got["author"] == "Budi Santoso" and got["body"].endswith(P3)
+    inside = f"<p>{P1}</p><p>{P2}</p><p>Ketua panitia (Budi Santoso) membuka rapat pleno di aula kantor bupati.</p>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{inside}"), "https://kabar.example.com/a")
+    assert got["author"] is None and "(Budi Santoso)" in got["body"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Dan Jervis-Bardy", ["Dan Jervis-Bardy"]),  # a first name, not the Indonesian "dan"
+        ("Budi Santoso dan Rina Marlina", ["Budi Santoso", "Rina Marlina"]),
+        ("Adam Vidler and AP", ["Adam Vidler", "AP"]),  # a wire service beside the writer stays
+    ],
+)
+def test_names_beside_first_names_like_conjunctions_and_agencies(text: str, want: list[str]) -> None:
+    assert names_from(text, DETIK) == want
+
+
+def test_related_cards_with_the_same_byline_markup_add_no_writer() -> None:
+    def card(name: str) -> str:
+        return f"<div class='meta-author'><span class='by'>by</span> <span class='name'>{name}</span></div>"
+
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    main = f"<div class='post-meta'>{card('Sari Wulandari')}</div>"
+    related = "".join(f"<li><h3>Berita lain {i}</h3><div class='m'>{card(n)}</div></li>" for i, n in
+                      enumerate(["By BUDI KARYA", "Rina Marlina"]))  # fmt: skip
+    layout = f"<div class='site-content sidebar-enabled'><div><div><div><div><div><div><div>{main}{story}"
+    layout += f"</div></div></div></div></div></div></div><ul class='posts'>{related}</ul></div>"
+    got = extract_html(_page("<title>Pleno</title>", f"<h1>Pleno</h1>{layout}"), "https://kabar.example.com/a")
+    assert got["author"] == "Sari Wulandari"
+
+
+def test_a_meta_writer_beats_a_lone_agency_credit() -> None:
+    person = '{"@type":"Person","name":"Adam Vidler"}'
+    ld = f'<script type="application/ld+json">{{"@type":"NewsArticle","author":[{person}]}}</script>'
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    got = extract_html(
+        _page(ld, f"<h1>Pleno</h1><div><span class='x'>AP</span></div>{story}"), "https://kabar.example.com/a"
+    )
+    assert got["author"] == "Adam Vidler"

@@ -207,3 +207,170 @@ def test_link_cards_after_the_story_are_not_body() -> None:
     got = extract_html(html, "https://kabar.example.com/berita/pleno")
     assert "Ringkasan berita lain" not in got["body"]
     assert got["body"].count("Paragraf") == 6
+
+
+def _english_page(body: str, after: str = "", head: str = "") -> str:
+    return (
+        f"<html lang='en'><head><title>Council backs flood plan - Daily Sample</title>{head}</head><body>"
+        f"<h1>Council backs flood plan</h1>{body}{after}</body></html>"
+    )
+
+
+LINES = [
+    "The city council on Monday approved a plan to rebuild the river embankments before the rainy season begins.",
+    "Engineers said the first section of the wall would be finished within four months of the contract signing.",
+    "Residents of the low-lying districts have complained for years that every storm floods their streets.",
+    "The mayor said the budget for the work had been set aside in the revised spending plan for next year.",
+    "Opposition members asked for an independent audit of the tender, which the council agreed to commission.",
+]
+
+
+def test_a_story_in_br_lines_split_by_inline_links_keeps_its_dateline_and_paragraphs() -> None:
+    first = "RIVERTON: <a href='/t/council'>Council</a> members on Monday approved a plan to rebuild the embankments."
+    story = first + "<br/>" + "<br/>".join(LINES[1:]) + "<div class='poll'></div><br/>" + LINES[0]
+    side = "".join(f"<p>Sidebar teaser number {i}, long enough to count as a paragraph of text.</p>" for i in range(2))
+    menu = "<ul class='topics'>" + "".join(f"<li><a href='/t/{i}'>Topic {i}</a></li>" for i in range(800)) + "</ul>"
+    html = _english_page(f"{menu}<div class='story'>{story}</div><div class='side'>{side}</div>")  # a big page
+    got = extract_html(html, "https://news.example.com/city/flood-plan")
+    assert got["parser"] == "generic"  # read from the page's own lines, not by the fallback (which split them)
+    assert got["dateline"] == "RIVERTON"
+    paras = got["body"].split("\n\n")
+    assert paras[0] == "Council members on Monday approved a plan to rebuild the embankments."
+    assert len(paras) == 6 and "Sidebar teaser" not in got["body"]
+
+
+def test_teaser_cards_beside_the_story_do_not_replace_its_body() -> None:
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    cards = "".join(
+        f"<li><a href='/other/{i}'><div><h1>Other headline {i}</h1><div>2024-10-1{i}</div><p>Summary of another"
+        f" story number {i}, long enough to look like the running text of an article on this page, and then"
+        f" some more words so that it reaches well over one hundred characters.</p><h6>By Some Writer</h6></div>"
+        "</a></li>"
+        for i in range(6)
+    )
+    more = f"<div><h1>You might also like</h1><ul>{cards}</ul></div>"
+    html = _english_page(f"<div class='archives'>{story}</div>", more)
+    got = extract_html(html, "https://news.example.com/city/flood-plan")
+    assert "Summary of another" not in got["body"] and "You might also like" not in got["body"]
+    assert got["body"].count("\n\n") == len(LINES) - 1
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<p>Get real-time updates and result insights on the <a href='/x'>Exam Result 2026</a>.</p>",
+        "<p><strong>You Can Also Check: <a href='/g'>Gold Rate in Riverton</a> | <a href='/s'>Silver</a></strong></p>",
+        "<p>Also read: <a href='/r'>Another story about the river</a></p>",
+        "<p>READ MORE | <a href='/m'>Mayor under pressure over spending</a></p>",
+    ],
+)
+def test_promotion_and_related_story_lines_after_an_english_story_are_not_body(extra: str) -> None:
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    got = extract_html(_english_page(f"<article>{story}{extra}</article>"), "https://news.example.com/city/flood-plan")
+    assert got["body"].split("\n\n")[-1] == LINES[-1]
+
+
+def test_promotion_glued_to_the_last_sentence_is_cut() -> None:
+    last = LINES[-1] + "Get real-time updates and result insights on the Exam Result 2026.You Can Also Check: Gold Rate"
+    story = "".join(f"<p>{line}</p>" for line in [*LINES[:-1], last])
+    got = extract_html(_english_page(f"<article>{story}</article>"), "https://news.example.com/city/flood-plan")
+    assert got["body"].split("\n\n")[-1] == LINES[-1]
+
+
+def test_a_date_among_bar_separated_byline_fields() -> None:
+    byline = "<div class='byline'>Sample Wire, RIVERTON, Eastland | City | Fri, June 19 2015, 7:36 AM</div>"
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    got = extract_html(_english_page(f"{byline}<article>{story}</article>"), "https://news.example.co.id/city/plan")
+    assert got["published_at"] == "2015-06-19T07:36:00+07:00"
+
+
+def test_a_foreign_page_dated_in_utc_prints_its_clock_in_utc() -> None:
+    head = "<meta property='article:published_time' content='2026-06-30T16:34:54.488Z'>"
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    html = _english_page(f"<time>June 30, 2026 - 4.34pm</time><article>{story}</article>", head=head)
+    got = extract_html(html, "https://news.example.com.au/world/plan")
+    assert got["published_at"] is not None and got["published_at"].startswith("2026-06-30T16:34:54")
+    assert got["published_at"].endswith("+00:00")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<p>– additional reporting by Sam Writer</p>",
+        "<p>Reporting by Sam Writer; Editing by Lee Editor</p>",
+        "<p>Stay informed with The Daily Sample – your source for news. Subscribe Now!</p>",
+    ],
+)
+def test_closing_credits_and_subscription_prompts_are_not_body(extra: str) -> None:
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    got = extract_html(_english_page(f"<article>{story}{extra}</article>"), "https://news.example.com/city/flood-plan")
+    assert got["body"].split("\n\n")[-1] == LINES[-1]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<p>Baca Juga &gt;&gt; <a href='/b'>Pleno rekapitulasi digelar pekan depan</a></p>",
+        "<p>RELATED: <a href='/r'>Council to vote on the budget</a></p>",
+        "<p>Read More » <a href='/m'>Mayor under pressure over spending</a></p>",
+    ],
+)
+def test_related_story_lines_with_other_separators_are_not_body(extra: str) -> None:
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    got = extract_html(_english_page(f"<article>{story}{extra}</article>"), "https://news.example.com/city/flood-plan")
+    assert got["body"].split("\n\n")[-1] == LINES[-1]
+
+
+def test_fallback_lines_broken_at_inline_links_are_joined_and_the_dateline_found() -> None:
+    from pantau.extract.body import join_fragments
+    from pantau.extract.boilerplate import clean_paragraphs
+
+    lines = ["RIVERTON:", "Council", "'s plan to rebuild the embankments", "won the vote on Monday.", *LINES[1:3]]
+    joined = join_fragments(lines)
+    assert joined == ["RIVERTON:", "Council's plan to rebuild the embankments won the vote on Monday.", *LINES[1:3]]
+    paragraphs, dateline = clean_paragraphs(joined)
+    assert dateline == "RIVERTON" and paragraphs[0].startswith("Council's plan")
+    assert join_fragments(["Heading without a stop", "Next paragraph starts with a capital."]) == [
+        "Heading without a stop", "Next paragraph starts with a capital."
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<p>READ NEXT: <a href='/n'>Rain expected over the weekend, says weather service</a></p>",
+        "<p>—Sample Wire writer Sam Writer in Riverton contributed to this report.</p>",
+        "<p>Story continues below advertisement</p>",
+        "<p>Get daily City news delivered to your inbox so you'll never miss the day's top stories.</p>",
+        "<p>By providing your email address, you have read and agree to the Terms and Conditions.</p>",
+        "<p>First published in The Sample Review.</p>",
+    ],
+)
+def test_next_story_links_contributor_notes_and_newsletter_boxes_are_not_body(extra: str) -> None:
+    story = "".join(f"<p>{line}</p>" for line in LINES)
+    got = extract_html(_english_page(f"<article>{story}{extra}</article>"), "https://news.example.com/city/flood-plan")
+    assert got["body"].split("\n\n")[-1] == LINES[-1]
+
+
+def test_a_story_paragraph_opening_with_by_is_no_byline() -> None:
+    story = "".join(f"<p>{line}</p>" for line in LINES[:3])
+    story += "<p>By comparison, Harlow, who led the council before, often took a softer line on spending.</p>"
+    got = extract_html(_english_page(f"<article>{story}</article>"), "https://news.example.com/city/flood-plan")
+    assert got["author"] is None
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<p><a href='/foto'>Lihat Foto</a></p>",
+        "<p>Dengarkan berita ini</p>",
+        "<p>Pilih saluran andalanmu akses berita Kabar.com WhatsApp Channel : https://wa.example/kabar</p>",
+        "<p>Dapatkan update berita pilihan dan breaking news setiap hari dari Kabar.com.</p>",
+        "<p>Halaman selanjutnya</p>",
+    ],
+)
+def test_indonesian_photo_audio_channel_and_paging_prompts_are_not_body(extra: str) -> None:
+    story = f"<article><p>{STORY}</p>{extra}<p>{STORY2}</p></article>"
+    page = f"<html lang='id'><body><h1>Pleno DPT</h1>{story}</body></html>"
+    got = extract_html(page, "https://kabar.example.com/read/pleno")
+    assert got["body"].split("\n\n") == [STORY, STORY2]

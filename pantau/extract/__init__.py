@@ -21,6 +21,7 @@ from pantau.extract.published import resolve_with_family
 from pantau.extract.registry import family_name_for, get_family
 from pantau.extract.site import site_names
 from pantau.extract.title import best_title
+from pantau.extract.wire import WireCredit, find_wire_credit
 from pantau.ids import canonical_url as canonicalize
 from pantau.text.dates import iso
 
@@ -115,6 +116,7 @@ def _extract(
     sites = site_names(page)
     bylines, editors = page_credits(page, sites)  # before a parser cuts the body out of the tree
     tags = lead_tags(doc, sites)
+    wire = find_wire_credit(doc)
     fam = None if family == "generic" else get_family(family) or get_family(family_name_for(url, domains))
     if family and family != "generic" and get_family(family) is None:
         out["notes"].append(f"unknown family {family!r}; generic parser used")
@@ -142,13 +144,15 @@ def _extract(
         out[key] = fields.get(key) or meta.get(key)
     out["title"] = title or fields.get("title") or meta.get("title")
     out["author"] = choose_authors(fields.get("authors") or [], meta["authors"], bylines, sites, editors)
+    if not out["author"] and wire is not None:
+        out["author"] = wire.agency  # a wire credit line where the byline would be, when no one else is named
     out["tags"] = fields.get("tags") or meta["tags"]
     if out["updated_at"] == out["published_at"]:
         out["updated_at"] = None
     if not out["published_at"] and meta["date_note"]:
         out["notes"].append(meta["date_note"])
     out["canonical_url"] = _safe_canonical(meta["canonical_hint"] or url)
-    paragraphs, dateline = settle_lead(paragraphs, dateline, out["title"], sites, tags)
+    paragraphs, dateline = _settle(paragraphs, dateline, out["title"], sites, tags, wire)
     paragraphs, reporters = split_reporter_line(paragraphs, sites, out["author"])
     out["author"] = out["author"] or ", ".join(reporters) or None
     chars = sum(len(p) for p in paragraphs)
@@ -168,6 +172,29 @@ def _extract(
     elif looks_like_listing(page, body_chars):
         out["skip_reason"] = "listing page"
     return out
+
+
+MAX_WIRE_LINE_AT = 3  # a wire credit line read into the body stands among its first lines
+
+
+def _settle(
+    paragraphs: list[str],
+    dateline: str | None,
+    title: str | None,
+    sites: Any,
+    tags: list[str],
+    wire: WireCredit | None,
+) -> tuple[list[str], str | None]:
+    """The story's first lines settled (`lead.settle_lead`), without the wire credit line; the place a wire credit
+    names is the dateline when the lead prints none or another (a kicker's "LABEL:" read as a place)."""
+    if wire is not None:
+        paragraphs = [p for i, p in enumerate(paragraphs) if i >= MAX_WIRE_LINE_AT or p != wire.text]
+    settled, found = settle_lead(paragraphs, dateline, title, sites, tags)
+    if wire is None or not wire.place or (found and found.casefold() == wire.place.casefold()):
+        return settled, found
+    if found is None:
+        return settled, wire.place
+    return settle_lead(paragraphs, wire.place, title, sites, tags)
 
 
 def merge_bodies(bodies: list[str]) -> str:

@@ -136,12 +136,42 @@ def _alone_on_line(a: HtmlElement) -> bool:
     return _line_edge(after)
 
 
-def _score(el: HtmlElement, memo: dict[HtmlElement, int] | None = None) -> int:
+def _score(
+    el: HtmlElement, memo: dict[HtmlElement, int] | None = None, lines: dict[HtmlElement, int] | None = None
+) -> int:
     """Characters of running text in `el`'s <p> elements (short or link-heavy ones left out); for a container that
-    holds its paragraphs as childless <div>s instead (no scoring <p> at all), the text of those. `memo`: scores of
+    holds its paragraphs as childless <div>s instead (no scoring <p> at all), the text of those; for one that
+    holds them as lines between <br>s (`lines`: see `_line_blocks`), the text of those lines. `memo`: scores of
     blocks already seen, shared by the candidates of one page, which nest."""
     memo = {} if memo is None else memo
-    return _block_score(el, "p", memo) or _block_score(el, "div", memo)
+    return (
+        _block_score(el, "p", memo)
+        or _block_score(el, "div", memo)
+        or sum(n for block, n in (lines or {}).items() if block is el or _inside(block, el))
+    )
+
+
+def _inside(el: HtmlElement, root: HtmlElement) -> bool:
+    return any(a is root for a in el.iterancestors())
+
+
+_LINE_BLOCK_TAGS = bp.BLOCK_TAGS - {"p", "li"}  # a <p> with <br>s is scored as a <p>: its parent is the container
+LINE_MIN_CHARS = 40  # a line after a <br> this long is running text (shorter: a label, a credit, a list entry)
+MAX_LINE_BLOCKS = 3  # <br>-lined blocks kept as container candidates
+
+
+def _line_blocks(doc: HtmlElement) -> dict[HtmlElement, int]:
+    """The blocks that hold their paragraphs as text lines between <br>s ("text<br><br>text", inline links and
+    bold inside), with the characters of those lines: the <br>s' own tails (the text up to the next element)
+    that are long enough to be running text. One pass over the <br>s; the best few are kept."""
+    found: dict[HtmlElement, int] = {}
+    for br in doc.iter("br"):
+        tail = (br.tail or "").strip()
+        parent = br.getparent()
+        if parent is not None and len(tail) >= LINE_MIN_CHARS and parent.tag in _LINE_BLOCK_TAGS:
+            found[parent] = found.get(parent, 0) + len(tail)
+    best = sorted(found, key=lambda e: found[e], reverse=True)[:MAX_LINE_BLOCKS]
+    return {e: found[e] for e in best}
 
 
 def _block_score(el: HtmlElement, tag: str, memo: dict[HtmlElement, int]) -> int:
@@ -179,8 +209,10 @@ def find_body_container(doc: HtmlElement) -> HtmlElement | None:
         if len(text) >= 25:
             parents[parent] = parents.get(parent, 0) + len(text)
     candidates.extend(sorted(parents, key=lambda e: parents[e], reverse=True)[:3])
+    lines = _line_blocks(doc)
+    candidates.extend(lines)
     memo: dict[HtmlElement, int] = {}
-    scored = [(c, _score(c, memo)) for c in dict.fromkeys(candidates) if not _is_listing_container(c)]
+    scored = [(c, _score(c, memo, lines)) for c in dict.fromkeys(candidates) if not _is_listing_container(c)]
     scored = [(c, s) for c, s in scored if s > 0]
     if not scored:
         return None
@@ -195,10 +227,13 @@ def find_body_container(doc: HtmlElement) -> HtmlElement | None:
 
 def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
     """Whether the chosen container leaves much of the page's running text outside it (articles split over
-    several blocks, or paragraphs that are not <p> elements): then trafilatura gets a say."""
+    several blocks, or paragraphs that are not <p> elements): then trafilatura gets a say. Text inside a link
+    (related-story cards with their summaries) is no running text of this page."""
     if container is None:
         return True
     inside = set(container.iter("p", "div"))
+    for a in page.doc.iter("a"):  # a teaser card's summary (`<a><h2/><p/></a>`) is another story's text
+        inside.update(a.iter("p", "div"))
     outside = 0
     for block in page.doc.iter("p", "div"):
         if block.tag == "div" and (len(block) or not block.text):
@@ -270,7 +305,25 @@ def trafilatura_paragraphs(html: HtmlElement, url: str, fast: bool = False) -> l
         )
     except Exception:  # noqa: BLE001  # trafilatura raises assorted errors on odd markup; the fallback must not break extraction
         return []
-    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+    return join_fragments([line.strip() for line in (text or "").split("\n") if line.strip()])
+
+
+_OPEN_END = re.compile(r"[^.!?:;\"”’)…]$")  # a line that stops mid-sentence
+_GOES_ON = re.compile(r"^(?:[a-z]|['’](?:s|re|ve|ll|d|m|t)\b|[,;)])")  # ... and a line that carries on with it
+
+
+def join_fragments(lines: list[str]) -> list[str]:
+    """Lines that the fallback broke at inline links ("Pakistan", "'s whole-of-system approach to countering",
+    "militancy is ...") joined back into their paragraph: a line that stops mid-sentence and a next line that goes on
+    in lower case, with a possessive or a comma."""
+    out: list[str] = []
+    for line in lines:
+        if out and _OPEN_END.search(out[-1]) and _GOES_ON.match(line):
+            glue = "" if line[0] in "'’,;)" else " "
+            out[-1] = f"{out[-1]}{glue}{line}"
+        else:
+            out.append(line)
+    return out
 
 
 def looks_like_listing(page: Page, body_chars: int) -> bool:

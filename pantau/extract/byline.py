@@ -23,15 +23,17 @@ from lxml.html import HtmlElement
 
 from pantau.extract.metadata import Page
 from pantau.extract.site import SiteNames, byline_rules, squash
+from pantau.extract.wire import wire_credit
 from pantau.resources import load_json
 
 MAX_BYLINE_CHARS = 160  # a longer element is an author box or a paragraph, not a byline
+MAX_LIST_DEPTH = 8  # a related list holds its bylines this close; a far ancestor's "sidebar-enabled" is the layout
 MAX_CANDIDATES = 200  # byline elements / credit lines looked at per page (bounded work on any page)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "title", "template", "button"})
 _ASIDE_TAGS = frozenset({"figure", "figcaption", "nav", "footer", "aside"})
 _ATTRS = ("class", "id", "itemprop", "rel", "data-testid")  # the attributes that mark a byline element
 _CREDIT_TAGS = ("p", "div", "span", "td", "th", "li", "strong", "b", "em", "small", "address", "label")
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b)\s*", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?:and|dan|AND|DAN)\b)\s*")  # "Dan" is a first name, not "dan"
 _SEGMENT_SPLIT = re.compile(r"\s+[-–—|/•]\s+|\s*/\s*|\s+[-–—]\s*$|\|")
 
 
@@ -55,6 +57,8 @@ class _Rules:
     when: re.Pattern[str]
     particles: frozenset[str]
     staff_code: re.Pattern[str]
+    service_code: re.Pattern[str]
+    service_code_vowels: int
     publisher_words: frozenset[str]
     max_words: int
 
@@ -85,6 +89,8 @@ def _rules() -> _Rules:
         desk_role=re.compile(rf"\b(?:{raw['desk_roles']})$", re.IGNORECASE),
         particles=frozenset(raw["name_particles"]),
         staff_code=re.compile(raw["staff_code"]),
+        service_code=re.compile(raw["service_code"]["pattern"]),
+        service_code_vowels=int(raw["service_code"]["max_vowels"]),
         publisher_words=frozenset(raw["publisher_words"]),
         max_words=int(raw["max_name_words"]),
     )
@@ -121,6 +127,8 @@ def is_person(name: str, sites: SiteNames) -> bool:
         return False
     if any(w.casefold().strip(".,") in r.publisher_words for w in words):
         return False
+    if r.service_code.match(name) and sum(name.count(v) for v in "AEIOU") <= r.service_code_vowels:
+        return False  # "TNN", "HT": a newsroom's or news service's code, not a writer
     for w in words:
         if not w[0].isalpha():
             return False
@@ -133,6 +141,9 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
     """The writers' names in one byline or credit line (see the module docstring); [] when it names none."""
     r = _rules()
     text = " ".join(text.split()).strip(" ,.|-–—:")
+    wire = wire_credit(text)
+    if wire is not None:  # "AFP, MANILA", "Agence France-Presse, PLACE | World | ...": the agency only
+        return [wire.agency]
     if not text or sites.is_exactly_site(text) or (r.starts_other.match(text) and not r.label.match(text)):
         return []
     place_role = r.place_role.match(text)  # "Kontributor Kota Lama, Suparman": the place is no name
@@ -140,6 +151,8 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
         text = text[place_role.end() :]
     labelled = bool(place_role) or bool(r.label.match(text))
     text = r.label.sub("", text, count=1)
+    if labelled and text[:1].islower():
+        return []  # "By comparison, Haniyeh, who ...": a sentence that opens with the label's word, not a credit
     cut = r.other_credit.search(text)
     if cut:
         text = text[: cut.start()]
@@ -162,9 +175,15 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
             while words and r.role_word.match(words[0]):
                 words.pop(0)
             name = " ".join(words)
-            if name and is_person(name, sites) and name not in names:
+            if name and (is_person(name, sites) or name in _agencies()) and name not in names:
                 names.append(name)
     return names
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    """Wire services a byline may name beside its writers ("Adam Vidler and AP"): kept though short capitals."""
+    return frozenset(byline_rules()["wire"]["agencies"])
 
 
 def _words(attrs: str) -> set[str]:
@@ -175,8 +194,10 @@ def _aside(el: HtmlElement, r: _Rules) -> bool:
     """Inside a related/sidebar list (maybe another story's byline) or near a photo (maybe a photo credit): read
     only when the page has no other byline."""
     for depth, node in enumerate(el.iterancestors()):
-        words = _words(_attrs(node))
-        if node.tag in _ASIDE_TAGS or any(r.listing_attr.fullmatch(w) for w in words):
+        if node.tag in _ASIDE_TAGS:
+            return True
+        words = _words(_attrs(node)) if depth < MAX_LIST_DEPTH else set()
+        if any(r.listing_attr.fullmatch(w) for w in words):
             return True
         if depth < 3 and any(r.photo_attr.fullmatch(w) for w in words):
             return True
@@ -186,10 +207,10 @@ def _aside(el: HtmlElement, r: _Rules) -> bool:
 @cache
 def _marked_xpath() -> etree.XPath:
     """One XPath for the elements whose class/id/itemprop/rel names an author (EXSLT regex over the joined
-    attributes: no Python object per element of the page)."""
+    attributes: no Python object per element of the page), and any `<author>` element (a template's own tag)."""
     joined = "concat(" + ", ' ', ".join(f"@{a}" for a in _ATTRS) + ")"
     return etree.XPath(
-        f"//*[@class or @id or @itemprop or @rel or @data-testid][re:test({joined}, $words, 'i')]",
+        f"//*[@class or @id or @itemprop or @rel or @data-testid][re:test({joined}, $words, 'i')] | //author",
         namespaces={"re": "http://exslt.org/regular-expressions"},
     )
 
@@ -200,7 +221,7 @@ def _byline_elements(doc: HtmlElement) -> Iterator[HtmlElement]:
     for el in _marked_xpath()(doc, words=str(byline_rules()["author_attr"])):
         if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS:
             attrs = _attrs(el)
-            if r.author_attr.search(attrs) and not r.editor_attr.search(attrs):
+            if el.tag == "author" or (r.author_attr.search(attrs) and not r.editor_attr.search(attrs)):
                 marked.append(el)
                 if len(marked) >= MAX_CANDIDATES:
                     break
@@ -296,7 +317,7 @@ def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement]) -> l
     list or box; an unlabelled name inside one is a photo credit or another story's byline and is never read. Within
     a tier the first element that names someone (and its like: the same tag and class) gives the names."""
     r = _rules()
-    elements = list(dict.fromkeys([*_byline_elements(page.doc), *_credit_lines(labelled)]))
+    elements = _in_document_order(page.doc, [*_byline_elements(page.doc), *_credit_lines(labelled)])
     labelled = [bool(r.label_start.match(_text(el))) for el in elements]
     asides = [_aside(el, r) for el in elements]
     for want_label, want_aside in ((True, False), (False, False), (True, True)):
@@ -309,6 +330,21 @@ def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement]) -> l
         if found:
             return found
     return []
+
+
+def _in_document_order(doc: HtmlElement, elements: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements once each, in the order the page prints them (a credit line that holds a marked author element
+    stands where that element does), found in one walk that stops at the last of them."""
+    wanted = dict.fromkeys(elements)
+    if len(wanted) < 2:
+        return list(wanted)
+    order: dict[HtmlElement, int] = {}
+    for i, el in enumerate(doc.iter()):
+        if el in wanted:
+            order[el] = i
+            if len(order) == len(wanted):
+                break
+    return sorted(wanted, key=lambda el: order.get(el, len(order)))
 
 
 def _after_other_label(el: HtmlElement) -> bool:
@@ -346,6 +382,7 @@ def _editor_names(labelled: list[HtmlElement]) -> frozenset[str]:
 def _names_in(elements: list[HtmlElement], sites: SiteNames) -> list[str]:
     found: list[str] = []
     first: tuple[str, str] | None = None
+    near: set[HtmlElement] = set()
     for el in elements:
         text = _text(el)
         if not text or len(text) > MAX_BYLINE_CHARS or _after_other_label(el):
@@ -357,11 +394,25 @@ def _names_in(elements: list[HtmlElement], sites: SiteNames) -> list[str]:
             continue
         key = (str(el.tag), str(el.get("class") or ""))
         if first is None:
-            first = key
-        elif key != first:
-            break
+            first, near = key, _near(el)
+        elif key != first or not (_near(el) & near):
+            break  # another kind of element, or the same kind in another story's card further down
         found.extend(n for n in names if n not in found)
     return found
+
+
+def _near(el: HtmlElement) -> set[HtmlElement]:
+    """The element's parent and grandparent: the bylines of one story's several writers share one of them."""
+    return set(_ancestor_list(el, 2))
+
+
+def _ancestor_list(el: HtmlElement, depth: int) -> list[HtmlElement]:
+    out: list[HtmlElement] = []
+    for node in el.iterancestors():
+        if len(out) >= depth:
+            break
+        out.append(node)
+    return out
 
 
 def _fuller(name: str, others: Iterable[str]) -> str:
@@ -439,15 +490,24 @@ def reporter_line(text: str, sites: SiteNames) -> list[str]:
     return names
 
 
+_GLUED_CREDIT = re.compile(r"(?<=[.!?\"”])\s*(\([^()]{3,60}\))$")  # a bracket after the last sentence's end
+
+
 def split_reporter_line(
     paragraphs: list[str], sites: SiteNames, author: str | None = None
 ) -> tuple[list[str], list[str]]:
     """(paragraphs without a closing reporter line, the names it held). The story must keep at least one
-    paragraph: a lone all-caps line is no reporter's name. `author`: the writers a byline already gave; then a
+    paragraph: a lone all-caps line is no reporter's name. A bracketed name glued after the last sentence ("...
+    Denpasar. (Budi Santoso)") is a contributor's credit: it leaves the paragraph, and names the writer only when no
+    byline does. `author`: the writers a byline already gave; then a
     closing line leaves the body only when it names one of them again ("DEWI LESTARI" under "Oleh Dewi Lestari
     Putri"): a closing line in capitals naming none of them is the story's own last line."""
     if len(paragraphs) < 2:
         return paragraphs, []
+    glued = _GLUED_CREDIT.search(paragraphs[-1], max(0, len(paragraphs[-1]) - _trailing().max_chars - 4))
+    if glued and reporter_line(glued.group(1), sites):  # "... di Denpasar. (Budi Santoso)": a contributor credit
+        names = reporter_line(glued.group(1), sites)
+        return [*paragraphs[:-1], paragraphs[-1][: glued.start()].rstrip()], [] if author else names
     if agency_line(paragraphs[-1], sites):
         return paragraphs[:-1], []
     names = reporter_line(paragraphs[-1], sites)

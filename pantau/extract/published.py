@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -147,7 +147,7 @@ def _split(text: str) -> tuple[str | None, str | None]:
 
 def page_zone(ev: Evidence) -> timezone:
     """The zone of the page's offset-less times: the date line's named zone, WIB on an Indonesian page, else the
-    offset the page's own machine dates carry."""
+    offset the page's own machine dates carry (UTC when they carry only "Z"/+00:00), else WIB."""
     for line in [*ev.visible[:1], *ev.visible_updated[:1]]:
         r = read_datetime(line.text)
         if r is not None and r.zone_named and not r.utc_label:
@@ -156,10 +156,12 @@ def page_zone(ev: Evidence) -> timezone:
         return ev.zone
     if ev.indonesian:
         return WIB
-    for text in [*ev.machine, *ev.machine_updated]:
-        r = read_datetime(text)
-        if r is not None and r.zone_named and not r.utc_label and r.when.tzinfo is not None:
+    readings = [r for r in (read_datetime(t) for t in [*ev.machine, *ev.machine_updated]) if r is not None]
+    for r in readings:
+        if r.zone_named and not r.utc_label and r.when.tzinfo is not None:
             return r.when.tzinfo  # type: ignore[return-value]
+    if any(r.utc_label for r in readings):
+        return UTC  # a foreign page that dates itself in UTC prints its clock in UTC too, not in WIB
     return WIB
 
 
@@ -396,7 +398,18 @@ def _headline(page: Page) -> HtmlElement | None:
 
 
 def _date_line(text: str) -> Reading | None:
-    """The reading of a short text that is a date line (the date and line words only), else None."""
+    """The reading of a short text that is a date line (the date and line words only), else None; a line of
+    fields set apart by bars ("Agency, PLACE | World | Fri, June 19 2015, 7:36 AM") is read field by field."""
+    r = _date_field(text)
+    if r is None and "|" in text:
+        for field in text.split("|"):
+            r = _date_field(field) if _YEAR.search(field) else None
+            if r is not None:
+                break
+    return r
+
+
+def _date_field(text: str) -> Reading | None:
     r = read_datetime(text)
     if r is None:
         return None

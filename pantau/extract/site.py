@@ -110,6 +110,9 @@ def site_names(page: Page) -> SiteNames:
         host_like = _HOST.fullmatch(n)
         keys.add(squash(domain_label("http://" + n) if host_like else n.split()[0].split(".")[0]))
     full = {squash(n) for n in names} | {squash(domain_label("http://" + n)) for n in names if _HOST.fullmatch(n)}
+    bare = {squash(n.split(None, 1)[1]) for n in names if n.casefold().startswith("the ") and " " in n[4:].strip()}
+    keys |= bare  # "The Jakarta Globe" also prints itself as "Jakarta Globe" (whole name only: "Jakarta" is a place)
+    full |= bare
     label = squash(domain_label(page.url))
     keys.add(label)
     full.add(label)

@@ -43,6 +43,11 @@ def _label_not_place(place: str) -> bool:
 
 
 @cache
+def _period_not_places() -> frozenset[str]:
+    return frozenset(str(w) for w in load_json("datelines.json")["period_not_places"])
+
+
+@cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -70,6 +75,8 @@ def find_dateline(text: str, first: Sequence[str] = ()) -> Dateline | None:
             end += 1
         outlet = m.groupdict().get("outlet")
         if m.groupdict().get("colon") and (not place or _label_not_place(place)):
+            continue
+        if m.groupdict().get("period") and (not place or place.split("/")[0].split()[0] in _period_not_places()):
             continue
         following = line[end:].split(" ", 1)[0]
         if not outlet and place and not place.isupper() and following.isalpha() and following.islower():

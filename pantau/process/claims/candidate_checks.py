@@ -17,7 +17,14 @@ from difflib import SequenceMatcher
 from pantau.process.claims.context import Ctx
 from pantau.process.claims.facts import Outcome
 from pantau.process.claims.names import name_key
-from pantau.process.claims.names_in_text import Mentions, find_half_pairs, find_pairs, find_person, find_races_named
+from pantau.process.claims.names_in_text import (
+    Mentions,
+    find_half_pairs,
+    find_pairs,
+    find_person,
+    find_races_named,
+    name_runs,
+)
 from pantau.process.claims.pair_count_checks import race_named
 from pantau.process.claims.races import CandidateMatch, Race
 from pantau.process.claims.text import find_dates, parse_number
@@ -170,7 +177,12 @@ def _pair_near(sentence: str, start: int, end: int, ctx: Ctx) -> CandidateMatch 
     joint_before, joint_after = r.lists["ballot_joint_before"], r.lists["ballot_joint_after"]
     before = [pm for pm in pairs if pm.end <= start and joint_before.fullmatch(sentence[pm.end : start])]
     after = [pm for pm in pairs if pm.start >= end and joint_after.fullmatch(sentence[end : pm.start])]
-    if after and (not before or not sentence[end : after[0].start].strip(" :")):
+    # A name written right before the number owns it even when it names nobody (a typo: "Ridwan Kami-Suswono nomor
+    # urut 1, Dharma-Kun nomor urut 2"): the pair after the comma has its own number.
+    named_before = before or any(
+        run.end <= start and joint_before.fullmatch(sentence[run.end : start]) for run in name_runs(sentence)
+    )
+    if after and (not named_before or not sentence[end : after[0].start].strip(" :")):
         return after[0].first  # "nomor urut 2 X-Y": a listing; the pair before the comma has its own number
     if re.match(r"\s*:?\s*[A-Z]", sentence[end:]):
         # A name follows the number: the number is that name's (or unknown), never the earlier pair's.

@@ -144,6 +144,9 @@ def _voting_link_ok(low: str, cue: str, gap: str, cue_start: int, r: Rules) -> b
     prev = low[max(0, cue_start - 30) : cue_start].split()
     if prev and r.lists["voting_cue_blockers"].fullmatch(prev[-1].strip(",.()")):
         return False
+    # "tiga hari setelah gelaran Pilkada, Sabtu (30/11)": a day counted from the vote, not the vote's day
+    if any(r.lists["voting_cue_relative_words"].fullmatch(w.strip(",.()")) for w in prev[-3:]):
+        return False
     if r.lists["pilkada_terms"].fullmatch(cue):
         # "Rekapitulasi tingkat provinsi Pilkada Jabar digelar ...": the election name qualifies another stage.
         for other in r.re_cue.finditer(low, max(0, cue_start - 60), cue_start):

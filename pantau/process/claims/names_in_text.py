@@ -116,7 +116,9 @@ def resolve(
         whole = " " in text or len(words) == 1
         if len(people) == 1 and hits[0].how in _STRONG and whole:
             return hits[0]
-        for known in mentions.known_races():  # the same lookup as pair_of(text, known.code), hits reused
+        # the race named last first (the current sentence's own place before an earlier one): the same lookup as
+        # pair_of(text, known.code), hits reused
+        for known in reversed(mentions.known_races()):
             hit = next((h for h in hits if h.race.code == known.code), None) or facts.partial_in_race(text, known)
             if hit is not None:
                 return hit
@@ -189,8 +191,13 @@ def find_half_pairs(sentence: str, mentions: Mentions) -> list[HalfPair]:
         deputy = resolve(right.words, mentions, suffix=False)
         if deputy is None or deputy.role != "deputy" or deputy.how not in _STRONG:
             continue
-        if resolve(left.words, mentions, suffix=True, race=deputy.race) is None:
-            found.append(HalfPair(left.start, right.end, left.words, deputy))
+        if resolve(left.words, mentions, suffix=True, race=deputy.race) is not None:
+            continue
+        head = resolve(left.words, mentions, suffix=True)
+        own = resolve(right.words, mentions, suffix=False, race=head.race) if head is not None else None
+        if head is not None and own is not None and own.role == "deputy" and own.pair.number == head.pair.number:
+            continue  # the head's own running mate, written short ("Edy Rahmayadi-Hasan Basri" for "... Sagala")
+        found.append(HalfPair(left.start, right.end, left.words, deputy))
     return found
 
 

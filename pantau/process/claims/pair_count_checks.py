@@ -71,10 +71,27 @@ def race_named(sentence: str, low: str, ctx: Ctx) -> Race | None:
     if levels:
         races = [x for x in races if x.level in levels] or races
     if len(races) > 1 and "gubernur" not in levels:
+        governors = {x.province_code: x for x in races if x.level == "gubernur"}
+        # A city or regency that bears its province's name ("Bengkulu", "Jambi", "Gorontalo") is told apart from the
+        # province only by its level word ("Kota Bengkulu"); written bare, the name is either race: none is judged.
+        if any(_bare_province_name(x, governors, low) for x in races if x.level != "gubernur"):
+            return None
         local = [x for x in races if x.level != "gubernur"]
         provinces = {x.province_code for x in local}
         races = [x for x in races if x.level != "gubernur" or x.province_code not in provinces]
     return races[0] if len(races) == 1 else None
+
+
+def _bare_province_name(race: Race, governors: dict[str, Race], low: str) -> bool:
+    """A regency/city named like its province and written without its level word in the sentence."""
+    province = governors.get(race.province_code)
+    if province is None:
+        return False
+    bare = re.sub(r"^(?:kabupaten|kota)\s+", "", race.region.lower())
+    if bare != province.region.lower():
+        return False
+    written = r"(?<![\w-])(?:kabupaten|kab\.?|kota|pilbup|pilwalkot|pilwako|pilwali)\s+" + re.escape(bare)
+    return re.search(written, low) is None
 
 
 def _level_terms(ctx: Ctx) -> dict[str, re.Pattern[str]]:

@@ -98,6 +98,7 @@ _LIST_KEYS = (
     "voting_verbs",
     "voting_cue_blockers",
     "voting_verbs_before",
+    "voting_cue_relative_words",
 )
 
 
