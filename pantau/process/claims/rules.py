@@ -167,6 +167,7 @@ _REGEX_KEYS = (
     "ballot_number",
     "pair_votes",
     "ballot_joint_before",
+    "ballot_pair_apposition",
     "ballot_joint_after",
     "elected_designation",
     "result_hoax",
