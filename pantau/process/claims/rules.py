@@ -97,6 +97,7 @@ _LIST_KEYS = (
     "strong_stage_words",
     "voting_verbs",
     "voting_cue_blockers",
+    "voting_verbs_before",
     "voting_cue_relative_words",
 )
 
@@ -166,6 +167,7 @@ _REGEX_KEYS = (
     "ballot_number",
     "pair_votes",
     "ballot_joint_before",
+    "ballot_pair_apposition",
     "ballot_joint_after",
     "elected_designation",
     "result_hoax",
@@ -190,6 +192,7 @@ _REGEX_KEYS = (
     "result_share",
     "voting_holiday",
     "psu_order",
+    "race_revote",
     "vote_total",
     "loser_claim",
     "loser_named_after",
@@ -283,11 +286,12 @@ def _compile(raw: dict[str, Any]) -> Rules:
     lists = {key: _words_re(expand(raw[key])) for key in _LIST_KEYS}
     hedges = _alt(raw["candidate_hedges"])
     candidate = (
-        r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{4})(?![\d,])(?P<an>-an|an\b)?\s+"
-        r"(?:pasang(?:an)?\s+calon|paslon|pasangan\s+cakada|pasangan\s+kandidat|pasang\s+kandidat)(?P<after>[^.;:?!]{0,40})"
+        r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d{4})(?![\d,])(?P<an>-an|an\b)?\s+"
+        r"(?:pasang(?:an)?\s+calon|paslon|pasangan\s+cakada|pasangan\s+kandidat|pasang\s+kandidat"
+        r"|candidate\s+pairs|pairs\s+of\s+candidates|candidate\s+tickets)(?P<after>[^.;:?!]{0,40})"
     )
     count_units = (
-        r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah"
+        r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah|wilayah"
         r"|regencies\s+and\s+cities|provinces|regencies|cities|regions)"
     )
     verbs = list(raw["postponement_verbs"])
@@ -327,9 +331,7 @@ def _compile(raw: dict[str, Any]) -> Rules:
         re_title_after=re.compile(raw["title_after_regex"]),
         re_other_pilkada_year=re.compile(raw["other_pilkada_year_regex"]),
         re_postpone=re.compile(r"(?<![\w-])(?:" + _alt(verbs) + r")(?![\w-])"),
-        re_postpone_active=re.compile(
-            r"(?<![\w-])(?:menunda|membatalkan|mengundurkan|menangguhkan|memundurkan)(?![\w-])"
-        ),
+        re_postpone_active=re.compile(r"(?<![\w-])(?:" + _alt(raw["postponement_active_verbs"]) + r")(?![\w-])"),
         lists={
             **lists,
             **{f"stage_exc_{k}": _words_re(v) for k, v in raw["stage_exceptions"].items()},
@@ -344,6 +346,7 @@ def _compile(raw: dict[str, Any]) -> Rules:
                 r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d)(?!\d))?",
                 re.IGNORECASE,
             ),
+            "single_candidate_count": re.compile(raw["single_candidate_count_regex"].replace("{num}", re_num)),
             **{key: compile_words(raw[key]) for key in _WORD_LIST_KEYS},
             **{f"stance_{key}": compile_words(raw["stance"][key]) for key in STANCE_LISTS},
             **{key: re.compile(raw[f"{key}_regex"]) for key in _REGEX_KEYS},
