@@ -215,11 +215,16 @@ def _resolve_pair(left: NameRun, right: NameRun, mentions: Mentions) -> PairMent
     return PairMention(left.start, right.end, first, second)
 
 
-def find_person(sentence: str, start: int, end: int, mentions: Mentions, max_gap: int = 40) -> CandidateMatch | None:
+def find_person(
+    sentence: str, start: int, end: int, mentions: Mentions, max_gap: int = 40, *, after_only: bool = False
+) -> CandidateMatch | None:
     """The candidate named by the name run nearest to a span (e.g. a ballot number), at most `max_gap` characters
-    away, if any."""
+    away, if any; with `after_only`, only a run that starts after the span ("mengalahkan X": never the subject
+    before the verb)."""
     best: tuple[int, CandidateMatch] | None = None
     for run in name_runs(sentence):
+        if after_only and run.start < end:
+            continue
         distance = start - run.end if run.end <= start else run.start - end
         if distance < 0 or distance > max_gap:
             continue
