@@ -124,7 +124,10 @@ def check_ballot_numbers(sentence: str, low: str, ctx: Ctx) -> None:
         number = parse_number(m.group("n"), r)
         if number is None or not 0 < number <= 12:
             continue
-        who = _pair_near(sentence, m.start(), m.end(), ctx)
+        end = m.end()
+        if "(" in low[m.start() : end] and sentence[end : end + 1] == ")":
+            end += 1  # "nomor urut (2) X-Y": the digit's own bracket, not one around the number after a pair
+        who = _pair_near(sentence, m.start(), end, ctx)
         if who is None:
             _number_not_drawn(sentence, low, m.start(), number, ctx)
             continue

@@ -120,6 +120,9 @@ def check_candidates(sentence: str, low: str, ctx: Ctx) -> None:
         return
     if not pilkada_context(ctx) or ctx.has("other_election_terms") or ctx.has("exception_terms"):
         return
+    determination = ctx.facts.schedule.get("determination")
+    if determination is not None and ctx.ref is not None and ctx.ref < determination.start:
+        return  # before KPU determined the pairs (22 September 2024), a count is of registrants or prospects
     lo, hi = r.raw["candidate_range"]
     official = counts["candidate_pairs"].value
     accepted = {official, counts.get("candidate_pairs_registered", counts["candidate_pairs"]).value}

@@ -115,6 +115,13 @@ def resolve(
         # One word cut from a longer name ("Albert" of "Albert Muyak") names someone else: not nationally.
         whole = " " in text or len(words) == 1
         if len(people) == 1 and hits[0].how in _STRONG and whole:
+            known_races = mentions.known_races() if " " not in text else []
+            if known_races and all(k.code != hits[0].race.code for k in known_races):
+                # one word ("Supian") names a candidate of a race the text names before one elsewhere
+                for known in reversed(known_races):
+                    local = facts.partial_in_race(text, known)
+                    if local is not None:
+                        return local
             return hits[0]
         # the race named last first (the current sentence's own place before an earlier one): the same lookup as
         # pair_of(text, known.code), hits reused

@@ -128,6 +128,7 @@ _WORD_LIST_KEYS = (
     "nomination_hedges",
     "nomination_other_offices",
     "region_lead_partial_cues",
+    "region_lead_tail_stops",
     "voter_count_blockers",
     "result_share_blockers",
     "winner_hedges",
