@@ -544,3 +544,21 @@ def test_candidate_pair_phrases_skip_short_and_common_name_words() -> None:
     assert {"pramono rano", "anung rano", "kamil suswono", "bobby surya", "koster giri"} <= phrases
     assert not any(word in {"muhammad", "ahmad", "wayan", "putra"} for p in phrases for word in p.split())
     assert all(len(word) >= 4 for p in phrases for word in p.split())
+
+
+def test_english_coverage_in_everyday_election_words_and_a_list_of_other_elections() -> None:
+    preview = (
+        "Residents of the capital will go to the polls on November 27 to elect local leaders, including the Jakarta "
+        "governorship. Three candidates are vying for the post, and the electorate appears split."
+    )
+    assert score_pilkada("", preview, published_at="2024-11-11").is_pilkada
+    result = (
+        "The provincial election commission declared the official results on Monday. The winner and his running "
+        "mate took 62 percent of the votes in the gubernatorial election, turnout was 68 percent."
+    )
+    assert score_pilkada("", result, published_at="2024-12-10").is_pilkada
+    pemilu = (
+        "Voters said they saw envelopes of cash handed out ahead of the February 14 presidential, parliamentary and "
+        "regional polls, and the election monitoring body urged people to report it."
+    )
+    assert not score_pilkada("", pemilu, published_at="2024-02-10").is_pilkada
