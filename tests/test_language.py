@@ -175,6 +175,11 @@ SAMPLES.update(
         # Low-weight markers that are also Indonesian words or names (dina, sami, tuang) never tip Indonesian.
         "id_headline_names_dina_sami": ("id", "Dina dan Sami memilih calon nomor urut dua di TPS 05"),
         "id_headline_tuang": ("id", "Tuang air panas ke gelas, lalu aduk hingga rata"),
+        # Forwarded posts in capitals: read in lower case (langdetect said "de" / "so" on them, 2026-12-04)
+        "id_post_in_capitals": ("id", "SAH JAKARTA DUA PUTARAN KATA KPU DKI HARI INI, TUNDA DULU KETAWANYA"),
+        "en_post_in_capitals": ("en", "BREAKING: JAKARTA GOVERNOR RACE HEADS TO A SECOND ROUND, OFFICIALS SAID"),
+        "ms_post_in_capitals": ("ms", "KERAJAAN UMUM CUTI PERISTIWA SEMPENA PILIHAN RAYA NEGERI SABAH"),
+        "jv_post_in_capitals": ("jv", "ORA ISO MILIH NEK ORA DUWE KTP, KOWE KUDU NGERTI"),
     }
 )
 

@@ -146,3 +146,25 @@ def test_later_stage_output_is_accepted_as_raw_input_and_unknown_keys_are_not() 
         RawArticle.from_any_stage({**indexed, "colour": "red"})
     good, bad = to_records(RawArticle.from_any_stage, enumerate([processed.to_dict(), _row(2, colour="red")], 1))
     assert [n for n, _ in good] == [1] and [b["line"] for b in bad] == [2]
+
+
+def test_a_short_post_below_the_relevance_threshold_is_matched_against_the_debunked_claims() -> None:
+    from pantau.process.claims.known_claims import StaticClaimLookup
+    from pantau.records import KnownClaim
+
+    hoax = KnownClaim(
+        id="t-1",
+        claim="Gudang logistik di Desa Sukamaju terbakar dan semua surat suara ikut hangus",
+        verdict="hoaks",
+        debunk_url="https://debunk.example.id/1",
+    )
+    post = "GUDANG LOGISTIK DI DESA SUKAMAJU TERBAKAR DAN SEMUA SURAT SUARA IKUT HANGUS!!! sebarkan"
+    raw = RawArticle(id="p1", url="https://wa.example/1", outlet="wa", title="", body=post)
+    article = process_batch([raw], claims=StaticClaimLookup([hoax])).articles[0]
+    assert not article.is_pilkada and article.language == "id"
+    assert [f.rule for f in article.flags] == ["known_hoax"]
+    assert any("short text" in note for note in article.process_notes)
+    # a long text below the threshold is not looked up (the bound keeps the engine lookups to posts)
+    long_text = " ".join(["Warga desa bergotong royong membersihkan saluran air setiap pekan."] * 12) + " " + post
+    other = RawArticle(id="p2", url="https://wa.example/2", outlet="wa", title="", body=long_text)
+    assert process_batch([other], claims=StaticClaimLookup([hoax])).articles[0].flags == []

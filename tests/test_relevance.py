@@ -520,3 +520,45 @@ def test_malay_coverage_of_the_simultaneous_regional_elections() -> None:
     assert score_pilkada("Rakyat Indonesia keluar mengundi", malay, published_at="2024-11-27").is_pilkada
     by_election = "Suruhanjaya Pilihan Raya menetapkan tarikh pilihan raya kecil DUN Mahkota di Johor."
     assert not score_pilkada("PRK Mahkota: SPR tetapkan tarikh", by_election, published_at="2024-08-20").is_pilkada
+
+
+def test_a_2024_candidate_pair_named_as_posts_write_it_is_pilkada_evidence() -> None:
+    # a circulated post with no election word at all: the pair's names are the evidence (KPU's candidate data)
+    post = "DIDUKUNG BANYAK TOKOH, SUARA PRAMONO RANO JUSTRU TURUN DAN RIDWAN KAMIL SUSWONO TEMBUS 53 PERSEN"
+    assert score_pilkada("", post, published_at="2024-11-26").is_pilkada
+    pair = "Diduga ada bagi-bagi sembako untuk Bobby Nasution-Surya di Medan Labuhan, Selasa malam."
+    assert score_pilkada("", pair, published_at="2024-11-26").is_pilkada
+    # one candidate's name alone, or a head with someone who is not his running mate, is not
+    alone = "Pramono Anung meresmikan taman kota dan berbincang dengan warga soal banjir, Selasa malam."
+    assert not score_pilkada("", alone, published_at="2024-11-26").is_pilkada
+    # the pair's names in a text about another election keep it out
+    other = "Dalam Pilpres 2024, Pramono Rano belum dikenal; capres dan cawapres berkampanye di Jakarta."
+    assert not score_pilkada("", other, published_at="2024-01-26").is_pilkada
+
+
+def test_candidate_pair_phrases_skip_short_and_common_name_words() -> None:
+    from pantau.process.relevance import candidate_pair_phrases
+    from pantau.resources import load_json
+
+    phrases = set(candidate_pair_phrases(load_json("pilkada_terms.json")["candidate_pairs"]))
+    assert {"pramono rano", "anung rano", "kamil suswono", "bobby surya", "koster giri"} <= phrases
+    assert not any(word in {"muhammad", "ahmad", "wayan", "putra"} for p in phrases for word in p.split())
+    assert all(len(word) >= 4 for p in phrases for word in p.split())
+
+
+def test_english_coverage_in_everyday_election_words_and_a_list_of_other_elections() -> None:
+    preview = (
+        "Residents of the capital will go to the polls on November 27 to elect local leaders, including the Jakarta "
+        "governorship. Three candidates are vying for the post, and the electorate appears split."
+    )
+    assert score_pilkada("", preview, published_at="2024-11-11").is_pilkada
+    result = (
+        "The provincial election commission declared the official results on Monday. The winner and his running "
+        "mate took 62 percent of the votes in the gubernatorial election, turnout was 68 percent."
+    )
+    assert score_pilkada("", result, published_at="2024-12-10").is_pilkada
+    pemilu = (
+        "Voters said they saw envelopes of cash handed out ahead of the February 14 presidential, parliamentary and "
+        "regional polls, and the election monitoring body urged people to report it."
+    )
+    assert not score_pilkada("", pemilu, published_at="2024-02-10").is_pilkada

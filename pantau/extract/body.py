@@ -308,7 +308,7 @@ def trafilatura_paragraphs(html: HtmlElement, url: str, fast: bool = False) -> l
     return join_fragments([line.strip() for line in (text or "").split("\n") if line.strip()])
 
 
-_OPEN_END = re.compile(r"[^.!?:;\"”’)…]$")  # a line that stops mid-sentence
+_CLOSING = frozenset('.!?:;"”’)…')  # a line whose last character is none of these stops mid-sentence
 _GOES_ON = re.compile(r"^(?:[a-z]|['’](?:s|re|ve|ll|d|m|t)\b|[,;)])")  # ... and a line that carries on with it
 
 
@@ -318,7 +318,8 @@ def join_fragments(lines: list[str]) -> list[str]:
     in lower case, with a possessive or a comma."""
     out: list[str] = []
     for line in lines:
-        if out and _OPEN_END.search(out[-1]) and _GOES_ON.match(line):
+        # the last character only: a regex anchored at the end would rescan the joined paragraph at every line
+        if out and out[-1][-1:] not in _CLOSING and out[-1] and _GOES_ON.match(line):
             glue = "" if line[0] in "'’,;)" else " "
             out[-1] = f"{out[-1]}{glue}{line}"
         else:

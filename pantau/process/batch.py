@@ -48,6 +48,9 @@ T = TypeVar("T")
 MAX_ANALYSED_CHARS = 100_000
 # Claims and topics are judged on articles that are at least plausibly about the Pilkada.
 CLAIMS_MIN_SCORE = 0.3
+# A circulated post is short and often names no election at all ("SAH...JAKARTA 2 PUTARAN"): texts up to this many
+# words are matched against the debunked claims whatever their relevance (a repeated hoax is itself on topic).
+SHORT_POST_WORDS = 80
 
 
 @dataclass
@@ -194,7 +197,8 @@ def add_known_claims(
 ) -> None:
     """Append `known_hoax` flags for the article's sentences that assert an indexed debunked claim. A lookup that
     fails (the engine went away) leaves a note and the article is matched against `fallback` instead."""
-    if not _on_topic(article):
+    short_post = article.word_count + len(article.title.split()) <= SHORT_POST_WORDS
+    if not (_on_topic(article) or short_post):
         return
     text = article.body[:MAX_ANALYSED_CHARS]
     try:
@@ -213,6 +217,8 @@ def add_known_claims(
         ) or []
     if note:
         article.process_notes.append(note)
+    if found and not _on_topic(article):
+        article.process_notes.append("known claims: a short text under the relevance threshold repeats a debunk")
     article.flags.extend(found)
 
 

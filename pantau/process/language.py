@@ -63,6 +63,7 @@ TEXT_REGIONAL_RATIO = 2.0
 # is near 50/50 (short Indonesian headlines, NusaX ind sentences) leans Indonesian; one Malay marker outweighs it.
 # -0.25 trades headline-length accuracy (NusaX ind train 0.83 -> 0.95, Malay news 0.93 -> 0.87); articles are unchanged.
 MALAY_PRIOR_LOGIT = -0.25
+CAPITALS_SHARE = 0.6  # more than this share of a text's letters in capitals: read in lower case
 DECISIVE_MARKERS = 4.0  # |Malay - Indonesian marker weight| at which lingua is not asked (p >= 0.997 from markers)
 
 _LANGDETECT_CODES = {"zh-cn": "zh", "zh-tw": "zh"}
@@ -286,6 +287,15 @@ def _segment_language(scores: dict[str, float], n_tokens: int) -> str | None:
 # --- detection --------------------------------------------------------------------------------------------------
 
 
+def _decapitalised(text: str) -> str:
+    """A text written mostly in capitals (a forwarded post, a shouted headline) in lower case: langdetect's profiles
+    are of running text (on capitals it answers German or Somali), and the markers skip ALL-CAPS words as acronyms."""
+    sample = text[:2000]
+    upper = sum(1 for ch in sample if ch.isupper())
+    lower = sum(1 for ch in sample if ch.islower())
+    return text.lower() if upper > CAPITALS_SHARE * (upper + lower) else text
+
+
 def _sample(text: str) -> str:
     if len(text) <= SAMPLE_HEAD + SAMPLE_MID:
         return text
@@ -352,6 +362,7 @@ def _detect(text: str, assume_clean: bool) -> LanguageResult:
         text = clean_text(text)
     if not text.strip():
         return _und("empty")
+    text = _decapitalised(text)
     head = text[: SAMPLE_HEAD + SAMPLE_MID] if len(text) > 4 * (SAMPLE_HEAD + SAMPLE_MID) else text
     letters = len(_NON_LETTER.sub("", head))
     if letters == 0:

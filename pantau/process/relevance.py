@@ -113,6 +113,12 @@ class _Model:
             for phrase, weight in cfg[kind].items():
                 norm = " ".join(tokenize(phrase))
                 terms.append((norm, _Term(norm, kind, float(weight))))
+        known = {phrase for phrase, _ in terms}
+        pairs = cfg.get("candidate_pairs") or {}
+        for phrase in candidate_pair_phrases(pairs) if pairs else ():
+            if phrase not in known:
+                terms.append((phrase, _Term(phrase, "core", float(pairs["weight"]))))
+                known.add(phrase)
         self.weights = {term.phrase: term.weight for _, term in terms}
         self.matcher: PhraseMatcher[_Term] = PhraseMatcher(terms)
         self.title_weight = float(cfg["title_weight"])
@@ -142,6 +148,26 @@ class _Model:
         self.era_matcher: PhraseMatcher[str] = PhraseMatcher((p, p) for p in era["target_phrases"])
         self.era_penalty = float(era["penalty"])
         self.before_cycle_penalty = float(window["before_without_target_penalty"])
+
+
+def candidate_pair_phrases(cfg: Mapping[str, Any]) -> list[str]:
+    """Two-word phrases that name one of the 2024 pairs as texts write them: a word of the head's name followed by a
+    word of the running mate's ("Anung Rano" in "Pramono Anung-Rano Karno", "Nasution Surya", "Koster Giri"), from
+    KPU's candidate data (facts_races.json). Words shorter than `min_word` letters and the common name words of
+    `common_words` (Muhammad, Putra, Wayan ...) are left out, so a pair phrase names that pair and nothing else."""
+    common = frozenset(w.lower() for w in cfg["common_words"])
+    min_word = int(cfg["min_word"])
+
+    def words(name: str) -> list[str]:
+        return [w for w in tokenize(name) if len(w) >= min_word and w not in common and not w.isdigit()]
+
+    out: set[str] = set()
+    for race in load_data("facts_races.json")["races"]:
+        for pair in race["pairs"]:
+            for head in words(pair["head"]["name"]):
+                for deputy in words(pair["deputy"]["name"]):
+                    out.add(f"{head} {deputy}")
+    return sorted(out)
 
 
 @cache

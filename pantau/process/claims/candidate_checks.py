@@ -164,7 +164,10 @@ def check_ballot_numbers(sentence: str, low: str, ctx: Ctx) -> None:
         number = parse_number(m.group("n"), r)
         if number is None or not 0 < number <= 12:
             continue
-        who = _pair_near(sentence, m.start(), m.end(), ctx)
+        end = m.end()
+        if "(" in low[m.start() : end] and sentence[end : end + 1] == ")":
+            end += 1  # "nomor urut (2) X-Y": the digit's own bracket, not one around the number after a pair
+        who = _pair_near(sentence, m.start(), end, ctx)
         if who is None:
             _number_not_drawn(sentence, low, m.start(), number, ctx)
             continue
@@ -215,7 +218,13 @@ def _pair_near(sentence: str, start: int, end: int, ctx: Ctx) -> CandidateMatch 
     r = ctx.rules
     pairs = [pm for pm in find_pairs(sentence, _mentions(ctx), True) if pm.partners]
     joint_before, joint_after = r.lists["ballot_joint_before"], r.lists["ballot_joint_after"]
-    before = [pm for pm in pairs if pm.end <= start and joint_before.fullmatch(sentence[pm.end : start])]
+    apposition = r.lists["ballot_pair_apposition"]  # "X-Y, pasangan nomor urut 3, ...": only after a pair
+    before = [
+        pm
+        for pm in pairs
+        if pm.end <= start
+        and (joint_before.fullmatch(sentence[pm.end : start]) or apposition.fullmatch(sentence[pm.end : start]))
+    ]
     after = [pm for pm in pairs if pm.start >= end and joint_after.fullmatch(sentence[end : pm.start])]
     # A name written right before the number owns it even when it names nobody (a typo: "Ridwan Kami-Suswono nomor
     # urut 1, Dharma-Kun nomor urut 2"): the pair after the comma has its own number.

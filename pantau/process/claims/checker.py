@@ -17,6 +17,7 @@ from pantau.process.claims.candidate_checks import (
     check_unregistered_pairs,
     note_places,
 )
+from pantau.process.claims.casing import restore_case
 from pantau.process.claims.coalition_checks import check_coalition_parties
 from pantau.process.claims.context import SENTENCE_SEP, Ctx
 from pantau.process.claims.count_checks import COUNT_HINTS, check_candidates, check_counts, check_voter_count
@@ -24,10 +25,10 @@ from pantau.process.claims.date_checks import check_dates
 from pantau.process.claims.facts import FactBase, load_facts
 from pantau.process.claims.holiday_checks import check_voting_holiday
 from pantau.process.claims.loser_checks import check_loser_claims
-from pantau.process.claims.national_count_checks import check_national_race_counts
 from pantau.process.claims.nomination_checks import check_nominations
 from pantau.process.claims.pair_count_checks import check_race_pair_counts
-from pantau.process.claims.psu_order_checks import check_psu_orders
+from pantau.process.claims.psu_count_checks import check_psu_order_counts
+from pantau.process.claims.psu_order_checks import check_psu_orders, check_race_revotes
 from pantau.process.claims.region_lead_checks import check_region_leads
 from pantau.process.claims.result_checks import VoteShare, check_shares, collect_shares
 from pantau.process.claims.result_denial_checks import check_result_called_hoax
@@ -71,7 +72,7 @@ RULES = (
     "second_round",
     "no_such_race",
     "race_pair_count",
-    "national_race_count",
+    "psu_order_count",
     "result_share",
     "voting_holiday",
     "psu_order",
@@ -87,7 +88,7 @@ _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|sampe|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = SENTENCE_SEP
-_NATIONAL_COUNT_HINTS = ("tunggal", "kotak kosong", "psu", "suara ulang")
+_PSU_COUNT_HINTS = ("psu", "suara ulang")
 _FAKE_STEMS = ("hoaks", "hoax", "palsu", "bohong", "fiktif", "abal", "rekayasa", "manipulasi")
 _WIN_STEMS = ("menang", "terpilih", "dilantik", "unggul", "terbanyak", "won", "wins", "winner", "elected", "juara")
 _LOSS_STEMS = (
@@ -109,7 +110,38 @@ _LOSS_STEMS = (
     "defeated",
     "beat",
 )
-_POSTPONE_STEMS = ("tunda", "undur", "batal", "tangguh", "mundur", "tidak jadi")
+_NOMINATION_STEMS = (
+    "usung",
+    "calonkan",
+    "maju",
+    "sebagai calon",
+    "menjadi calon",
+    "jadi ca",
+    "running for",
+    "run for",
+    "runs for",
+    "candidate for",
+    "nominat",
+    "endorse",
+)
+_POSTPONE_STEMS = (
+    "tunda",
+    "undur",
+    "batal",
+    "tangguh",
+    "mundur",
+    "tidak jadi",
+    "postpone",
+    "delay",
+    "reschedul",
+    "cancel",
+    "put off",
+    "pushed back",
+    "called off",
+    "jadwalkan ulang",
+    "jadwal ulang",
+    "digeser",
+)
 
 
 def check_claims(
@@ -155,6 +187,11 @@ def _check(
     sentences = ([title] if title else []) + split_sentences(body, rules)
     max_len = rules.raw["sentence_max_chars"]
     sentences = [s for s in sentences if len(s) <= max_len and _RE_LETTER.search(s)]
+    for n, sentence in enumerate(sentences):
+        restored = restore_case(sentence, facts, rules)  # a forward in all lower case or all capitals
+        if restored is not None and restored != sentence:
+            ctx.original[restored] = sentence
+            sentences[n] = restored
     lows = [s.lower() for s in sentences]
     ctx.article_denies = denies_anywhere(sentences, rules)
     pos = 0
@@ -203,13 +240,16 @@ def _any(words: tuple[str, ...]) -> Callable[[_S], bool]:
 # (does the sentence need this check?, the check): cheap gates first, so most sentences skip most checks.
 _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], None]], ...] = (
     (lambda s: bool(_RE_DIGIT.search(s.text)) and s.ctx.has("date_trigger"), check_dates),
-    (lambda s: bool(_RE_DIGIT.search(s.text)) and _any(("pasang", "paslon", "kandidat"))(s), check_candidates),
+    (
+        lambda s: bool(_RE_DIGIT.search(s.text)) and _any(("pasang", "paslon", "kandidat", "candidate"))(s),
+        check_candidates,
+    ),
     (_any(COUNT_HINTS), check_counts),
-    (lambda s: "pemilih" in s.low or "dpt" in s.low, check_voter_count),
+    (_any(("pemilih", "dpt", "voters", "electorate")), check_voter_count),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_pairs),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_unregistered_pairs),
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_unknown_deputies),
-    (_any(("urut", "ballot", "paslon", "pasangan nomor", "pasangan calon nomor")), check_ballot_numbers),
+    (_any(("urut", "ballot", "paslon", "pasangan nomor", "pasangan calon nomor", "number")), check_ballot_numbers),
     (lambda s: _any(("suara", "votes"))(s) and bool(_RE_BIG_NUMBER.search(s.low)), check_results),
     (lambda s: _any(("suara", "votes"))(s) and _any(("%", "persen", "percent"))(s), check_result_shares),
     (_any(("psu", "ulang", "re-vote", "revote")), check_psu_dates),
@@ -220,24 +260,25 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(_POSTPONE_STEMS), check_postponement),
     (lambda s: bool(s.ctx.facts.hoaxes), check_hoaxes),
     (_any(_FAKE_STEMS), check_result_called_hoax),
-    (_any(("usung", "calonkan", "maju", "sebagai calon", "menjadi calon")), check_nominations),
+    (_any(_NOMINATION_STEMS), check_nominations),
     (_any(("unggul di", "menang di", "berjaya di", "mendominasi di", "terbanyak di")), check_region_leads),
     (_any(_WIN_STEMS), check_winner_claims),
     (_any(_LOSS_STEMS), check_loser_claims),
-    (_any(("putaran", "second round", "run-off", "runoff")), check_second_round),
+    (_any(("putaran", "pusingan", "second round", "run-off", "runoff")), check_second_round),
     (_any(("yogya", "diy", "d.i", "jogja", "jak", "seribu")), check_no_such_race),
     (_any(("pasang", "paslon", "kandidat", "calon", "tunggal", "kotak kosong")), check_race_pair_counts),
-    (lambda s: bool(_RE_DIGIT.search(s.text)) and _any(_NATIONAL_COUNT_HINTS)(s), check_national_race_counts),
+    (lambda s: bool(_RE_DIGIT.search(s.text)) and _any(_PSU_COUNT_HINTS)(s), check_psu_order_counts),
     (_any(("%", "persen", "percent")), check_share_claims),
     (_any(("libur", "tanggal merah")), check_voting_holiday),
     (_any(("suara", "votes")), check_vote_totals),
     (
         lambda s: (
-            _any(("mk", "mahkamah", "konstitusi"))(s)
-            and _any(("psu", "ulang", "re-vote", "revote", "rerun", "re-run"))(s)
+            _any(("mk", "mahkamah", "konstitusi", "constitutional court"))(s)
+            and _any(("psu", "ulang", "re-vote", "revote", "rerun", "re-run", "repeat vote", "new vote", "semula"))(s)
         ),
         check_psu_orders,
     ),
+    (_any(("diulang", "ulang", "re-run", "rerun", "re-held", "held again", "repeated")), check_race_revotes),
     (_any(("usung", "dukung", "koalisi", "calonkan", "diajukan", "mengajukan", "usulan")), check_coalition_parties),
 )
 

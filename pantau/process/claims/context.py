@@ -41,6 +41,7 @@ class Ctx:
     starts: list[int] = field(default_factory=list)
     i: int = 0
     event_dates: frozenset[date] | None = None  # the days the article ties to an election event (date_checks)
+    original: dict[str, str] = field(default_factory=dict)  # a sentence whose case was restored -> as written
     _hits: dict[str, set[int]] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
@@ -69,6 +70,7 @@ class Ctx:
         "debunk_article_rules" (its own statements of fact, e.g. ballot numbers) apply to it. `stance_of`: the text
         whose stance counts, when it is not the evidence as written (the claim's own words masked, e.g. "hoaks" in
         "real count hoaks", which is the statement, not a denial of it)."""
+        evidence = self.original.get(evidence, evidence)  # the flag quotes the text as written
         key = (rule, evidence)
         if key in self.seen:
             return

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.names_in_text import find_races_named
 from pantau.process.claims.text import parse_number
 
 # The words a count sentence needs; the checker runs `check_counts` only on sentences holding one of them.
-COUNT_HINTS = ("provinsi", "kabupaten", "daerah", " kota", "provinces", "regencies", "cities", "regions")
+COUNT_HINTS = ("provinsi", "kabupaten", "daerah", "wilayah", " kota", "provinces", "regencies", "cities", "regions")
 _ENGLISH_UNITS = {
+    "wilayah": "daerah",
     "provinces": "provinsi",
     "regencies": "kabupaten",
     "cities": "kota",
@@ -19,9 +21,43 @@ _ENGLISH_UNITS = {
 
 
 def check_counts(sentence: str, low: str, ctx: Ctx) -> None:
-    r, counts = ctx.rules, ctx.facts.counts
-    if not ctx.has("pilkada_terms") or ctx.has("other_pilkada_year") or ctx.has("other_election_terms"):
+    if ctx.has("other_pilkada_year") or ctx.has("other_election_terms"):
         return
+    if not ctx.has("pilkada_terms"):
+        if pilkada_context(ctx):  # a list line of a Pilkada text ("1. Digelar di 37 provinsi, 415 kabupaten ...")
+            _check_tuples(sentence, low, ctx)
+        return
+    _check_single_candidate_count(sentence, low, ctx)
+    tuple_spans = _check_tuples(sentence, low, ctx)
+    if ctx.has("count_qualifier_terms"):
+        return
+    _check_single_counts(sentence, low, ctx, tuple_spans)
+
+
+def _check_single_candidate_count(sentence: str, low: str, ctx: Ctx) -> None:
+    """ "41 daerah hanya memiliki calon tunggal": the regions with one pair, after KPU determined the pairs."""
+    fact = ctx.facts.counts.get("single_candidate_regions")
+    determination = ctx.facts.schedule.get("determination")
+    if fact is None or determination is None or ctx.ref is None or ctx.ref < determination.end:
+        return  # before the determination the number was still moving (registration was extended)
+    m = ctx.rules.lists["single_candidate_count"].search(low)
+    if m is None:
+        return
+    n = parse_number(m.group("num") or m.group("num2") or m.group("num3") or m.group("num4"), ctx.rules)
+    if n is None or n == fact.value or not 2 <= n <= 100:
+        return
+    lead = low[max(0, m.start() - 30) : m.start()]
+    if ctx.rules.lists["hedge_tail"].search(lead) or re.search(r"\bdari\s+(?:total\s+)?$", lead):
+        return
+    if ctx.rules.lists["single_candidate_count_blockers"].search(low) or find_races_named(sentence, ctx.facts):
+        return  # a part ("di antaranya 10 daerah"), an approximation, or a place's own races
+    kind = "single_candidate_count"
+    why = f"{n} daerah calon tunggal; KPU menetapkan {fact.value}"
+    ctx.add("region_count", ctx.rules.severity[kind], sentence, fact.text, fact.source, kind=kind, why=why)
+
+
+def _check_tuples(sentence: str, low: str, ctx: Ctx) -> list[tuple[int, int]]:
+    r, counts = ctx.rules, ctx.facts.counts
     tuple_spans: list[tuple[int, int]] = []
     region_fact = counts["regions"]
     for m in r.re_tuple.finditer(low):
@@ -41,8 +77,12 @@ def check_counts(sentence: str, low: str, ctx: Ctx) -> None:
         only_38 = (k, c) == want[1:] and p in admin["provinsi"]
         kind = "region_count_38_provinces" if only_38 else "region_count"
         ctx.add("region_count", r.severity[kind], sentence, region_fact.text, region_fact.source, kind=kind)
-    if ctx.has("count_qualifier_terms"):
-        return
+    return tuple_spans
+
+
+def _check_single_counts(sentence: str, low: str, ctx: Ctx, tuple_spans: list[tuple[int, int]]) -> None:
+    r, counts = ctx.rules, ctx.facts.counts
+    region_fact = counts["regions"]
     national = ctx.has("count_national_cues")
     mins = r.raw["count_min_national"]
     for m in r.re_count.finditer(low):
@@ -79,10 +119,13 @@ def check_counts(sentence: str, low: str, ctx: Ctx) -> None:
 
 def check_candidates(sentence: str, low: str, ctx: Ctx) -> None:
     r, counts = ctx.rules, ctx.facts.counts
-    if "calon" not in low and "paslon" not in low and "kandidat" not in low:
+    if "calon" not in low and "paslon" not in low and "kandidat" not in low and "candidate" not in low:
         return
     if not pilkada_context(ctx) or ctx.has("other_election_terms") or ctx.has("exception_terms"):
         return
+    determination = ctx.facts.schedule.get("determination")
+    if determination is not None and ctx.ref is not None and ctx.ref < determination.start:
+        return  # before KPU determined the pairs (22 September 2024), a count is of registrants or prospects
     lo, hi = r.raw["candidate_range"]
     official = counts["candidate_pairs"].value
     accepted = {official, counts.get("candidate_pairs_registered", counts["candidate_pairs"]).value}

@@ -68,11 +68,13 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
     event = _names_event(ctx.i, ctx) and pilkada_context(ctx)
     for dm in dates:
         official_day = dm.first == facts.voting_date and pilkada_context(ctx)  # the voting day is an event itself
+        # "Pilkada serentak 2024 digelar Kamis, 27 November": the sentence gives the voting day's year itself.
+        anchored = dm.explicit_year or (official_day and _RE_EXPLICIT_2024.search(low) is not None)
         of_event = event or (pilkada_context(ctx) and dm.first in _event_dates(ctx))
-        if not (of_event or official_day) or not _weekday_wrong(dm):
+        if not (of_event or official_day) or not _weekday_wrong(dm, anchored):
             continue  # only the day of an election event is checked; a typo in an upload date is not the KPU's
         if dm.weekday is not None:
-            kind = "weekday_mismatch" if dm.explicit_year else "weekday_mismatch_inferred_year"
+            kind = "weekday_mismatch" if anchored else "weekday_mismatch_inferred_year"
             sev = r.severity[kind]
             fact = f"Menurut kalender, {format_day(dm.first)} jatuh pada hari {WEEKDAY_NAMES[dm.first.weekday()]}"
             fact += f", bukan {dm.weekday_text}."
@@ -154,12 +156,12 @@ def _pemilu_day_given_to_pilkada(dm: DateMention, cue: str, gap: str, ctx: Ctx) 
     return not gap.strip(" ,:()-") or all(w in r.gap_words for w in re.findall(r"[\w']+", gap))
 
 
-def _weekday_wrong(dm: DateMention) -> bool:
-    """The weekday does not fit the date; with a guessed year, not in the neighbouring years either (the guess,
-    not the text, would be wrong)."""
+def _weekday_wrong(dm: DateMention, anchored: bool) -> bool:
+    """The weekday does not fit the date; with a guessed year (not written with the date, nor anchored by the
+    sentence), not in the neighbouring years either (the guess, not the text, would be wrong)."""
     if dm.weekday is None or dm.is_range or dm.first.weekday() == dm.weekday:
         return False
-    if dm.explicit_year:
+    if anchored:
         return True
     for year in (dm.first.year - 1, dm.first.year + 1):
         try:
@@ -189,6 +191,8 @@ def _voting_link_ok(low: str, cue: str, gap: str, cue_start: int, r: Rules) -> b
     ):
         return False  # "pendaftaran pemantau Pilkada 2024 dibuka ...", "batas pindah memilih Pilkada 2024 ..."
     if r.lists["pilkada_terms"].fullmatch(cue) and not r.has("voting_verbs", gap):
+        if r.has("voting_verbs_before", low[max(0, cue_start - 30) : cue_start]):
+            return True  # "Indonesians voted in the regional elections on Thursday, November 28"
         return "," not in gap and not any(tok in r.weekdays for tok in re.findall(r"[\w'’]+", gap))
     return True
 

@@ -115,6 +115,13 @@ def resolve(
         # One word cut from a longer name ("Albert" of "Albert Muyak") names someone else: not nationally.
         whole = " " in text or len(words) == 1
         if len(people) == 1 and hits[0].how in _STRONG and whole:
+            known_races = mentions.known_races() if " " not in text else []
+            if known_races and all(k.code != hits[0].race.code for k in known_races):
+                # one word ("Supian") names a candidate of a race the text names before one elsewhere
+                for known in reversed(known_races):
+                    local = facts.partial_in_race(text, known)
+                    if local is not None:
+                        return local
             return hits[0]
         # the race named last first (the current sentence's own place before an earlier one): the same lookup as
         # pair_of(text, known.code), hits reused
@@ -244,11 +251,16 @@ def _resolve_pair(left: NameRun, right: NameRun, mentions: Mentions) -> PairMent
     return PairMention(left.start, right.end, first, second)
 
 
-def find_person(sentence: str, start: int, end: int, mentions: Mentions, max_gap: int = 40) -> CandidateMatch | None:
+def find_person(
+    sentence: str, start: int, end: int, mentions: Mentions, max_gap: int = 40, *, after_only: bool = False
+) -> CandidateMatch | None:
     """The candidate named by the name run nearest to a span (e.g. a ballot number), at most `max_gap` characters
-    away, if any."""
+    away, if any; with `after_only`, only a run that starts after the span ("mengalahkan X": never the subject
+    before the verb)."""
     best: tuple[int, CandidateMatch] | None = None
     for run in name_runs(sentence):
+        if after_only and run.start < end:
+            continue
         distance = start - run.end if run.end <= start else run.start - end
         if distance < 0 or distance > max_gap:
             continue

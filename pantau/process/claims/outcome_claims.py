@@ -103,7 +103,7 @@ def subject_after(sentence: str, start: int, ctx: Ctx) -> CandidateMatch | None:
     numbered = _number_subject(sentence, sentence.lower(), start, min(len(sentence), start + 40), ctx, last=False)
     if numbered is not None and numbered[2] - start <= 12:
         return numbered[1]
-    return find_person(sentence, start, start + 1, mentions, max_gap=12)
+    return find_person(sentence, start, start, mentions, max_gap=12, after_only=True)
 
 
 def _number_subject(

@@ -77,6 +77,9 @@ def _judge(sentence: str, m: re.Match[str], race: Race, leads: _Leads, number: i
     outcome, leaders, provisional, count = leads
     r = ctx.rules
     tail = sentence[m.end() :]
+    stop = r.lists["region_lead_tail_stops"].search(tail.lower())
+    if stop is not None:
+        tail = tail[: stop.start()]  # "... unggul di 15 kabupaten dan hanya kalah di Konawe": not where it led
     listed = [x for x in find_races_named(tail, ctx.facts) if x.province_code == race.code and x.level != "gubernur"]
     won = sorted(code for code, n in leaders.items() if n == number)
     pair = race.pair(number)

@@ -97,6 +97,7 @@ _LIST_KEYS = (
     "strong_stage_words",
     "voting_verbs",
     "voting_cue_blockers",
+    "voting_verbs_before",
     "voting_cue_relative_words",
 )
 
@@ -127,6 +128,7 @@ _WORD_LIST_KEYS = (
     "nomination_hedges",
     "nomination_other_offices",
     "region_lead_partial_cues",
+    "region_lead_tail_stops",
     "voter_count_blockers",
     "result_share_blockers",
     "winner_hedges",
@@ -154,8 +156,9 @@ _WORD_LIST_KEYS = (
     "coalition_gap_verb",
     "coalition_gap_allowed",
     "loser_claim_blockers",
-    "national_psu_order_cues",
-    "national_race_count_blockers",
+    "psu_order_count_cues",
+    "psu_order_count_blockers",
+    "single_candidate_count_blockers",
 )
 _REGEX_KEYS = (
     "term",
@@ -168,6 +171,7 @@ _REGEX_KEYS = (
     "ballot_number",
     "pair_votes",
     "ballot_joint_before",
+    "ballot_pair_apposition",
     "ballot_joint_after",
     "elected_designation",
     "result_hoax",
@@ -192,13 +196,13 @@ _REGEX_KEYS = (
     "result_share",
     "voting_holiday",
     "psu_order",
+    "race_revote",
     "vote_total",
     "loser_claim",
     "loser_named_after",
     "loser_other_objects",
     "weekday_event_anaphora",
-    "national_single_count",
-    "national_psu_count",
+    "psu_order_count",
     "pair_roles_after",
     "unknown_deputy_lead",
 )
@@ -290,11 +294,12 @@ def _compile(raw: dict[str, Any]) -> Rules:
     lists = {key: _words_re(expand(raw[key])) for key in _LIST_KEYS}
     hedges = _alt(raw["candidate_hedges"])
     candidate = (
-        r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{4})(?![\d,])(?P<an>-an|an\b)?\s+"
-        r"(?:pasang(?:an)?\s+calon|paslon|pasangan\s+cakada|pasangan\s+kandidat|pasang\s+kandidat)(?P<after>[^.;:?!]{0,40})"
+        r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d{4})(?![\d,])(?P<an>-an|an\b)?\s+"
+        r"(?:pasang(?:an)?\s+calon|paslon|pasangan\s+cakada|pasangan\s+kandidat|pasang\s+kandidat"
+        r"|candidate\s+pairs|pairs\s+of\s+candidates|candidate\s+tickets)(?P<after>[^.;:?!]{0,40})"
     )
     count_units = (
-        r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah"
+        r"(?P<unit>kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kab\s*/\s*kota|provinsi|kabupaten|kota|daerah|wilayah"
         r"|regencies\s+and\s+cities|provinces|regencies|cities|regions)"
     )
     verbs = list(raw["postponement_verbs"])
@@ -334,9 +339,7 @@ def _compile(raw: dict[str, Any]) -> Rules:
         re_title_after=re.compile(raw["title_after_regex"]),
         re_other_pilkada_year=re.compile(raw["other_pilkada_year_regex"]),
         re_postpone=re.compile(r"(?<![\w-])(?:" + _alt(verbs) + r")(?![\w-])"),
-        re_postpone_active=re.compile(
-            r"(?<![\w-])(?:menunda|membatalkan|mengundurkan|menangguhkan|memundurkan)(?![\w-])"
-        ),
+        re_postpone_active=re.compile(r"(?<![\w-])(?:" + _alt(raw["postponement_active_verbs"]) + r")(?![\w-])"),
         lists={
             **lists,
             **{f"stage_exc_{k}": _words_re(v) for k, v in raw["stage_exceptions"].items()},
@@ -351,6 +354,7 @@ def _compile(raw: dict[str, Any]) -> Rules:
                 r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d)(?!\d))?",
                 re.IGNORECASE,
             ),
+            "single_candidate_count": re.compile(raw["single_candidate_count_regex"].replace("{num}", re_num)),
             **{key: compile_words(raw[key]) for key in _WORD_LIST_KEYS},
             **{f"stance_{key}": compile_words(raw["stance"][key]) for key in STANCE_LISTS},
             **{key: re.compile(raw[f"{key}_regex"]) for key in _REGEX_KEYS},

@@ -17,7 +17,9 @@ from pantau.process.claims.names_in_text import find_races_named
 
 def check_postponement(sentence: str, low: str, ctx: Ctx) -> None:
     r, facts = ctx.rules, ctx.facts
-    hits = list(r.re_postpone.finditer(low)) + list(r.re_postpone_active.finditer(low))
+    # (verb, active?): an English past form ("postponed") is both "the KPU postponed the Pilkada" and "the Pilkada
+    # (was) postponed", so it is tried with the subject after it and before it.
+    hits = [(m, False) for m in r.re_postpone.finditer(low)] + [(m, True) for m in r.re_postpone_active.finditer(low)]
     if not hits or ctx.debunk_article or "?" in sentence:
         return
     for key in ("denial_cues", "conditional_cues", "official_decision_cues", "past_event_cues", "exception_terms"):
@@ -28,8 +30,7 @@ def check_postponement(sentence: str, low: str, ctx: Ctx) -> None:
     subjects = list(r.lists["postponement_subject_terms"].finditer(low))
     if not subjects:
         return
-    for hit in hits:
-        active = r.re_postpone_active.fullmatch(hit.group(0)) is not None
+    for hit, active in hits:
         if active:
             window = low[hit.end() : hit.end() + 50]
             subj = r.lists["postponement_subject_terms"].search(window)

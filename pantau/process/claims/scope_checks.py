@@ -36,7 +36,7 @@ def check_no_such_race(sentence: str, low: str, ctx: Ctx) -> None:
         return
     if ctx.has("other_election_terms") or ctx.has("other_pilkada_year"):
         return
-    if found.group("diy") is not None or found.group("diy_en") is not None:
+    if any(found.group(g) is not None for g in ("diy", "diy_en", "diy_v")):
         at = found.start("diy")
         if (found.group("diy") or "").startswith("di ") and sentence[at : at + 3] != "DI ":
             return  # "calon gubernur di Yogyakarta": a place, not the province's name "DI Yogyakarta"
@@ -46,6 +46,6 @@ def check_no_such_race(sentence: str, low: str, ctx: Ctx) -> None:
             ctx.add("no_such_race", r.severity["no_such_race"], sentence, fact.text, fact.source, why=why)
         return
     for _codes, text, url in ctx.facts.voting_rule("no_local_race"):
-        where = found.group("jkt") or found.group("seribu") or ""
+        where = found.group("jkt") or found.group("jkt_v") or found.group("jkt_en") or found.group("seribu") or ""
         ctx.add("no_such_race", r.severity["no_such_race"], sentence, text, url, why=f"pemilihan kepala daerah {where}")
         return

@@ -51,6 +51,8 @@ def parse_number(text: str, rules: Rules) -> int | None:
     text = text.strip().lower()
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
         return int(text.replace(".", ""))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):  # English thousands: "1,553"
+        return int(text.replace(",", ""))
     if text.isdigit():
         return int(text)
     nw = rules.number_words
@@ -199,7 +201,10 @@ def find_dates(sentence: str, ref: date | None, rules: Rules) -> list[DateMentio
     for dm in found:
         lead = sentence[max(0, dm.start - 24) : dm.start]
         wm = rules.re_weekday_lead.search(lead)
-        if wm and _weekday_written(wm, lead, rules) and not lead[: wm.start("wd")].rstrip().endswith(("-", "–")):
+        before_wd = lead[: wm.start("wd")] if wm else ""
+        # A weekday as written (`_weekday_written`), or after "hari" in a lower-case post ("nyoblos hari kamis 27 ...").
+        named = wm is not None and (_weekday_written(wm, lead, rules) or before_wd.lower().rstrip().endswith("hari"))
+        if wm and named and not before_wd.rstrip().endswith(("-", "–")):
             dm.weekday = rules.weekdays[wm.group("wd").lower()]
             dm.weekday_text = wm.group("wd")
     found.sort(key=lambda x: x.start)

@@ -48,6 +48,8 @@ def check_vote_totals(sentence: str, low: str, ctx: Ctx) -> None:
             continue  # a misprinted digit: vote_count's
         if said < official and not cited:
             continue  # smaller: a district's count or one still running, unless the recapitulation is cited
+        if said < r.raw["vote_total_min_share"] * official:
+            continue  # far smaller: a regency's tally of a governor's race ("rekapitulasi Pilgub Jatim" in Tuban)
         votes = f"{official:,}".replace(",", ".")
         why = f"{who.pair.head.name}-{who.pair.deputy.name} meraih {votes} suara menurut rekapitulasi resmi"
         ctx.add("vote_total", r.severity["vote_total"], sentence, outcome.text, outcome.source, why=why)
