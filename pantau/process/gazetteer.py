@@ -88,6 +88,7 @@ class Rules:
     jurisdiction_cues: frozenset[str] = frozenset()  # "Polda", "Kodam": the command named after a province
     national_counts: dict[str, int] = field(default_factory=dict)  # "37 provinsi": unit -> smallest national count
     comparison_words: frozenset[str] = frozenset()  # "ketimbang X": X is compared with the subject
+    blockers_after: frozenset[str] = frozenset()  # "Kaltim Post": a name before one of these is a newspaper's
 
 
 def english_name(name: str, directions: dict[tuple[str, ...], str]) -> str | None:
@@ -150,6 +151,7 @@ def load_rules(path: Path | None = None) -> Rules:
         jurisdiction_cues=frozenset(str(w).lower() for w in raw.get("jurisdiction_cues") or []),
         national_counts={str(k).lower(): int(v) for k, v in (raw.get("national_counts") or {}).items()},
         comparison_words=frozenset(str(w).lower() for w in raw.get("comparison_words") or []),
+        blockers_after=frozenset(str(w).lower() for w in raw.get("blockers_after") or []),
         english_directions={
             tuple(str(k).lower().split()): str(v) for k, v in (raw.get("english_directions") or {}).items()
         },

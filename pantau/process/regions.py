@@ -216,8 +216,11 @@ def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
         )
         # a full name with its level word ("Kabupaten Bone", "Kota Batu") is explicit by itself
         cued = cued or (low[i] in rules.level_cues and key not in rules.needs_cue)
-        codes = sorted({f.code for f in forms if f.code is not None})
         end = i + n
+        if end < n_words and low[end] in rules.blockers_after and not _break_before(raw, orig, end, rules):
+            i = end  # "Kaltim Post", "Riau Pos": a newspaper
+            continue
+        codes = sorted({f.code for f in forms if f.code is not None})
         if i == last_end and raw[i][0] == "(" and last_codes.intersection(codes):
             i = end  # "Daerah Istimewa Yogyakarta (DIY)": the abbreviation in brackets is the same mention
             continue
