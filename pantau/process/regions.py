@@ -209,7 +209,7 @@ def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
             i += n
             continue
         prev = low[i - 1] if start < i else ""
-        level = rules.level_cues.get(prev) if not raw[i - 1].endswith(",") else None  # not "tiga cagub, Jawa Timur"
+        level = rules.level_cues.get(prev)
         cued = level is not None or any(
             low[j] in rules.context_cues and not (j + 1 < i and low[j + 1] in rules.national_qualifiers)
             for j in range(start, i)
