@@ -184,6 +184,8 @@ class Gazetteer:
                 self._add(english, place.code, "alias")
         for phrase in rules.stop_phrases:
             self._add(phrase, None, "stop")
+        # the words after which (a national count's unit: "37 provinsi") or from which (a comparison word) places
+        # may count damped; regions._damped_spans reads the words around them only when the text holds one
         self.damp_triggers = frozenset(rules.national_counts) | rules.comparison_words
         self.carved: dict[str, frozenset[str]] = {}  # parent province -> the provinces carved out of it
         for place in self._places.values():

@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     codes: list[str]
     key: str
@@ -140,16 +140,31 @@ def _break_before(raw: list[str], orig: list[str], k: int, rules: Rules) -> bool
     return "." in tail and orig[k - 1].lower() not in rules.abbreviations
 
 
-def _damped_spans(raw: list[str], orig: list[str], low: list[str], rules: Rules) -> list[tuple[int, int]]:
+def _damped_spans(
+    raw: list[str], orig: list[str], low: list[str], rules: Rules, triggers: frozenset[str]
+) -> list[tuple[int, int]]:
     """Word ranges whose places count damped: the sentence around a national count ("37 provinsi", "545 daerah")
-    and the rest of a sentence after a comparison word ("ketimbang DKI Jakarta ...")."""
+    and the rest of a sentence after a comparison word ("ketimbang DKI Jakarta ..."). `triggers` are the words of
+    either kind the text holds; their positions are found with list.index (in C), not a loop over every word."""
     counts, compare = rules.national_counts, rules.comparison_words
+    at: list[int] = []
+    for word in triggers:
+        j = -1
+        while True:
+            try:
+                j = low.index(word, j + 1)
+            except ValueError:
+                break
+            at.append(j)
     spans: list[tuple[int, int]] = []
     n = len(low)
-    for j, word in enumerate(low):
+    for j in sorted(at):
+        if spans and j < spans[-1][1]:
+            continue  # inside the sentence already marked
+        word = low[j]
         if word in compare:
             spans.append((j, _sentence_end(raw, orig, j, n, rules)))
-        elif word in counts and j > 0 and _number(orig[j - 1]) >= counts[word]:
+        elif j > 0 and _number(orig[j - 1]) >= counts[word]:
             start = j - 1
             while start > 0 and j - start < _SPAN_LIMIT and not _break_before(raw, orig, start, rules):
                 start -= 1
@@ -179,7 +194,8 @@ def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
     if rules.synonyms:
         syn = rules.synonyms
         low = [syn.get(w, w) for w in low]
-    spans = _damped_spans(raw, orig, low, rules) if not gaz.damp_triggers.isdisjoint(low) else []
+    triggers = gaz.damp_triggers.intersection(low)  # a set operation in C over the words
+    spans = _damped_spans(raw, orig, low, rules, triggers) if triggers else []
     out: list[_Mention] = []
     last_end, last_codes = -1, frozenset[str]()
     first, any_case, index = gaz.first_words, gaz.first_any_case, gaz.index
@@ -228,7 +244,7 @@ def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
         kind = "seat" if all(f.kind == "seat" for f in forms) else "name"
         if level is None and end < n_words and low[end] in rules.statement_weekdays and raw[end - 1].endswith(","):
             kind, cued = "statement", False
-        damped = any(a <= i < b for a, b in spans)
+        damped = bool(spans) and any(a <= i < b for a, b in spans)
         out.append(_Mention(codes, key, kind, cued, level, i, in_title, damped, prev in rules.jurisdiction_cues))
         i = end
     return out
