@@ -287,3 +287,32 @@ def test_a_newspaper_named_after_its_region_is_not_a_place(quote: str) -> None:
 def test_gazetteer_knows_the_new_provinces_parents() -> None:
     gaz = load_gazetteer()
     assert gaz.carved == {"91": frozenset({"93", "94", "95"}), "92": frozenset({"96"})}
+
+
+# ------------------------------------------------------------------------------- a pair named by short names
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Paslon Luthfi-Yasin unggul dalam hitung cepat pilkada.", "33"),
+        ("Pasangan calon Pramono-Rano menggelar kampanye akbar.", "31"),
+        ("Pasangan Khofifah - Emil unggul dalam hitung cepat pilkada.", "35"),
+        ("Pasangan Bobby–Surya menang di hitung cepat pilkada.", "12"),
+    ],
+)
+def test_a_pair_written_as_two_short_names_points_to_its_race(text: str, code: str) -> None:
+    rows = find_regions(text)
+    assert [r.code for r in rows] == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pasangan Prabowo-Gibran memenangi pemilihan presiden.",  # not a Pilkada pair
+        "Kampanye di masing-masing kecamatan, dari Senin-Selasa, digelar pasangan calon.",
+        "Jalan Luthfi-Yasin ditutup saat kampanye pasangan calon.",  # a street, not the pair
+    ],
+)
+def test_dashes_that_name_no_pilkada_pair_add_nothing(text: str) -> None:
+    assert find_regions(text) == []

@@ -55,7 +55,7 @@ from pantau.process.gazetteer import (
     load_gazetteer,
     load_rules,
 )
-from pantau.process.region_candidates import candidate_race_codes
+from pantau.process.region_candidates import candidate_race_codes, pair_race_codes
 from pantau.records import Region
 from pantau.text.dateline import find_dateline
 from pantau.text.phrases import drop_insert_lines
@@ -391,18 +391,21 @@ def _default_facts() -> FactBase:
 def _add_candidates(
     gaz: Gazetteer, ev: _Evidence, title: str, body: str, facts: FactBase, *, national: bool = False
 ) -> None:
-    """A candidate named in full is evidence for the region of the one race they stand in: `candidate_title` or
-    `candidate_name` per mention (times `lead_multiplier` in the first `lead_tokens` words, as for place names), at
-    most `candidate_cap` per place (kept below one explicit `mention`, so a name never outvotes a place the text
-    names). It counts before shared names are resolved: "Bogor" next to a Kota Bogor candidate is the regency.
-    In an article about national bodies (`national`), a candidate named once in the body and not in the title is a
-    national figure named in passing: `candidate_passing` times the weight."""
+    """A candidate named in full, or a pair by its short names ("Luthfi-Yasin"), is evidence for the region of the
+    one race they stand in: `candidate_title` or `candidate_name` per mention (times `lead_multiplier` in the first
+    `lead_tokens` words, as for place names), at most `candidate_cap` per place (kept below one explicit `mention`,
+    so a name never outvotes a place the text names). It counts before shared names are resolved: "Bogor" next to a
+    Kota Bogor candidate is the regency. In an article about national bodies (`national`), a candidate named once in
+    the body and not in the title is a national figure named in passing: `candidate_passing` times the weight."""
     w = gaz.rules.weights
     cap = min(w.get("candidate_cap", 0.9), w.get("mention", 1.0))
     lead, boost = int(w.get("lead_tokens", 80)), w.get("lead_multiplier", 1.5)
     got: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])  # code -> [title, body, body mentions]
     for text, slot, each in ((title, 0, w.get("candidate_title", 0.9)), (body, 1, w.get("candidate_name", 0.6))):
-        for code, pos in candidate_race_codes(text, facts, gaz.rules.candidate_blockers):
+        named = candidate_race_codes(text, facts, gaz.rules.candidate_blockers)
+        seen = set(named)  # a pair written in full ("Dedi Mulyadi-Erwan Setiawan") is already counted by its names
+        named += [hit for hit in pair_race_codes(text, facts, gaz.rules.candidate_blockers) if hit not in seen]
+        for code, pos in named:
             if gaz.get(code) is not None:
                 got[code][slot] += each * (boost if slot and pos < lead else 1.0)
                 got[code][2] += slot
