@@ -49,10 +49,10 @@ PROVINCE_FORMS: dict[str, list[str]] = {
     "19": ["Babel", "Bangka Belitung", "Kep. Babel", "Bangka Belitung Islands"],
     "21": ["Kepri", "Kep. Riau", "Riau Islands"],
     "31": ["DKI Jakarta", "DKI", "Daerah Khusus Jakarta", "DKJ"],
-    "32": ["Jabar", "West Java"],
+    "32": ["Jabar", "West Java", "Jawa Kulon"],
     "33": ["Jateng", "Central Java"],
-    "34": ["DIY", "DI Yogyakarta", "Jogja", "Special Region of Yogyakarta"],
-    "35": ["Jatim", "East Java"],
+    "34": ["DIY", "DI Yogyakarta", "Jogja", "Special Region of Yogyakarta", "Ngayogyakarta"],
+    "35": ["Jatim", "East Java", "Jawa Wetan"],
     "36": ["Banten"],
     "51": ["Bali"],
     "52": ["NTB", "West Nusa Tenggara"],
@@ -142,6 +142,8 @@ def test_common_regency_abbreviations(form: str, code: str) -> None:
         ("Pilkada Gunungkidul dan Gunung Kidul ditulis dua cara.", "34.03"),
         ("KPU Kota Palangkaraya menetapkan wali kota terpilih.", "62.71"),
         ("KPU Kota Pangkal Pinang menyiapkan pemungutan suara ulang.", "19.71"),
+        ("PSU Pilwalkot Banjar Baru digelar April.", "63.72"),
+        ("KPU Tikep menetapkan wali kota terpilih.", "82.72"),
     ],
 )
 def test_administrative_and_spelling_variants(text: str, code: str) -> None:

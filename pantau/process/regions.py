@@ -396,19 +396,21 @@ def _add_candidates(
     `lead_tokens` words, as for place names), at most `candidate_cap` per place (kept below one explicit `mention`,
     so a name never outvotes a place the text names). It counts before shared names are resolved: "Bogor" next to a
     Kota Bogor candidate is the regency. In an article about national bodies (`national`), a candidate named once in
-    the body and not in the title is a national figure named in passing: `candidate_passing` times the weight."""
+    the body and not in the title is a national figure named in passing: `candidate_passing` times the weight (a
+    pair, "Luthfi-Yasin", names the race's contest, not a figure: never in passing)."""
     w = gaz.rules.weights
     cap = min(w.get("candidate_cap", 0.9), w.get("mention", 1.0))
     lead, boost = int(w.get("lead_tokens", 80)), w.get("lead_multiplier", 1.5)
     got: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])  # code -> [title, body, body mentions]
     for text, slot, each in ((title, 0, w.get("candidate_title", 0.9)), (body, 1, w.get("candidate_name", 0.6))):
-        named = candidate_race_codes(text, facts, gaz.rules.candidate_blockers)
-        seen = set(named)  # a pair written in full ("Dedi Mulyadi-Erwan Setiawan") is already counted by its names
-        named += [hit for hit in pair_race_codes(text, facts, gaz.rules.candidate_blockers) if hit not in seen]
-        for code, pos in named:
+        named = [(code, pos, 1) for code, pos in candidate_race_codes(text, facts, gaz.rules.candidate_blockers)]
+        seen = {(code, pos) for code, pos, _ in named}  # a pair written in full is counted by its two names already
+        pairs = pair_race_codes(text, facts, gaz.rules.candidate_blockers)
+        named += [(code, pos, 2) for code, pos in pairs if (code, pos) not in seen]  # a pair names two people
+        for code, pos, people in named:
             if gaz.get(code) is not None:
                 got[code][slot] += each * (boost if slot and pos < lead else 1.0)
-                got[code][2] += slot
+                got[code][2] += slot * people
     passing = w.get("candidate_passing", 1.0)
     for code, (in_title, in_body, n_body) in got.items():
         if national and not in_title and n_body == 1:
