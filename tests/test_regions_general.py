@@ -318,3 +318,13 @@ def test_a_pair_written_as_two_short_names_points_to_its_race(text: str, code: s
 )
 def test_dashes_that_name_no_pilkada_pair_add_nothing(text: str) -> None:
     assert find_regions(text) == []
+
+
+def test_a_persons_birthplace_is_not_the_storys_region() -> None:
+    text = (
+        "Pasangan calon Pilgub Kalteng menggelar kampanye akbar di Palangka Raya. Calon gubernur kelahiran "
+        "Banjarmasin itu meminta warga datang ke TPS. KPU Kalteng menyiapkan logistik pemungutan suara."
+    )
+    assert provinces(find_regions(text)) == {PROVINCES["62"]}
+    story = find_regions("Warga Banjarmasin antusias mengikuti debat Pilwalkot Banjarmasin.")
+    assert provinces(story) == {PROVINCES["63"]}

@@ -89,6 +89,7 @@ class Rules:
     national_counts: dict[str, int] = field(default_factory=dict)  # "37 provinsi": unit -> smallest national count
     comparison_words: frozenset[str] = frozenset()  # "ketimbang X": X is compared with the subject
     blockers_after: frozenset[str] = frozenset()  # "Kaltim Post": a name before one of these is a newspaper's
+    origin_cues: frozenset[str] = frozenset()  # "kelahiran X": where a person comes from
 
 
 def english_name(name: str, directions: dict[tuple[str, ...], str]) -> str | None:
@@ -152,6 +153,7 @@ def load_rules(path: Path | None = None) -> Rules:
         national_counts={str(k).lower(): int(v) for k, v in (raw.get("national_counts") or {}).items()},
         comparison_words=frozenset(str(w).lower() for w in raw.get("comparison_words") or []),
         blockers_after=frozenset(str(w).lower() for w in raw.get("blockers_after") or []),
+        origin_cues=frozenset(str(w).lower() for w in raw.get("origin_cues") or []),
         english_directions={
             tuple(str(k).lower().split()): str(v) for k, v in (raw.get("english_directions") or {}).items()
         },

@@ -83,7 +83,7 @@ class _Mention:
     level: str | None
     pos: int
     in_title: bool
-    damped: bool = False  # in a sentence about the whole country, or compared with the subject
+    damped: bool = False  # in a sentence about the whole country, compared with the subject, or a birthplace
     command: bool = False  # right after "Polda"/"Kodam": the command named after the place
 
 
@@ -244,7 +244,9 @@ def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
         kind = "seat" if all(f.kind == "seat" for f in forms) else "name"
         if level is None and end < n_words and low[end] in rules.statement_weekdays and raw[end - 1].endswith(","):
             kind, cued = "statement", False
-        damped = bool(spans) and any(a <= i < b for a, b in spans)
+        damped = (bool(spans) and any(a <= i < b for a, b in spans)) or any(
+            low[j] in rules.origin_cues for j in range(start, i)
+        )
         out.append(_Mention(codes, key, kind, cued, level, i, in_title, damped, prev in rules.jurisdiction_cues))
         i = end
     return out
