@@ -191,11 +191,12 @@ def _sentence_end(raw: list[str], orig: list[str], j: int, n: int, rules: Rules)
 def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
     rules = gaz.rules
     raw, orig, low = _tokenize(text)
-    if rules.synonyms:
-        syn = rules.synonyms
+    syn = rules.synonyms
+    if syn and not syn.keys().isdisjoint(low):  # most texts hold none of the few synonyms: no pass over the words
         low = [syn.get(w, w) for w in low]
     triggers = gaz.damp_triggers.intersection(low)  # a set operation in C over the words
     spans = _damped_spans(raw, orig, low, rules, triggers) if triggers else []
+    origin = not rules.origin_cues.isdisjoint(low)  # a birthplace word somewhere: "kelahiran X"
     out: list[_Mention] = []
     last_end, last_codes = -1, frozenset[str]()
     first, any_case, index = gaz.first_words, gaz.first_any_case, gaz.index
@@ -244,8 +245,8 @@ def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
         kind = "seat" if all(f.kind == "seat" for f in forms) else "name"
         if level is None and end < n_words and low[end] in rules.statement_weekdays and raw[end - 1].endswith(","):
             kind, cued = "statement", False
-        damped = (bool(spans) and any(a <= i < b for a, b in spans)) or any(
-            low[j] in rules.origin_cues for j in range(start, i)
+        damped = (bool(spans) and any(a <= i < b for a, b in spans)) or (
+            origin and any(low[j] in rules.origin_cues for j in range(start, i))
         )
         out.append(_Mention(codes, key, kind, cued, level, i, in_title, damped, prev in rules.jurisdiction_cues))
         i = end
