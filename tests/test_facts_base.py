@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -448,3 +450,19 @@ def test_a_broken_sirekap_file_stops_the_loader(tmp_path: Path) -> None:
     _edit(tmp_path / "facts_sirekap.json", lambda d: _count(d, "32.73").pop("leader"))
     with pytest.raises(ValueError, match=r"facts_sirekap\.json regencies entry 32\.73 is malformed"):
         load_facts(facts_path)
+
+
+@pytest.mark.parametrize("name", ["facts_outcomes.json", "facts_races.json", "facts_sirekap.json"])
+def test_a_part_that_is_not_json_is_one_problem_and_a_clean_exit(tmp_path: Path, name: str) -> None:
+    facts_path = _copy(tmp_path)
+    (tmp_path / name).write_text('{"version": "x", "outcomes": [\n<<<<<<< HEAD\n', encoding="utf-8")  # a bad merge
+    problems = check_fact_base(facts_path)
+    assert problems and any(name in p for p in problems), problems
+    done = subprocess.run(
+        [sys.executable, "-m", "pantau", "facts", "check", "--file", str(facts_path)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr and name in done.stderr

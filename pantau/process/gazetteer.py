@@ -43,6 +43,7 @@ class Place:
     pilkada: bool
     aliases: tuple[str, ...] = ()
     seats: tuple[str, ...] = ()
+    formed_from: str | None = None  # a province carved out of another in 2022 (its commands were the parent's)
 
     @property
     def short_name(self) -> str:
@@ -84,6 +85,11 @@ class Rules:
     statement_weekdays: frozenset[str] = frozenset()
     candidate_context: re.Pattern[str] | None = None  # words of the election: candidates' names count only then
     candidate_blockers: frozenset[str] = frozenset()  # a name after one of these is a street or a building's
+    jurisdiction_cues: frozenset[str] = frozenset()  # "Polda", "Kodam": the command named after a province
+    national_counts: dict[str, int] = field(default_factory=dict)  # "37 provinsi": unit -> smallest national count
+    comparison_words: frozenset[str] = frozenset()  # "ketimbang X": X is compared with the subject
+    blockers_after: frozenset[str] = frozenset()  # "Kaltim Post": a name before one of these is a newspaper's
+    origin_cues: frozenset[str] = frozenset()  # "kelahiran X": where a person comes from
 
 
 def english_name(name: str, directions: dict[tuple[str, ...], str]) -> str | None:
@@ -143,6 +149,11 @@ def load_rules(path: Path | None = None) -> Rules:
         statement_weekdays=frozenset(str(w).lower() for w in raw.get("statement_place_weekdays") or []),
         candidate_context=_phrase_regex(str(c) for c in raw.get("candidate_context") or []),
         candidate_blockers=frozenset(str(w).lower() for w in raw.get("candidate_blockers_before") or []),
+        jurisdiction_cues=frozenset(str(w).lower() for w in raw.get("jurisdiction_cues") or []),
+        national_counts={str(k).lower(): int(v) for k, v in (raw.get("national_counts") or {}).items()},
+        comparison_words=frozenset(str(w).lower() for w in raw.get("comparison_words") or []),
+        blockers_after=frozenset(str(w).lower() for w in raw.get("blockers_after") or []),
+        origin_cues=frozenset(str(w).lower() for w in raw.get("origin_cues") or []),
         english_directions={
             tuple(str(k).lower().split()): str(v) for k, v in (raw.get("english_directions") or {}).items()
         },
@@ -175,6 +186,13 @@ class Gazetteer:
                 self._add(english, place.code, "alias")
         for phrase in rules.stop_phrases:
             self._add(phrase, None, "stop")
+        # the words after which (a national count's unit: "37 provinsi") or from which (a comparison word) places
+        # may count damped; regions._damped_spans reads the words around them only when the text holds one
+        self.damp_triggers = frozenset(rules.national_counts) | rules.comparison_words
+        self.carved: dict[str, frozenset[str]] = {}  # parent province -> the provinces carved out of it
+        for place in self._places.values():
+            if place.formed_from:
+                self.carved[place.formed_from] = self.carved.get(place.formed_from, frozenset()) | {place.code}
         # first word of every key -> the most words a key starting with it has (the scan tries no longer ones)
         self.first_words: dict[str, int] = {}
         self.first_any_case: set[str] = set()  # first words that may match in lower case ("nasi Padang")
@@ -259,6 +277,7 @@ def _load_places(path: Path) -> list[Place]:
             pilkada=bool(p["pilkada"]),
             aliases=tuple(str(a) for a in p.get("aliases") or []),
             seats=tuple(str(s) for s in p.get("seats") or []),
+            formed_from=str(p["formed_from"]) if p.get("formed_from") else None,
         )
         for p in raw["places"]
     ]

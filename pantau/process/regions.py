@@ -55,7 +55,7 @@ from pantau.process.gazetteer import (
     load_gazetteer,
     load_rules,
 )
-from pantau.process.region_candidates import candidate_race_codes
+from pantau.process.region_candidates import candidate_race_codes, pair_race_codes
 from pantau.records import Region
 from pantau.text.dateline import find_dateline
 from pantau.text.phrases import drop_insert_lines
@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     codes: list[str]
     key: str
@@ -83,6 +83,8 @@ class _Mention:
     level: str | None
     pos: int
     in_title: bool
+    damped: bool = False  # in a sentence about the whole country, compared with the subject, or a birthplace
+    command: bool = False  # right after "Polda"/"Kodam": the command named after the place
 
 
 @dataclass
@@ -138,13 +140,65 @@ def _break_before(raw: list[str], orig: list[str], k: int, rules: Rules) -> bool
     return "." in tail and orig[k - 1].lower() not in rules.abbreviations
 
 
+def _damped_spans(
+    raw: list[str], orig: list[str], low: list[str], rules: Rules, triggers: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Word ranges whose places count damped: the sentence around a national count ("37 provinsi", "545 daerah")
+    and the rest of a sentence after a comparison word ("ketimbang DKI Jakarta ..."). `triggers` are the words of
+    either kind the text holds; their positions are found with list.index (in C), not a loop over every word."""
+    counts, compare = rules.national_counts, rules.comparison_words
+    at: list[int] = []
+    for word in triggers:
+        j = -1
+        while True:
+            try:
+                j = low.index(word, j + 1)
+            except ValueError:
+                break
+            at.append(j)
+    spans: list[tuple[int, int]] = []
+    n = len(low)
+    for j in sorted(at):
+        if spans and j < spans[-1][1]:
+            continue  # inside the sentence already marked
+        word = low[j]
+        if word in compare:
+            spans.append((j, _sentence_end(raw, orig, j, n, rules)))
+        elif j > 0 and _number(orig[j - 1]) >= counts[word]:
+            start = j - 1
+            while start > 0 and j - start < _SPAN_LIMIT and not _break_before(raw, orig, start, rules):
+                start -= 1
+            spans.append((start, _sentence_end(raw, orig, j, n, rules)))
+    return spans
+
+
+_SPAN_LIMIT = 60  # words a damped span reaches either way at most
+
+
+def _number(word: str) -> int:
+    """A count written in digits ("37", "1.553"), else -1."""
+    digits = word.replace(".", "")
+    return int(digits) if digits.isdecimal() else -1
+
+
+def _sentence_end(raw: list[str], orig: list[str], j: int, n: int, rules: Rules) -> int:
+    end = j + 1
+    while end < n and end - j < _SPAN_LIMIT and not _break_before(raw, orig, end, rules):
+        end += 1
+    return end
+
+
 def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
     rules = gaz.rules
     raw, orig, low = _tokenize(text)
-    if rules.synonyms:
-        syn = rules.synonyms
+    syn = rules.synonyms
+    if syn and not syn.keys().isdisjoint(low):  # most texts hold none of the few synonyms: no pass over the words
         low = [syn.get(w, w) for w in low]
+    triggers = gaz.damp_triggers.intersection(low)  # a set operation in C over the words
+    spans = _damped_spans(raw, orig, low, rules, triggers) if triggers else []
+    origin = not rules.origin_cues.isdisjoint(low)  # a birthplace word somewhere: "kelahiran X"
     out: list[_Mention] = []
+    last_end, last_codes = -1, frozenset[str]()
     first, any_case, index = gaz.first_words, gaz.first_any_case, gaz.index
     i, n_words = 0, len(low)
     while i < n_words:
@@ -179,13 +233,23 @@ def _scan(gaz: Gazetteer, text: str, *, in_title: bool) -> list[_Mention]:
         )
         # a full name with its level word ("Kabupaten Bone", "Kota Batu") is explicit by itself
         cued = cued or (low[i] in rules.level_cues and key not in rules.needs_cue)
-        codes = sorted({f.code for f in forms if f.code is not None})
-        kind = "seat" if all(f.kind == "seat" for f in forms) else "name"
         end = i + n
+        if end < n_words and low[end] in rules.blockers_after and not _break_before(raw, orig, end, rules):
+            i = end  # "Kaltim Post", "Riau Pos": a newspaper
+            continue
+        codes = sorted({f.code for f in forms if f.code is not None})
+        if i == last_end and raw[i][0] == "(" and last_codes.intersection(codes):
+            i = end  # "Daerah Istimewa Yogyakarta (DIY)": the abbreviation in brackets is the same mention
+            continue
+        last_end, last_codes = end, frozenset(codes)
+        kind = "seat" if all(f.kind == "seat" for f in forms) else "name"
         if level is None and end < n_words and low[end] in rules.statement_weekdays and raw[end - 1].endswith(","):
             kind, cued = "statement", False
-        out.append(_Mention(codes, key, kind, cued, level, i, in_title))
-        i += n
+        damped = (bool(spans) and any(a <= i < b for a, b in spans)) or (
+            origin and any(low[j] in rules.origin_cues for j in range(start, i))
+        )
+        out.append(_Mention(codes, key, kind, cued, level, i, in_title, damped, prev in rules.jurisdiction_cues))
+        i = end
     return out
 
 
@@ -278,31 +342,45 @@ def find_regions(
                 base *= w.get("lead_multiplier", 1.5)
         if national and not m.cued and m.key in rules.national_keys:
             base *= rules.national_damping
+        if m.damped and not m.in_title:
+            base *= rules.national_damping
         return base
 
     context = rules.candidate_context
     if candidates and (context is None or context.search(title) or context.search(body)):
-        _add_candidates(gaz, ev, title, body, facts or _default_facts())
+        _add_candidates(gaz, ev, title, body, facts or _default_facts(), national=national)
 
     # unambiguous mentions first; shared names and names that need a cue wait for the evidence of the others
+    commands: list[_Mention] = []
     for m in mentions:
         cands = m.codes
         if m.level and len(cands) > 1:
             cands = [c for c in cands if (p := gaz.get(c)) is not None and p.level == m.level] or cands
         needs_support = m.key in rules.needs_cue and not m.cued
-        if len(cands) == 1 and not needs_support:
+        if m.command and len(cands) == 1 and cands[0] in gaz.carved:
+            commands.append(m)
+        elif len(cands) == 1 and not needs_support:
             ev.add(cands[0], weight_of(m), in_title=m.in_title, supported=True, statement=m.kind == "statement")
         else:
             pending.append((m, cands, needs_support))
     dl_code = dl_place.code if dl_place else None
+    shared: dict[str, set[str]] = defaultdict(set)  # code -> the shared names of this article that can mean it
+    for m, cands, _ in pending:
+        for c in cands:
+            shared[c].add(m.key)
     for m, cands, needs_support in pending:
         if needs_support:
             cands = [c for c in cands if c in ev.supported or c == dl_code]
-        code = cands[0] if len(cands) == 1 else _resolve(gaz, m.key, cands, ev, dl_place, prior) if cands else None
+        code = (
+            cands[0] if len(cands) == 1 else _resolve(gaz, m.key, cands, ev, dl_place, prior, shared) if cands else None
+        )
         if code:
             ev.add(
                 code, weight_of(m), in_title=m.in_title, supported=not needs_support, statement=m.kind == "statement"
             )
+    for m in commands:  # "Polda Papua" in a Papua Pegunungan story is the command that serves it
+        if not any(ev.total(child) > 0 for child in gaz.carved[m.codes[0]]):
+            ev.add(m.codes[0], weight_of(m), in_title=m.in_title, supported=True)
 
     return _rank(gaz, ev, dl_place, national, prior)
 
@@ -313,20 +391,33 @@ def _default_facts() -> FactBase:
     return load_facts()
 
 
-def _add_candidates(gaz: Gazetteer, ev: _Evidence, title: str, body: str, facts: FactBase) -> None:
-    """A candidate named in full is evidence for the region of the one race they stand in: `candidate_title` or
-    `candidate_name` per mention (times `lead_multiplier` in the first `lead_tokens` words, as for place names), at
-    most `candidate_cap` per place (kept below one explicit `mention`, so a name never outvotes a place the text
-    names). It counts before shared names are resolved: "Bogor" next to a Kota Bogor candidate is the regency."""
+def _add_candidates(
+    gaz: Gazetteer, ev: _Evidence, title: str, body: str, facts: FactBase, *, national: bool = False
+) -> None:
+    """A candidate named in full, or a pair by its short names ("Luthfi-Yasin"), is evidence for the region of the
+    one race they stand in: `candidate_title` or `candidate_name` per mention (times `lead_multiplier` in the first
+    `lead_tokens` words, as for place names), at most `candidate_cap` per place (kept below one explicit `mention`,
+    so a name never outvotes a place the text names). It counts before shared names are resolved: "Bogor" next to a
+    Kota Bogor candidate is the regency. In an article about national bodies (`national`), a candidate named once in
+    the body and not in the title is a national figure named in passing: `candidate_passing` times the weight (a
+    pair, "Luthfi-Yasin", names the race's contest, not a figure: never in passing)."""
     w = gaz.rules.weights
     cap = min(w.get("candidate_cap", 0.9), w.get("mention", 1.0))
     lead, boost = int(w.get("lead_tokens", 80)), w.get("lead_multiplier", 1.5)
-    got: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])  # code -> [title, body]
+    got: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])  # code -> [title, body, body mentions]
     for text, slot, each in ((title, 0, w.get("candidate_title", 0.9)), (body, 1, w.get("candidate_name", 0.6))):
-        for code, pos in candidate_race_codes(text, facts, gaz.rules.candidate_blockers):
+        named = [(code, pos, 1) for code, pos in candidate_race_codes(text, facts, gaz.rules.candidate_blockers)]
+        seen = {(code, pos) for code, pos, _ in named}  # a pair written in full is counted by its two names already
+        pairs = pair_race_codes(text, facts, gaz.rules.candidate_blockers)
+        named += [(code, pos, 2) for code, pos in pairs if (code, pos) not in seen]  # a pair names two people
+        for code, pos, people in named:
             if gaz.get(code) is not None:
                 got[code][slot] += each * (boost if slot and pos < lead else 1.0)
-    for code, (in_title, in_body) in got.items():
+                got[code][2] += slot * people
+    passing = w.get("candidate_passing", 1.0)
+    for code, (in_title, in_body, n_body) in got.items():
+        if national and not in_title and n_body == 1:
+            in_body *= passing
         if in_title:
             ev.add(code, min(in_title, cap), in_title=True, supported=False)
         rest = cap - min(in_title, cap)
@@ -335,7 +426,13 @@ def _add_candidates(gaz: Gazetteer, ev: _Evidence, title: str, body: str, facts:
 
 
 def _resolve(
-    gaz: Gazetteer, key: str, cands: list[str], ev: _Evidence, dl_place: Place | None, prior: Place | None
+    gaz: Gazetteer,
+    key: str,
+    cands: list[str],
+    ev: _Evidence,
+    dl_place: Place | None,
+    prior: Place | None,
+    shared: dict[str, set[str]] | None = None,
 ) -> str | None:
     scored = [(ev.total(c), c) for c in cands if ev.total(c) > 0]
     if scored:
@@ -346,7 +443,13 @@ def _resolve(
     provinces = {p.province_code for p in places}
     if len(provinces) > 1:
         present = {c.split(".")[0] for c in ev.weight if ev.weight[c] > 0} | {c.split(".")[0] for c in ev.title}
-        for pool in (present, {dl_place.province_code} if dl_place else set(), {prior.code} if prior else set()):
+        local = [p.code for p in places if p.province_code in present]
+        if len(local) == 1:
+            return local[0]
+        both = [c for c in cands if len((shared or {}).get(c, ())) > 1]  # "Banjar ... Martapura"
+        if len(both) == 1:
+            return both[0]
+        for pool in ({dl_place.province_code} if dl_place else set(), {prior.code} if prior else set()):
             local = [p.code for p in places if p.province_code in pool]
             if len(local) == 1:
                 return local[0]

@@ -61,13 +61,18 @@ def name_words(facts: FactBase, rules: Rules) -> frozenset[str]:
 def single_case(sentence: str) -> bool:
     """Whether a sentence carries no case information: only lower-case or only upper-case letters, or a headline in
     title case (every word of four letters or more capitalised, at least four of them)."""
-    letters = [c for c in sentence if c.isalpha()]
-    if len(letters) < 4 or " " not in sentence.strip():
+    if " " not in sentence.strip():
         return False
-    if all(c.islower() for c in letters) or all(c.isupper() for c in letters):
-        return True
-    long_words = [w for w in _WORD.findall(sentence) if len(w) >= 4]
-    return len(long_words) >= 4 and all(w[0].isupper() for w in long_words)
+    if sentence.islower() or sentence.isupper():  # every cased letter in one case (str methods, C speed)
+        return sum(c.isalpha() for c in sentence) >= 4
+    long_words = 0
+    for m in _WORD.finditer(sentence):  # lazily: running text stops at its first long word in lower case
+        word = m.group(0)
+        if len(word) >= 4:
+            if not word[0].isupper():
+                return False
+            long_words += 1
+    return long_words >= 4
 
 
 def upper_words(facts: FactBase, rules: Rules) -> frozenset[str]:

@@ -399,9 +399,17 @@ def _check_reconciliation(facts: FactBase, pairs_by_level: dict[str, int], probl
 
 
 def check_fact_base(path: Path | None = None) -> list[str]:
-    """All problems of the fact base whose facts.json is `path` (default the bundled one)."""
-    target = Path(path) if path is not None else FACTS_PATH
+    """All problems of the fact base whose facts.json is `path` (default the bundled one). A part that cannot be read
+    at all (broken JSON, a missing file) is one problem with its reason, never a traceback."""
     problems: list[str] = []
+    try:
+        return _check_fact_base(path, problems)
+    except ValueError as exc:  # a part loaded on demand (outcomes, races, ...) that cannot be parsed
+        return [*problems, str(exc)]
+
+
+def _check_fact_base(path: Path | None, problems: list[str]) -> list[str]:
+    target = Path(path) if path is not None else FACTS_PATH
     try:
         facts = load_facts(target, eager=False)
     except ValueError as exc:
