@@ -153,7 +153,25 @@ FLAGGED: list[tuple[str, str, str, str | None, str]] = [
 ]
 
 # (why, title, body, published_at, rule): each must not raise the rule
+FLAGGED.append(
+    (
+        "an English term of office after 'lead ... for the'",
+        "Jakarta",
+        "Pramono Anung will lead Jakarta for the 2024-2029 term after winning the gubernatorial election.",
+        DEC,
+        "term_of_office",
+    )
+)
+
 NOT_FLAGGED: list[tuple[str, str, str, str | None, str]] = [
+    (
+        "the right English term",
+        "Jakarta",
+        "Pramono Anung will lead Jakarta for the 2025-2030 term after winning the gubernatorial election.",
+        DEC,
+        "term_of_office",
+    ),
+    ("an earlier term", "Jakarta", "Anies Baswedan led Jakarta for the 2017-2022 term.", DEC, "term_of_office"),
     (
         "designation after the KPU could",
         "Pleno",
