@@ -367,7 +367,11 @@ def _misdated(sentence: str, low: str, ctx: Ctx, cues_key: str, day: date) -> bo
     """Whether the sentence dates the vote its cue (`cues_key`) names on a day of 2025 other than `day`; dates of a
     ruling, a recapitulation or a campaign near the cue are not the vote's."""
     r = ctx.rules
-    for dm in find_dates(sentence, ctx.ref, r):
+    dates = find_dates(sentence, ctx.ref, r)
+    if any(not dm.is_range and dm.first == day for dm in dates):
+        return False  # the race's own day is written too: another date there is other races' ("5 daerah ... 5/4,
+        # tersisa PSU di Talaud, Rabu 9 April")
+    for dm in dates:
         if dm.is_range or dm.first.year != 2025 or dm.first == day:
             continue
         cues = list(r.lists[cues_key].finditer(low, 0, dm.start))

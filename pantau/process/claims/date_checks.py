@@ -199,6 +199,10 @@ def _voting_link_ok(low: str, cue: str, gap: str, cue_start: int, r: Rules) -> b
 
 def _schedule_contradicts(dm: DateMention, official: Stage, cue: str, gap: str, r: Rules) -> bool:
     if dm.is_range:
+        if official.levels or official.name in r.raw["schedule_regional_stages"]:
+            # a stage that each level or region runs on its own days inside the national window (recapitulation
+            # "5 sampai 7 Desember" in one province): only a range reaching outside the window is wrong
+            return dm.first < official.start or dm.last > official.end
         return dm.first != official.start or dm.last != official.end
     starts = r.has("boundary_start", gap)
     ends = r.has("boundary_end", gap)

@@ -268,8 +268,8 @@ class FactBase:
 
     def partial_in_race(self, name: str, race: Race) -> CandidateMatch | None:
         """A partial alias that is ambiguous nationally can still be unique inside one race: the name is a
-        candidate's whole name, or one word of it (4 letters or more); the first candidate in ballot order, head
-        before deputy, wins."""
+        candidate's whole name, two or more of its words in a row ("Ali Baal Masdar" of "Muhammad Ali Baal Masdar"),
+        or one word of it (4 letters or more); a key that two people of the race bear names neither."""
         key = name_key(name)
         if not key:
             return None
@@ -284,11 +284,19 @@ class FactBase:
         if cached is not None and cached[0] is race:
             return cached[1]
         keys: dict[str, tuple[Pair, str]] = {}
+        shared: set[str] = set()  # keys two people of the race bear ("Masdar" of two brothers): none of them
         for pair in race.pairs:
             for role in ("head", "deputy"):
                 words = name_key(pair.person(role).name).split()
-                for key in (" ".join(words), *(w for w in words if len(w) >= 4)):
-                    keys.setdefault(key, (pair, role))
+                runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
+                for key in (" ".join(words), *runs, *(w for w in words if len(w) >= 4)):
+                    held = keys.get(key)
+                    if held is None:
+                        keys[key] = (pair, role)
+                    elif held != (pair, role):
+                        shared.add(key)
+        for key in shared:
+            keys.pop(key, None)
         cache[race.code] = (race, keys)
         return keys
 

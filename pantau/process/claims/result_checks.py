@@ -72,6 +72,21 @@ def check_shares(found: list[VoteShare], ctx: Ctx) -> None:
                 why += f", bukan {_id(vs.share, 2)}%"
                 ctx.add("vote_share", r.severity["vote_share"], vs.sentence, fact, "", why=why)
         return
+    races = {x.code for x in ctx.mentions.known_races()} if ctx.mentions is not None else set()
+    if len(races) > 1 and len({vs.sentence for vs in found}) > 1:
+        # an article on two races (a regency's Pilbup and its tally of the Pilgub): their valid totals differ a
+        # little, so pairs are compared only within a sentence
+        for sentence in dict.fromkeys(vs.sentence for vs in found):
+            _check_totals([vs for vs in found if vs.sentence == sentence], ctx, fact, tolerance)
+        return
+    _check_totals(found, ctx, fact, tolerance)
+
+
+def _check_totals(found: list[VoteShare], ctx: Ctx, fact: str, tolerance: float) -> None:
+    """The pairs' implied totals (votes / share) against each other: one far from the others is misprinted."""
+    r = ctx.rules
+    if not found:
+        return
     totals = [vs.votes * 100 / vs.share for vs in found]
     whole_race = len(found) >= 2 and abs(sum(vs.share for vs in found) - 100) <= tolerance * len(found)
     if not (whole_race or len(found) >= 3):
