@@ -397,3 +397,17 @@ def test_an_unknown_head_beside_a_deputy_is_still_flagged_after_the_revote() -> 
     flags = check_claims("PSU Pilkada", body, published_at=AFTER_REELECTION, article_pilkada=True)
     flag = next(f for f in flags if f.rule == "candidate_pair")
     assert "Aulia Rahman Basri" in flag.fact and "Bambang Sutrisno" in flag.fact
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "pasangan saparudin-dessy ayutrisna nomor urut 1 di pilkada ulang kota pangkalpinang",
+        "PASANGAN SAPARUDIN-DESSY AYUTRISNA NOMOR URUT 1 DI PILKADA ULANG KOTA PANGKALPINANG",
+        "shalahuddin-felix sonadie y. tingan nomor urut 2 di psu barito utara",
+    ],
+)
+def test_a_post_in_one_case_is_read_with_the_names_of_the_amended_ballot(body: str) -> None:
+    # the case of a lower-case or all-capitals forward is restored from the names of the ballot in force on its day:
+    # the re-election's new candidates (Saparudin-Dessy Ayutrisna is no. 3) are names too
+    assert "ballot_number" in rules("Pilkada", body, AFTER_REELECTION)
