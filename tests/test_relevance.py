@@ -510,6 +510,9 @@ def test_re_votes_of_2025_are_pilkada_coverage_and_earlier_or_other_re_votes_are
     assert not score_pilkada("Warga kembali ke TPS untuk PSU", body, published_at="2024-02-20").is_pilkada
     pileg = "Pemungutan suara ulang pemilu legislatif untuk pemilih di luar negeri digelar Minggu."
     assert not score_pilkada("PSU Pileg di luar negeri", pileg, published_at="2025-04-20").is_pilkada
+    # "PSU" with no other election word is no re-vote: a power supply unit reviewed in the window
+    psu = "PSU 650 watt ini cocok untuk kartu grafis terbaru; pilih PSU bersertifikat 80 Plus agar PC awet."
+    assert not score_pilkada("Rekomendasi PSU untuk PC gaming", psu, published_at="2025-04-20").is_pilkada
 
 
 def test_malay_coverage_of_the_simultaneous_regional_elections() -> None:

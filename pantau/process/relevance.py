@@ -276,12 +276,15 @@ def _in_season(model: _Model, day: str | None) -> bool:
 
 def _revote_evidence(model: _Model, published_at: str | None, body: Counter[str], title: Counter[str]) -> float:
     """Re-vote words (PSU, pemungutan suara ulang) in a text published while the MK-ordered re-votes and the
-    re-elections of the 2024 Pilkada ran: no other election held re-votes then, so they are Pilkada-specific."""
+    re-elections of the 2024 Pilkada ran: no other election held re-votes then, so they are Pilkada-specific, when
+    the text names some other election word beside them (TPS, KPU, pemilih, vote ...)."""
     start, end = model.revote_window
     day = as_text(published_at)[:10]
     if not (model.revote_factor and start and len(day) == 10 and start <= day <= end):
         return 0.0
     keep = model.revote_terms
+    if all(k in keep for c in (body, title) for k in c):
+        return 0.0  # "PSU" alone is also a power supply unit: a re-vote is told by some other election word with it
     picked = (Counter({k: n for k, n in c.items() if k in keep}) for c in (body, title))
     return model.revote_factor * _weighted(model, next(picked), next(picked))
 
