@@ -539,6 +539,20 @@ def test_a_2024_candidate_pair_named_as_posts_write_it_is_pilkada_evidence() -> 
     assert not score_pilkada("", other, published_at="2024-01-26").is_pilkada
 
 
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Mudik lebaran", "Menjelang hari raya, Yudha pulang kampung ke Solo bersama keluarganya. Jalanan padat."),
+        ("Resep kue", "Kue ini cocok untuk hari raya. Aldi, pemilik toko, mengatakan penjualan naik."),
+        ("Sepak bola", "Pada tahun Johan bergabung, klub juara liga. Ia mencetak gol."),
+    ],
+)
+def test_a_name_word_that_is_an_everyday_word_next_to_a_name_is_no_pair(title: str, body: str) -> None:
+    # pair phrases are generated from every pair's name words ("Raya" + "Yudha", "Tahun" + "Johan"): only a pair
+    # written as one (joined, or both names capitalised side by side) is evidence
+    assert not score_pilkada(title, body, published_at="2024-06-01").is_pilkada
+
+
 def test_candidate_pair_phrases_skip_short_and_common_name_words() -> None:
     from pantau.process.relevance import candidate_pair_phrases
     from pantau.resources import load_json
