@@ -568,3 +568,21 @@ def test_nominations_are_read_over_the_canonical_party_list(body: str) -> None:
     """ "<party> mengusung <name>" names its parties by the aliases of facts_parties.json (`{party}` in the rule)."""
     flags = check_claims("Pilkada Lembah Hijau 2024", body, published_at="2024-12-10T10:00:00+07:00")
     assert "fabricated_nomination" in [f.rule for f in flags], body
+
+
+def test_the_sentence_cache_keeps_few_long_texts() -> None:
+    # a batch splits each article's 100,000-character body; the cache must not hold hundreds of them (124 MB for
+    # 256 bodies with one non-ASCII character)
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(64):
+            split_sentences(
+                (f"Kalimat {i} tentang pilkada di daerah ini berjalan lancar — kata dia. " * 1500)[:100_000]
+            )
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held < 15_000_000

@@ -581,6 +581,16 @@ def test_a_wire_credit_line_gives_the_agency_and_its_place(credit: str, author: 
     assert got["body"].split("\n\n")[-3:] == [P1, P2, P3] and author not in got["body"]
 
 
+def test_a_wire_credit_after_a_long_menu_is_still_found() -> None:
+    # a portal's menus and tickers ("Berita ...", "Kabupaten ...") share an agency's first letters ("Bernama",
+    # "Kantor Berita Antara"): they are no credit lines and must not use up the elements looked at
+    menu = "".join(f"<li><span>Berita Kabupaten {n}</span></li>" for n in range(400))
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    body = f"<ul>{menu}</ul><div class='story'><h1>Pleno DPT</h1><p class='credit'>JIJI</p>{story}</div>"
+    got = extract_html(_page("<title>Pleno DPT - Kabar Sample</title>", body), "https://kabar.example.com/read/pleno")
+    assert got["author"] == "JIJI"
+
+
 def test_a_photo_credit_naming_an_agency_is_no_wire_credit() -> None:
     story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
     photo = "<figure><img src='a.jpg'><figcaption><span class='credit'>AFP</span></figcaption></figure>"

@@ -376,3 +376,38 @@ def test_facts_show_prints_the_amended_ballot_and_its_result(capsys: pytest.Capt
     assert main(["facts", "show", "19.71"]) == 0
     out = capsys.readouterr().out
     assert "3. Saparudin - Dessy Ayutrisna" in out and "result: no. 3 won" in out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pasangan Edi Damansyah-Rendi Solihin didiskualifikasi MK dari Pilkada Kutai Kartanegara.",
+        "Pada Pilkada 27 November 2024, pasangan nomor urut 1 Edi Damansyah-Rendi Solihin unggul di Kutai Kartanegara.",
+        "Pasangan Ade Sugianto-Iip Miptahul Paoz didiskualifikasi MK dari Pilkada Kabupaten Tasikmalaya.",
+    ],
+)
+def test_the_pair_kpu_determined_in_2024_is_no_unregistered_pair_after_the_revote(body: str) -> None:
+    # Edi Damansyah was KPU's determined head of no. 1 until the MK disqualified him; a text after the amendment
+    # that names the 2024 pair is history, never "not a pair KPU determined".
+    assert "candidate_pair" not in rules("PSU Pilkada", body, AFTER_REELECTION)
+
+
+def test_an_unknown_head_beside_a_deputy_is_still_flagged_after_the_revote() -> None:
+    body = "Pasangan Bambang Sutrisno-Rendi Solihin maju di PSU Pilkada Kutai Kartanegara."
+    flags = check_claims("PSU Pilkada", body, published_at=AFTER_REELECTION, article_pilkada=True)
+    flag = next(f for f in flags if f.rule == "candidate_pair")
+    assert "Aulia Rahman Basri" in flag.fact and "Bambang Sutrisno" in flag.fact
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "pasangan saparudin-dessy ayutrisna nomor urut 1 di pilkada ulang kota pangkalpinang",
+        "PASANGAN SAPARUDIN-DESSY AYUTRISNA NOMOR URUT 1 DI PILKADA ULANG KOTA PANGKALPINANG",
+        "shalahuddin-felix sonadie y. tingan nomor urut 2 di psu barito utara",
+    ],
+)
+def test_a_post_in_one_case_is_read_with_the_names_of_the_amended_ballot(body: str) -> None:
+    # the case of a lower-case or all-capitals forward is restored from the names of the ballot in force on its day:
+    # the re-election's new candidates (Saparudin-Dessy Ayutrisna is no. 3) are names too
+    assert "ballot_number" in rules("Pilkada", body, AFTER_REELECTION)

@@ -336,6 +336,12 @@ def test_huge_text_is_bounded_and_sane() -> None:
     assert codes(rows) == ["16.71"] and rows[0].score == pytest.approx(1.0)
 
 
+def test_a_run_of_digits_longer_than_any_count_before_a_unit_is_no_count() -> None:
+    # a national count's number ("37 provinsi") is read with int(), which refuses more than 4,300 digits
+    text = "Pilkada digelar di " + "7" * 5000 + " provinsi, termasuk Kota Palembang."
+    assert codes(find_regions(text)) == ["16.71"]
+
+
 def test_scores_are_sorted_unique_and_in_range() -> None:
     text = (
         "SURABAYA - KPU Jatim menerima hasil rekapitulasi dari KPU Kota Surabaya, Kabupaten Sidoarjo dan Gresik. "

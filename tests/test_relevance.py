@@ -510,6 +510,9 @@ def test_re_votes_of_2025_are_pilkada_coverage_and_earlier_or_other_re_votes_are
     assert not score_pilkada("Warga kembali ke TPS untuk PSU", body, published_at="2024-02-20").is_pilkada
     pileg = "Pemungutan suara ulang pemilu legislatif untuk pemilih di luar negeri digelar Minggu."
     assert not score_pilkada("PSU Pileg di luar negeri", pileg, published_at="2025-04-20").is_pilkada
+    # "PSU" with no other election word is no re-vote: a power supply unit reviewed in the window
+    psu = "PSU 650 watt ini cocok untuk kartu grafis terbaru; pilih PSU bersertifikat 80 Plus agar PC awet."
+    assert not score_pilkada("Rekomendasi PSU untuk PC gaming", psu, published_at="2025-04-20").is_pilkada
 
 
 def test_malay_coverage_of_the_simultaneous_regional_elections() -> None:
@@ -534,6 +537,20 @@ def test_a_2024_candidate_pair_named_as_posts_write_it_is_pilkada_evidence() -> 
     # the pair's names in a text about another election keep it out
     other = "Dalam Pilpres 2024, Pramono Rano belum dikenal; capres dan cawapres berkampanye di Jakarta."
     assert not score_pilkada("", other, published_at="2024-01-26").is_pilkada
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Mudik lebaran", "Menjelang hari raya, Yudha pulang kampung ke Solo bersama keluarganya. Jalanan padat."),
+        ("Resep kue", "Kue ini cocok untuk hari raya. Aldi, pemilik toko, mengatakan penjualan naik."),
+        ("Sepak bola", "Pada tahun Johan bergabung, klub juara liga. Ia mencetak gol."),
+    ],
+)
+def test_a_name_word_that_is_an_everyday_word_next_to_a_name_is_no_pair(title: str, body: str) -> None:
+    # pair phrases are generated from every pair's name words ("Raya" + "Yudha", "Tahun" + "Johan"): only a pair
+    # written as one (joined, or both names capitalised side by side) is evidence
+    assert not score_pilkada(title, body, published_at="2024-06-01").is_pilkada
 
 
 def test_candidate_pair_phrases_skip_short_and_common_name_words() -> None:

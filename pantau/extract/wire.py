@@ -100,11 +100,13 @@ def find_wire_credit(doc: HtmlElement) -> WireCredit | None:
     upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     found = _xpath()(doc, firsts=_firsts(), upper=upper, lower=upper.lower())
     limit = int(byline_rules()["wire"]["max_chars"])
-    for i, el in enumerate(found):
-        if i >= MAX_LOOKED_AT:
-            break
+    looked_at = 0
+    for el in found:
         if not isinstance(el, HtmlElement) or len(el) > 3 or not _start().match(el.text or ""):
             continue  # a credit line is a leaf or nearly one (an agency link, a bold place) that opens with one
+        looked_at += 1  # only these are read: the superset ("Berita ...", "Kabupaten ...") is free to skip
+        if looked_at > MAX_LOOKED_AT:
+            break
         text = _bounded_text(el, limit)
         credit = wire_credit(text) if text is not None else None
         if credit is not None and not _aside(el):

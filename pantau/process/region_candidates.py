@@ -154,7 +154,13 @@ def pair_race_codes(text: str, facts: FactBase, blockers: frozenset[str] = froze
                     if code is not None:
                         hits.append((i, code))
             i = text.find(dash, i + 1)
-    return [(code, text.count(" ", 0, i) + text.count("\n", 0, i)) for i, code in sorted(hits)]
+    out: list[tuple[str, int]] = []
+    words, last = 0, 0  # the word position, counted from the previous hit on (once over the text, not per hit)
+    for i, code in sorted(hits):
+        words += text.count(" ", last, i) + text.count("\n", last, i)
+        last = i
+        out.append((code, words))
+    return out
 
 
 def _capitalised(words: list[str]) -> tuple[str, ...]:

@@ -176,9 +176,13 @@ _SPAN_LIMIT = 60  # words a damped span reaches either way at most
 
 
 def _number(word: str) -> int:
-    """A count written in digits ("37", "1.553"), else -1."""
+    """A count written in digits ("37", "1.553"), else -1 (also for a run of digits longer than any count: int()
+    refuses strings of more than 4,300 digits)."""
     digits = word.replace(".", "")
-    return int(digits) if digits.isdecimal() else -1
+    return int(digits) if digits.isdecimal() and len(digits) <= _MAX_COUNT_DIGITS else -1
+
+
+_MAX_COUNT_DIGITS = 12
 
 
 def _sentence_end(raw: list[str], orig: list[str], j: int, n: int, rules: Rules) -> int:

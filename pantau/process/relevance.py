@@ -115,10 +115,13 @@ class _Model:
                 terms.append((norm, _Term(norm, kind, float(weight))))
         known = {phrase for phrase, _ in terms}
         pairs = cfg.get("candidate_pairs") or {}
+        pair_phrases: set[str] = set()
         for phrase in candidate_pair_phrases(pairs) if pairs else ():
             if phrase not in known:
                 terms.append((phrase, _Term(phrase, "core", float(pairs["weight"]))))
                 known.add(phrase)
+                pair_phrases.add(phrase)
+        self.pair_phrases = frozenset(pair_phrases)  # count only where the text joins the two names ("Anung-Rano")
         self.weights = {term.phrase: term.weight for _, term in terms}
         self.matcher: PhraseMatcher[_Term] = PhraseMatcher(terms)
         self.title_weight = float(cfg["title_weight"])
@@ -182,13 +185,36 @@ def _year_after(tokens: list[str], end: int, window: int) -> str | None:
     return None
 
 
+# Two adjacent words as a pair is written: joined ("Anung-Rano", "Koster–Giri", "Pramono / Rano", in any case) or
+# both capitalised with only spaces between ("Pramono Rano", "PRAMONO RANO"); the second word is looked ahead, so
+# "A-B-C" yields "a b" and "b c". Not across a comma, a full stop or a line ("hari raya, Yudha", "Raya.\nYudha").
+_ADJACENT_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(\s*[-–—/&]\s*|[ \t\u00a0]+)(?=([^\W\d_]+))")
+
+
+def joined_pairs(text: str) -> frozenset[str]:
+    """The word pairs a text writes as a pair's names are written (see `_ADJACENT_RE`), lower-cased ("anung rano")."""
+    return frozenset(
+        f"{a.lower()} {b.lower()}"
+        for a, gap, b in _ADJACENT_RE.findall(text)
+        if gap.strip() or (a[0].isupper() and b[0].isupper())
+    )
+
+
 def _collect(
-    model: _Model, tokens: list[str], counts: dict[str, Counter[str]], years: Counter[str]
+    model: _Model,
+    tokens: list[str],
+    counts: dict[str, Counter[str]],
+    years: Counter[str],
+    joined: frozenset[str] = frozenset(),
 ) -> list[tuple[int, str]]:
-    """Count matches into counts[kind]; returns (token position, kind) per match. 'Pilkada 2020' is negative."""
+    """Count matches into counts[kind]; returns (token position, kind) per match. 'Pilkada 2020' is negative.
+    A candidate pair phrase counts only where the text writes it as a pair (`joined`): "hari raya, Yudha" and
+    "pada tahun Johan" name no pair, "Pramono Anung-Rano Karno" and "PRAMONO RANO" do."""
     found: list[tuple[int, str]] = []
     for m in model.matcher.find(tokens):
         term = m.key
+        if term.phrase in model.pair_phrases and term.phrase not in joined:
+            continue
         if term.kind == "core" and term.phrase in model.anchors:
             year = _year_after(tokens, m.end, model.year_window)
             if year is not None and year not in model.target_years:
@@ -276,12 +302,15 @@ def _in_season(model: _Model, day: str | None) -> bool:
 
 def _revote_evidence(model: _Model, published_at: str | None, body: Counter[str], title: Counter[str]) -> float:
     """Re-vote words (PSU, pemungutan suara ulang) in a text published while the MK-ordered re-votes and the
-    re-elections of the 2024 Pilkada ran: no other election held re-votes then, so they are Pilkada-specific."""
+    re-elections of the 2024 Pilkada ran: no other election held re-votes then, so they are Pilkada-specific, when
+    the text names some other election word beside them (TPS, KPU, pemilih, vote ...)."""
     start, end = model.revote_window
     day = as_text(published_at)[:10]
     if not (model.revote_factor and start and len(day) == 10 and start <= day <= end):
         return 0.0
     keep = model.revote_terms
+    if all(k in keep for c in (body, title) for k in c):
+        return 0.0  # "PSU" alone is also a power supply unit: a re-vote is told by some other election word with it
     picked = (Counter({k: n for k, n in c.items() if k in keep}) for c in (body, title))
     return model.revote_factor * _weighted(model, next(picked), next(picked))
 
@@ -305,10 +334,11 @@ def score_pilkada(title: str, body: str, *, published_at: str | None = None) -> 
     t_years: Counter[str] = Counter()
     b_years: Counter[str] = Counter()
     title_tokens = tokenize(title)
-    _collect(model, title_tokens, t_counts, t_years)
+    _collect(model, title_tokens, t_counts, t_years, joined_pairs(title) if model.pair_phrases else frozenset())
     tokens, sent_of = scan(body)
     kinds_by_sentence: dict[int, set[str]] = {}
-    for pos, kind in _collect(model, tokens, b_counts, b_years):
+    joined = joined_pairs(body) if model.pair_phrases else frozenset()
+    for pos, kind in _collect(model, tokens, b_counts, b_years, joined):
         kinds_by_sentence.setdefault(sent_of[pos], set()).add(kind)
     n_sentences = len(set(sent_of))
     covered = sum(1 for k in kinds_by_sentence.values() if "core" in k or ("generic" in k and "negative" not in k))

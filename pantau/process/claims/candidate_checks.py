@@ -89,6 +89,8 @@ def check_unregistered_pairs(sentence: str, low: str, ctx: Ctx) -> None:
         real = half.deputy.pair
         if len(head) < 4 or _like_someone_in(head, race) or _named(real.head.name, ctx.doc_text):
             continue  # a title or a place, a misspelt or nicknamed real candidate, or the real head named too
+        if any(_like_someone_in(head, earlier) for earlier in _earlier_ballots(race, ctx)):
+            continue  # the pair as KPU determined it before a 2025 re-vote replaced the head ("MK mendiskualifikasi")
         fact = (
             f"{race.region}: {real.deputy.name} adalah calon wakil dari {real.head.name} (nomor urut {real.number}); "
             f"{head} bukan pasangan calon yang ditetapkan KPU di daerah ini."
@@ -131,6 +133,18 @@ def check_unknown_deputies(sentence: str, low: str, ctx: Ctx) -> None:
             "candidate_pair", r.severity["candidate_pair"], sentence, fact, _race_source(ctx), kind="unregistered_pair"
         )
         return
+
+
+def _earlier_ballots(race: Race, ctx: Ctx) -> list[Race]:
+    """The race's ballots before the one in force at the text's date: the 2024 one and any earlier amended one."""
+    base = ctx.facts.on(None)
+    first = base.race(race.code)
+    if first is None or first is race:
+        return []
+    current = ctx.facts.revote_at(race.code, ctx.ref)
+    revotes = base.revotes(race.code)
+    earlier = [r.amended(first) for r in revotes if current is None or r.ballot_from < current.ballot_from]
+    return [first, *earlier]
 
 
 def _named(name: str, text: str) -> bool:

@@ -188,7 +188,7 @@ def _check(
     max_len = rules.raw["sentence_max_chars"]
     sentences = [s for s in sentences if len(s) <= max_len and _RE_LETTER.search(s)]
     for n, sentence in enumerate(sentences):
-        restored = restore_case(sentence, facts, rules)  # a forward in all lower case or all capitals
+        restored = restore_case(sentence, ctx.facts, rules)  # all lower case or capitals; names of the day's ballots
         if restored is not None and restored != sentence:
             ctx.original[restored] = sentence
             sentences[n] = restored
