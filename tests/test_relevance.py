@@ -579,3 +579,24 @@ def test_english_coverage_in_everyday_election_words_and_a_list_of_other_electio
         "regional polls, and the election monitoring body urged people to report it."
     )
     assert not score_pilkada("", pemilu, published_at="2024-02-10").is_pilkada
+
+
+def test_the_debate_on_regional_heads_chosen_by_the_dprd_and_separate_local_elections_are_not_the_2024_pilkada() -> (
+    None
+):
+    debate = (
+        "Presiden mengusulkan agar kepala daerah dipilih oleh DPRD, bukan langsung seperti pada Pilkada 2024, karena "
+        "biaya politik pilkada langsung dinilai terlalu mahal."
+    )
+    assert not score_pilkada("Wacana pilkada lewat DPRD", debate, published_at="2025-12-06").is_pilkada
+    separation = "Putusan MK memisahkan pemilu nasional dan lokal; pemilu lokal termasuk pilkada digelar 2031."
+    assert not score_pilkada("Pemisahan pemilu", separation, published_at="2025-06-28").is_pilkada
+
+
+def test_an_undated_re_vote_report_is_placed_by_its_own_dates() -> None:
+    body = (
+        "Pemungutan suara ulang (PSU) di empat kabupaten selesai pada Sabtu, 22 Maret 2025; partisipasi pemilih tinggi."
+    )
+    assert score_pilkada("PSU di empat kabupaten berjalan lancar", body).is_pilkada
+    old = "Pemungutan suara ulang (PSU) di empat TPS selesai pada Sabtu, 24 Februari 2019; partisipasi pemilih tinggi."
+    assert not score_pilkada("PSU di empat TPS berjalan lancar", old).is_pilkada

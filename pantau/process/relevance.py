@@ -359,7 +359,9 @@ def score_pilkada(title: str, body: str, *, published_at: str | None = None) -> 
         season_days = sorted(d.day for d in dates if d.day and _in_season(model, d.day))
     if core and season_days:
         reasons.append(f"dates in the Pilkada season: {', '.join(season_days[:3])}")
-    revote = _revote_evidence(model, published_at, b_counts["generic"], t_counts["generic"]) if not negative else 0.0
+    # an undated text is placed by its latest full date (a PSU report writes "Sabtu, 22 Maret 2025")
+    revote_day = published_at if year is not None else max((d.day for d in dates if d.day), default=None)
+    revote = _revote_evidence(model, revote_day, b_counts["generic"], t_counts["generic"]) if not negative else 0.0
     if revote:
         core += revote
         reasons.append(f"re-vote terms published in the re-vote window {'..'.join(model.revote_window)}")
