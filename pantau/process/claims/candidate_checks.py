@@ -89,6 +89,9 @@ def check_unregistered_pairs(sentence: str, low: str, ctx: Ctx) -> None:
         real = half.deputy.pair
         if len(head) < 4 or _like_someone_in(head, race) or _named(real.head.name, ctx.doc_text):
             continue  # a title or a place, a misspelt or nicknamed real candidate, or the real head named too
+        numbers = {parse_number(m.group("n"), r) for m in r.lists["ballot_number"].finditer(low)}
+        if " " not in head and real.number in numbers:
+            continue  # "pasangan nomor urut 4 Jeriko-Lusia ...": the pair's own number, its head by a nickname
         if any(_like_someone_in(head, earlier) for earlier in _earlier_ballots(race, ctx)):
             continue  # the pair as KPU determined it before a 2025 re-vote replaced the head ("MK mendiskualifikasi")
         fact = (
