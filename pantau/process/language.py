@@ -291,6 +291,9 @@ def _decapitalised(text: str) -> str:
     """A text written mostly in capitals (a forwarded post, a shouted headline) in lower case: langdetect's profiles
     are of running text (on capitals it answers German or Somali), and the markers skip ALL-CAPS words as acronyms."""
     sample = text[:2000]
+    words = sample.split()
+    if not sample.isupper() and 3 * sum(1 for w in words if w.isupper()) < len(words):
+        return text  # the common case, decided without counting letters: fewer than a third of the words in capitals
     upper = sum(1 for ch in sample if ch.isupper())
     lower = sum(1 for ch in sample if ch.islower())
     return text.lower() if upper > CAPITALS_SHARE * (upper + lower) else text

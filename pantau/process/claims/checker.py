@@ -234,7 +234,10 @@ class _S(NamedTuple):
 
 
 def _any(words: tuple[str, ...]) -> Callable[[_S], bool]:
-    return lambda s: any(w in s.low for w in words)
+    """Whether the lower-cased sentence holds any of `words` as a substring: one regex search (C speed) instead of
+    a Python loop over the words for every sentence and every gate."""
+    pattern = re.compile("|".join(re.escape(w) for w in words))
+    return lambda s: pattern.search(s.low) is not None
 
 
 # (does the sentence need this check?, the check): cheap gates first, so most sentences skip most checks.

@@ -19,6 +19,7 @@ SCHEDULE_STAGES = ("registration", "determination", "campaign", "quiet_period", 
 _RE_EXPLICIT_2024 = re.compile(
     r"(?:pilkada|pemilihan|pilgub|pilbup|pilwalkot|pilwako)\s+(?:serentak\s+)?(?:tahun\s+)?2024"
 )
+_DIGIT = re.compile(r"\d")
 
 
 def _gap_ok(gap: str, r: Rules) -> bool:
@@ -139,7 +140,7 @@ def _event_dates(ctx: Ctx) -> frozenset[date]:
         days: set[date] = set()
         for i in range(len(ctx.starts)):
             low = _sentence_low(i, ctx)
-            if any(ch.isdigit() for ch in low) and _names_event(i, ctx):
+            if _DIGIT.search(low) and _names_event(i, ctx):
                 days.update(dm.first for dm in find_dates(low, ctx.ref, ctx.rules) if not dm.is_range)
         ctx.event_dates = frozenset(days)
     return ctx.event_dates
