@@ -65,3 +65,45 @@ def test_link_notes_login_prompts_and_gallery_captions_go() -> None:
     assert "log in" not in body.lower() and "Free Account" not in body and "[2/4]" not in body
     assert "opens new tab" not in body
     assert "The report by the audit office found" in body
+
+
+def _with_meta_column(byline_html: str, cards: str = "") -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    return (
+        "<html><head><title>Council approves budget</title></head><body><article><h1>Council approves budget</h1>"
+        f"<aside class='meta'>{byline_html}</aside><div class='article-body'>{body}</div>{cards}"
+        "</article></body></html>"
+    ).encode()
+
+
+def test_lone_byline_in_an_aside_with_its_place() -> None:
+    page = _with_meta_column("<address data-link-name='byline'><span>Mira Holt in Lisbon</span></address>")
+    assert extract_html(page, "https://news.example.com/d")["author"] == "Mira Holt"
+    wire = _with_meta_column("<div data-component='byline'>Associated Press in Porto</div>")
+    assert extract_html(wire, "https://news.example.com/e")["author"] == "Associated Press"
+
+
+def test_bylines_of_several_cards_in_asides_stay_unread() -> None:
+    cards = "".join(
+        f"<aside class='related'><a href='/s{i}'>Another story {i}</a><span class='byline'>{n}</span></aside>"
+        for i, n in enumerate(("Tom Reed", "Ana Cole"))
+    )
+    page = _with_meta_column("", cards)
+    assert extract_html(page, "https://news.example.com/f")["author"] is None
+
+
+def test_separator_line_infobox_and_two_sentence_contribution_credit_go() -> None:
+    box = (
+        "<div class='Infobox'><p><b>What to know about the vote</b></p>"
+        "<p>Live updates: follow the count from the town hall.</p></div>"
+    )
+    credit = (
+        "Lee reported from Boston and Cole from Denver. Staff writers Ann Park and Bo Diaz in Austin contributed "
+        "to this report."
+    )
+    paras = [*STORY[:2], "___", *STORY[2:], credit]
+    html = _page(paras).replace(b"<p>___</p>", f"{box}<p>___</p>".encode())
+    body = extract_html(html, "https://news.example.com/g")["body"]
+    assert "___" not in body and "What to know" not in body and "Live updates" not in body
+    assert "contributed" not in body and "reported from Boston" not in body
+    assert body.rstrip().endswith("officials said after the meeting.")

@@ -31,7 +31,7 @@ MAX_LIST_DEPTH = 8  # a related list holds its bylines this close; a far ancesto
 MAX_CANDIDATES = 200  # byline elements / credit lines looked at per page (bounded work on any page)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "title", "template", "button"})
 _ASIDE_TAGS = frozenset({"figure", "figcaption", "nav", "footer", "aside"})
-_ATTRS = ("class", "id", "itemprop", "rel", "data-testid")  # the attributes that mark a byline element
+_ATTRS = ("class", "id", "itemprop", "rel", "data-testid", "data-component", "data-link-name")  # mark a byline
 _CREDIT_TAGS = ("p", "div", "span", "td", "th", "li", "strong", "b", "em", "small", "address", "label")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?:and|dan|AND|DAN)\b)\s*")  # "Dan" is a first name, not "dan"
 _SEGMENT_SPLIT = re.compile(r"\s+[-–—|/•]\s+|\s*/\s*|\s+[-–—]\s*$|\|")
@@ -61,6 +61,7 @@ class _Rules:
     service_code_vowels: int
     publisher_words: frozenset[str]
     max_words: int
+    in_place: re.Pattern[str]
 
 
 @cache
@@ -93,6 +94,7 @@ def _rules() -> _Rules:
         service_code_vowels=int(raw["service_code"]["max_vowels"]),
         publisher_words=frozenset(raw["publisher_words"]),
         max_words=int(raw["max_name_words"]),
+        in_place=re.compile(raw["in_place"]),
     )
 
 
@@ -169,7 +171,7 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
         if r.desk_role.search(segment):  # "Kabar Harian Staff Writers": whose staff, not a name
             continue
         for part in _NAME_SPLIT.split(segment):
-            words = part.strip(" ,.-–—:()").split()
+            words = r.in_place.sub("", part.strip(" ,.-–—:()")).split()  # "Name in Paris"
             while words and r.role_word.match(words[-1]):
                 words.pop()
             while words and r.role_word.match(words[0]):
@@ -210,7 +212,7 @@ def _marked_xpath() -> etree.XPath:
     attributes: no Python object per element of the page), and any `<author>` element (a template's own tag)."""
     joined = "concat(" + ", ' ', ".join(f"@{a}" for a in _ATTRS) + ")"
     return etree.XPath(
-        f"//*[@class or @id or @itemprop or @rel or @data-testid][re:test({joined}, $words, 'i')] | //author",
+        f"//*[{' or '.join(f'@{a}' for a in _ATTRS)}][re:test({joined}, $words, 'i')] | //author",
         namespaces={"re": "http://exslt.org/regular-expressions"},
     )
 
@@ -314,7 +316,8 @@ def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement]) -> l
 
     A labelled line ("Penulis : ...", "Pewarta: ...", "Oleh ...") outside related lists and photos comes first, then
     an author element without a label ("div.author" holding "Nama - detikinet"), then a labelled line inside such a
-    list or box; an unlabelled name inside one is a photo credit or another story's byline and is never read. Within
+    list or box; an unlabelled name inside one is a photo credit or another story's byline, read only when it is the
+    page's only named one (`_lone_aside_byline`). Within
     a tier the first element that names someone (and its like: the same tag and class) gives the names."""
     r = _rules()
     elements = _in_document_order(page.doc, [*_byline_elements(page.doc), *_credit_lines(labelled)])
@@ -329,7 +332,25 @@ def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement]) -> l
         found = _names_in(tier, sites)
         if found:
             return found
-    return []
+    return _lone_aside_byline(elements, labelled, asides, sites)
+
+
+def _lone_aside_byline(
+    elements: list[HtmlElement], labelled: list[bool], asides: list[bool], sites: SiteNames
+) -> list[str]:
+    """The names of an unlabelled byline inside an aside when it is the page's only one that names anyone (a
+    meta column printed as <aside>: "Associated Press in Valencia"); two or more are cards of other stories."""
+    named = []
+    for el, lab, aside in zip(elements, labelled, asides, strict=True):
+        text = _text(el)
+        if lab or not aside or not text or len(text) > MAX_BYLINE_CHARS or _after_other_label(el):
+            continue
+        names = names_from(text, sites)
+        if names:
+            named.append(names)
+            if len(named) > 1:
+                return []
+    return named[0] if named else []
 
 
 def _in_document_order(doc: HtmlElement, elements: list[HtmlElement]) -> list[HtmlElement]:
