@@ -107,3 +107,18 @@ def test_separator_line_infobox_and_two_sentence_contribution_credit_go() -> Non
     assert "___" not in body and "What to know" not in body and "Live updates" not in body
     assert "contributed" not in body and "reported from Boston" not in body
     assert body.rstrip().endswith("officials said after the meeting.")
+
+
+def test_overflow_utility_class_hides_no_heading() -> None:
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    page = (
+        "<html><head><title>Council backs new road budget as critics warn of rise | Example News</title>"
+        "<meta property='og:title' content='Council backs new road budget as critics warn of rise'></head>"
+        "<body class='u-overflow-x-hidden'><article><h1>Council backs new road budget for schools as critics"
+        f" warn of rise</h1><div class='article-body'>{body}</div></article></body></html>"
+    ).encode()
+    assert extract_html(page, "https://news.example.com/h")["title"] == (
+        "Council backs new road budget for schools as critics warn of rise"
+    )
+    hidden = page.replace(b"<h1>", b"<h1 class='visually-hidden'>")
+    assert extract_html(hidden, "https://news.example.com/h")["title"] == "Council backs new road budget as critics warn of rise"
