@@ -121,4 +121,5 @@ def test_overflow_utility_class_hides_no_heading() -> None:
         "Council backs new road budget for schools as critics warn of rise"
     )
     hidden = page.replace(b"<h1>", b"<h1 class='visually-hidden'>")
-    assert extract_html(hidden, "https://news.example.com/h")["title"] == "Council backs new road budget as critics warn of rise"
+    got = extract_html(hidden, "https://news.example.com/h")["title"]
+    assert got == "Council backs new road budget as critics warn of rise"
