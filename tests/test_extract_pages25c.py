@@ -123,3 +123,32 @@ def test_overflow_utility_class_hides_no_heading() -> None:
     hidden = page.replace(b"<h1>", b"<h1 class='visually-hidden'>")
     got = extract_html(hidden, "https://news.example.com/h")["title"]
     assert got == "Council backs new road budget as critics warn of rise"
+
+
+def test_byline_copy_with_job_title_in_body_goes() -> None:
+    body = "".join(f"<p>{p}</p>" for p in ["Rosa Vance Chief Political Correspondent", *STORY])
+    page = (
+        "<html><head><title>Council approves budget</title><meta name='author' content='Rosa Vance'></head><body>"
+        f"<article><h1>Council approves budget</h1><div class='article-body'>{body}</div></article></body></html>"
+    ).encode()
+    out = extract_html(page, "https://news.example.com/i")
+    assert out["author"] == "Rosa Vance"
+    assert out["body"].startswith("The council approved")
+    # a story line that opens with the writer's name stays
+    story = page.replace(b"Rosa Vance Chief Political Correspondent", b"Rosa Vance said the vote was close.")
+    assert extract_html(story, "https://news.example.com/i")["body"].startswith("Rosa Vance said")
+
+
+def test_newsletter_consent_and_breaking_notes_go() -> None:
+    paras = [
+        *STORY[:2],
+        "For free real time breaking news alerts sent straight to your inbox sign up to our breaking news emails",
+        "I would like to be emailed about offers, events and updates from Example News. Read our privacy policy",
+        *STORY[2:],
+        "This is a breaking news story - more to follow",
+        "Join our commenting forum",
+    ]
+    body = extract_html(_page(paras), "https://news.example.com/j")["body"]
+    assert "sign up" not in body and "emailed" not in body and "breaking news story" not in body
+    assert "commenting forum" not in body
+    assert body.rstrip().endswith("officials said after the meeting.")

@@ -542,6 +542,34 @@ def split_reporter_line(
     return paragraphs[:-1], names
 
 
+MAX_ROLE_WORDS = 4  # "Political Correspondent", "Senior Reporter, Jakarta": the job a byline prints after the name
+BYLINE_COPY_AT = 2  # paragraphs at either end of the body a copy of the byline may sit in
+
+
+def drop_byline_copies(paragraphs: list[str], author: str | None) -> list[str]:
+    """`paragraphs` without a copy of the byline inside the body near its top or end: a writer's name alone or
+    followed by a short job title in capitals ("Amy Gibbons Political Correspondent"), no sentence."""
+    if not author or len(paragraphs) < 2:
+        return paragraphs
+    names = [squash(n) for n in author.split(",") if n.strip()]
+    edges = {
+        *range(min(BYLINE_COPY_AT, len(paragraphs))),
+        *range(max(0, len(paragraphs) - BYLINE_COPY_AT), len(paragraphs)),
+    }
+
+    def copy(text: str) -> bool:
+        words = text.split()
+        if len(text) > MAX_BYLINE_CHARS or re.search(r"[.!?\d\"“”]", text):
+            return False
+        for cut in range(1, min(len(words), 6) + 1):
+            if squash(" ".join(words[:cut])) in names:
+                rest = words[cut:]
+                return len(rest) <= MAX_ROLE_WORDS and all(w[:1].isupper() or w in {"of", "and", "&"} for w in rest)
+        return False
+
+    return [p for i, p in enumerate(paragraphs) if i not in edges or not copy(p)]
+
+
 def agency_line(text: str, sites: SiteNames) -> bool:
     """A closing line in capitals that only credits wire services or the site ("ANTARA", "REUTERS | AFP"): the
     place of a reporter line, holding no one's name."""
