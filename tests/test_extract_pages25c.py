@@ -152,3 +152,29 @@ def test_newsletter_consent_and_breaking_notes_go() -> None:
     assert "sign up" not in body and "emailed" not in body and "breaking news story" not in body
     assert "commenting forum" not in body
     assert body.rstrip().endswith("officials said after the meeting.")
+
+
+def _site_page(paras: list[str]) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return (
+        "<html><head><title>Council approves budget</title><meta property='og:site_name' content='Harbour Courier'>"
+        f"</head><body><article><h1>Council approves budget</h1><div class='article-body'>{body}</div></article>"
+        "</body></html>"
+    ).encode()
+
+
+def test_site_initials_close_the_story_and_bios_after_them_go() -> None:
+    last = STORY[-1] + " HC"
+    bio = "Rosa Vance is a senior researcher at the Institute of Coastal Studies."
+    body = extract_html(_site_page([*STORY[:-1], last, bio]), "https://www.harbourcourier.example/a")["body"]
+    assert body.rstrip().endswith("officials said after the meeting.")
+    assert "senior researcher" not in body
+    # capitals that are not the site's initials stay
+    other = extract_html(_site_page([*STORY[:-1], STORY[-1] + " UN"]), "https://www.harbourcourier.example/b")
+    assert other["body"].rstrip().endswith("after the meeting. UN")
+
+
+def test_a_word_starting_with_promo_is_story_text() -> None:
+    line = "Promoting collaboration among traders, owners and the city; and"
+    body = extract_html(_page([*STORY[:2], line, *STORY[2:]]), "https://news.example.com/k")["body"]
+    assert line in body

@@ -13,7 +13,13 @@ from typing import Any
 
 from pantau.extract.body import MIN_ARTICLE_CHARS, generic_body, looks_like_listing
 from pantau.extract.boilerplate import MAX_BODY_CHARS
-from pantau.extract.byline import choose_authors, drop_byline_copies, page_credits, split_reporter_line
+from pantau.extract.byline import (
+    choose_authors,
+    cut_at_site_signoff,
+    drop_byline_copies,
+    page_credits,
+    split_reporter_line,
+)
 from pantau.extract.decode import MAX_HTML_BYTES, bound_html, bound_tree, decode_html, parse_document
 from pantau.extract.lead import lead_tags, settle_lead
 from pantau.extract.metadata import page_metadata, read_page
@@ -155,7 +161,7 @@ def _extract(
     paragraphs, dateline = _settle(paragraphs, dateline, out["title"], sites, tags, wire)
     paragraphs, reporters = split_reporter_line(paragraphs, sites, out["author"])
     out["author"] = out["author"] or ", ".join(reporters) or None
-    paragraphs = drop_byline_copies(paragraphs, out["author"])
+    paragraphs = drop_byline_copies(cut_at_site_signoff(paragraphs, sites), out["author"])
     chars = sum(len(p) for p in paragraphs)
     if chars < MIN_ARTICLE_CHARS:
         paragraphs, dateline = [], None

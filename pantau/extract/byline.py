@@ -570,6 +570,23 @@ def drop_byline_copies(paragraphs: list[str], author: str | None) -> list[str]:
     return [p for i, p in enumerate(paragraphs) if i not in edges or not copy(p)]
 
 
+SITE_SIGNOFF_FROM = 2  # a story closed by the site's initials has at least this many paragraphs before that one
+_SITE_SIGNOFF = re.compile(r"(?<=[.!?\"”’)])\s+([A-Z]{2,4})$")
+
+
+def cut_at_site_signoff(paragraphs: list[str], sites: SiteNames) -> list[str]:
+    """The story up to a last sentence closed by the site's initials ("... inner city. DM" on Daily Maverick),
+    without the code and without what follows it (the writers' bios, promotions)."""
+    codes = sites.initials()
+    if not codes:
+        return paragraphs
+    for i in range(SITE_SIGNOFF_FROM, len(paragraphs)):
+        found = _SITE_SIGNOFF.search(paragraphs[i], max(0, len(paragraphs[i]) - 8))
+        if found and found.group(1) in codes:
+            return [*paragraphs[:i], paragraphs[i][: found.start()].rstrip()]
+    return paragraphs
+
+
 def agency_line(text: str, sites: SiteNames) -> bool:
     """A closing line in capitals that only credits wire services or the site ("ANTARA", "REUTERS | AFP"): the
     place of a reporter line, holding no one's name."""
