@@ -178,3 +178,15 @@ def test_a_word_starting_with_promo_is_story_text() -> None:
     line = "Promoting collaboration among traders, owners and the city; and"
     body = extract_html(_page([*STORY[:2], line, *STORY[2:]]), "https://news.example.com/k")["body"]
     assert line in body
+
+
+def test_bare_bold_names_line_above_the_story_is_the_byline() -> None:
+    line = "<p><strong>Lerato Moloi/Thabo Nkosi</strong></p>"
+    out = extract_html(_page(STORY, line), "https://news.example.com/l")
+    assert out["author"] == "Lerato Moloi, Thabo Nkosi"
+    assert "Lerato" not in out["body"]
+    # a photo credit naming a wire service, or such a line after the story has begun, names no writer
+    credit = extract_html(_page(STORY, "<p><strong>Lerato Moloi/Reuters</strong></p>"), "https://news.example.com/m")
+    assert credit["author"] is None
+    late = _page([*STORY[:2], "<strong>Lerato Moloi/Thabo Nkosi</strong>", *STORY[2:]])
+    assert extract_html(late, "https://news.example.com/n")["author"] is None

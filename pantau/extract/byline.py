@@ -587,6 +587,44 @@ def cut_at_site_signoff(paragraphs: list[str], sites: SiteNames) -> list[str]:
     return paragraphs
 
 
+MAX_BOLD_LINES = 300  # bold elements looked at for a bare byline (bounded work on any page)
+MAX_STORY_BEFORE = 100  # a paragraph this long before the bold line means the story has begun: no byline there
+MIN_SENTENCE_BEFORE = 40  # ... or one this long that ends a sentence
+_NAMES_LINE = re.compile(r"^[^/]{3,40}(?:\s*/\s*[^/]{3,40}){1,3}$")
+
+
+def _story_line(text: str) -> bool:
+    text = text.strip()
+    return len(text) > MAX_STORY_BEFORE or (len(text) >= MIN_SENTENCE_BEFORE and text.endswith(_SENTENCE_END))
+
+
+_SENTENCE_END = (".", "!", "?", '"', "”")
+
+
+def bold_names_line(doc: HtmlElement, sites: SiteNames) -> list[str]:
+    """Writers printed as a bare bold paragraph of names joined by "/" above the story ("<p><strong>Name
+    Surname/Name Surname</strong></p>"), each a person's name of two or more words and none a wire service or the
+    site (a photo credit "Name/Reuters" is none); [] when there is none."""
+    for i, el in enumerate(doc.iter("b", "strong")):
+        if i >= MAX_BOLD_LINES:
+            break
+        parent = el.getparent()
+        if parent is None or parent.tag != "p":
+            continue
+        text = " ".join(_text(el).split())
+        if not _NAMES_LINE.match(text) or " ".join(_text(parent).split()) != text:
+            continue
+        parts = [p.strip() for p in text.split("/")]
+        agencies = {a.casefold() for a in _agencies()}
+        if not all(len(p.split()) >= 2 and is_person(p, sites) and p.casefold() not in agencies for p in parts):
+            continue
+        before = parent.itersiblings(preceding=True)
+        if any(s.tag == "p" and _story_line(_text(s)) for s in before):
+            continue
+        return parts
+    return []
+
+
 def agency_line(text: str, sites: SiteNames) -> bool:
     """A closing line in capitals that only credits wire services or the site ("ANTARA", "REUTERS | AFP"): the
     place of a reporter line, holding no one's name."""
