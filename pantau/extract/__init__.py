@@ -13,13 +13,20 @@ from typing import Any
 
 from pantau.extract.body import MIN_ARTICLE_CHARS, generic_body, looks_like_listing
 from pantau.extract.boilerplate import MAX_BODY_CHARS
-from pantau.extract.byline import choose_authors, page_credits, split_reporter_line
+from pantau.extract.byline import (
+    bold_names_line,
+    choose_authors,
+    cut_at_site_signoff,
+    drop_byline_copies,
+    page_credits,
+    split_reporter_line,
+)
 from pantau.extract.decode import MAX_HTML_BYTES, bound_html, bound_tree, decode_html, parse_document
 from pantau.extract.lead import lead_tags, settle_lead
 from pantau.extract.metadata import page_metadata, read_page
 from pantau.extract.published import resolve_with_family
 from pantau.extract.registry import family_name_for, get_family
-from pantau.extract.site import site_names
+from pantau.extract.site import site_names, squash
 from pantau.extract.title import best_title
 from pantau.extract.wire import WireCredit, find_wire_credit
 from pantau.ids import canonical_url as canonicalize
@@ -115,6 +122,7 @@ def _extract(
     meta = page_metadata(page)
     sites = site_names(page)
     bylines, editors = page_credits(page, sites)  # before a parser cuts the body out of the tree
+    bold_names = [] if bylines else bold_names_line(doc, sites)
     tags = lead_tags(doc, sites)
     wire = find_wire_credit(doc)
     fam = None if family == "generic" else get_family(family) or get_family(family_name_for(url, domains))
@@ -144,6 +152,8 @@ def _extract(
         out[key] = fields.get(key) or meta.get(key)
     out["title"] = title or fields.get("title") or meta.get("title")
     out["author"] = choose_authors(fields.get("authors") or [], meta["authors"], bylines, sites, editors)
+    if not out["author"] and bold_names:
+        out["author"] = ", ".join(bold_names)  # "<p><b>Name/Name</b></p>" above the story, no byline elsewhere
     if not out["author"] and wire is not None:
         out["author"] = wire.agency  # a wire credit line where the byline would be, when no one else is named
     out["tags"] = fields.get("tags") or meta["tags"]
@@ -155,6 +165,10 @@ def _extract(
     paragraphs, dateline = _settle(paragraphs, dateline, out["title"], sites, tags, wire)
     paragraphs, reporters = split_reporter_line(paragraphs, sites, out["author"])
     out["author"] = out["author"] or ", ".join(reporters) or None
+    paragraphs = drop_byline_copies(cut_at_site_signoff(paragraphs, sites), out["author"])
+    if bold_names:  # the bold names line itself is no story text
+        names_line = squash("/".join(bold_names))
+        paragraphs = [p for i, p in enumerate(paragraphs) if i >= BOLD_LINE_AT or squash(p) != names_line]
     chars = sum(len(p) for p in paragraphs)
     if chars < MIN_ARTICLE_CHARS:
         paragraphs, dateline = [], None
@@ -175,6 +189,7 @@ def _extract(
 
 
 MAX_WIRE_LINE_AT = 3  # a wire credit line read into the body stands among its first lines
+BOLD_LINE_AT = 2  # paragraphs at the top of the body where a bold names line may sit
 
 
 def _settle(

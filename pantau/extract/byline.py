@@ -31,7 +31,7 @@ MAX_LIST_DEPTH = 8  # a related list holds its bylines this close; a far ancesto
 MAX_CANDIDATES = 200  # byline elements / credit lines looked at per page (bounded work on any page)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "title", "template", "button"})
 _ASIDE_TAGS = frozenset({"figure", "figcaption", "nav", "footer", "aside"})
-_ATTRS = ("class", "id", "itemprop", "rel", "data-testid")  # the attributes that mark a byline element
+_ATTRS = ("class", "id", "itemprop", "rel", "data-testid", "data-component", "data-link-name")  # mark a byline
 _CREDIT_TAGS = ("p", "div", "span", "td", "th", "li", "strong", "b", "em", "small", "address", "label")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?:and|dan|AND|DAN)\b)\s*")  # "Dan" is a first name, not "dan"
 _SEGMENT_SPLIT = re.compile(r"\s+[-–—|/•]\s+|\s*/\s*|\s+[-–—]\s*$|\|")
@@ -61,6 +61,7 @@ class _Rules:
     service_code_vowels: int
     publisher_words: frozenset[str]
     max_words: int
+    in_place: re.Pattern[str]
 
 
 @cache
@@ -93,6 +94,7 @@ def _rules() -> _Rules:
         service_code_vowels=int(raw["service_code"]["max_vowels"]),
         publisher_words=frozenset(raw["publisher_words"]),
         max_words=int(raw["max_name_words"]),
+        in_place=re.compile(raw["in_place"]),
     )
 
 
@@ -169,7 +171,7 @@ def names_from(text: str, sites: SiteNames) -> list[str]:
         if r.desk_role.search(segment):  # "Kabar Harian Staff Writers": whose staff, not a name
             continue
         for part in _NAME_SPLIT.split(segment):
-            words = part.strip(" ,.-–—:()").split()
+            words = r.in_place.sub("", part.strip(" ,.-–—:()")).split()  # "Name in Paris"
             while words and r.role_word.match(words[-1]):
                 words.pop()
             while words and r.role_word.match(words[0]):
@@ -210,7 +212,7 @@ def _marked_xpath() -> etree.XPath:
     attributes: no Python object per element of the page), and any `<author>` element (a template's own tag)."""
     joined = "concat(" + ", ' ', ".join(f"@{a}" for a in _ATTRS) + ")"
     return etree.XPath(
-        f"//*[@class or @id or @itemprop or @rel or @data-testid][re:test({joined}, $words, 'i')] | //author",
+        f"//*[{' or '.join(f'@{a}' for a in _ATTRS)}][re:test({joined}, $words, 'i')] | //author",
         namespaces={"re": "http://exslt.org/regular-expressions"},
     )
 
@@ -314,7 +316,8 @@ def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement]) -> l
 
     A labelled line ("Penulis : ...", "Pewarta: ...", "Oleh ...") outside related lists and photos comes first, then
     an author element without a label ("div.author" holding "Nama - detikinet"), then a labelled line inside such a
-    list or box; an unlabelled name inside one is a photo credit or another story's byline and is never read. Within
+    list or box; an unlabelled name inside one is a photo credit or another story's byline, read only when it is the
+    page's only named one (`_lone_aside_byline`). Within
     a tier the first element that names someone (and its like: the same tag and class) gives the names."""
     r = _rules()
     elements = _in_document_order(page.doc, [*_byline_elements(page.doc), *_credit_lines(labelled)])
@@ -329,7 +332,25 @@ def page_authors(page: Page, sites: SiteNames, labelled: list[HtmlElement]) -> l
         found = _names_in(tier, sites)
         if found:
             return found
-    return []
+    return _lone_aside_byline(elements, labelled, asides, sites)
+
+
+def _lone_aside_byline(
+    elements: list[HtmlElement], labelled: list[bool], asides: list[bool], sites: SiteNames
+) -> list[str]:
+    """The names of an unlabelled byline inside an aside when it is the page's only one that names anyone (a
+    meta column printed as <aside>: "Associated Press in Valencia"); two or more are cards of other stories."""
+    named = []
+    for el, lab, aside in zip(elements, labelled, asides, strict=True):
+        text = _text(el)
+        if lab or not aside or not text or len(text) > MAX_BYLINE_CHARS or _after_other_label(el):
+            continue
+        names = names_from(text, sites)
+        if names:
+            named.append(names)
+            if len(named) > 1:
+                return []
+    return named[0] if named else []
 
 
 def _in_document_order(doc: HtmlElement, elements: list[HtmlElement]) -> list[HtmlElement]:
@@ -519,6 +540,89 @@ def split_reporter_line(
         if not any(k.startswith(n) or n.startswith(k) for k in known for n in said):
             return paragraphs, []  # the line names none of the byline's writers: the story's own last line
     return paragraphs[:-1], names
+
+
+MAX_ROLE_WORDS = 4  # "Political Correspondent", "Senior Reporter, Jakarta": the job a byline prints after the name
+BYLINE_COPY_AT = 2  # paragraphs at either end of the body a copy of the byline may sit in
+
+
+def drop_byline_copies(paragraphs: list[str], author: str | None) -> list[str]:
+    """`paragraphs` without a copy of the byline inside the body near its top or end: a writer's name alone or
+    followed by a short job title in capitals ("Amy Gibbons Political Correspondent"), no sentence."""
+    if not author or len(paragraphs) < 2:
+        return paragraphs
+    names = [squash(n) for n in author.split(",") if n.strip()]
+    edges = {
+        *range(min(BYLINE_COPY_AT, len(paragraphs))),
+        *range(max(0, len(paragraphs) - BYLINE_COPY_AT), len(paragraphs)),
+    }
+
+    def copy(text: str) -> bool:
+        words = text.split()
+        if len(text) > MAX_BYLINE_CHARS or re.search(r"[.!?\d\"“”]", text):
+            return False
+        for cut in range(1, min(len(words), 6) + 1):
+            if squash(" ".join(words[:cut])) in names:
+                rest = words[cut:]
+                return len(rest) <= MAX_ROLE_WORDS and all(w[:1].isupper() or w in {"of", "and", "&"} for w in rest)
+        return False
+
+    return [p for i, p in enumerate(paragraphs) if i not in edges or not copy(p)]
+
+
+SITE_SIGNOFF_FROM = 2  # a story closed by the site's initials has at least this many paragraphs before that one
+_SITE_SIGNOFF = re.compile(r"(?<=[.!?\"”’)])\s+([A-Z]{2,4})$")
+
+
+def cut_at_site_signoff(paragraphs: list[str], sites: SiteNames) -> list[str]:
+    """The story up to a last sentence closed by the site's initials ("... inner city. DM" on Daily Maverick),
+    without the code and without what follows it (the writers' bios, promotions)."""
+    codes = sites.initials()
+    if not codes:
+        return paragraphs
+    for i in range(SITE_SIGNOFF_FROM, len(paragraphs)):
+        found = _SITE_SIGNOFF.search(paragraphs[i], max(0, len(paragraphs[i]) - 8))
+        if found and found.group(1) in codes:
+            return [*paragraphs[:i], paragraphs[i][: found.start()].rstrip()]
+    return paragraphs
+
+
+MAX_BOLD_LINES = 300  # bold elements looked at for a bare byline (bounded work on any page)
+MAX_STORY_BEFORE = 100  # a paragraph this long before the bold line means the story has begun: no byline there
+MIN_SENTENCE_BEFORE = 40  # ... or one this long that ends a sentence
+_NAMES_LINE = re.compile(r"^[^/]{3,40}(?:\s*/\s*[^/]{3,40}){1,3}$")
+
+
+def _story_line(text: str) -> bool:
+    text = text.strip()
+    return len(text) > MAX_STORY_BEFORE or (len(text) >= MIN_SENTENCE_BEFORE and text.endswith(_SENTENCE_END))
+
+
+_SENTENCE_END = (".", "!", "?", '"', "”")
+
+
+def bold_names_line(doc: HtmlElement, sites: SiteNames) -> list[str]:
+    """Writers printed as a bare bold paragraph of names joined by "/" above the story ("<p><strong>Name
+    Surname/Name Surname</strong></p>"), each a person's name of two or more words and none a wire service or the
+    site (a photo credit "Name/Reuters" is none); [] when there is none."""
+    for i, el in enumerate(doc.iter("b", "strong")):
+        if i >= MAX_BOLD_LINES:
+            break
+        parent = el.getparent()
+        if parent is None or parent.tag != "p":
+            continue
+        text = " ".join(_text(el).split())
+        if not _NAMES_LINE.match(text) or " ".join(_text(parent).split()) != text:
+            continue
+        parts = [p.strip() for p in text.split("/")]
+        agencies = {a.casefold() for a in _agencies()}
+        if not all(len(p.split()) >= 2 and is_person(p, sites) and p.casefold() not in agencies for p in parts):
+            continue
+        before = parent.itersiblings(preceding=True)
+        if any(s.tag == "p" and _story_line(_text(s)) for s in before):
+            continue
+        return parts
+    return []
 
 
 def agency_line(text: str, sites: SiteNames) -> bool:

@@ -49,6 +49,15 @@ class SiteNames:
     label: str  # the domain label ("detik")
     full: frozenset[str]  # squashed whole names and domain labels (no first words)
 
+    def initials(self) -> frozenset[str]:
+        """The initials of the site's names of two to four words ("Daily Maverick" -> "DM"): a sign-off code."""
+        out = set()
+        for name in self.names:
+            words = [w for w in re.split(r"[\s.\-]+", name) if w[:1].isalpha()]
+            if 2 <= len(words) <= 4:
+                out.add("".join(w[0] for w in words).upper())
+        return frozenset(out)
+
     def is_exactly_site(self, text: str) -> bool:
         """Whether `text` is nothing but the site's name ("Liputan6.com", "KOMPAS.com", "Republika Online")."""
         text = text.strip()

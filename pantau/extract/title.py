@@ -27,6 +27,7 @@ _HIDDEN_CLASS = re.compile(
     r"(?:^|[\s_-])(?:hidden|hide|sr-only|visually-hidden|screen-reader|seo)(?:$|[\s_-])", re.IGNORECASE
 )
 _TOKEN = re.compile(r"\w+")
+_LAYOUT_CLASS = re.compile(r"overflow", re.IGNORECASE)  # "u-overflow-x-hidden" clips a box: it hides nothing
 
 
 @cache
@@ -91,7 +92,7 @@ def _hidden(el: HtmlElement) -> bool:
     for node in (el, *el.iterancestors()):
         if node.get("hidden") is not None or _HIDDEN.search(node.get("style") or ""):
             return True
-        if _HIDDEN_CLASS.search(node.get("class") or ""):
+        if any(_HIDDEN_CLASS.search(c) and not _LAYOUT_CLASS.search(c) for c in (node.get("class") or "").split()):
             return True
     return False
 

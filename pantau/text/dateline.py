@@ -67,7 +67,9 @@ def find_dateline(text: str, first: Sequence[str] = ()) -> Dateline | None:
             continue
         place = m.groupdict().get("place")
         if place:
-            place = " ".join(place.split()).strip(" ,.")
+            place = " ".join(place.split()).strip(" ,")
+            if "," not in place:  # "LA CROSSE, Wis." keeps its abbreviation's full stop
+                place = place.rstrip(".")
             if len(place.split()) > max_words:
                 continue
         end = m.end()
