@@ -185,6 +185,34 @@ NOT_FLAGGED.append(
     )
 )
 
+# The fourth fresh sample (74 texts, 2026-12-04): 5 false flags of 7, 4 causes.
+NOT_FLAGGED += [
+    (
+        "a pair's nickname after 'paket'",
+        "Pilbup",
+        "Sementara paket Astaguna diusung oleh Partai Golkar dan Demokrat.",
+        DEC,
+    ),
+    (
+        "DIY without a governor's race, 'satu provinsi'",
+        "Pilkada 2024",
+        "Pilkada serentak digelar di provinsi-provinsi, satu provinsi yakni DI Jogjakarta tanpa Pilkada.",
+        NOV,
+    ),
+    (
+        "the elected pair's determination day after the election's name",
+        "Pilgub Jabar",
+        "KPU Jabar akan menetapkan gubernur dan wakil gubernur terpilih Pilkada Jabar 2024 pada 15 Desember 2024.",
+        DEC,
+    ),
+    (
+        "a cancelled plan to sue, not a cancelled election",
+        "Pilgub Aceh",
+        "Hal itu usai pasangan Bustami-Fadhil membatalkan rencana menggugat hasil Pilkada Aceh ke MK.",
+        DEC,
+    ),
+]
+
 # (why, title, body, published_at, rule): the true claim beside each false flag, still caught
 STILL_FLAGGED: list[tuple[str, str, str, str, str]] = [
     (
@@ -282,6 +310,8 @@ STILL_FLAGGED: list[tuple[str, str, str, str, str]] = [
         "2024-12-07T10:00:00+07:00",
         "candidate_pair",
     ),
+    ("DIY without any Pilkada", "Pilkada 2024", "DI Yogyakarta tanpa Pilkada tahun ini.", NOV, "diy_election"),
+    ("an election cancelled", "Pilgub Aceh", "KPU membatalkan Pilkada Aceh 2024.", NOV, "postponement"),
     ("the voting day, wrong", "Pilkada", "Pilkada serentak digelar pada Sabtu (30/11/2024).", DEC, "voting_date"),
     (
         "a post repeating the hoax",

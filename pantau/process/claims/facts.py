@@ -288,7 +288,12 @@ class FactBase:
         for pair in race.pairs:
             for role in ("head", "deputy"):
                 words = name_key(pair.person(role).name).split()
-                runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
+                runs = {
+                    " ".join(words[i:j])
+                    for i in range(len(words))
+                    for j in range(i + 2, len(words) + 1)
+                    if any(len(w) >= 4 for w in words[i:j])  # not particles alone ("La Ode" of many Buton names)
+                }
                 for key in (" ".join(words), *runs, *(w for w in words if len(w) >= 4)):
                     held = keys.get(key)
                     if held is None:

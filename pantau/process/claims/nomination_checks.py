@@ -19,6 +19,8 @@ from pantau.process.claims.facts import FactBase
 from pantau.process.claims.names import key_words
 from pantau.process.claims.names_in_text import NameRun, find_races_named, name_runs
 
+# "paket Astaguna diusung ...": a pair's nickname after a pair word, not a person
+_PACKAGE_BEFORE = re.compile(r"(?<![\w-])(?:paket|duet|tandem|pasangan|paslon)\s+$", re.IGNORECASE)
 _MATE_AFTER = re.compile(r"^\s*(?:[-–—/]\s*[A-Z]|(?:dan|&|bersama|berpasangan\s+dengan|dengan\s+wakilnya)\s+[A-Z])")
 
 
@@ -59,7 +61,7 @@ def _nominations(sentence: str, low: str, ctx: Ctx) -> list[tuple[str, str, str]
         runs = [
             run for run in name_runs(sentence) if run.end <= m.start() and not sentence[run.end : m.start()].strip()
         ]
-        if runs and _unknown_person(sentence, runs[-1], ctx):
+        if runs and _unknown_person(sentence, runs[-1], ctx) and not _PACKAGE_BEFORE.search(sentence[: runs[-1].start]):
             run = runs[-1]
             found.append(
                 (sentence[run.start : run.end], low[max(0, run.start - 40) : m.end()], low[m.end() : m.end() + 40])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from pantau.process.claims.context import Ctx
+from pantau.process.claims.names_in_text import Mentions, find_person
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class VoteShare:
     sentence: str
     votes: int
     share: float  # percent
+    race: str | None = None  # the race of the pair named beside it, when the sentence names one
 
 
 def _id(value: float, decimals: int = 0) -> str:
@@ -47,7 +49,7 @@ def collect_shares(sentence: str, low: str, ctx: Ctx, found: list[VoteShare]) ->
     for m in r.lists["vote_share"].finditer(low):
         votes, share = _number(m.group("v") or m.group("v2")), _share(m.group("p") or m.group("p2"))
         if votes >= r.raw["result_min_votes"] and 0 < share < 100:
-            found.append(VoteShare(sentence, votes, share))
+            found.append(VoteShare(sentence, votes, share, _race_near(sentence, m.start(), ctx)))
     if ctx.total_valid is None:
         t = r.lists["valid_total"].search(low)
         if t:
@@ -72,14 +74,22 @@ def check_shares(found: list[VoteShare], ctx: Ctx) -> None:
                 why += f", bukan {_id(vs.share, 2)}%"
                 ctx.add("vote_share", r.severity["vote_share"], vs.sentence, fact, "", why=why)
         return
-    races = {x.code for x in ctx.mentions.known_races()} if ctx.mentions is not None else set()
-    if len(races) > 1 and len({vs.sentence for vs in found}) > 1:
+    races = {vs.race for vs in found if vs.race is not None}
+    if len(races) > 1:
         # an article on two races (a regency's Pilbup and its tally of the Pilgub): their valid totals differ a
-        # little, so pairs are compared only within a sentence
-        for sentence in dict.fromkeys(vs.sentence for vs in found):
-            _check_totals([vs for vs in found if vs.sentence == sentence], ctx, fact, tolerance)
+        # little, so pairs are compared only with pairs of their own race (a share naming no pair joins none)
+        for race in races:
+            _check_totals([vs for vs in found if vs.race == race], ctx, fact, tolerance)
         return
     _check_totals(found, ctx, fact, tolerance)
+
+
+def _race_near(sentence: str, pos: int, ctx: Ctx) -> str | None:
+    """The race of the pair or candidate named nearest before a vote count in its sentence, if any."""
+    if ctx.mentions is None:
+        ctx.mentions = Mentions(ctx.facts)
+    who = find_person(sentence, pos, pos + 1, ctx.mentions, max_gap=120)
+    return who.race.code if who is not None else None
 
 
 def _check_totals(found: list[VoteShare], ctx: Ctx, fact: str, tolerance: float) -> None:
