@@ -199,12 +199,15 @@ def _voting_link_ok(low: str, cue: str, gap: str, cue_start: int, r: Rules) -> b
 
 
 def _schedule_contradicts(dm: DateMention, official: Stage, cue: str, gap: str, r: Rules) -> bool:
+    # a stage that each level or region runs on its own days inside the national window (a province's
+    # recapitulation "dimulai Sabtu (7/12)", "5 sampai 7 Desember"): only a day outside the window is wrong
+    regional = bool(official.levels) or official.name in r.raw["schedule_regional_stages"]
     if dm.is_range:
-        if official.levels or official.name in r.raw["schedule_regional_stages"]:
-            # a stage that each level or region runs on its own days inside the national window (recapitulation
-            # "5 sampai 7 Desember" in one province): only a range reaching outside the window is wrong
+        if regional:
             return dm.first < official.start or dm.last > official.end
         return dm.first != official.start or dm.last != official.end
+    if regional and official.start <= dm.first <= official.end:
+        return False
     starts = r.has("boundary_start", gap)
     ends = r.has("boundary_end", gap)
     if starts and not ends:
