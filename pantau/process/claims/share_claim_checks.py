@@ -24,6 +24,9 @@ UPPER_BOUNDS = ("kurang dari", "di bawah", "less than", "under")
 NEARLY = ("hampir", "nyaris", "nearly", "almost")
 
 
+_PROVISIONAL = re.compile(r"(?<![\w-])(?:quick\s+count|hitung\s+cepat|exit\s+poll|real\s+count|survei|survey)(?![\w-])")
+
+
 def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
     r = ctx.rules
     if not result_claim_context(low, ctx, "result_share_claim_blockers"):
@@ -39,6 +42,8 @@ def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
         day = outcome.settled_on
         if official is None or day is None:
             continue
+        if ctx.ref is None and _PROVISIONAL.search(ctx.doc_text) and not r.lists["winner_official_cues"].search(low):
+            continue  # an undated text that speaks of a quick count: its shares are the count's unless it cites KPU
         if ctx.ref is not None and ctx.ref < day and not r.lists["winner_official_cues"].search(low):
             continue  # before the recapitulation a share is a count in progress
         said = float(m.group("p").replace(",", "."))
