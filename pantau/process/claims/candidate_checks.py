@@ -14,11 +14,10 @@ import re
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 
-from pantau.process.claims.context import Ctx
+from pantau.process.claims.context import Ctx, mentions_of
 from pantau.process.claims.facts import Outcome
 from pantau.process.claims.names import name_key
 from pantau.process.claims.names_in_text import (
-    Mentions,
     find_half_pairs,
     find_head_halves,
     find_pairs,
@@ -32,15 +31,9 @@ from pantau.process.claims.text import find_dates, parse_number
 from pantau.text.dates import format_day
 
 
-def _mentions(ctx: Ctx) -> Mentions:
-    if ctx.mentions is None:
-        ctx.mentions = Mentions(ctx.facts)
-    return ctx.mentions
-
-
 def note_places(sentence: str, _low: str, ctx: Ctx) -> None:
     """Remember the races a sentence names, so that short names in it and later resolve inside them."""
-    _mentions(ctx).remember_places(sentence)
+    mentions_of(ctx).remember_places(sentence)
 
 
 def _published_after(ctx: Ctx, day: date) -> bool:
@@ -54,7 +47,7 @@ def check_pairs(sentence: str, low: str, ctx: Ctx) -> None:
         return
     roles = r.lists["pair_roles_after"]
     pair_cue = r.lists["pair_cues"].search(low) is not None or roles.search(low) is not None
-    for pm in find_pairs(sentence, _mentions(ctx), pair_cue):
+    for pm in find_pairs(sentence, mentions_of(ctx), pair_cue):
         ctx.pairs_seen.append((ctx.i, pm))
         a, b = pm.first, pm.second
         said = roles.search(low, pm.start, pm.end + 80)  # "X dan Y sebagai gubernur dan wakil gubernur"
@@ -83,7 +76,7 @@ def check_unregistered_pairs(sentence: str, low: str, ctx: Ctx) -> None:
         return
     if not r.lists["nomination_cues"].search(low) or ctx.has("conditional_cues"):
         return
-    for half in find_half_pairs(sentence, _mentions(ctx)):
+    for half in find_half_pairs(sentence, mentions_of(ctx)):
         head = " ".join(w for w in half.head_words[-3:] if not r.lists["non_name_words"].fullmatch(w.lower()))
         race = half.deputy.race
         real = half.deputy.pair
@@ -114,7 +107,7 @@ def check_unknown_deputies(sentence: str, low: str, ctx: Ctx) -> None:
         return
     if ctx.has("conditional_cues") or ctx.has("other_election_terms") or ctx.has("other_pilkada_year"):
         return
-    for half in find_head_halves(sentence, _mentions(ctx)):
+    for half in find_head_halves(sentence, mentions_of(ctx)):
         before, run = low[max(0, half.start - 30) : half.start], low[half.start : half.head_end].split()
         # the cue before the run, or its first words inside a capitalised run ("Pasangan Calon Ridwan Kamil-...")
         leads = (before + " ".join(run[:k]) + (" " if k else "") for k in range(3))
@@ -233,7 +226,7 @@ def _pair_near(sentence: str, start: int, end: int, ctx: Ctx) -> CandidateMatch 
     "X-Y (nomor urut 2)") or right after it ("nomor urut 2, X-Y", "nomor urut 2 yakni X dan Y"). Nothing farther:
     in "X-Y nomor urut 1 dan Z-W nomor urut 2" each number has its own neighbour."""
     r = ctx.rules
-    pairs = [pm for pm in find_pairs(sentence, _mentions(ctx), True) if pm.partners]
+    pairs = [pm for pm in find_pairs(sentence, mentions_of(ctx), True) if pm.partners]
     joint_before, joint_after = r.lists["ballot_joint_before"], r.lists["ballot_joint_after"]
     apposition = r.lists["ballot_pair_apposition"]  # "X-Y, pasangan nomor urut 3, ...": only after a pair
     before = [
@@ -252,10 +245,10 @@ def _pair_near(sentence: str, start: int, end: int, ctx: Ctx) -> CandidateMatch 
         return after[0].first  # "nomor urut 2 X-Y": a listing; the pair before the comma has its own number
     if re.match(r"\s*:?\s*[A-Z]", sentence[end:]):
         # A name follows the number: the number is that name's (or unknown), never the earlier pair's.
-        return after[0].first if after else find_person(sentence, end, end + 1, _mentions(ctx), max_gap=3)
+        return after[0].first if after else find_person(sentence, end, end + 1, mentions_of(ctx), max_gap=3)
     if before:
         return before[-1].first
-    return find_person(sentence, start, end, _mentions(ctx), max_gap=3)
+    return find_person(sentence, start, end, mentions_of(ctx), max_gap=3)
 
 
 def check_results(sentence: str, low: str, ctx: Ctx) -> None:
@@ -265,7 +258,7 @@ def check_results(sentence: str, low: str, ctx: Ctx) -> None:
         return
     for m in r.lists["pair_votes"].finditer(low):
         votes = int(re.sub(r"\D", "", m.group("v")))
-        who = find_person(sentence, m.start(), m.start() + 1, _mentions(ctx)) or _pair_before(m.start(), ctx)
+        who = find_person(sentence, m.start(), m.start() + 1, mentions_of(ctx)) or _pair_before(m.start(), ctx)
         if who is None:
             continue
         outcome = ctx.facts.outcome(who.race.code)
@@ -295,7 +288,7 @@ def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:
         return
     for m in r.lists["vote_share"].finditer(low):
         votes, text = int(re.sub(r"\D", "", m.group("v") or m.group("v2"))), m.group("p") or m.group("p2")
-        who = _pair_before(m.start(), ctx) or find_person(sentence, m.start(), m.start() + 1, _mentions(ctx))
+        who = _pair_before(m.start(), ctx) or find_person(sentence, m.start(), m.start() + 1, mentions_of(ctx))
         if who is None:
             continue
         outcome = ctx.facts.outcome(who.race.code)

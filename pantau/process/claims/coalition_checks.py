@@ -25,9 +25,9 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.context import Ctx, mentions_of, pilkada_context
 from pantau.process.claims.names import key_words
-from pantau.process.claims.names_in_text import Mentions, find_pairs, find_races_named, name_runs, resolve
+from pantau.process.claims.names_in_text import find_pairs, find_races_named, name_runs, resolve
 from pantau.process.claims.parties import Backing, PartyMention
 from pantau.process.claims.races import CandidateMatch, Race
 
@@ -114,15 +114,9 @@ def _affiliation(low: str, party: PartyMention, ctx: Ctx) -> bool:
     return ctx.rules.lists["coalition_member_cues"].search(before) is not None
 
 
-def _mentions(ctx: Ctx) -> Mentions:
-    if ctx.mentions is None:
-        ctx.mentions = Mentions(ctx.facts)
-    return ctx.mentions
-
-
 def _people(sentence: str, start: int, end: int, ctx: Ctx) -> list[CandidateMatch]:
     """The candidates a clause names: pairs ("X-Y", "X dan Y") and single names."""
-    mentions = _mentions(ctx)
+    mentions = mentions_of(ctx)
     found = [pm.first for pm in find_pairs(sentence, mentions, True) if pm.partners and start <= pm.start < end]
     for run in name_runs(sentence):
         if not start <= run.start < end:

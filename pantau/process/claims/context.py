@@ -102,6 +102,13 @@ class Ctx:
         )
 
 
+def mentions_of(ctx: Ctx) -> Mentions:
+    """The article's memory of the races named so far, made on first use."""
+    if ctx.mentions is None:
+        ctx.mentions = Mentions(ctx.facts)
+    return ctx.mentions
+
+
 def pilkada_context(ctx: Ctx) -> bool:
     if ctx.has("other_pilkada_year"):
         return False

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.context import Ctx, mentions_of, pilkada_context
 from pantau.process.claims.facts import FactBase, Outcome
-from pantau.process.claims.names_in_text import Mentions, find_pairs, find_person, find_races_named
+from pantau.process.claims.names_in_text import find_pairs, find_person, find_races_named
 from pantau.process.claims.races import CandidateMatch, Race, region_key
 from pantau.process.claims.sirekap import SirekapCount
 from pantau.process.claims.text import parse_number
@@ -34,12 +34,6 @@ def outcome_claim_context(low: str, ctx: Ctx) -> bool:
 def negated_before(low: str, start: int, ctx: Ctx) -> bool:
     """A negation just before the verb ("tidak menang", "bukan kalah")."""
     return ctx.rules.lists["winner_negation"].search(low[max(0, start - 25) : start]) is not None
-
-
-def mentions_of(ctx: Ctx) -> Mentions:
-    if ctx.mentions is None:
-        ctx.mentions = Mentions(ctx.facts)
-    return ctx.mentions
 
 
 def subject_before(sentence: str, low: str, verb: int, ctx: Ctx) -> CandidateMatch | None:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
-from pantau.process.claims.context import Ctx
-from pantau.process.claims.names_in_text import Mentions, find_person
+from pantau.process.claims.context import Ctx, mentions_of
+from pantau.process.claims.names_in_text import find_person
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,7 @@ def check_shares(found: list[VoteShare], ctx: Ctx) -> None:
 
 def _race_near(sentence: str, pos: int, ctx: Ctx) -> str | None:
     """The race of the pair or candidate named nearest before a vote count in its sentence, if any."""
-    if ctx.mentions is None:
-        ctx.mentions = Mentions(ctx.facts)
-    who = find_person(sentence, pos, pos + 1, ctx.mentions, max_gap=120)
+    who = find_person(sentence, pos, pos + 1, mentions_of(ctx), max_gap=120)
     return who.race.code if who is not None else None
 
 

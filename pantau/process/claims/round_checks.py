@@ -16,8 +16,8 @@ A sentence already flagged as a known hoax (with its debunk link) is not flagged
 
 from __future__ import annotations
 
-from pantau.process.claims.context import Ctx, pilkada_context
-from pantau.process.claims.names_in_text import Mentions, find_races_named
+from pantau.process.claims.context import Ctx, mentions_of, pilkada_context
+from pantau.process.claims.names_in_text import find_races_named
 from pantau.process.claims.races import Race
 
 
@@ -58,7 +58,5 @@ def _race(sentence: str, ctx: Ctx) -> Race | None:
         return named[0]
     if named:
         return None
-    if ctx.mentions is None:
-        ctx.mentions = Mentions(ctx.facts)
-    known = ctx.mentions.known_races()
+    known = mentions_of(ctx).known_races()
     return known[0] if len(known) == 1 else None

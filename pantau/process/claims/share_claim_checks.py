@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from pantau.process.claims.candidate_checks import official_share
-from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.context import Ctx, mentions_of, pilkada_context
 from pantau.process.claims.facts import Outcome
-from pantau.process.claims.names_in_text import Mentions, find_pairs, find_person, find_races_named
+from pantau.process.claims.names_in_text import find_pairs, find_person, find_races_named
 from pantau.process.claims.races import CandidateMatch, Race
 
 _MAX_GAP = 50  # characters between the pair's name and the verb
@@ -78,12 +78,11 @@ def subject_in_race(sentence: str, verb: int, ctx: Ctx) -> CandidateMatch | None
 
 def claim_subject(sentence: str, verb: int, ctx: Ctx) -> CandidateMatch | None:
     """The pair named last before a result verb ("meraih"), else the person named nearest before it."""
-    if ctx.mentions is None:
-        ctx.mentions = Mentions(ctx.facts)
-    pairs = [pm for pm in find_pairs(sentence, ctx.mentions, True) if pm.partners and 0 <= verb - pm.end <= _MAX_GAP]
+    mentions = mentions_of(ctx)
+    pairs = [pm for pm in find_pairs(sentence, mentions, True) if pm.partners and 0 <= verb - pm.end <= _MAX_GAP]
     if pairs:
         return max(pairs, key=lambda pm: pm.end).first
-    return find_person(sentence, verb, verb + 1, ctx.mentions, max_gap=_MAX_GAP)
+    return find_person(sentence, verb, verb + 1, mentions, max_gap=_MAX_GAP)
 
 
 def _share(outcome: Outcome, race: Race, number: int) -> float | None:
