@@ -24,13 +24,13 @@ UPPER_BOUNDS = ("kurang dari", "di bawah", "less than", "under")
 NEARLY = ("hampir", "nyaris", "nearly", "almost")
 
 
-_PROVISIONAL = re.compile(r"(?<![\w-])(?:quick\s+count|hitung\s+cepat|exit\s+poll|real\s+count|survei|survey)(?![\w-])")
-
-
 def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
     r = ctx.rules
     if not result_claim_context(low, ctx, "result_share_claim_blockers"):
         return
+    cited = r.lists["winner_official_cues"].search(low) is not None  # the sentence cites KPU's count
+    # an undated text that speaks of a quick count or survey: its shares are the count's
+    undated_count = ctx.ref is None and r.lists["result_share_undated_count_cues"].search(ctx.doc_text) is not None
     for m in r.lists["result_share"].finditer(low):
         who = subject_in_race(sentence, m.start(), ctx)
         if who is None:
@@ -42,10 +42,8 @@ def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
         day = outcome.settled_on
         if official is None or day is None:
             continue
-        if ctx.ref is None and _PROVISIONAL.search(ctx.doc_text) and not r.lists["winner_official_cues"].search(low):
-            continue  # an undated text that speaks of a quick count: its shares are the count's unless it cites KPU
-        if ctx.ref is not None and ctx.ref < day and not r.lists["winner_official_cues"].search(low):
-            continue  # before the recapitulation a share is a count in progress
+        if not cited and (undated_count or (ctx.ref is not None and ctx.ref < day)):
+            continue  # a quick count's share, or one before the recapitulation: a count in progress
         said = float(m.group("p").replace(",", "."))
         if _consistent(said, official, m.group("cmp") or "", r.raw["result_share_tolerance_points"]):
             continue
