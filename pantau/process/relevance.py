@@ -294,19 +294,22 @@ def _published_year(published_at: str | None) -> int | None:
     return None
 
 
+def _within(start: str, end: str, day: str | None) -> bool:
+    """Whether the ISO day (the date part of `day`) lies in the window start..end (ISO days; empty: no window)."""
+    iso = as_text(day)[:10]
+    return bool(start and len(iso) == 10 and start <= iso <= end)
+
+
 def _in_season(model: _Model, day: str | None) -> bool:
     start, end, gate = model.season
-    day = as_text(day)[:10]
-    return bool(gate and start and len(day) == 10 and start <= day <= end)
+    return bool(gate) and _within(start, end, day)
 
 
 def _revote_evidence(model: _Model, published_at: str | None, body: Counter[str], title: Counter[str]) -> float:
     """Re-vote words (PSU, pemungutan suara ulang) in a text published while the MK-ordered re-votes and the
     re-elections of the 2024 Pilkada ran: no other election held re-votes then, so they are Pilkada-specific, when
     the text names some other election word beside them (TPS, KPU, pemilih, vote ...)."""
-    start, end = model.revote_window
-    day = as_text(published_at)[:10]
-    if not (model.revote_factor and start and len(day) == 10 and start <= day <= end):
+    if not (model.revote_factor and _within(*model.revote_window, published_at)):
         return 0.0
     keep = model.revote_terms
     if all(k in keep for c in (body, title) for k in c):
