@@ -107,7 +107,7 @@ def test_a_malformed_date_stops_the_loader(tmp_path: Path) -> None:
     facts_path = _copy(tmp_path)
     _edit_revote(tmp_path, "93.02", lambda r, _: r.update(ballot_from="2025-02-30"))
     problems = check_fact_base(facts_path)
-    assert any("ballot_from is not a date" in p for p in problems), problems
+    assert any("ballot_from is not an ISO date (YYYY-MM-DD)" in p for p in problems), problems
     with pytest.raises(ValueError, match=r"facts_revotes\.json"):
         load_facts(facts_path)
 

@@ -38,6 +38,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pantau.process.claims.fact_dates import iso_day
 from pantau.process.claims.facts import FACTS_PATH, FactBase, load_facts
 from pantau.process.claims.parties import check_party_table
 from pantau.process.claims.races import Race
@@ -151,13 +152,12 @@ def check_outcome_votes(item: dict[str, Any], race: Race, voting_day: Any, probl
     recap = item.get("recap_date")
     if recap is not None:
         try:
-            day = date.fromisoformat(recap) if isinstance(recap, str) and len(recap) == 10 else None
-        except ValueError:
-            day = None
-        if day is None:
-            problems.append(f"{where} recap_date is not an ISO date (YYYY-MM-DD): {recap!r}")
-        elif day < voting_day:
-            problems.append(f"{where} recap_date {recap} is before voting day {voting_day}")
+            day = iso_day(recap, f"{where} recap_date")
+        except ValueError as exc:
+            problems.append(str(exc).removeprefix("facts: "))
+        else:
+            if day < voting_day:
+                problems.append(f"{where} recap_date {recap} is before voting day {voting_day}")
 
 
 def check_outcome_leaders(

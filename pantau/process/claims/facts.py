@@ -54,7 +54,6 @@ API for the claim checker (all on `FactBase`):
 
 from __future__ import annotations
 
-import calendar
 import json
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -62,6 +61,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from pantau.process.claims.fact_dates import iso_day, iso_day_or_none, known_day, latest_day
 from pantau.process.claims.names import name_key
 from pantau.process.claims.parties import PartyTable, load_party_table
 from pantau.process.claims.races import CandidateMatch, Pair, Race, RaceTable, load_race_table, region_key
@@ -167,14 +167,7 @@ class Outcome:
         "2024-12", counts as its last day: the latest it can mean); None when neither is known."""
         if self.recap_date is not None:
             return self.recap_date
-        text = self.source_date
-        try:
-            if len(text) >= 10:
-                return date.fromisoformat(text[:10])
-            year, month = (int(part) for part in text[:7].split("-"))
-            return date(year, month, calendar.monthrange(year, month)[1])
-        except ValueError:
-            return None
+        return latest_day(self.source_date)
 
     @property
     def votes_complete(self) -> bool:
@@ -474,17 +467,6 @@ def _need(obj: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
     return value
 
 
-def _date(value: Any, where: str, optional: bool = False) -> date | None:
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"facts: '{where}' must be an ISO date string, got {value!r}")
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise ValueError(f"facts: '{where}' is not an ISO date: {value!r}") from exc
-
-
 def _parse_facts(raw: Any, origin: str) -> FactBase:
     if not isinstance(raw, dict):
         raise ValueError(f"facts: {origin} must hold a JSON object")
@@ -509,7 +491,7 @@ def _parse_facts(raw: Any, origin: str) -> FactBase:
 
     vd = _need(raw, "voting_day", dict, "root")
     voting = Fact(
-        _date(vd.get("value"), "voting_day.value"), _need(vd, "text", str, "voting_day"), url_of(vd, "voting_day")
+        iso_day(vd.get("value"), "voting_day.value"), _need(vd, "text", str, "voting_day"), url_of(vd, "voting_day")
     )
     counts: dict[str, Fact] = {}
     for key, item in _need(raw, "counts", dict, "root").items():
@@ -522,7 +504,7 @@ def _parse_facts(raw: Any, origin: str) -> FactBase:
     schedule: dict[str, Stage] = {}
     for key, item in _need(raw, "schedule", dict, "root").items():
         where = f"schedule.{key}"
-        start, end = _date(item.get("start"), f"{where}.start"), _date(item.get("end"), f"{where}.end")
+        start, end = iso_day(item.get("start"), f"{where}.start"), iso_day(item.get("end"), f"{where}.end")
         if start is None or end is None:
             raise ValueError(f"facts: {where} needs a start and an end")
         if end < start:
@@ -530,8 +512,8 @@ def _parse_facts(raw: Any, origin: str) -> FactBase:
         levels: list[tuple[str, date, date]] = []
         for lvl, win in (item.get("levels") or {}).items():
             ls, le = (
-                _date(win.get("start"), f"{where}.levels.{lvl}.start"),
-                _date(win.get("end"), f"{where}.levels.{lvl}.end"),
+                iso_day(win.get("start"), f"{where}.levels.{lvl}.start"),
+                iso_day(win.get("end"), f"{where}.levels.{lvl}.end"),
             )
             if ls is None or le is None or le < ls:
                 raise ValueError(f"facts: {where}.levels.{lvl} needs a start before its end")
@@ -563,7 +545,7 @@ def _parse_facts(raw: Any, origin: str) -> FactBase:
                 _need(item, "claim", str, where),
                 _need(item, "text", str, where),
                 tuple(tuple(w.lower() for w in g) for g in groups),
-                _date(item.get("valid_from"), f"{where}.valid_from", optional=True),
+                iso_day_or_none(item.get("valid_from"), f"{where}.valid_from"),
                 url_of(item, where),
             )
         )
@@ -605,8 +587,8 @@ def _parse_person(item: Any, where: str, url_of: Any) -> Person:
         roles.append(
             Role(
                 kind,
-                _date(r.get("valid_from"), f"{rw}.valid_from", optional=True),
-                _date(r.get("valid_to"), f"{rw}.valid_to", optional=True),
+                iso_day_or_none(r.get("valid_from"), f"{rw}.valid_from"),
+                iso_day_or_none(r.get("valid_to"), f"{rw}.valid_to"),
                 _need(r, "text", str, rw),
                 url_of(r, rw),
                 bool(r.get("valid_from_unverified") or r.get("unverified")),
@@ -625,28 +607,23 @@ def _parse_outcomes(raw: dict[str, Any]) -> dict[str, Outcome]:
         s = srcs.get(str(obj.get("source")), {})
         return str(s.get("url", "")), str(s.get("date", ""))
 
-    def day(value: Any) -> date | None:
-        """An ISO day; None for no value or a month only ("2025-01"); anything else is a broken file."""
-        if value is None or (isinstance(value, str) and len(value) == 7 and value[4] == "-"):
-            return None
-        try:
-            return date.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError as exc:
-            raise ValueError(f"facts: {value!r} is not a date (YYYY-MM-DD)") from exc
-
     mk = raw.get("mk_rulings", {})
     psu: dict[str, list[PsuOrder]] = {}
     for item in mk.get("psu", []):
         psu.setdefault(str(item["code"]), []).append(
             PsuOrder(
                 item.get("case"),
-                day(mk.get("date")),
-                day(item.get("psu_date")),
+                known_day(mk.get("date"), "mk_rulings.date"),
+                known_day(item.get("psu_date"), f"mk_rulings.psu {item.get('code')} psu_date"),
                 str(item.get("text", "")),
                 src(item)[0],
             )
         )
-    again = {str(c): day(item.get("date")) for item in raw.get("re_elections", []) for c in item.get("codes", [])}
+    again = {
+        str(c): known_day(item.get("date"), "re_elections.date")
+        for item in raw.get("re_elections", [])
+        for c in item.get("codes", [])
+    }
     out: dict[str, Outcome] = {}
     for item in raw.get("outcomes", []):
         code = str(item["code"])
@@ -665,7 +642,7 @@ def _parse_outcomes(raw: dict[str, Any]) -> dict[str, Outcome]:
             again.get(code),
             valid_votes=item["valid_votes"] if isinstance(item.get("valid_votes"), int) else None,
             share={str(k): float(v) for k, v in (item.get("share") or {}).items() if isinstance(v, (int, float))},
-            recap_date=day(item.get("recap_date")),
+            recap_date=known_day(item.get("recap_date"), f"outcome {code} recap_date"),
             leaders={str(k): int(v) for k, v in ((item.get("leaders") or {}).get("by_region") or {}).items()},
             leaders_source=src(item.get("leaders") or {})[0],
         )

@@ -14,12 +14,12 @@ check`) lists every problem against the races, the MK orders and the re-election
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pantau.process.claims.fact_dates import iso_day, iso_day_or_none, latest_day
 from pantau.process.claims.races import Pair, Person, Race
 
 KINDS = ("psu", "re_election")
@@ -53,7 +53,7 @@ class RevoteResult:
         """The recapitulation's day, else the source's (a month only counts as its last day)."""
         if self.recap_date is not None:
             return self.recap_date
-        return _latest_day(self.source_date)
+        return latest_day(self.source_date)
 
 
 @dataclass(frozen=True)
@@ -79,25 +79,6 @@ class Revote:
     def amended(self, race: Race) -> Race:
         """The race with this ballot: its pairs, and the empty box only where this vote had one."""
         return Race(race.code, race.level, race.region, race.province_code, self.pairs, self.empty_box_column)
-
-
-def _latest_day(text: str) -> date | None:
-    try:
-        if len(text) >= 10:
-            return date.fromisoformat(text[:10])
-        year, month = (int(part) for part in text[:7].split("-"))
-        return date(year, month, calendar.monthrange(year, month)[1])
-    except ValueError:
-        return None
-
-
-def _day(value: Any, where: str) -> date:
-    if not isinstance(value, str) or len(value) != 10:
-        raise ValueError(f"facts: {NAME} {where} must be an ISO date (YYYY-MM-DD), got {value!r}")
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise ValueError(f"facts: {NAME} {where} is not a date: {value!r}") from exc
 
 
 def _person(name: Any, where: str) -> Person:
@@ -136,7 +117,7 @@ def parse_revotes(raw: Any) -> dict[str, tuple[Revote, ...]]:
                     str(src.get("date", "")),
                     res["valid_votes"] if isinstance(res.get("valid_votes"), int) else None,
                     {str(k): float(v) for k, v in (res.get("share") or {}).items()} or None,
-                    _day(res["recap_date"], f"{where}.result.recap_date") if res.get("recap_date") else None,
+                    iso_day_or_none(res.get("recap_date") or None, f"{NAME} {where}.result.recap_date"),
                 )
             kind = str(item["kind"])
             if kind not in KINDS:
@@ -144,8 +125,8 @@ def parse_revotes(raw: Any) -> dict[str, tuple[Revote, ...]]:
             revote = Revote(
                 code,
                 kind,
-                _day(item["vote_date"], f"{where}.vote_date"),
-                _day(item["ballot_from"], f"{where}.ballot_from"),
+                iso_day(item["vote_date"], f"{NAME} {where}.vote_date"),
+                iso_day(item["ballot_from"], f"{NAME} {where}.ballot_from"),
                 pairs,
                 replacements,
                 tuple(int(n) for n in item.get("removed", [])),
@@ -154,7 +135,7 @@ def parse_revotes(raw: Any) -> dict[str, tuple[Revote, ...]]:
                 str(sources.get(str(item.get("source")), {}).get("url", "")),
                 result,
                 item.get("case"),
-                _day(item["ruling_date"], f"{where}.ruling_date") if item.get("ruling_date") else None,
+                iso_day_or_none(item.get("ruling_date") or None, f"{NAME} {where}.ruling_date"),
                 int(item["empty_box_column"]) if item.get("empty_box_column") is not None else None,
             )
         except (KeyError, TypeError, AttributeError) as exc:
