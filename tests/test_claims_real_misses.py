@@ -152,17 +152,48 @@ FLAGGED: list[tuple[str, str, str, str | None, str]] = [
     ),
 ]
 
-# (why, title, body, published_at, rule): each must not raise the rule
-FLAGGED.append(
-    (
-        "an English term of office after 'lead ... for the'",
-        "Jakarta",
-        "Pramono Anung will lead Jakarta for the 2024-2029 term after winning the gubernatorial election.",
-        DEC,
-        "term_of_office",
-    )
+FLAGGED.extend(
+    [
+        (
+            "an English term of office after 'lead ... for the'",
+            "Jakarta",
+            "Pramono Anung will lead Jakarta for the 2024-2029 term after winning the gubernatorial election.",
+            DEC,
+            "term_of_office",
+        ),
+        # 2026-12-06, probing undated and English forms:
+        (
+            "a race named between the ballot number and the pair",
+            "",
+            "Paslon nomor urut 1 di Pilgub Jawa Barat adalah Dedi Mulyadi-Erwan Setiawan.",
+            NOV30,
+            "ballot_number",
+        ),
+        (
+            "a race named between the ballot number and the pair, in apposition",
+            "",
+            "Pasangan nomor urut 1 Pilgub Jabar, Dedi Mulyadi-Erwan Setiawan, berkampanye di Bogor.",
+            NOV30,
+            "ballot_number",
+        ),
+        (
+            "English: the day people voted",
+            "",
+            "Indonesians voted on November 28 in regional elections.",
+            DEC,
+            "voting_date",
+        ),
+        (
+            "an undated text: KPU said to confirm a second round",
+            "",
+            "KPU DKI memastikan Pilkada Jakarta 2024 berlanjut ke putaran kedua antara Pramono-Rano dan RK-Suswono.",
+            None,
+            "second_round",
+        ),
+    ]
 )
 
+# (why, title, body, published_at, rule): each must not raise the rule
 NOT_FLAGGED: list[tuple[str, str, str, str | None, str]] = [
     (
         "the right English term",
@@ -303,6 +334,64 @@ NOT_FLAGGED: list[tuple[str, str, str, str | None, str]] = [
         "Rapat pleno rekapitulasi Pilkada 2020 digelar Senin (9/12/2020).",
         DEC,
         "weekday_mismatch",
+    ),
+    # 2026-12-06, probing undated and English forms:
+    (
+        "the right ballot number with the race between",
+        "",
+        "Paslon nomor urut 4 di Pilgub Jawa Barat adalah Dedi Mulyadi-Erwan Setiawan.",
+        NOV30,
+        "ballot_number",
+    ),
+    (
+        "English: the right day",
+        "",
+        "Indonesians voted on Wednesday, November 27, in regional elections.",
+        DEC,
+        "voting_date",
+    ),
+    (
+        "English: a council votes on another day",
+        "",
+        "The DPRD voted on November 28 to approve the budget, a day after the regional elections.",
+        DEC,
+        "voting_date",
+    ),
+    (
+        "English: a re-vote's own day",
+        "",
+        "Residents of Serang voted on April 19 in a court-ordered revote of the regional election.",
+        "2025-04-20T10:00:00+07:00",
+        "voting_date",
+    ),
+    (
+        "KPU confirms one round",
+        "",
+        "KPU DKI memastikan Pilkada Jakarta 2024 berlangsung satu putaran.",
+        None,
+        "second_round",
+    ),
+    (
+        "KPU confirms it is ready if a second round is needed",
+        "",
+        "KPU DKI memastikan siap menggelar putaran kedua Pilkada Jakarta jika tidak ada paslon yang meraih 50 persen "
+        "plus satu.",
+        None,
+        "second_round",
+    ),
+    (
+        "KPU cannot yet say",
+        "",
+        "KPU DKI belum bisa memastikan apakah Pilkada Jakarta akan berlanjut ke putaran kedua.",
+        None,
+        "second_round",
+    ),
+    (
+        "the budget of a second round",
+        "",
+        "KPU DKI memastikan anggaran putaran kedua Pilkada Jakarta sudah disiapkan.",
+        None,
+        "second_round",
     ),
 ]
 

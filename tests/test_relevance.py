@@ -600,3 +600,23 @@ def test_an_undated_re_vote_report_is_placed_by_its_own_dates() -> None:
     assert score_pilkada("PSU di empat kabupaten berjalan lancar", body).is_pilkada
     old = "Pemungutan suara ulang (PSU) di empat TPS selesai pada Sabtu, 24 Februari 2019; partisipasi pemilih tinggi."
     assert not score_pilkada("PSU di empat TPS berjalan lancar", old).is_pilkada
+
+
+def test_an_office_named_with_its_region_before_terpilih_is_pilkada_evidence() -> None:
+    # invented: no election word but "Bupati <region> terpilih"
+    body = "Bupati Sleman terpilih akan menjabat lima tahun dan berjanji memperbaiki jalan desa."
+    assert score_pilkada("", body).is_pilkada
+    assert score_pilkada("", "Gubernur Jateng terpilih menemui warga di alun-alun.").is_pilkada
+    assert not score_pilkada("", "Bupati Sleman meresmikan jalan desa yang baru diperbaiki.").is_pilkada
+    # another Pilkada year still outweighs it
+    old = "Bupati Sleman terpilih hasil Pilkada 2020 dilantik pada 26 Februari 2021 dan berjanji memperbaiki jalan."
+    assert not score_pilkada("", old).is_pilkada
+
+
+def test_the_court_beside_a_re_vote_in_the_re_vote_window_names_the_pilkada() -> None:
+    body = (
+        "MK memerintahkan PSU di sejumlah daerah. Warga kembali ke bilik suara setelah putusan MK dibacakan, "
+        "dan petugas menyiapkan logistik PSU."
+    )
+    assert score_pilkada("", body, published_at="2025-03-20T10:00:00+07:00").is_pilkada
+    assert not score_pilkada("", body, published_at="2019-06-20T10:00:00+07:00").is_pilkada

@@ -121,6 +121,11 @@ class _Model:
                 terms.append((phrase, _Term(phrase, "core", float(pairs["weight"]))))
                 known.add(phrase)
                 pair_phrases.add(phrase)
+        offices = cfg.get("elected_offices") or {}
+        for phrase in elected_office_phrases(offices) if offices else ():
+            if phrase not in known:
+                terms.append((phrase, _Term(phrase, "core", float(offices["weight"]))))
+                known.add(phrase)
         self.pair_phrases = frozenset(pair_phrases)  # count only where the text joins the two names ("Anung-Rano")
         self.weights = {term.phrase: term.weight for _, term in terms}
         self.matcher: PhraseMatcher[_Term] = PhraseMatcher(terms)
@@ -170,6 +175,24 @@ def candidate_pair_phrases(cfg: Mapping[str, Any]) -> list[str]:
             for head in words(pair["head"]["name"]):
                 for deputy in words(pair["deputy"]["name"]):
                     out.add(f"{head} {deputy}")
+    return sorted(out)
+
+
+def elected_office_phrases(cfg: Mapping[str, Any]) -> list[str]:
+    """ "bupati sleman terpilih", "gubernur jateng terpilih": each office of a place's level, the place's name (without
+    "Kabupaten"/"Kota") or an alias, then `suffix`, for every place of regions.json that held Pilkada 2024."""
+    offices: Mapping[str, list[str]] = cfg["offices"]
+    suffix = " ".join(tokenize(cfg["suffix"]))
+    out: set[str] = set()
+    for place in load_data("regions.json")["places"]:
+        if not place.get("pilkada") or place.get("level") not in offices:
+            continue
+        names = [re.sub(r"^(?:kabupaten|kota)\s+", "", place["name"], flags=re.IGNORECASE), *place.get("aliases", ())]
+        for name in names:
+            words = " ".join(tokenize(name))
+            for office in offices[place["level"]]:
+                if words:
+                    out.add(f"{' '.join(tokenize(office))} {words} {suffix}")
     return sorted(out)
 
 

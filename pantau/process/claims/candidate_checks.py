@@ -238,8 +238,13 @@ def _pair_near(sentence: str, start: int, end: int, ctx: Ctx) -> CandidateMatch 
     after = [pm for pm in pairs if pm.start >= end and joint_after.fullmatch(sentence[end : pm.start])]
     # A name written right before the number owns it even when it names nobody (a typo: "Ridwan Kami-Suswono nomor
     # urut 1, Dharma-Kun nomor urut 2"): the pair after the comma has its own number.
+    # "Paslon nomor urut 1 di ...": a capitalised cue word that opens the sentence names no one.
+    cue = r.lists["ballot_pair_cue"]
     named_before = before or any(
-        run.end <= start and joint_before.fullmatch(sentence[run.end : start]) for run in name_runs(sentence)
+        run.end <= start
+        and joint_before.fullmatch(sentence[run.end : start])
+        and not cue.fullmatch(" ".join(run.words).lower())
+        for run in name_runs(sentence)
     )
     if after and (not named_before or not sentence[end : after[0].start].strip(" :")):
         return after[0].first  # "nomor urut 2 X-Y": a listing; the pair before the comma has its own number
