@@ -367,6 +367,105 @@ STILL_FLAGGED: list[tuple[str, str, str, str, str]] = [
 ]
 
 
+# Sixth fresh sample (2026-12-06: 76 regional news texts and 53 claims, fact-checks and reports, kept outside the
+# repository): the causes of its false flags, as invented sentences.
+NOT_FLAGGED.extend(
+    [
+        (
+            "shares of all ballots cast, the text giving that total",
+            "Rekapitulasi Pilbup Kulon Progo",
+            "Pasangan Agung Setyawan-Ambar Purwoko meraih 119.643 suara atau 44 persen. Dari 274.048 surat suara, "
+            "255.142 sah dan sisanya tidak sah.",
+            DEC,
+        ),
+        (
+            "the first re-vote schedule's day in a text written before the vote",
+            "Jadwal PSU",
+            "PSU Pilkada Parigi Moutong akan digelar 19 April 2025 sesuai tenggat putusan MK.",
+            "2025-03-05T10:00:00+07:00",
+        ),
+        (
+            "digits written month first",
+            "Rekapitulasi Pilgub Sumbar",
+            "KPU Sumbar menyelesaikan rekapitulasi hasil Pilgub Sumbar pada Minggu (12/08) sore.",
+            "2024-12-31T10:00:00+07:00",
+        ),
+        (
+            "a provisional count named two sentences before its figures",
+            "PSU di satu TPS Pagar Alam",
+            "Berdasarkan rekapitulasi sementara desk pemerintah kota, paslon 03 tetap memimpin. Ludi Oliansyah-Bertha "
+            "unggul dengan 32.973 suara. Paslon 01 Hepy Safriani-Efsi berada di posisi kedua dengan 28.956 suara.",
+            None,
+        ),
+        (
+            "an undated text on a 2025 re-election ballot",
+            "Pilkada ulang Pangkalpinang",
+            "Pada pilkada ulang Pangkalpinang, paslon nomor urut 04 Basit-Dede berkampanye di Pasar Pagi.",
+            None,
+        ),
+        (
+            "a division head of the KPU in English",
+            "Re-vote rules",
+            "Idham Holik, the Head of KPU's Technical Division, said the Constitutional Court's decision on the "
+            "regional election re-votes has been mapped out.",
+            "2025-03-10T10:00:00+07:00",
+        ),
+        (
+            "a count one vote off the fact base",
+            "Pleno Pilgub Maluku Utara",
+            "Dari hasil pleno KPU, pasangan nomor 1 Husain Alting Sjah-Asrul Rasyid Ichsan memperoleh 168.175 suara.",
+            DEC,
+        ),
+    ]
+)
+STILL_FLAGGED.extend(
+    [
+        (
+            "a lower share with no larger total in the text",
+            "Rekapitulasi Pilbup Kulon Progo",
+            "Pasangan Agung Setyawan-Ambar Purwoko meraih 119.643 suara atau 44 persen.",
+            DEC,
+            "vote_count",
+        ),
+        (
+            "the first schedule's day after the vote was held on another",
+            "PSU Parigi Moutong",
+            "PSU Pilkada Parigi Moutong digelar 19 April 2025.",
+            "2025-05-05T10:00:00+07:00",
+            "psu_date",
+        ),
+        (
+            "a wrong weekday the digits do not explain",
+            "Rekapitulasi Pilgub Sumbar",
+            "KPU Sumbar menyelesaikan rekapitulasi hasil Pilgub Sumbar pada Kamis (9/12/2024).",
+            DEC,
+            "weekday_mismatch",
+        ),
+        (
+            "a 2024 ballot number nobody drew, in a dated 2024 text",
+            "Pilwalkot Pangkalpinang",
+            "Di Pilwalkot Pangkalpinang, paslon nomor urut 4 unggul di TPS itu.",
+            DEC,
+            "ballot_number",
+        ),
+        (
+            "the head of the KPU",
+            "KPU",
+            "Idham Holik, the Head of KPU, said the re-votes are ready.",
+            FEB,
+            "official_title",
+        ),
+        (
+            "a count far off the fact base",
+            "Pleno Pilgub Jateng",
+            "Andika Perkasa-Hendrar Prihadi meraih 7.830.084 suara menurut rekapitulasi KPU Jawa Tengah.",
+            DEC,
+            "vote_count",
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize("case", NOT_FLAGGED, ids=[f"{c[0]}: {c[2][:50]}" for c in NOT_FLAGGED])
 def test_real_forms_that_raised_false_flags_are_not_flagged(case: tuple[str, str, str, str | None]) -> None:
     _, title, body, published_at = case

@@ -190,6 +190,42 @@ FLAGGED.extend(
             None,
             "second_round",
         ),
+        # the sixth fresh sample (2026-12-06):
+        (
+            "a term of office written after the office and its region",
+            "",
+            "Khofifah Indar Parawansa-Emil Dardak ditetapkan sebagai Gubernur dan Wakil Gubernur Jawa Timur 2024-2029.",
+            JAN20,
+            "term_of_office",
+        ),
+        (
+            "the same in English",
+            "",
+            "Khofifah-Emil were confirmed as governor and deputy governor of East Java 2024-2029.",
+            JAN20,
+            "term_of_office",
+        ),
+        (
+            "a lower-case post with its acronyms in capitals",
+            "",
+            "KPU mengumumkan pilkada jakarta putaran ke dua",
+            "2024-12-01T10:00:00+07:00",
+            "second_round",
+        ),
+        (
+            "a second round asserted after the vote, before the recapitulation",
+            "",
+            "Pilkada DKI Jakarta dipaksa jadi dua putaran agar RK jadi gubernur.",
+            "2024-12-02T10:00:00+07:00",
+            "second_round",
+        ),
+        (
+            "KPU as the speaker of a false statement",
+            "",
+            "KPU DKI menyatakan Pilkada Jakarta berlangsung dua putaran.",
+            "2024-12-02T10:00:00+07:00",
+            "second_round",
+        ),
     ]
 )
 
@@ -393,6 +429,40 @@ NOT_FLAGGED: list[tuple[str, str, str, str | None, str]] = [
         None,
         "second_round",
     ),
+    # the sixth fresh sample (2026-12-06):
+    (
+        "the previous term after the office and its region",
+        "",
+        "Khofifah Indar Parawansa-Emil Dardak adalah Gubernur dan Wakil Gubernur Jawa Timur 2019-2024.",
+        JAN20,
+        "term_of_office",
+    ),
+    (
+        "a legislature's term",
+        "",
+        "Wakil Ketua DPRD Kabupaten Sleman 2024-2029 hadir dalam debat.",
+        JAN20,
+        "term_of_office",
+    ),
+    *[
+        (f"after the vote, {why}", "", body, "2024-12-02T10:00:00+07:00", "second_round")
+        for why, body in [
+            ("a camp's belief", "Tim pemenangan RIDO yakin Pilkada Jakarta akan berlangsung dua putaran."),
+            ("a prediction", "Pilkada Jakarta diprediksi dua putaran."),
+            ("an estimate", "Pilkada Jakarta diperkirakan dua putaran karena selisih tipis."),
+            ("a hope", "RK-Suswono berharap Pilkada Jakarta dua putaran."),
+            ("an opinion", "Kubu RIDO menilai Pilkada Jakarta harus dua putaran."),
+            ("a possibility", "Pengamat: Pilkada Jakarta masih mungkin dua putaran."),
+            ("a question", "Benarkah Pilkada Jakarta dua putaran?"),
+            ("a wait", "Pilkada Jakarta dua putaran atau satu putaran masih menunggu rekapitulasi KPU."),
+            ("a denial", "KPU DKI memastikan tidak ada putaran kedua dalam Pilkada Jakarta 2024."),
+            (
+                "English: the threshold",
+                "Pramono hovered around the 50 percent needed to avoid a second round in the Jakarta gubernatorial "
+                "race.",
+            ),
+        ]
+    ],
 ]
 
 

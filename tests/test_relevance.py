@@ -620,3 +620,16 @@ def test_the_court_beside_a_re_vote_in_the_re_vote_window_names_the_pilkada() ->
     )
     assert score_pilkada("", body, published_at="2025-03-20T10:00:00+07:00").is_pilkada
     assert not score_pilkada("", body, published_at="2019-06-20T10:00:00+07:00").is_pilkada
+
+
+def test_malay_names_of_the_pilkada_and_of_indonesia_s_election_commission() -> None:
+    # invented: a Malaysian outlet's report in Malay, with "pilihan raya" (the Malaysian-election term) used for it
+    body = (
+        "Rakyat Indonesia keluar mengundi pada Pilihan Raya Ketua Daerah hari ini. Pilihan raya Indonesia ini "
+        "meliputi 545 wilayah. Suruhanjaya Pilihan Raya Umum (KPU) melaporkan pengundi ramai di pusat mengundi."
+    )
+    assert score_pilkada("Rakyat Indonesia keluar mengundi", body, published_at="2024-11-27T12:00:00+08:00").is_pilkada
+    malaysian = (
+        "Rakyat Sabah keluar mengundi pada pilihan raya negeri. Suruhanjaya Pilihan Raya melaporkan pengundi ramai."
+    )
+    assert not score_pilkada("PRN Sabah", malaysian, published_at="2025-11-29T12:00:00+08:00").is_pilkada

@@ -26,7 +26,8 @@ from pantau.process.claims.names_in_text import (
     name_runs,
 )
 from pantau.process.claims.pair_count_checks import pairs_changed, race_named
-from pantau.process.claims.races import CandidateMatch, Race
+from pantau.process.claims.races import CandidateMatch, Pair, Race
+from pantau.process.claims.result_checks import share_decimals, share_of_all_ballots, unofficial_count
 from pantau.process.claims.text import find_dates, parse_number
 from pantau.text.dates import format_day
 
@@ -143,6 +144,23 @@ def _earlier_ballots(race: Race, ctx: Ctx) -> list[Race]:
     return [first, *earlier]
 
 
+def _undated_other_ballots(race: Race, ctx: Ctx) -> list[Race]:
+    """For an undated text, the race's 2025 amended ballots (re-votes with new pairs, re-elections): the text may be
+    about any of them. Empty for a dated text, which is judged on the ballot in force on its day."""
+    if ctx.ref is not None:
+        return []
+    base = ctx.facts.on(None)
+    first = base.race(race.code)
+    return [r.amended(first) for r in base.revotes(race.code)] if first is not None else []
+
+
+def _shares_person(pair: Pair | None, other: Pair) -> bool:
+    if pair is None:
+        return False
+    keys = {name_key(p.name) for p in (other.head, other.deputy)}
+    return any(name_key(p.name) in keys for p in (pair.head, pair.deputy))
+
+
 def _named(name: str, text: str) -> bool:
     """Whether a word of a person's name (4+ letters) occurs in the (lower-cased) article."""
     return any(len(w) >= 4 and re.search(rf"\b{re.escape(w)}\b", text) for w in name.lower().split())
@@ -183,6 +201,8 @@ def check_ballot_numbers(sentence: str, low: str, ctx: Ctx) -> None:
             continue
         if who.pair.number == number:
             continue
+        if any(_shares_person(b.pair(number), who.pair) for b in _undated_other_ballots(who.race, ctx)):
+            continue  # an undated text: the number this person drew on a 2025 ballot of the race
         race = who.race
         fact = f"{race.region}: nomor urut {who.pair.number} adalah {who.pair.head.name}-{who.pair.deputy.name}"
         other = race.pair(number)
@@ -202,6 +222,8 @@ def _number_not_drawn(sentence: str, low: str, start: int, number: int, ctx: Ctx
     race = race_named(sentence, low, ctx)
     if race is None or race.pair(number) is not None or number == race.empty_box_column:
         return
+    if any(b.pair(number) is not None for b in _undated_other_ballots(race, ctx)):
+        return  # an undated text may speak of a 2025 ballot that had this number
     draw = ctx.facts.schedule["ballot_number_draw"]
     listing = "; ".join(f"nomor urut {p.number} {p.head.name}-{p.deputy.name}" for p in race.pairs)
     basis, source = _ballot_basis(race, draw.text, ctx)
@@ -259,7 +281,7 @@ def _pair_near(sentence: str, start: int, end: int, ctx: Ctx) -> CandidateMatch 
 def check_results(sentence: str, low: str, ctx: Ctx) -> None:
     """A pair's vote count near, but not equal to, the official recapitulation (a misprinted digit)."""
     r = ctx.rules
-    if r.lists["result_partial_cues"].search(low) or ctx.has("other_election_terms"):
+    if r.lists["result_partial_cues"].search(low) or ctx.has("other_election_terms") or unofficial_count(ctx):
         return
     for m in r.lists["pair_votes"].finditer(low):
         votes = int(re.sub(r"\D", "", m.group("v")))
@@ -278,6 +300,8 @@ def check_results(sentence: str, low: str, ctx: Ctx) -> None:
         off = abs(votes - official) / official
         if off > r.raw["result_vote_near"]:
             continue  # far off: another count (a district, a round, a real count), not a misprint
+        if abs(votes - official) < r.raw["result_vote_min_diff"]:
+            continue  # a few votes off ("168.175" for 168.174): immaterial, and as likely the fact base's slip
         ctx.add("vote_count", r.severity["vote_count"], sentence, outcome.text, outcome.source)
 
 
@@ -287,7 +311,7 @@ def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:
     pair's own official count is checked: a share beside another count is another scope's (a district's, a
     round's), and the count itself is `check_results`' business."""
     r = ctx.rules
-    if r.lists["result_partial_cues"].search(low) or ctx.has("other_election_terms"):
+    if r.lists["result_partial_cues"].search(low) or ctx.has("other_election_terms") or unofficial_count(ctx):
         return
     if r.lists["result_share_blockers"].search(low):
         return
@@ -304,7 +328,10 @@ def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:
         if official is None or official_on is None or not _published_after(ctx, official_on):
             continue
         said = float(text.replace(",", "."))
-        decimals = len(re.split(r"[,.]", text, maxsplit=1)[1]) if re.search(r"[,.]", text) else 0
+        decimals = share_decimals(text)
+        valid = outcome.valid_votes
+        if valid and share_of_all_ballots(votes, said, decimals, valid, ctx):
+            continue  # the share of all ballots cast (invalid ones too), not of the valid votes
         step = 10**-decimals
         if (
             abs(said - round(official, decimals)) < step / 10
@@ -361,6 +388,10 @@ def check_psu_dates(sentence: str, low: str, ctx: Ctx) -> None:
             race, order = with_psu[0][0], with_psu[0][1][0]
             if order.psu_date is None or not _misdated(sentence, low, ctx, "psu_cues", order.psu_date):
                 return
+            planned = order.planned_date
+            before_vote = ctx.ref is None or ctx.ref < order.psu_date  # undated, or written before the vote
+            if planned is not None and before_vote and not _misdated(sentence, low, ctx, "psu_cues", planned):
+                return  # the day the KPU's first re-vote schedule gave the race
             fact = f"{race.region}: pemungutan suara ulang (PSU) putusan MK digelar {format_day(order.psu_date)}"
             fact += f" (perkara {order.case})." if order.case else "."
             ctx.add("psu_date", r.severity["psu_date"], sentence, fact, order.source)

@@ -20,6 +20,7 @@ from pantau.process.claims.rules import Rules
 from pantau.resources import load_json
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_ACRONYM = re.compile(r"(?<![^\W\d_])[A-Z]{2,6}(?![^\W\d_])")
 _CACHE: dict[int, tuple[FactBase, frozenset[str]]] = {}
 
 
@@ -65,6 +66,10 @@ def single_case(sentence: str) -> bool:
         return False
     if sentence.islower() or sentence.isupper():  # every cased letter in one case (str methods, C speed)
         return sum(c.isalpha() for c in sentence) >= 4
+    # a post in lower case but for its acronyms ("KPU mengumumkan pilkada jakarta ..."): no name is capitalised
+    rest = _ACRONYM.sub("", sentence)
+    if rest.islower() and sum(c.isalpha() for c in rest) >= 12:
+        return True
     long_words = 0
     for m in _WORD.finditer(sentence):  # lazily: running text stops at its first long word in lower case
         word = m.group(0)

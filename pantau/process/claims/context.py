@@ -42,6 +42,7 @@ class Ctx:
     i: int = 0
     event_dates: frozenset[date] | None = None  # the days the article ties to an election event (date_checks)
     original: dict[str, str] = field(default_factory=dict)  # a sentence whose case was restored -> as written
+    numbers: frozenset[int] | None = None  # the big numbers the text writes (result_checks.stated_numbers)
     _hits: dict[str, set[int]] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
@@ -51,6 +52,13 @@ class Ctx:
             hits = {bisect_right(self.starts, m.start()) - 1 for m in self.rules.lists[name].finditer(self.doc_text)}
             self._hits[name] = hits
         return self.i in hits
+
+    def near(self, name: str, back: int) -> bool:
+        """Whether the current sentence or one of the `back` sentences before it matches list `name` ("Menurut
+        real count ... X memimpin. X meraih 32.973 suara.": the count's source is named once for what follows)."""
+        self.has(name)
+        hits = self._hits[name]
+        return any(self.i - k in hits for k in range(back + 1))
 
     def add(
         self,

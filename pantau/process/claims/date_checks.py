@@ -162,6 +162,8 @@ def _weekday_wrong(dm: DateMention, anchored: bool) -> bool:
     sentence), not in the neighbouring years either (the guess, not the text, would be wrong)."""
     if dm.weekday is None or dm.is_range or dm.first.weekday() == dm.weekday:
         return False
+    if dm.swapped is not None and dm.swapped.weekday() == dm.weekday:
+        return False  # "Minggu (12/08)" for Sunday 8 December: the digits written month first, not a wrong day
     if anchored:
         return True
     for year in (dm.first.year - 1, dm.first.year + 1):

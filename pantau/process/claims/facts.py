@@ -138,6 +138,9 @@ class PsuOrder:
     psu_date: date | None
     text: str
     source: str
+    # The day the KPU's first re-vote schedule gave this race, when the race's own KPU later set another one: a
+    # text written before the vote that gives it reports the plan as it then stood.
+    planned_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -617,6 +620,7 @@ def _parse_outcomes(raw: dict[str, Any]) -> dict[str, Outcome]:
                 known_day(item.get("psu_date"), f"mk_rulings.psu {item.get('code')} psu_date"),
                 str(item.get("text", "")),
                 src(item)[0],
+                known_day(item.get("planned_date"), f"mk_rulings.psu {item.get('code')} planned_date"),
             )
         )
     again = {

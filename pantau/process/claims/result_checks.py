@@ -25,12 +25,16 @@ class VoteShare:
     votes: int
     share: float  # percent
     race: str | None = None  # the race of the pair named beside it, when the sentence names one
+    decimals: int = 2  # the precision the text gives the share at
 
 
 def _id(value: float, decimals: int = 0) -> str:
     """A number the Indonesian way: 19.260.275 and 40,86."""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+_BIG_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)|(?<![\d.,])\d{4,9}(?![\d.,])")
 
 
 def _number(text: str) -> int:
@@ -41,15 +45,46 @@ def _share(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+def share_decimals(text: str) -> int:
+    """The decimals a share is written with ("40,86" -> 2, "44" -> 0)."""
+    return len(re.split(r"[,.]", text, maxsplit=1)[1]) if re.search(r"[,.]", text) else 0
+
+
+def share_of_all_ballots(votes: int, share: float, decimals: int, valid: int, ctx: Ctx) -> bool:
+    """Whether `share` (given at `decimals`) is the pair's votes over a larger total the text itself states: all
+    ballots cast, invalid ones included ("44 persen" of the 274.048 ballots for 119.643 votes, where 46,89 % of
+    the valid 255.142 is the official share). KPU recapitulations print both totals; a total up to
+    valid / (1 - result_share_invalid_max) is taken for one, and only when the text writes it."""
+    half = 0.5 * 10**-decimals
+    ceiling = valid / (1 - ctx.rules.raw["result_share_invalid_max"])
+    return any(
+        valid < total <= ceiling and abs(100 * votes / total - share) <= half + 1e-9 for total in stated_numbers(ctx)
+    )
+
+
+def stated_numbers(ctx: Ctx) -> frozenset[int]:
+    """The whole numbers of four digits or more the text writes ("274.048", "2.279.060"), read once per text."""
+    if ctx.numbers is None:
+        ctx.numbers = frozenset(_number(m.group(0)) for m in _BIG_NUMBER.finditer(ctx.doc_text))
+    return ctx.numbers
+
+
+def unofficial_count(ctx: Ctx) -> bool:
+    """The sentence, or one just before it, names a count that is not KPU's recapitulation (a quick count, a real
+    count, Sirekap, a provisional tally): the figures that follow are that count's."""
+    return ctx.near("result_unofficial_count_cues", int(ctx.rules.raw["result_unofficial_count_context"]))
+
+
 def collect_shares(sentence: str, low: str, ctx: Ctx, found: list[VoteShare]) -> None:
     """Remember the (votes, share) pairs of a sentence that reports an official-looking result."""
     r = ctx.rules
-    if r.lists["result_partial_cues"].search(low):
+    if r.lists["result_partial_cues"].search(low) or unofficial_count(ctx):
         return
     for m in r.lists["vote_share"].finditer(low):
-        votes, share = _number(m.group("v") or m.group("v2")), _share(m.group("p") or m.group("p2"))
+        said = m.group("p") or m.group("p2")
+        votes, share = _number(m.group("v") or m.group("v2")), _share(said)
         if votes >= r.raw["result_min_votes"] and 0 < share < 100:
-            found.append(VoteShare(sentence, votes, share, _race_near(sentence, m.start(), ctx)))
+            found.append(VoteShare(sentence, votes, share, _race_near(sentence, m.start(), ctx), share_decimals(said)))
     if ctx.total_valid is None:
         t = r.lists["valid_total"].search(low)
         if t:
@@ -69,6 +104,8 @@ def check_shares(found: list[VoteShare], ctx: Ctx) -> None:
     if ctx.total_valid:
         for vs in found:
             implied = 100 * vs.votes / ctx.total_valid
+            if share_of_all_ballots(vs.votes, vs.share, vs.decimals, ctx.total_valid, ctx):
+                continue  # the share of all ballots cast, not of the valid votes
             if tolerance < abs(implied - vs.share) <= r.raw["result_share_near"]:  # far off: a sub-area's tally
                 why = f"{_id(vs.votes)} dari {_id(ctx.total_valid)} suara sah = {_id(implied, 2)}%"
                 why += f", bukan {_id(vs.share, 2)}%"

@@ -43,9 +43,12 @@ def check_second_round(sentence: str, low: str, ctx: Ctx) -> None:
             return  # the fact base does not say the race ended in one round
         day = outcome.settled_on
         settled = ctx.ref is not None and day is not None and ctx.ref >= day
-        if not settled and not r.has("second_round_official", low):
-            return  # before the recapitulation (or in an undated text) a second round was still a possibility
-    if any(f.rule == "known_hoax" and f.evidence == sentence for f in ctx.flags):
+        # After the vote and before the recapitulation nothing had made a second round so: asserted plainly (the
+        # blockers leave out possibilities, conditions and polls, the stance leaves out who is quoted), it is false.
+        counted = ctx.ref is not None and ctx.ref > ctx.facts.voting_date
+        if not settled and not counted and not r.has("second_round_official", low):
+            return  # before the vote (or in an undated text) a second round was still a possibility
+    if any(f.rule == "known_hoax" and f.evidence in (sentence, ctx.original.get(sentence)) for f in ctx.flags):
         return  # the debunked claim itself: its flag carries the debunk
     why = f"putaran kedua untuk {race.region}"
     ctx.add("second_round", r.severity["second_round"], sentence, fact.text, fact.source, why=why)

@@ -112,6 +112,7 @@ _WORD_LIST_KEYS = (
     "weekday_event_cues",
     "pilkada_race_names",
     "result_partial_cues",
+    "result_unofficial_count_cues",
     "result_share_undated_count_cues",
     "pair_cues",
     "psu_cues",

@@ -108,6 +108,9 @@ class DateMention:
     explicit_year: bool
     weekday: int | None = None
     weekday_text: str = ""
+    # A date in digits whose day could be its month ("Minggu (12/08)" in a December text): the date read month
+    # first, when that reading exists and lies nearer to the publication date than the day-first one.
+    swapped: date | None = None
 
     @property
     def is_range(self) -> bool:
@@ -198,9 +201,14 @@ def find_dates(sentence: str, ref: date | None, rules: Rules) -> list[DateMentio
             y = _infer_year(int(m.group("m")), int(m.group("d")), ref, fallback)
         else:
             y = int(m.group("y"))
-        day = _mk_date(y, int(m.group("m")), int(m.group("d")))
+        mo, d = int(m.group("m")), int(m.group("d"))
+        day = _mk_date(y, mo, d)
         if day:
-            found.append(DateMention(m.start(), m.end(), day, day, m.group("y") is not None))
+            swap_year = y if m.group("y") is not None or d > 12 else _infer_year(d, mo, ref, fallback)
+            swapped = _mk_date(swap_year, d, mo) if d != mo and ref is not None else None
+            if swapped is not None and ref is not None and abs((swapped - ref).days) >= abs((day - ref).days):
+                swapped = None  # read day first, the date is the nearer one to the text's own date: no slip
+            found.append(DateMention(m.start(), m.end(), day, day, m.group("y") is not None, swapped=swapped))
             taken.append((m.start(), m.end()))
     for dm in found:
         lead = sentence[max(0, dm.start - 24) : dm.start]
