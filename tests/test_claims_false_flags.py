@@ -411,6 +411,26 @@ NOT_FLAGGED.extend(
             "2025-03-10T10:00:00+07:00",
         ),
         (
+            "an earlier Pilkada's loss, the race named with its year",
+            "Tiga kali maju, akhirnya Munafri menang Pilkada Makassar",
+            "Lalu di Pilwali Makassar 2020, Munafri kalah dari Danny Pomanto.",
+            DEC,
+        ),
+        (
+            "a campaign team's tabulation: every pair off, no official count in the text",
+            "Pilgub Gorontalo",
+            "Hasil itu disadur dari Quick-Count Tim Data Center GAS. Suara masuk dari semua TPS. Rinciannya sebagai "
+            "berikut. Tonny Uloli-Marten Taha: 192.693 suara. Gusnar Ismail-Idah Syahidah: 295.437 suara.",
+            DEC,
+        ),
+        (
+            "a slip the text corrects with the official count",
+            "Penetapan Pilgub Kalbar",
+            'Ria Norsan-Krisantus Kurniawan meraih 1.364.553 suara. "Menetapkan Ria Norsan dan Krisantus dengan '
+            'perolehan 1.364.563 suara," kata Budi.',
+            "2025-01-09T10:00:00+07:00",
+        ),
+        (
             "a count one vote off the fact base",
             "Pleno Pilgub Maluku Utara",
             "Dari hasil pleno KPU, pasangan nomor 1 Husain Alting Sjah-Asrul Rasyid Ichsan memperoleh 168.175 suara.",
@@ -454,6 +474,14 @@ STILL_FLAGGED.extend(
             "Idham Holik, the Head of KPU, said the re-votes are ready.",
             FEB,
             "official_title",
+        ),
+        (
+            "two pairs' counts off and no other count named: a result misreported",
+            "Pilgub Kaltim",
+            "Pilgub Kaltim resmi mencatat Rudy Mas'ud-Seno Aji meraih 990.168 suara. Isran Noor-Hadi Mulyadi meraih "
+            "786.674 suara.",
+            DEC,
+            "vote_count",
         ),
         (
             "a count far off the fact base",

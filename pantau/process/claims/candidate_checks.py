@@ -27,8 +27,9 @@ from pantau.process.claims.names_in_text import (
 )
 from pantau.process.claims.pair_count_checks import pairs_changed, race_named
 from pantau.process.claims.races import CandidateMatch, Pair, Race
-from pantau.process.claims.result_checks import share_decimals, share_of_all_ballots, unofficial_count
+from pantau.process.claims.result_checks import share_decimals, share_of_all_ballots, stated_numbers, unofficial_count
 from pantau.process.claims.text import find_dates, parse_number
+from pantau.records import Flag
 from pantau.text.dates import format_day
 
 
@@ -302,7 +303,33 @@ def check_results(sentence: str, low: str, ctx: Ctx) -> None:
             continue  # far off: another count (a district, a round, a real count), not a misprint
         if abs(votes - official) < r.raw["result_vote_min_diff"]:
             continue  # a few votes off ("168.175" for 168.174): immaterial, and as likely the fact base's slip
+        raised = len(ctx.flags)
         ctx.add("vote_count", r.severity["vote_count"], sentence, outcome.text, outcome.source)
+        if len(ctx.flags) > raised:
+            ctx.vote_counts.append((ctx.flags[-1], who.race.code, who.pair.number))
+
+
+def settle_vote_counts(ctx: Ctx) -> None:
+    """Once the whole text is read, withdraw the misprinted-count flags the rest of it explains: the pair's official
+    count written elsewhere in the text too (a slip the text corrects itself), or several pairs of one race all off
+    while no pair's official count appears (the figures of another count: a team's tabulation, a provisional
+    tally, when the text names such a count anywhere; a misprint hits one number, not every one)."""
+    if not ctx.vote_counts:
+        return
+    numbers = stated_numbers(ctx)
+    speaks_of_count = ctx.rules.lists["result_unofficial_count_cues"].search(ctx.doc_text) is not None
+    withdrawn: list[Flag] = []
+    for code in {c for _, c, _ in ctx.vote_counts}:
+        outcome = ctx.facts.outcome(code)
+        if outcome is None:
+            continue
+        items = [(flag, number) for flag, c, number in ctx.vote_counts if c == code]
+        official_written = sum(v in numbers for v in outcome.votes.values())
+        another_count = len({number for _, number in items}) >= 2 and official_written == 0 and speaks_of_count
+        for flag, number in items:
+            if another_count or outcome.votes.get(str(number)) in numbers:
+                withdrawn.append(flag)
+    ctx.flags[:] = [f for f in ctx.flags if not any(f is w for w in withdrawn)]
 
 
 def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:

@@ -16,6 +16,7 @@ from pantau.process.claims.candidate_checks import (
     check_unknown_deputies,
     check_unregistered_pairs,
     note_places,
+    settle_vote_counts,
 )
 from pantau.process.claims.casing import restore_case
 from pantau.process.claims.coalition_checks import check_coalition_parties
@@ -209,6 +210,7 @@ def _check(
         for wanted, check in _SENTENCE_CHECKS:
             if wanted(seen):
                 _guarded(check, sentence, low, ctx)
+    _guarded(settle_vote_counts, ctx)
     if pilkada_context_of_article(ctx):
         try:
             check_shares(shares, ctx)

@@ -43,6 +43,8 @@ class Ctx:
     event_dates: frozenset[date] | None = None  # the days the article ties to an election event (date_checks)
     original: dict[str, str] = field(default_factory=dict)  # a sentence whose case was restored -> as written
     numbers: frozenset[int] | None = None  # the big numbers the text writes (result_checks.stated_numbers)
+    # misprinted-count flags with their race and ballot number, settled once the text is read (settle_vote_counts)
+    vote_counts: list[tuple[Flag, str, int]] = field(default_factory=list)
     _hits: dict[str, set[int]] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
