@@ -226,6 +226,50 @@ FLAGGED.extend(
             "2024-12-02T10:00:00+07:00",
             "second_round",
         ),
+        (
+            "the term's end alone",
+            "",
+            "Kepala daerah yang terpilih dalam Pilkada serentak 2024 ini akan menjabat selama 5 tahun hingga tahun "
+            "2029.",
+            DEC,
+            "term_of_office",
+        ),
+        (
+            "a six-year term",
+            "",
+            "Mereka dipastikan bakal dilantik untuk periode jabatan 2024-2030.",
+            JAN20,
+            "term_of_office",
+        ),
+        (
+            "the inauguration of those elected dated before the vote",
+            "Daftar bupati terpilih hasil Pilkada 2024 yang akan dilantik Maret 2024",
+            "Enam bupati terpilih di Sumatera Barat sudah ditetapkan KPU.",
+            JAN20,
+            "event_date",
+        ),
+        (
+            "the designation of the elected dated before the vote",
+            "",
+            "Penetapan paslon terpilih ini mulai berlaku pada tanggal ditetapkan, yakni 9 Januari 2024.",
+            JAN20,
+            "event_date",
+        ),
+        (
+            "a share beside the official count, before the provincial recapitulation",
+            "",
+            "Hasil rekapitulasi kota, pasangan Pramono Anung-Rano Karno memperoleh 2.183.239 suara atau 50,7 persen.",
+            "2024-12-05T15:30:00+07:00",
+            "vote_count",
+        ),
+        (
+            "the empty box's share",
+            "",
+            "Di Pilkada Pangkalpinang, paslon Maulan Aklil-Masagus M Hakim memperoleh 35.177 suara dan kotak kosong "
+            "mendapatkan 48.528 suara atau 56,98%.",
+            DEC,
+            "vote_count",
+        ),
     ]
 )
 
@@ -443,6 +487,57 @@ NOT_FLAGGED: list[tuple[str, str, str, str | None, str]] = [
         "Wakil Ketua DPRD Kabupaten Sleman 2024-2029 hadir dalam debat.",
         JAN20,
         "term_of_office",
+    ),
+    (
+        "the right end of the term",
+        "",
+        "Kepala daerah terpilih hasil Pilkada 2024 akan menjabat hingga 2030.",
+        DEC,
+        "term_of_office",
+    ),
+    ("a legislature's end", "", "Anggota DPRD terpilih akan menjabat hingga 2029.", DEC, "term_of_office"),
+    (
+        "an acting head inaugurated in 2024",
+        "",
+        "Pj Bupati Sleman dilantik pada Maret 2024 hingga bupati terpilih hasil Pilkada dilantik.",
+        DEC,
+        "event_date",
+    ),
+    (
+        "the president-elect's inauguration",
+        "",
+        "Jadwal disesuaikan dengan pelantikan presiden terpilih pada Oktober 2024, kata calon bupati itu.",
+        "2024-08-12T10:00:00+07:00",
+        "event_date",
+    ),
+    (
+        "the determination of candidates, before the vote",
+        "",
+        "Pasangan calon ditetapkan pada 22 September 2024 dan kini terpilih sebagai bupati.",
+        DEC,
+        "event_date",
+    ),
+    (
+        "polling staff inaugurated, under a title on those elected",
+        "KPU tunggu buku registrasi MK sebelum tetapkan paslon terpilih",
+        "Sebanyak 18.403 anggota KPPS di Kabupaten Lombok Tengah dilantik serentak, Jumat (15/11/2024).",
+        DEC,
+        "event_date",
+    ),
+    ("the inauguration's right day", "", "Bupati terpilih dilantik pada 20 Februari 2025.", JAN20, "event_date"),
+    (
+        "the empty box's share from every column",
+        "",
+        "Di Pilkada Pangkalpinang, kotak kosong meraih 48.528 suara atau 57,98 persen.",
+        DEC,
+        "vote_count",
+    ),
+    (
+        "a title naming the real count its figures come from",
+        "Data terbaru real count KPU Jakarta",
+        "Pasangan Dharma Pongrekun-Kun Wardana menempati posisi terakhir dengan 458.886 suara.",
+        "2024-11-29T10:00:00+07:00",
+        "vote_count",
     ),
     *[
         (f"after the vote, {why}", "", body, "2024-12-02T10:00:00+07:00", "second_round")

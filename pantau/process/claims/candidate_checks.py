@@ -344,15 +344,14 @@ def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:
         return
     for m in r.lists["vote_share"].finditer(low):
         votes, text = int(re.sub(r"\D", "", m.group("v") or m.group("v2"))), m.group("p") or m.group("p2")
-        who = _pair_before(m.start(), ctx) or find_person(sentence, m.start(), m.start() + 1, mentions_of(ctx))
-        if who is None:
+        column = _count_column(sentence, low, m.start(), ctx)
+        if column is None:
             continue
-        outcome = ctx.facts.outcome(who.race.code)
-        if outcome is None or outcome.quality != "official" or outcome.votes.get(str(who.pair.number)) != votes:
-            continue
-        official = official_share(outcome, str(who.pair.number))
-        official_on = outcome.settled_on
-        if official is None or official_on is None or not _published_after(ctx, official_on):
+        outcome = ctx.facts.outcome(column[0].code)
+        if outcome is None or outcome.quality != "official" or outcome.votes.get(column[1]) != votes:
+            continue  # only the column's own official count is checked, and being it, it is final on any date
+        official = official_share(outcome, column[1], column[0])
+        if official is None:
             continue
         said = float(text.replace(",", "."))
         decimals = share_decimals(text)
@@ -381,11 +380,27 @@ def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:
         return
 
 
-def official_share(outcome: Outcome, number: str) -> float | None:
-    """The share from the official votes and valid votes (unrounded), else the share the source prints."""
+def _count_column(sentence: str, low: str, pos: int, ctx: Ctx) -> tuple[Race, str] | None:
+    """The race and ballot column a vote count belongs to: the pair named before it, or the empty box written right
+    before it ("kotak kosong mendapatkan 48.528 suara") in the race the sentence or the article names."""
+    if ctx.rules.lists["empty_box_terms"].search(low[max(0, pos - 40) : pos]):
+        named = [race for race in find_races_named(sentence, ctx.facts) if race.single_candidate]
+        races = named or [race for race in mentions_of(ctx).known_races() if race.single_candidate]
+        return (races[0], "empty_box") if len(races) == 1 else None
+    who = _pair_before(pos, ctx) or find_person(sentence, pos, pos + 1, mentions_of(ctx))
+    return (who.race, str(who.pair.number)) if who is not None else None
+
+
+def official_share(outcome: Outcome, number: str, race: Race) -> float | None:
+    """A column's official share, unrounded: its votes over the valid votes, else over the sum of every column of
+    the race when the fact base has them all (each pair, and the empty box of a single-candidate race); else the
+    share the source prints (rounded)."""
     votes = outcome.votes.get(number)
     if votes and outcome.valid_votes:
         return 100 * votes / outcome.valid_votes
+    columns = {str(p.number) for p in race.pairs} | ({"empty_box"} if race.single_candidate else set())
+    if votes and columns <= set(outcome.votes):
+        return 100 * votes / sum(outcome.votes[c] for c in columns)
     return outcome.share.get(number)
 
 

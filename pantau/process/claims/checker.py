@@ -39,7 +39,7 @@ from pantau.process.claims.rumour_checks import check_hoaxes, check_postponement
 from pantau.process.claims.scope_checks import check_no_such_race, check_scope
 from pantau.process.claims.share_claim_checks import check_share_claims
 from pantau.process.claims.stance import article_is_debunk, denies_anywhere, is_quoted_claim
-from pantau.process.claims.term_checks import check_elected_designation, check_terms
+from pantau.process.claims.term_checks import check_elected_designation, check_post_vote_event_dates, check_terms
 from pantau.process.claims.text import parse_published, split_sentences
 from pantau.process.claims.title_checks import check_titles
 from pantau.process.claims.vote_total_checks import check_vote_totals
@@ -86,6 +86,7 @@ _RE_CAPS_JOINED = re.compile(
     r"[A-Za-z]\s*[-–—]\s*[A-Z]|[A-Z][a-z]+\s+(?:dan|&|and|berpasangan\s+dengan|bersama|wakilnya)\s+[A-Z]"
 )
 _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_RE_EVENT_HINT = re.compile(r"dilantik|pelantikan|ditetapkan|penetapan|inaugurat|sworn")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|sampe|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = SENTENCE_SEP
@@ -260,7 +261,8 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("psu", "ulang", "re-vote", "revote")), check_psu_dates),
     (_any(("yogya", "diy", "jogja")), check_scope),
     (_any(("terpilih", "elect", "periode", "masa jabatan", "masa bakti")), check_elected_designation),
-    (lambda s: bool(_RE_TERM_HINT.search(s.low)), check_terms),
+    (lambda s: bool(_RE_TERM_HINT.search(s.low)) or _any(("2029",))(s), check_terms),
+    (lambda s: "2024" in s.low and _RE_EVENT_HINT.search(s.low) is not None, check_post_vote_event_dates),
     (_any(("kpu", "komisi pemilihan", "elections commission")), check_titles),
     (_any(_POSTPONE_STEMS), check_postponement),
     (lambda s: bool(s.ctx.facts.hoaxes), check_hoaxes),

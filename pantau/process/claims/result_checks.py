@@ -70,8 +70,10 @@ def stated_numbers(ctx: Ctx) -> frozenset[int]:
 
 
 def unofficial_count(ctx: Ctx) -> bool:
-    """The sentence, or one just before it, names a count that is not KPU's recapitulation (a quick count, a real
-    count, Sirekap, a provisional tally): the figures that follow are that count's."""
+    """The title, the sentence or one just before it names a count that is not KPU's recapitulation (a quick count,
+    a real count, Sirekap, a provisional tally): the figures that follow are that count's."""
+    if ctx.rules.lists["result_unofficial_count_cues"].search(ctx.title_low):
+        return True  # "Data Terbaru Real Count KPU Jakarta ...": the title names the count the article reports
     return ctx.near("result_unofficial_count_cues", int(ctx.rules.raw["result_unofficial_count_context"]))
 
 

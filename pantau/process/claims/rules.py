@@ -113,6 +113,11 @@ _WORD_LIST_KEYS = (
     "pilkada_race_names",
     "result_partial_cues",
     "result_unofficial_count_cues",
+    "empty_box_terms",
+    "term_end_subjects",
+    "post_vote_event_cues",
+    "post_vote_inauguration_cues",
+    "post_vote_event_subjects",
     "result_share_undated_count_cues",
     "pair_cues",
     "psu_cues",
@@ -164,6 +169,7 @@ _WORD_LIST_KEYS = (
 )
 _REGEX_KEYS = (
     "term",
+    "term_end",
     "outcome_relative_clause",
     "diy_no_pilkada",
     "title_en",

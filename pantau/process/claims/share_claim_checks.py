@@ -14,9 +14,8 @@ import re
 
 from pantau.process.claims.candidate_checks import official_share
 from pantau.process.claims.context import Ctx, mentions_of, pilkada_context
-from pantau.process.claims.facts import Outcome
 from pantau.process.claims.names_in_text import find_pairs, find_person, find_races_named
-from pantau.process.claims.races import CandidateMatch, Race
+from pantau.process.claims.races import CandidateMatch
 
 _MAX_GAP = 50  # characters between the pair's name and the verb
 LOWER_BOUNDS = ("lebih dari", "di atas", "more than", "over")
@@ -38,7 +37,7 @@ def check_share_claims(sentence: str, low: str, ctx: Ctx) -> None:
         outcome = ctx.facts.outcome(who.race.code)
         if outcome is None or outcome.quality != "official" or outcome.status not in ("winner", "empty_box_won"):
             continue
-        official = _share(outcome, who.race, who.pair.number)
+        official = official_share(outcome, str(who.pair.number), who.race)
         day = outcome.settled_on
         if official is None or day is None:
             continue
@@ -81,16 +80,6 @@ def claim_subject(sentence: str, verb: int, ctx: Ctx) -> CandidateMatch | None:
     if pairs:
         return max(pairs, key=lambda pm: pm.end).first
     return find_person(sentence, verb, verb + 1, mentions, max_gap=_MAX_GAP)
-
-
-def _share(outcome: Outcome, race: Race, number: int) -> float | None:
-    found = official_share(outcome, str(number))
-    if found is not None:
-        return found
-    columns = {str(p.number) for p in race.pairs} | ({"empty_box"} if race.single_candidate else set())
-    if columns <= set(outcome.votes) and outcome.votes.get(str(number)):
-        return 100 * outcome.votes[str(number)] / sum(outcome.votes[c] for c in columns)
-    return None
 
 
 def _consistent(said: float, official: float, comparison: str, tolerance: float) -> bool:

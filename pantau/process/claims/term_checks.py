@@ -7,7 +7,10 @@ heads (Pj, Plt) and other offices (DPRD, President, KPU) are not this rule's bus
 
 from __future__ import annotations
 
-from pantau.process.claims.context import Ctx
+import re
+from datetime import date
+
+from pantau.process.claims.context import Ctx, pilkada_context
 from pantau.process.claims.text import find_dates
 
 
@@ -29,6 +32,66 @@ def check_terms(sentence: str, low: str, ctx: Ctx) -> None:
             continue
         ctx.add("term_of_office", r.severity["term_of_office"], sentence, fact.text, fact.source)
         return
+    _check_term_end(sentence, low, ctx, fact.value[1], fact.text, fact.source)
+
+
+def _check_term_end(sentence: str, low: str, ctx: Ctx, end: int, text: str, source: str) -> None:
+    """ "akan menjabat selama 5 tahun ke depan hingga tahun 2029": the term's end alone, said of those elected in
+    2024 (the sentence names them: "terpilih", an office, the Pilkada), when it is a wrong end of `term_wrong_ends`."""
+    r = ctx.rules
+    m = r.lists["term_end"].search(low)
+    if m is None or int(m.group("y2")) == end or int(m.group("y2")) not in r.raw["term_wrong_ends"]:
+        return
+    if not r.lists["term_end_subjects"].search(low) or r.has("term_acting_cues", low):
+        return
+    if r.has("term_other_offices", low) or ctx.has("other_pilkada_year"):
+        return
+    ctx.add("term_of_office", r.severity["term_of_office"], sentence, text, source, kind="term_end")
+
+
+def check_post_vote_event_dates(sentence: str, low: str, ctx: Ctx) -> None:
+    """The designation or inauguration of those elected in the Pilkada 2024 dated before the vote ("berlaku pada
+    tanggal ditetapkan, yakni 9 Januari 2024", "akan dilantik Maret 2024"): a year slip that puts the event before
+    27 November 2024. Only a 2024 date right after the event's word, in a sentence on those elected (not of an
+    acting head, "Pj Bupati dilantik Maret 2024", nor of polling staff), in a text on the 2024 Pilkada."""
+    r = ctx.rules
+    if not pilkada_context(ctx) or ctx.has("other_pilkada_year") or r.has("term_acting_cues", low):
+        return
+    cues = list(r.lists["post_vote_event_cues"].finditer(low))
+    if not cues or not r.lists["post_vote_event_subjects"].search(low):
+        return
+    voting = ctx.facts.voting_date
+    reach = int(r.raw["post_vote_event_reach"])
+    for start, day in _dated(sentence, low, ctx):
+        cue = next((c for c in reversed(cues) if c.end() <= start <= c.end() + reach), None)
+        if cue is None or day.year != voting.year or day >= voting:
+            continue
+        if r.has("term_other_offices", low[cue.start() : start]):
+            continue  # "pelantikan presiden terpilih pada Oktober 2024": another office's event
+        inauguration = r.lists["post_vote_inauguration_cues"].search(cue.group(0)) is not None
+        if not inauguration and "terpilih" not in low[max(0, cue.start() - 100) : start]:
+            continue  # "pasangan calon ditetapkan pada 22 September 2024": the candidates' determination
+        stage = ctx.facts.schedule.get("inauguration" if inauguration else "elected_determination")
+        if stage is None:
+            return
+        why = f"{cue.group(0)} {day.isoformat()}: sebelum pemungutan suara {voting.isoformat()}"
+        ctx.add("event_date", r.severity["event_date"], sentence, stage.text, stage.source, why=why)
+        return
+
+
+def _dated(sentence: str, low: str, ctx: Ctx) -> list[tuple[int, date]]:
+    """(position, day) of the sentence's dates written with their year, and of its month-year dates ("Maret 2024",
+    as the month's first day)."""
+    r = ctx.rules
+    found = [(d.start, d.first) for d in find_dates(sentence, ctx.ref, r) if d.explicit_year and not d.is_range]
+    for m in _MONTH_YEAR.finditer(low):
+        month = r.months.get(m.group("m"))
+        if month is not None:
+            found.append((m.start(), date(int(m.group("y")), month, 1)))
+    return found
+
+
+_MONTH_YEAR = re.compile(r"(?<![\w\d])(?P<m>[a-z]+)\.?\s+(?P<y>20\d\d)(?!\d)")
 
 
 def check_elected_designation(sentence: str, low: str, ctx: Ctx) -> None:
