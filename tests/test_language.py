@@ -368,3 +368,12 @@ def test_names_that_are_also_regional_words_stay_indonesian() -> None:
     result = detect_language(text)
     assert result.code == "id", result
     assert result.mixed == []
+
+
+def test_a_short_post_langdetect_reads_as_another_language_is_indonesian_when_lingua_says_so() -> None:
+    # invented, in the form of a forwarded headline: langdetect answered "sl" (Slovenian) on it
+    assert detect_language("ahok rano maju di pilgub jakarta").code == "id"
+    assert (
+        detect_language("Der Bürgermeister wurde gestern in Berlin gewählt und hat heute sein Amt angetreten.").code
+        == "de"
+    )

@@ -52,6 +52,7 @@ LANGDETECT_TRIALS = 5
 LINGUA_CHARS = 1000
 UNSURE_BELOW = 0.90  # langdetect top probability below this asks for the second opinion
 MALAY_FAMILY = frozenset({"id", "ms", "tl", "jv", "su"})
+MONITORED = MALAY_FAMILY | {"en"}  # the languages of the outlets Pantau reads
 MIN_SEGMENT_TOKENS = 4
 REGIONAL_MIN_SCORE = 2.0
 ENGLISH_MIN_SCORE = 3.0
@@ -413,6 +414,10 @@ def _detect(text: str, assume_clean: bool) -> LanguageResult:
             lingua = _lingua_probs(text)
             lingua_top = max(lingua, key=lambda k: lingua[k]) if lingua else top
         group = sum(probs.get(k, 0.0) for k in ("id", "ms", "tl"))
+        if lingua_top in ("id", "ms") and top not in MONITORED and probs[top] < UNSURE_BELOW:
+            # a short post langdetect reads as Slovenian or Somali ("ahok rano maju di pilgub jakarta") while lingua,
+            # asked among the languages Pantau monitors, says Indonesian or Malay: the unsure mass is the group's
+            group += scores.pop(top)
         if lingua_top in ("id", "ms") or top in ("id", "ms"):
             p_ms = _malay_probability(lingua, ev)
             for k in ("id", "ms", "tl"):
