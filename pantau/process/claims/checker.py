@@ -119,6 +119,8 @@ _NOMINATION_STEMS = (
     "sebagai calon",
     "menjadi calon",
     "jadi ca",
+    "nyatakan",
+    "diumumkan",
     "running for",
     "run for",
     "runs for",

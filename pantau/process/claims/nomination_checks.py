@@ -11,13 +11,15 @@ mate, reports a nomination that did not happen. Not flagged: a nomination still 
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
-from pantau.process.claims.context import Ctx, pilkada_context
+from pantau.process.claims.context import Ctx, mentions_of, pilkada_context
 from pantau.process.claims.facts import FactBase
 from pantau.process.claims.names import key_words
-from pantau.process.claims.names_in_text import NameRun, find_races_named, name_runs
+from pantau.process.claims.names_in_text import NameRun, find_pairs, find_races_named, name_runs
+from pantau.process.claims.races import Race
 
 # "paket Astaguna diusung ...": a pair's nickname after a pair word, not a person
 _PACKAGE_BEFORE = re.compile(r"(?<![\w-])(?:paket|duet|tandem|pasangan|paslon)\s+$", re.IGNORECASE)
@@ -31,9 +33,13 @@ def check_nominations(sentence: str, low: str, ctx: Ctx) -> None:
         return
     if not pilkada_context(ctx) or ctx.has("other_pilkada_year") or ctx.has("conditional_cues"):
         return
-    if r.lists["nomination_mate_cues"].search(low):
-        return  # a running mate is named: the pair checks judge it
-    for name, lead, rest in _nominations(sentence, low, ctx):
+    if r.lists["nomination_mate_cues"].search(low) or _MATE_JOINT.search(sentence):
+        # a running mate is named: the pair checks judge a pair with a candidate in it; a pair of two people who
+        # are nobody on KPU's list ("AHOK-DJAROT RESMI DIUSUNG ...") is a fabricated nomination all the same
+        found = [] if r.lists["nomination_hedges"].search(low) else _unknown_pairs(sentence, low, ctx)
+    else:
+        found = _nominations(sentence, low, ctx)
+    for name, lead, rest in found:
         if r.lists["nomination_hedges"].search(lead) or r.lists["nomination_other_offices"].search(rest):
             continue
         kind = "fabricated_nomination" if ctx.ref is not None else "fabricated_nomination_undated"
@@ -67,6 +73,45 @@ def _nominations(sentence: str, low: str, ctx: Ctx) -> list[tuple[str, str, str]
                 (sentence[run.start : run.end], low[max(0, run.start - 40) : m.end()], low[m.end() : m.end() + 40])
             )
     return found
+
+
+_MATE_JOINT = re.compile(r"[A-Za-z]{3,}\s*[-–—/]\s*[A-Z][A-Za-z]{2,}")
+
+
+def _unknown_pairs(sentence: str, low: str, ctx: Ctx) -> list[tuple[str, str, str]]:
+    """ "X-Y" (two name runs joined by a dash or slash) where neither is anyone on KPU's list, in a sentence that
+    says they are nominated or running."""
+    claim, passive = _party_patterns(ctx)
+    cue = claim.search(low) or passive.search(low) or ctx.rules.lists["nomination_candidacy"].search(low)
+    if cue is None:
+        return []
+    if any(pm.partners for pm in find_pairs(sentence, mentions_of(ctx), True)):
+        return []  # a real pair is named: "X-Y (Agi-Saja)" gives its nickname, not another pair
+    races = find_races_named(sentence, ctx.facts, ambiguous=True)
+    found = []
+    for a, b in itertools.pairwise(name_runs(sentence)):
+        if not re.fullmatch(r"\s*[-–—/]\s*", sentence[a.end : b.start]) or any(r.words[0].isupper() for r in (a, b)):
+            continue  # not joined as a pair; or an acronym ("RK-Suswono"): the pair checks' business
+        if any(_stands_in(run, races) for run in (a, b)):
+            continue  # one of them stands in the race named ("Pram-Doel" in Jakarta): a nickname, or a pair check
+        # one of the two is nobody on KPU's list: no pair has them both (the other may bear a candidate's word:
+        # "Ahok-Djarot" where a Djarot runs somewhere else); with no race named, both must be nobody
+        unknown = [_unknown_person(sentence, run, ctx) for run in (a, b)]
+        if all(unknown) or (races and any(unknown)):
+            found.append((sentence[a.start : b.end], low[max(0, a.start - 40) : cue.end()], low[b.end : b.end + 40]))
+    return found
+
+
+def _stands_in(run: NameRun, races: list[Race]) -> bool:
+    """Whether a word of the run is, or begins (4+ letters: "Pram" of Pramono), a name word of someone in `races`."""
+    words = [w.lower() for w in run.words if len(w) >= 3]
+    for race in races:
+        for pair in race.pairs:
+            for person in (pair.head, pair.deputy):
+                names = [n for raw in (person.name, *person.nicknames) for n in key_words(raw)]
+                if any(n == w or (len(w) >= 4 and n.startswith(w)) for w in words for n in names):
+                    return True
+    return False
 
 
 def _party_patterns(ctx: Ctx) -> tuple[re.Pattern[str], re.Pattern[str]]:
