@@ -263,6 +263,20 @@ FLAGGED.extend(
             "vote_count",
         ),
         (
+            "a pair of people who stand nowhere, nominated",
+            "",
+            "Ahok-Djarot resmi diusung PDI-P sebagai cagub-cawagub di Pilgub Jakarta.",
+            "2024-09-25T10:00:00+07:00",
+            "fabricated_nomination",
+        ),
+        (
+            "someone declared a candidate who never registered",
+            "",
+            "Anies resmi dinyatakan sebagai cagub Jakarta.",
+            "2024-09-25T10:00:00+07:00",
+            "fabricated_nomination",
+        ),
+        (
             "the empty box's share",
             "",
             "Di Pilkada Pangkalpinang, paslon Maulan Aklil-Masagus M Hakim memperoleh 35.177 suara dan kotak kosong "
@@ -516,6 +530,27 @@ NOT_FLAGGED: list[tuple[str, str, str, str | None, str]] = [
         "Pasangan calon ditetapkan pada 22 September 2024 dan kini terpilih sebagai bupati.",
         DEC,
         "event_date",
+    ),
+    (
+        "a real pair by its nicknames",
+        "",
+        "Pram-Doel resmi diusung PDI-P di Pilgub Jakarta.",
+        "2024-09-25T10:00:00+07:00",
+        "fabricated_nomination",
+    ),
+    (
+        "a real pair with its nickname in brackets",
+        "",
+        "Paslon nomor urut 2 Akhmad Gunadi Nadalsyah-Sastra Jaya (Agi-Saja) diusung koalisi lima partai.",
+        "2024-10-25T10:00:00+07:00",
+        "fabricated_nomination",
+    ),
+    (
+        "a denied declaration",
+        "",
+        "Anies tidak dinyatakan sebagai cagub Jakarta.",
+        "2024-09-25T10:00:00+07:00",
+        "fabricated_nomination",
     ),
     (
         "polling staff inaugurated, under a title on those elected",
