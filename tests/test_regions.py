@@ -418,3 +418,21 @@ def test_candidate_never_outvotes_an_explicit_place() -> None:
 def test_candidate_resolves_a_shared_name() -> None:
     assert _codes(find_regions("Rudy Susmanto berkampanye keliling Bogor."))[:1] == ["32.01"]
     assert _codes(find_regions("Warga Bogor memadati alun-alun."))[:1] != ["32.01"]
+
+
+def test_a_year_ending_a_sentence_is_no_national_count_for_the_next() -> None:
+    # invented: "... 19 April 2025. Kabupaten ..." read as "2025 kabupaten" damped the list after it
+    body = (
+        "Pemungutan suara ulang digelar serentak pada 19 April 2025. Kabupaten yang menggelarnya adalah Pasaman, "
+        "Kutai Kartanegara, Gorontalo Utara dan Bengkulu Selatan."
+    )
+    provinces = {r.province for r in find_regions(body, title="PSU digelar 19 April 2025")}
+    assert {"Sumatera Barat", "Kalimantan Timur", "Gorontalo", "Bengkulu"} <= provinces
+    # a count in the sentence itself still damps its examples
+    national = "Pilkada digelar di 508 kabupaten/kota, antara lain Pasaman dan Kutai Kartanegara."
+    listed = "Pilkada digelar di Pasaman dan Kutai Kartanegara."
+
+    def score(text: str) -> float:
+        return next(r.score for r in find_regions(text) if r.code == "13.08")
+
+    assert score(national) < score(listed)

@@ -164,7 +164,9 @@ def _damped_spans(
         word = low[j]
         if word in compare:
             spans.append((j, _sentence_end(raw, orig, j, n, rules)))
-        elif j > 0 and _number(orig[j - 1]) >= counts[word]:
+        elif j > 0 and _is_count(orig[j - 1], counts[word]) and not _break_before(raw, orig, j, rules):
+            # "545 daerah" in one sentence; not "... 19 April 2025. Kabupaten yang ...": a year ending the sentence
+            # before
             start = j - 1
             while start > 0 and j - start < _SPAN_LIMIT and not _break_before(raw, orig, start, rules):
                 start -= 1
@@ -173,6 +175,13 @@ def _damped_spans(
 
 
 _SPAN_LIMIT = 60  # words a damped span reaches either way at most
+
+
+def _is_count(word: str, at_least: int) -> bool:
+    """A national count of at least `at_least` ("545", "1.553"), not a year ("2025 kabupaten" is never a count:
+    Indonesia has 416 regencies)."""
+    n = _number(word)
+    return n >= at_least and not (len(word) == 4 and 1900 <= n <= 2100)
 
 
 def _number(word: str) -> int:
