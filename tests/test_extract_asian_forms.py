@@ -4,7 +4,6 @@ rule. All HTML and text here is invented."""
 from __future__ import annotations
 
 from pantau.extract import boilerplate as bp
-from pantau.extract import extract_html
 
 STORY = [
     "The district council approved the new budget on Tuesday after a long debate about road repairs.",
@@ -33,3 +32,28 @@ def test_the_word_advertisement_inside_a_sentence_stays() -> None:
     assert bp.clean_inline("Advertisement The board met on Monday.") == "The board met on Monday."
     assert bp.clean_inline("The board met on Monday. ADVERTISEMENT") == "The board met on Monday."
     assert bp.clean_inline("The board met ADVERTISEMENT on Monday.") == "The board met on Monday."
+
+
+def test_a_copyright_footer_is_no_running_text_the_container_missed() -> None:
+    import lxml.html
+
+    from pantau.extract import body
+    from pantau.extract.metadata import Page
+
+    footer = (
+        "Brand names, logos and all associated elements ® and © 2031 Example Media Group Ltd. All rights "
+        "reserved. Reproduction of any content of this site in whole or in part in any form or medium without "
+        "express written permission is prohibited by the publisher and its partners across the region."
+    )
+    doc = lxml.html.document_fromstring(
+        f"<html><body><div class='story'>{_paras(STORY[:3])}</div><div class='legal'>{footer}</div></body></html>"
+    )
+    container = doc.xpath("//div[@class='story']")[0]
+    chars = sum(len(p) for p in STORY[:3])
+    assert not body._misses_text(Page(doc=doc, url="https://news.example/a"), container, chars)
+    # running text left outside the container still counts
+    doc2 = lxml.html.document_fromstring(
+        f"<html><body><div class='story'>{_paras(STORY[:1])}</div><div>{_paras(STORY[1:])}</div></body></html>"
+    )
+    container2 = doc2.xpath("//div[@class='story']")[0]
+    assert body._misses_text(Page(doc=doc2, url="https://news.example/a"), container2, len(STORY[0]))

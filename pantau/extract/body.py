@@ -228,7 +228,7 @@ def find_body_container(doc: HtmlElement) -> HtmlElement | None:
 def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
     """Whether the chosen container leaves much of the page's running text outside it (articles split over
     several blocks, or paragraphs that are not <p> elements): then trafilatura gets a say. Text inside a link
-    (related-story cards with their summaries) is no running text of this page."""
+    (related-story cards with their summaries) and a copyright notice are no running text of this page."""
     if container is None:
         return True
     inside = set(container.iter("p", "div"))
@@ -241,8 +241,8 @@ def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
         if block in inside:
             continue
         text = bp.text_of(block)
-        if len(text) >= 80 and text.count(" ") >= 10:
-            outside += len(text)
+        if len(text) >= 80 and text.count(" ") >= 10 and not bp.rules().legal_notice.search(text):
+            outside += len(text)  # a copyright footer ("© 2020 ... All rights reserved") is no running text
     return outside > COVERAGE_SLACK * max(chars, 1)
 
 
