@@ -4,6 +4,7 @@ rule. All HTML and text here is invented."""
 from __future__ import annotations
 
 from pantau.extract import boilerplate as bp
+from pantau.extract import extract_html
 
 STORY = [
     "The district council approved the new budget on Tuesday after a long debate about road repairs.",
@@ -57,3 +58,23 @@ def test_a_copyright_footer_is_no_running_text_the_container_missed() -> None:
     )
     container2 = doc2.xpath("//div[@class='story']")[0]
     assert body._misses_text(Page(doc=doc2, url="https://news.example/a"), container2, len(STORY[0]))
+
+
+def test_a_mixed_case_place_of_two_words_before_a_colon_is_a_dateline() -> None:
+    from pantau.text.dateline import find_dateline
+
+    found = find_dateline("Port Kelang: The council approved the new budget on Tuesday.")
+    assert found is not None and found.place == "Port Kelang"
+    out = extract_html(_page(_paras(["Port Kelang: " + STORY[0], *STORY[1:]])), "https://news.example/a")
+    assert out["dateline"] == "Port Kelang" and out["body"].startswith("The district council")
+    # labels, a speaker before a quotation and a single mixed-case word are no datelines
+    for text in (
+        "Breaking News: The council approved the budget.",
+        "Cek Fakta: Unggahan itu keliru.",
+        "Baca Juga: Dewan Setujui Anggaran",
+        "Senin Pagi: Dewan rapat lagi.",
+        "Budi Santoso: “Kami setuju dengan anggaran itu.”",
+        "Kesimpulan: Unggahan itu keliru.",
+        "Update: The council met again.",
+    ):
+        assert find_dateline(text) is None, text
