@@ -78,3 +78,21 @@ def test_a_mixed_case_place_of_two_words_before_a_colon_is_a_dateline() -> None:
         "Update: The council met again.",
     ):
         assert find_dateline(text) is None, text
+
+
+def test_a_closing_right_aligned_bold_name_is_the_writer_and_leaves_the_body() -> None:
+    sign = "<p style='text-align:right;'><strong>Trần Minh Anh</strong></p>"
+    out = extract_html(_page(_paras(STORY) + sign), "https://news.example/a")
+    assert out["author"] == "Trần Minh Anh"
+    assert "Trần" not in out["body"] and out["body"].endswith("after the meeting.")
+    # a byline elsewhere names the writer; the closing copy of it still leaves
+    page = _page(_paras(STORY) + sign).replace(b"</h1>", "</h1><div class='author'>By Trần Minh Anh</div>".encode())
+    out = extract_html(page, "https://news.example/a")
+    assert out["author"] == "Trần Minh Anh" and "Trần" not in out["body"]
+    # not the last line of the story, or not a name: story text, no writer
+    mid = _paras(STORY[:2]) + sign + _paras(STORY[2:])
+    out = extract_html(_page(mid), "https://news.example/a")
+    assert out["author"] is None and "Trần Minh Anh" in out["body"]
+    note = "<p style='text-align:right;'><strong>Foto: Dokumentasi Warga</strong></p>"
+    out = extract_html(_page(_paras(STORY) + note), "https://news.example/a")
+    assert out["author"] is None

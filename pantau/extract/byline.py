@@ -625,6 +625,30 @@ def bold_names_line(doc: HtmlElement, sites: SiteNames) -> list[str]:
     return []
 
 
+_RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+MAX_SIGNATURE_LINES = 50  # right-aligned paragraphs looked at for a closing signature (bounded work)
+
+
+def signature_line(doc: HtmlElement, sites: SiteNames) -> str | None:
+    """The writer's signature closing the story: a right-aligned paragraph that is only a bold person's name of
+    two to four words ("<p style='text-align:right'><strong>Name Surname</strong></p>", Vietnamese and some
+    regional layouts), with no story line after it in its block; None when there is none."""
+    found: str | None = None
+    for i, p in enumerate(el for el in doc.iter("p") if _RIGHT_ALIGNED.search(el.get("style") or "")):
+        if i >= MAX_SIGNATURE_LINES:
+            break
+        bold = [b for b in p if b.tag in ("b", "strong")]
+        text = " ".join(_text(p).split())
+        if len(bold) != 1 or " ".join(_text(bold[0]).split()) != text or not 2 <= len(text.split()) <= 4:
+            continue
+        if text.casefold() in {a.casefold() for a in _agencies()} or not is_person(text, sites):
+            continue
+        if any(s.tag == "p" and _story_line(_text(s)) for s in p.itersiblings()):
+            continue
+        found = text
+    return found
+
+
 def agency_line(text: str, sites: SiteNames) -> bool:
     """A closing line in capitals that only credits wire services or the site ("ANTARA", "REUTERS | AFP"): the
     place of a reporter line, holding no one's name."""
