@@ -96,3 +96,18 @@ def test_a_closing_right_aligned_bold_name_is_the_writer_and_leaves_the_body() -
     note = "<p style='text-align:right;'><strong>Foto: Dokumentasi Warga</strong></p>"
     out = extract_html(_page(_paras(STORY) + note), "https://news.example/a")
     assert out["author"] is None
+
+
+def test_a_foreign_page_without_any_zone_prints_its_clock_in_its_country_code_zone() -> None:
+    line = "<p class='date'>Written: 2023-03-04 15:03:30</p>"
+    page = _page(line + _paras(STORY), head="<meta charset='utf-8'>").replace(b"<html>", b"<html lang='en'>")
+    out = extract_html(page, "https://world.news.example.kr/view?id=1")
+    assert out["published_at"] == "2023-03-04T15:03:30+09:00"
+    # a second-level label ("co.kr") and other zones the same way; a page of another country keeps WIB's default
+    assert extract_html(page, "https://www.news.example.com.sg/a")["published_at"] == "2023-03-04T15:03:30+08:00"
+    assert extract_html(page, "https://news.example.co.in/a")["published_at"] == "2023-03-04T15:03:30+05:30"
+    # an Indonesian page stays in WIB, and a date line naming its zone wins over the host
+    page_id = page.replace(b"lang='en'", b"lang='id'")
+    assert extract_html(page_id, "https://news.example.kr/a")["published_at"] == "2023-03-04T15:03:30+07:00"
+    named = _page("<p class='date'>Written: 2023-03-04 15:03 WITA</p>" + _paras(STORY))
+    assert extract_html(named, "https://news.example.kr/a")["published_at"] == "2023-03-04T15:03:00+08:00"
