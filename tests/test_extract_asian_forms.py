@@ -111,3 +111,20 @@ def test_a_foreign_page_without_any_zone_prints_its_clock_in_its_country_code_zo
     assert extract_html(page_id, "https://news.example.kr/a")["published_at"] == "2023-03-04T15:03:30+07:00"
     named = _page("<p class='date'>Written: 2023-03-04 15:03 WITA</p>" + _paras(STORY))
     assert extract_html(named, "https://news.example.kr/a")["published_at"] == "2023-03-04T15:03:00+08:00"
+
+
+def test_a_tracked_promotion_link_line_and_a_coverage_prompt_are_not_body() -> None:
+    tail = (
+        "<em><strong>Follow our full coverage of the budget debate </strong></em><strong><em>"
+        "<a href='https://news.example/live'>here</a>.</em></strong><br/><br/><b><a target='_blank' "
+        "href='https://shop.example/play/?utm_source=news&amp;utm_medium=article&amp;utm_campaign=spring'>"
+        "Show off your quiz skills and win a weekend trip for two with no entry fee at all. Register Now!</a></b>"
+    )
+    out = extract_html(_page(_paras(STORY) + tail), "https://news.example/a")
+    assert "Follow our" not in out["body"] and "Register" not in out["body"]
+    assert out["body"].endswith("after the meeting.")
+    # a story sentence that links a source stays, and so does a sentence about following coverage rules
+    linked = "<p><a href='https://gov.example/report?utm_source=x'>The audit office report</a> was tabled today.</p>"
+    story = [*STORY[:3], "Follow-up coverage rules for the press were agreed by the council at the same meeting."]
+    out = extract_html(_page(_paras(story) + linked), "https://news.example/a")
+    assert "The audit office report was tabled today." in out["body"] and "Follow-up coverage rules" in out["body"]
