@@ -128,3 +128,21 @@ def test_a_tracked_promotion_link_line_and_a_coverage_prompt_are_not_body() -> N
     story = [*STORY[:3], "Follow-up coverage rules for the press were agreed by the council at the same meeting."]
     out = extract_html(_page(_paras(story) + linked), "https://news.example/a")
     assert "The audit office report was tabled today." in out["body"] and "Follow-up coverage rules" in out["body"]
+
+
+def test_a_country_code_is_no_site_label_and_a_closing_name_comma_site_line_is_the_writer() -> None:
+    from pantau.extract.site import domain_label
+
+    assert domain_label("https://world.example.co.kr/view") == "example"
+    assert domain_label("https://www.example.com.sg/a") == "example"
+    assert domain_label("https://example.kr/a") == "example"
+    assert domain_label("https://www.example.com/a") == "example"
+    lines = "<br/><br/>".join([*STORY, "Park Min Jun, Example World Radio News."])
+    page = _page(f"<div class='body_txt'>{lines}</div>")
+    out = extract_html(page, "https://world.example.co.kr/service/news_view.htm?id=7")
+    assert out["author"] == "Park Min Jun"
+    assert "Radio News" not in out["body"] and out["body"].endswith("after the meeting.")
+    # a closing sentence naming a person and an office is story text, not a credit
+    lines = "<br/><br/>".join([*STORY, "Park Min Jun, Example Council Speaker."])
+    out = extract_html(_page(f"<div class='body_txt'>{lines}</div>"), "https://world.example.co.kr/v?id=8")
+    assert out["author"] is None and "Council Speaker" in out["body"]

@@ -471,6 +471,7 @@ class _Trailing:
     max_chars: int
     not_names: frozenset[str]
     agencies: frozenset[str]
+    site_credit_words: frozenset[str]
 
 
 @cache
@@ -481,12 +482,14 @@ def _trailing() -> _Trailing:
         int(raw["max_chars"]),
         frozenset(n.casefold() for n in raw["not_names"]),
         frozenset(a.casefold() for a in raw["agencies"]),
+        frozenset(w.casefold() for w in raw["site_credit_words"]),
     )
 
 
 def reporter_line(text: str, sites: SiteNames) -> list[str]:
     """The reporters a closing line names: "SITI RAHAYU", "SITI RAHAYU | REUTERS" (the agency is no name),
-    "(Budi Santoso)"; [] for any other line."""
+    "(Budi Santoso)", a mixed-case name and the site after a comma ("Max Lee, KBS World Radio News."); [] for any
+    other line."""
     t = _trailing()
     line = " ".join(text.split())
     if not line or len(line) > t.max_chars or line.casefold() in t.not_names:
@@ -494,6 +497,11 @@ def reporter_line(text: str, sites: SiteNames) -> list[str]:
     bracketed = line.startswith("(") and line.endswith(")")
     if bracketed:
         line = line[1:-1].strip()
+    elif line != line.upper() and "," in line:  # "Max Lee, KBS World Radio News.": the writer and the site
+        name, _, credit = (part.strip() for part in line.rstrip(".").partition(","))
+        last = credit.rsplit(None, 1)[-1].casefold() if credit else ""
+        site = squash(credit) in sites.full or (last in t.site_credit_words and sites.is_site(credit))
+        return [name] if site and len(name.split()) >= 2 and is_person(name, sites) else []
     elif line != line.upper() or not any(c.isalpha() for c in line):
         return []
     names: list[str] = []
