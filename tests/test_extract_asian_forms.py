@@ -33,6 +33,7 @@ def test_the_word_advertisement_inside_a_sentence_stays() -> None:
     assert bp.clean_inline("Advertisement The board met on Monday.") == "The board met on Monday."
     assert bp.clean_inline("The board met on Monday. ADVERTISEMENT") == "The board met on Monday."
     assert bp.clean_inline("The board met ADVERTISEMENT on Monday.") == "The board met on Monday."
+    assert bp.clean_inline("The board met.AdvertisementScroll on") == "The board met. Scroll on"
 
 
 def test_a_copyright_footer_is_no_running_text_the_container_missed() -> None:
@@ -52,6 +53,8 @@ def test_a_copyright_footer_is_no_running_text_the_container_missed() -> None:
     container = doc.xpath("//div[@class='story']")[0]
     chars = sum(len(p) for p in STORY[:3])
     assert not body._misses_text(Page(doc=doc, url="https://news.example/a"), container, chars)
+    # a story sentence about copyright law is no notice
+    assert not bp.rules().legal_notice.search("Revisi UU Hak Cipta dibahas DPR pekan depan, kata dia.")
     # running text left outside the container still counts
     doc2 = lxml.html.document_fromstring(
         f"<html><body><div class='story'>{_paras(STORY[:1])}</div><div>{_paras(STORY[1:])}</div></body></html>"
