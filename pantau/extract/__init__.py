@@ -19,6 +19,7 @@ from pantau.extract.byline import (
     cut_at_site_signoff,
     drop_byline_copies,
     page_credits,
+    signature_line,
     split_reporter_line,
 )
 from pantau.extract.decode import MAX_HTML_BYTES, bound_html, bound_tree, decode_html, parse_document
@@ -123,6 +124,7 @@ def _extract(
     sites = site_names(page)
     bylines, editors = page_credits(page, sites)  # before a parser cuts the body out of the tree
     bold_names = [] if bylines else bold_names_line(doc, sites)
+    signature = signature_line(doc, sites)  # "<p style='text-align:right'><b>Name</b></p>" closing the story
     tags = lead_tags(doc, sites)
     wire = find_wire_credit(doc)
     fam = None if family == "generic" else get_family(family) or get_family(family_name_for(url, domains))
@@ -165,6 +167,10 @@ def _extract(
     paragraphs, dateline = _settle(paragraphs, dateline, out["title"], sites, tags, wire)
     paragraphs, reporters = split_reporter_line(paragraphs, sites, out["author"])
     out["author"] = out["author"] or ", ".join(reporters) or None
+    if signature and not out["author"]:
+        out["author"] = signature
+    if signature and squash(signature) in {squash(n) for n in (out["author"] or "").split(",")}:
+        paragraphs = [p for i, p in enumerate(paragraphs) if i < len(paragraphs) - 2 or squash(p) != squash(signature)]
     paragraphs = drop_byline_copies(cut_at_site_signoff(paragraphs, sites), out["author"])
     if bold_names:  # the bold names line itself is no story text
         names_line = squash("/".join(bold_names))

@@ -111,7 +111,25 @@ def paragraphs_of(container: HtmlElement, extra: tuple[Any, ...] | list[Any] = (
     for a in [a for a in container.iter("a") if _alone_on_line(a)]:
         if bp.text_of(a).count(" ") < LINK_LINE_MAX_WORDS:
             a.drop_tree()
+    for line in [line for line in map(_tracked_link_line, container.iter("a")) if line is not None]:
+        line.drop_tree()
     return bp.block_texts(container)
+
+
+_INLINE_WRAPPERS = frozenset({"b", "strong", "em", "i", "u", "span", "font", "small"})
+_TRACKED = re.compile(r"[?&]utm_(?:source|medium|campaign)=", re.IGNORECASE)
+
+
+def _tracked_link_line(a: HtmlElement) -> HtmlElement | None:
+    """A campaign-tracked link (utm_source/utm_campaign in its address) that is a whole line by itself, bold or
+    not ("<br><b><a href='...?utm_campaign=...'>Win ... Register Now!</a></b>"): a promotion, not story text.
+    Returns the line's element (the link or the inline wrapper that holds only it), else None."""
+    if not _TRACKED.search(a.get("href") or ""):
+        return None
+    line, text = a, bp.text_of(a)
+    while (parent := line.getparent()) is not None and parent.tag in _INLINE_WRAPPERS and bp.text_of(parent) == text:
+        line = parent
+    return line if text and _alone_on_line(line) else None
 
 
 def _line_edge(el: HtmlElement | None) -> bool:
@@ -228,7 +246,7 @@ def find_body_container(doc: HtmlElement) -> HtmlElement | None:
 def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
     """Whether the chosen container leaves much of the page's running text outside it (articles split over
     several blocks, or paragraphs that are not <p> elements): then trafilatura gets a say. Text inside a link
-    (related-story cards with their summaries) is no running text of this page."""
+    (related-story cards with their summaries) and a copyright notice are no running text of this page."""
     if container is None:
         return True
     inside = set(container.iter("p", "div"))
@@ -241,8 +259,8 @@ def _misses_text(page: Page, container: HtmlElement | None, chars: int) -> bool:
         if block in inside:
             continue
         text = bp.text_of(block)
-        if len(text) >= 80 and text.count(" ") >= 10:
-            outside += len(text)
+        if len(text) >= 80 and text.count(" ") >= 10 and not bp.rules().legal_notice.search(text):
+            outside += len(text)  # a copyright footer ("© 2020 ... All rights reserved") is no running text
     return outside > COVERAGE_SLACK * max(chars, 1)
 
 

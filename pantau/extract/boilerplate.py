@@ -32,6 +32,7 @@ class Rules:
     signoff: re.Pattern[str]
     listing_url: tuple[re.Pattern[str], ...]
     content_selectors: tuple[str, ...]
+    legal_notice: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def rules() -> Rules:
         signoff=re.compile(raw["signoff"]),
         listing_url=tuple(re.compile(p, re.IGNORECASE) for p in raw["listing_url_patterns"]),
         content_selectors=tuple(raw["content_selectors"]),
+        legal_notice=re.compile(raw["legal_notice"], re.IGNORECASE),
     )
 
 

@@ -471,6 +471,7 @@ class _Trailing:
     max_chars: int
     not_names: frozenset[str]
     agencies: frozenset[str]
+    site_credit_words: frozenset[str]
 
 
 @cache
@@ -481,12 +482,14 @@ def _trailing() -> _Trailing:
         int(raw["max_chars"]),
         frozenset(n.casefold() for n in raw["not_names"]),
         frozenset(a.casefold() for a in raw["agencies"]),
+        frozenset(w.casefold() for w in raw["site_credit_words"]),
     )
 
 
 def reporter_line(text: str, sites: SiteNames) -> list[str]:
     """The reporters a closing line names: "SITI RAHAYU", "SITI RAHAYU | REUTERS" (the agency is no name),
-    "(Budi Santoso)"; [] for any other line."""
+    "(Budi Santoso)", a mixed-case name and the site after a comma ("Max Lee, KBS World Radio News."); [] for any
+    other line."""
     t = _trailing()
     line = " ".join(text.split())
     if not line or len(line) > t.max_chars or line.casefold() in t.not_names:
@@ -494,6 +497,11 @@ def reporter_line(text: str, sites: SiteNames) -> list[str]:
     bracketed = line.startswith("(") and line.endswith(")")
     if bracketed:
         line = line[1:-1].strip()
+    elif line != line.upper() and "," in line:  # "Max Lee, KBS World Radio News.": the writer and the site
+        name, _, credit = (part.strip() for part in line.rstrip(".").partition(","))
+        last = credit.rsplit(None, 1)[-1].casefold() if credit else ""
+        site = squash(credit) in sites.full or (last in t.site_credit_words and sites.is_site(credit))
+        return [name] if site and len(name.split()) >= 2 and is_person(name, sites) else []
     elif line != line.upper() or not any(c.isalpha() for c in line):
         return []
     names: list[str] = []
@@ -623,6 +631,30 @@ def bold_names_line(doc: HtmlElement, sites: SiteNames) -> list[str]:
             continue
         return parts
     return []
+
+
+_RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+MAX_SIGNATURE_LINES = 50  # right-aligned paragraphs looked at for a closing signature (bounded work)
+
+
+def signature_line(doc: HtmlElement, sites: SiteNames) -> str | None:
+    """The writer's signature closing the story: a right-aligned paragraph that is only a bold person's name of
+    two to four words ("<p style='text-align:right'><strong>Name Surname</strong></p>", Vietnamese and some
+    regional layouts), with no story line after it in its block; None when there is none."""
+    found: str | None = None
+    for i, p in enumerate(el for el in doc.iter("p") if _RIGHT_ALIGNED.search(el.get("style") or "")):
+        if i >= MAX_SIGNATURE_LINES:
+            break
+        bold = [b for b in p if b.tag in ("b", "strong")]
+        text = " ".join(_text(p).split())
+        if len(bold) != 1 or " ".join(_text(bold[0]).split()) != text or not 2 <= len(text.split()) <= 4:
+            continue
+        if text.casefold() in {a.casefold() for a in _agencies()} or not is_person(text, sites):
+            continue
+        if any(s.tag == "p" and _story_line(_text(s)) for s in p.itersiblings()):
+            continue
+        found = text
+    return found
 
 
 def agency_line(text: str, sites: SiteNames) -> bool:

@@ -62,6 +62,7 @@ _LINE_WORDS = frozenset(w.lower() for w in _LINES["line_words"])
 _MAX_OTHER_WORDS = int(_LINES["max_other_words"])
 _CLASS_HINT = re.compile(_LINES["class_hint"], re.IGNORECASE)
 _ID_HOSTS = tuple(_LINES["indonesian_hosts"])
+_COUNTRY_ZONES = {str(k): timezone(timedelta(hours=float(v))) for k, v in _LINES["country_zones"].items()}
 _ID_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS) if w not in {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
                       "sep", "sept", "oct", "nov", "dec", "april", "november", "september", "may"}
                       and not w.endswith("day") and w not in {"january", "february", "march", "june", "july",
@@ -147,7 +148,8 @@ def _split(text: str) -> tuple[str | None, str | None]:
 
 def page_zone(ev: Evidence) -> timezone:
     """The zone of the page's offset-less times: the date line's named zone, WIB on an Indonesian page, else the
-    offset the page's own machine dates carry (UTC when they carry only "Z"/+00:00), else WIB."""
+    offset the page's own machine dates carry (UTC when they carry only "Z"/+00:00), else the zone of the country
+    its host's country code names (data: date_lines.json country_zones), else WIB."""
     for line in [*ev.visible[:1], *ev.visible_updated[:1]]:
         r = read_datetime(line.text)
         if r is not None and r.zone_named and not r.utc_label:
@@ -162,7 +164,13 @@ def page_zone(ev: Evidence) -> timezone:
             return r.when.tzinfo  # type: ignore[return-value]
     if any(r.utc_label for r in readings):
         return UTC  # a foreign page that dates itself in UTC prints its clock in UTC too, not in WIB
-    return WIB
+    return _country_zone(ev.url) or WIB
+
+
+def _country_zone(url: str) -> timezone | None:
+    """The zone of the country a host's country-code label names ("world.kbs.co.kr" -> +09:00), or None."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return _COUNTRY_ZONES.get(host.rsplit(".", 1)[-1].lower()) if "." in host else None
 
 
 def _agree(machine: Sequence[Reading], visible: Reading) -> datetime | None:

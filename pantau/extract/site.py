@@ -33,10 +33,13 @@ def squash(text: str) -> str:
 
 
 def domain_label(url: str) -> str:
-    """The site's own label in a host: "okezone" for lifestyle.okezone.com, "antaranews" for www.antaranews.com."""
+    """The site's own label in a host: "okezone" for lifestyle.okezone.com, "antaranews" for www.antaranews.com,
+    "kbs" for world.kbs.co.kr (a closing two-letter country code is never the site's name)."""
     host = (urlsplit(url).hostname or "").lower()
     generic = set(byline_rules()["domain_suffixes"])
     labels = [lb for lb in host.split(".") if lb]
+    if len(labels) > 1 and len(labels[-1]) == 2 and labels[-1].isalpha():
+        labels.pop()
     while labels and labels[-1] in generic:
         labels.pop()
     return labels[-1] if labels else ""

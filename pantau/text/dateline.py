@@ -38,8 +38,11 @@ def _colon_not_places() -> frozenset[str]:
 
 
 def _label_not_place(place: str) -> bool:
-    """A capitals word before a colon that is a label ("UPDATE:", "KPK:"), not a place ("IPOH:", "GEORGE TOWN:")."""
-    return place in _colon_not_places() or (" " not in place and len(place.strip(".")) < 4)
+    """A word before a colon that is a label ("UPDATE:", "KPK:", "Cek Fakta:", "Senin Pagi:"), not a place ("IPOH:",
+    "GEORGE TOWN:", "New Delhi:")."""
+    if place.upper() in _colon_not_places() or (" " not in place and len(place.strip(".")) < 4):
+        return True
+    return not place.isupper() and place.split(maxsplit=1)[0] in _period_not_places()
 
 
 @cache
