@@ -633,3 +633,15 @@ def test_malay_names_of_the_pilkada_and_of_indonesia_s_election_commission() -> 
         "Rakyat Sabah keluar mengundi pada pilihan raya negeri. Suruhanjaya Pilihan Raya melaporkan pengundi ramai."
     )
     assert not score_pilkada("PRN Sabah", malaysian, published_at="2025-11-29T12:00:00+08:00").is_pilkada
+
+
+def test_elected_to_an_office_of_a_region_and_the_words_of_the_ballot() -> None:
+    # invented forms of posts: "terpilih menjadi <office> <region>", "coblos"/"tercoblos" in the season
+    assert score_pilkada("", "Alhamdulillah, saya terpilih menjadi gubernur Jawa Timur.").is_pilkada
+    assert not score_pilkada("", "Alhamdulillah, saya terpilih menjadi ketua koperasi Jawa Timur.").is_pilkada
+    season = "2024-11-24T10:00:00+07:00"
+    post = "Surat suara sudah tercoblos sebelum dibagikan di TPS 12. Warga diminta tetap datang mencoblos di TPS."
+    assert (
+        score_pilkada("SURAT SUARA SUDAH TERCOBLOS", post, published_at=season).score
+        > score_pilkada("SURAT SUARA SUDAH TERCOBLOS", post, published_at="2019-04-10T10:00:00+07:00").score
+    )

@@ -180,9 +180,11 @@ def candidate_pair_phrases(cfg: Mapping[str, Any]) -> list[str]:
 
 def elected_office_phrases(cfg: Mapping[str, Any]) -> list[str]:
     """ "bupati sleman terpilih", "gubernur jateng terpilih": each office of a place's level, the place's name (without
-    "Kabupaten"/"Kota") or an alias, then `suffix`, for every place of regions.json that held Pilkada 2024."""
+    "Kabupaten"/"Kota") or an alias, then `suffix` (and after each of `prefixes`: "terpilih menjadi gubernur jawa
+    timur"), for every place of regions.json that held Pilkada 2024."""
     offices: Mapping[str, list[str]] = cfg["offices"]
     suffix = " ".join(tokenize(cfg["suffix"]))
+    prefixes = [" ".join(tokenize(p)) for p in cfg.get("prefixes", ())]
     out: set[str] = set()
     for place in load_data("regions.json")["places"]:
         if not place.get("pilkada") or place.get("level") not in offices:
@@ -193,6 +195,7 @@ def elected_office_phrases(cfg: Mapping[str, Any]) -> list[str]:
             for office in offices[place["level"]]:
                 if words:
                     out.add(f"{' '.join(tokenize(office))} {words} {suffix}")
+                    out.update(f"{prefix} {' '.join(tokenize(office))} {words}" for prefix in prefixes)
     return sorted(out)
 
 
