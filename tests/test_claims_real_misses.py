@@ -277,6 +277,27 @@ FLAGGED.extend(
             "fabricated_nomination",
         ),
         (
+            "a regency put in another province",
+            "",
+            "PSU Pilkada digelar di Kabupaten Siak, Kepulauan Riau pada 22 Maret 2025.",
+            MAR,
+            "place_province",
+        ),
+        (
+            "a regency put in another province, after 'di'",
+            "",
+            "PSU Pilkada digelar di Kabupaten Magetan di Jawa Tengah pada 22 Maret 2025.",
+            MAR,
+            "place_province",
+        ),
+        (
+            "a results dispute dated before the vote",
+            "",
+            "Selanjutnya agenda pemeriksaan pendahuluan sidang PHP Pilkada di Mahkamah Konstitusi (8-16 Januari 2024).",
+            JAN20,
+            "event_date",
+        ),
+        (
             "the empty box's share",
             "",
             "Di Pilkada Pangkalpinang, paslon Maulan Aklil-Masagus M Hakim memperoleh 35.177 suara dan kotak kosong "
@@ -551,6 +572,23 @@ NOT_FLAGGED: list[tuple[str, str, str, str | None, str]] = [
         "Anies tidak dinyatakan sebagai cagub Jakarta.",
         "2024-09-25T10:00:00+07:00",
         "fabricated_nomination",
+    ),
+    *[
+        (f"a place in its own province: {body[:30]}", "", body, MAR, "place_province")
+        for body in [
+            "PSU Pilkada digelar di Kabupaten Siak, Riau pada 22 Maret 2025.",
+            "Debat Pilbup Merauke, Papua digelar Senin.",  # the province's name before 2022
+            "Debat Pilkada Banjar, Jawa Barat digelar Senin.",  # a name two places share
+            "Ketua KPU Jawa Barat, Ummi Wahyuni, hadir di Garut.",
+            "Pilkada Bandung, Jawa Barat dan Surabaya, Jawa Timur berjalan lancar.",
+        ]
+    ],
+    (
+        "a candidacy dispute before the vote",
+        "",
+        "Sidang sengketa pencalonan Pilkada di Bawaslu digelar 10 Oktober 2024.",
+        DEC,
+        "event_date",
     ),
     (
         "polling staff inaugurated, under a title on those elected",

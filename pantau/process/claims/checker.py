@@ -28,6 +28,7 @@ from pantau.process.claims.holiday_checks import check_voting_holiday
 from pantau.process.claims.loser_checks import check_loser_claims
 from pantau.process.claims.nomination_checks import check_nominations
 from pantau.process.claims.pair_count_checks import check_race_pair_counts
+from pantau.process.claims.place_checks import check_place_provinces
 from pantau.process.claims.psu_count_checks import check_psu_order_counts
 from pantau.process.claims.psu_order_checks import check_psu_orders, check_race_revotes
 from pantau.process.claims.region_lead_checks import check_region_leads
@@ -86,7 +87,7 @@ _RE_CAPS_JOINED = re.compile(
     r"[A-Za-z]\s*[-–—]\s*[A-Z]|[A-Z][a-z]+\s+(?:dan|&|and|berpasangan\s+dengan|bersama|wakilnya)\s+[A-Z]"
 )
 _RE_BIG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_RE_EVENT_HINT = re.compile(r"dilantik|pelantikan|ditetapkan|penetapan|inaugurat|sworn")
+_RE_EVENT_HINT = re.compile(r"dilantik|pelantikan|ditetapkan|penetapan|inaugurat|sworn|php|perselisihan|sengketa")
 _RE_TERM_HINT = re.compile(r"20\d\d\s*(?:-|–|—|s\.?\s*d|sampai|sampe|hingga|/|to)\s*20\d\d")
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _SEP = SENTENCE_SEP
@@ -265,6 +266,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("terpilih", "elect", "periode", "masa jabatan", "masa bakti")), check_elected_designation),
     (lambda s: bool(_RE_TERM_HINT.search(s.low)) or _any(("2029",))(s), check_terms),
     (lambda s: "2024" in s.low and _RE_EVENT_HINT.search(s.low) is not None, check_post_vote_event_dates),
+    (lambda s: "," in s.text or " di " in s.low or "(" in s.text, check_place_provinces),
     (_any(("kpu", "komisi pemilihan", "elections commission")), check_titles),
     (_any(_POSTPONE_STEMS), check_postponement),
     (lambda s: bool(s.ctx.facts.hoaxes), check_hoaxes),

@@ -118,6 +118,7 @@ _WORD_LIST_KEYS = (
     "post_vote_event_cues",
     "post_vote_inauguration_cues",
     "post_vote_event_subjects",
+    "post_vote_dispute_cues",
     "result_share_undated_count_cues",
     "pair_cues",
     "psu_cues",
@@ -168,6 +169,7 @@ _WORD_LIST_KEYS = (
     "single_candidate_count_blockers",
 )
 _REGEX_KEYS = (
+    "place_province",
     "term",
     "term_end",
     "outcome_relative_clause",

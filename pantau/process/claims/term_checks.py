@@ -50,15 +50,20 @@ def _check_term_end(sentence: str, low: str, ctx: Ctx, end: int, text: str, sour
 
 
 def check_post_vote_event_dates(sentence: str, low: str, ctx: Ctx) -> None:
-    """The designation or inauguration of those elected in the Pilkada 2024 dated before the vote ("berlaku pada
-    tanggal ditetapkan, yakni 9 Januari 2024", "akan dilantik Maret 2024"): a year slip that puts the event before
-    27 November 2024. Only a 2024 date right after the event's word, in a sentence on those elected (not of an
+    """The designation or inauguration of those elected in the Pilkada 2024, or a results dispute (PHP at the MK),
+    dated before the vote ("berlaku pada tanggal ditetapkan, yakni 9 Januari 2024", "akan dilantik Maret 2024",
+    "pemeriksaan pendahuluan sidang PHP (8-16 Januari 2024)"): a year slip that puts the event before 27 November
+    2024. Only a 2024 date right after the event's word, in a sentence on those elected (not of an
     acting head, "Pj Bupati dilantik Maret 2024", nor of polling staff), in a text on the 2024 Pilkada."""
     r = ctx.rules
     if not pilkada_context(ctx) or ctx.has("other_pilkada_year") or r.has("term_acting_cues", low):
         return
-    cues = list(r.lists["post_vote_event_cues"].finditer(low))
-    if not cues or not r.lists["post_vote_event_subjects"].search(low):
+    disputes = list(r.lists["post_vote_dispute_cues"].finditer(low))  # a results dispute comes after the vote
+    elected = r.lists["post_vote_event_subjects"].search(low) is not None
+    cues = sorted(
+        [*disputes, *(r.lists["post_vote_event_cues"].finditer(low) if elected else ())], key=lambda c: c.start()
+    )
+    if not cues:
         return
     voting = ctx.facts.voting_date
     reach = int(r.raw["post_vote_event_reach"])
@@ -68,10 +73,12 @@ def check_post_vote_event_dates(sentence: str, low: str, ctx: Ctx) -> None:
             continue
         if r.has("term_other_offices", low[cue.start() : start]):
             continue  # "pelantikan presiden terpilih pada Oktober 2024": another office's event
+        dispute = any(cue is d for d in disputes)
         inauguration = r.lists["post_vote_inauguration_cues"].search(cue.group(0)) is not None
-        if not inauguration and "terpilih" not in low[max(0, cue.start() - 100) : start]:
+        if not (dispute or inauguration) and "terpilih" not in low[max(0, cue.start() - 100) : start]:
             continue  # "pasangan calon ditetapkan pada 22 September 2024": the candidates' determination
-        stage = ctx.facts.schedule.get("inauguration" if inauguration else "elected_determination")
+        kind = "dispute_filing" if dispute else "inauguration" if inauguration else "elected_determination"
+        stage = ctx.facts.schedule.get(kind)
         if stage is None:
             return
         why = f"{cue.group(0)} {day.isoformat()}: sebelum pemungutan suara {voting.isoformat()}"
@@ -80,10 +87,10 @@ def check_post_vote_event_dates(sentence: str, low: str, ctx: Ctx) -> None:
 
 
 def _dated(sentence: str, low: str, ctx: Ctx) -> list[tuple[int, date]]:
-    """(position, day) of the sentence's dates written with their year, and of its month-year dates ("Maret 2024",
-    as the month's first day)."""
+    """(position, day) of the sentence's dates written with their year (a range by its first day), and of its
+    month-year dates ("Maret 2024", as the month's first day)."""
     r = ctx.rules
-    found = [(d.start, d.first) for d in find_dates(sentence, ctx.ref, r) if d.explicit_year and not d.is_range]
+    found = [(d.start, d.first) for d in find_dates(sentence, ctx.ref, r) if d.explicit_year]
     for m in _MONTH_YEAR.finditer(low):
         month = r.months.get(m.group("m"))
         if month is not None:
