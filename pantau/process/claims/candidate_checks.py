@@ -28,6 +28,7 @@ from pantau.process.claims.names_in_text import (
 from pantau.process.claims.pair_count_checks import pairs_changed, race_named
 from pantau.process.claims.races import CandidateMatch, Pair, Race
 from pantau.process.claims.result_checks import share_decimals, share_of_all_ballots, stated_numbers, unofficial_count
+from pantau.process.claims.rules import Rules
 from pantau.process.claims.text import find_dates, parse_number
 from pantau.records import Flag
 from pantau.text.dates import format_day
@@ -176,6 +177,8 @@ def _like_someone_in(name: str, race: Race) -> bool:
                 return True
             if any(SequenceMatcher(None, a, b).ratio() >= 0.8 for a in key.split() for b in other.split()):
                 return True
+            if any(len(a) >= 4 and b.startswith(a) for a in key.split() for b in other.split()):
+                return True  # a short form of a name word: "Farin" for Farinduan, "Pram" for Pramono
     return False
 
 
@@ -233,6 +236,17 @@ def _number_not_drawn(sentence: str, low: str, start: int, number: int, ctx: Ctx
     ctx.add("ballot_number", r.severity["ballot_number"], sentence, fact, source, why=why)
 
 
+def _listed_after_number(sentence: str, start: int, r: Rules) -> bool:
+    """Whether the ballot number at `start` follows an earlier one whose pair is written after it ("nomor urut 1,
+    A-B, nomor urut 2 ...", "nomor urut satu untuk A-B, nomor urut dua untuk ..."): a listing, number first."""
+    earlier = [m for m in r.lists["ballot_number"].finditer(sentence.lower(), 0, start) if m.end() <= start]
+    if not earlier:
+        return False
+    between = sentence[earlier[-1].end() : start]
+    gap = r.lists["ballot_joint_after"].match(between)
+    return gap is not None and bool(gap.group(0)) and any(c.isupper() for c in between[gap.end() :])
+
+
 def _ballot_basis(race: Race, draw_text: str, ctx: Ctx) -> tuple[str, str]:
     """What a ballot-number fact rests on, and its source: the amended ballot of a 2025 re-vote or re-election in
     force at the text's date (naming who replaced whom), else KPU's draw of 23 September 2024 and its master data."""
@@ -269,6 +283,15 @@ def _pair_near(sentence: str, start: int, end: int, ctx: Ctx) -> CandidateMatch 
         and not cue.fullmatch(" ".join(run.words).lower())
         for run in name_runs(sentence)
     )
+    if _listed_after_number(sentence, start, r):
+        # "nomor urut 1, A-B, nomor urut 2, C-D": what stands before this number is the earlier number's; this
+        # number's pair follows it (or is not found)
+        if after:
+            return after[0].first
+        gap = joint_after.match(sentence, end)
+        if not sentence[gap.end() if gap else end :][:1].isupper():
+            return None
+        return find_person(sentence, end, end + 1, mentions_of(ctx), max_gap=3)
     if after and (not named_before or not sentence[end : after[0].start].strip(" :")):
         return after[0].first  # "nomor urut 2 X-Y": a listing; the pair before the comma has its own number
     if re.match(r"\s*:?\s*[A-Z]", sentence[end:]):
@@ -292,6 +315,8 @@ def check_results(sentence: str, low: str, ctx: Ctx) -> None:
         outcome = ctx.facts.outcome(who.race.code)
         if outcome is None or outcome.quality != "official":
             continue
+        if outcome.status == "winner_after_psu" and not r.lists["psu_cues"].search(low):
+            continue  # the fact base holds the re-vote's count; a count not said to be the re-vote's may be 2024's
         official = outcome.votes.get(str(who.pair.number))
         if not official or official == votes:
             continue
@@ -466,7 +491,7 @@ def _misdated(sentence: str, low: str, ctx: Ctx, cues_key: str, day: date) -> bo
         cue = cues[-1] if cues else None
         if cue is None or dm.start - cue.end() > r.raw["max_gap_chars"]:
             continue  # the date is not the re-vote's
-        around = low[max(0, cue.start() - 40) : dm.start]
+        around = low[max(0, cue.start() - 60) : dm.start]
         if r.lists["psu_other_events"].search(around):
             continue  # a ruling, a recapitulation, a campaign day, the result of the PSU: not the vote itself
         return True

@@ -74,6 +74,8 @@ def check_dates(sentence: str, low: str, ctx: Ctx) -> None:
         of_event = event or (pilkada_context(ctx) and dm.first in _event_dates(ctx))
         if not (of_event or official_day) or not _weekday_wrong(dm, anchored):
             continue  # only the day of an election event is checked; a typo in an upload date is not the KPU's
+        if _year_typo(dm, ctx.ref):
+            continue  # "Rabu siang (23/4/2205)": the year is a typo, the weekday right for the text's own year
         if dm.weekday is not None:
             kind = "weekday_mismatch" if anchored else "weekday_mismatch_inferred_year"
             sev = r.severity[kind]
@@ -155,6 +157,20 @@ def _pemilu_day_given_to_pilkada(dm: DateMention, cue: str, gap: str, ctx: Ctx) 
     if not r.lists["pilkada_race_names"].fullmatch(cue) or ctx.has("other_election_terms"):
         return False
     return not gap.strip(" ,:()-") or all(w in r.gap_words for w in re.findall(r"[\w']+", gap))
+
+
+def _year_typo(dm: DateMention, ref: date | None) -> bool:
+    """A year written far from the text's own (over five years off) whose day and month fall on the written weekday
+    in the text's year or the one next to it: a typo in the year, not a wrong day."""
+    if ref is None or dm.weekday is None or abs(dm.first.year - ref.year) <= 5:
+        return False
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            if dm.first.replace(year=year).weekday() == dm.weekday:
+                return True
+        except ValueError:  # 29 February
+            continue
+    return False
 
 
 def _weekday_wrong(dm: DateMention, anchored: bool) -> bool:
