@@ -298,6 +298,21 @@ FLAGGED.extend(
             "event_date",
         ),
         (
+            "a wrong term in a sentence about a pair's optimism (the reporter's words, not the hope)",
+            "",
+            "Pasangan calon Gubernur dan Wakil Gubernur Papua Barat periode 2024-2029 Dominggus Mandacan dan Mohamad "
+            "Lakotani optimistis meraih kemenangan melawan kotak kosong.",
+            None,
+            "term_of_office",
+        ),
+        (
+            "a 2025 re-vote dated in 2024",
+            "",
+            "Ketua KPU Bengkulu menyampaikan PSU Bengkulu Selatan siap digelar pada Sabtu, 13 April 2024, besok.",
+            "2025-04-18T10:00:00+07:00",
+            "psu_date",
+        ),
+        (
             "the empty box's share",
             "",
             "Di Pilkada Pangkalpinang, paslon Maulan Aklil-Masagus M Hakim memperoleh 35.177 suara dan kotak kosong "
