@@ -313,6 +313,14 @@ FLAGGED.extend(
             "psu_date",
         ),
         (
+            "a designation on the recapitulation's day, the province's short name in brackets",
+            "",
+            "KPU Provinsi Sulawesi Tenggara resmi menetapkan pasangan calon Gubernur dan Wakil Gubernur Sulawesi Tenggara "
+            "(Sultra) terpilih pada Minggu, 8 Desember 2024.",
+            None,
+            "elected_designation",
+        ),
+        (
             "the empty box's share",
             "",
             "Di Pilkada Pangkalpinang, paslon Maulan Aklil-Masagus M Hakim memperoleh 35.177 suara dan kotak kosong "
