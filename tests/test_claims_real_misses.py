@@ -315,8 +315,8 @@ FLAGGED.extend(
         (
             "a designation on the recapitulation's day, the province's short name in brackets",
             "",
-            "KPU Provinsi Sulawesi Tenggara resmi menetapkan pasangan calon Gubernur dan Wakil Gubernur Sulawesi Tenggara "
-            "(Sultra) terpilih pada Minggu, 8 Desember 2024.",
+            "KPU Provinsi Sulawesi Tenggara resmi menetapkan pasangan calon Gubernur dan Wakil Gubernur Sulawesi "
+            "Tenggara (Sultra) terpilih pada Minggu, 8 Desember 2024.",
             None,
             "elected_designation",
         ),
