@@ -9,6 +9,8 @@ elections and years. The pattern is "place_province" in claim_rules.json.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pantau.process.claims.context import Ctx, pilkada_context
 from pantau.process.gazetteer import Gazetteer, Place, load_gazetteer
 
@@ -17,8 +19,8 @@ def check_place_provinces(sentence: str, _low: str, ctx: Ctx) -> None:
     r = ctx.rules
     if not pilkada_context(ctx) or ctx.has("other_election_terms") or ctx.has("other_pilkada_year"):
         return
-    gaz = load_gazetteer()
     for m in r.lists["place_province"].finditer(sentence):
+        gaz = _gazetteer()
         places = [p for p in gaz.lookup(f"{m.group('lvl') or ''} {m.group('name')}".strip()) if p.level != "province"]
         province = _province(m.group("prov"), gaz)
         if not places or province is None:
@@ -33,6 +35,12 @@ def check_place_provinces(sentence: str, _low: str, ctx: Ctx) -> None:
         why = f"{place.name} ditulis di {province.name}"
         ctx.add("place_province", r.severity["place_province"], sentence, fact, "", why=why)
         return
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded once per process (load_gazetteer stats its files on every call)."""
+    return load_gazetteer()
 
 
 def _province(text: str, gaz: Gazetteer) -> Place | None:
