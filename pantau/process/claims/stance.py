@@ -52,12 +52,10 @@ def sentence_stance(sentence: str, rules: Rules) -> Stance:
         cues = rules.lists[f"stance_{kind}"]
         m = cues.search(low)
         if m:
-            if (
-                kind == ATTRIBUTED
-                and rules.lists["stance_official_attribution"].search(low)
-                and not cues.search(low, m.end())
-            ):
-                # "Menurut KPU, ..." / "berdasarkan data KPU": the outlet passes on the official word as fact.
+            official = rules.lists["stance_official_attribution"].search(low) if kind == ATTRIBUTED else None
+            if official is not None and official.start() <= m.start() and not cues.search(low, m.end()):
+                # "Menurut KPU, ..." / "berdasarkan data KPU": the outlet passes on the official word as fact. Not
+                # when someone else's word comes first ("Tim X mengklaim KPU menyebut ...": the team's claim).
                 return Stance(ASSERTED, "sumber resmi")
             return Stance(kind, m.group(0))
     if _quoted_speech(sentence):
