@@ -53,7 +53,7 @@ def check_post_vote_event_dates(sentence: str, low: str, ctx: Ctx) -> None:
     """The designation or inauguration of those elected in the Pilkada 2024, or a results dispute (PHP at the MK),
     dated before the vote ("berlaku pada tanggal ditetapkan, yakni 9 Januari 2024", "akan dilantik Maret 2024",
     "pemeriksaan pendahuluan sidang PHP (8-16 Januari 2024)"): a year slip that puts the event before 27 November
-    2024. Only a 2024 date right after the event's word, in a sentence on those elected (not of an
+    2024. Only a 2024 date right after the event's word, in a clause on those elected (not of an
     acting head, "Pj Bupati dilantik Maret 2024", nor of polling staff), in a text on the 2024 Pilkada."""
     r = ctx.rules
     if not pilkada_context(ctx) or ctx.has("other_pilkada_year") or r.has("term_acting_cues", low):
@@ -75,8 +75,13 @@ def check_post_vote_event_dates(sentence: str, low: str, ctx: Ctx) -> None:
             continue  # "pelantikan presiden terpilih pada Oktober 2024": another office's event
         dispute = any(cue is d for d in disputes)
         inauguration = r.lists["post_vote_inauguration_cues"].search(cue.group(0)) is not None
-        if not (dispute or inauguration) and "terpilih" not in low[max(0, cue.start() - 100) : start]:
-            continue  # "pasangan calon ditetapkan pada 22 September 2024": the candidates' determination
+        own = _clause_before(low, cue.start()) + " " + low[cue.end() : start]  # the event's own clause
+        if not dispute and not r.lists["post_vote_event_subjects"].search(own):
+            continue  # "..., sedangkan petugas KPPS dilantik pada 15 November 2024": someone else's event
+        if not (dispute or inauguration) and "terpilih" not in own:
+            # "pasangan calon ditetapkan pada 22 September 2024": the candidates' determination, also after a
+            # clause on those elected ("Paslon terpilih ditetapkan 9 Januari 2025, sedangkan penetapan paslon ...")
+            continue
         kind = "dispute_filing" if dispute else "inauguration" if inauguration else "elected_determination"
         stage = ctx.facts.schedule.get(kind)
         if stage is None:
@@ -84,6 +89,16 @@ def check_post_vote_event_dates(sentence: str, low: str, ctx: Ctx) -> None:
         why = f"{cue.group(0)} {day.isoformat()}: sebelum pemungutan suara {voting.isoformat()}"
         ctx.add("event_date", r.severity["event_date"], sentence, stage.text, stage.source, why=why)
         return
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|(?<![\w-])(?:sedangkan|sementara|setelah|sebelum|usai|seusai|sesudah|while|after|before)(?![\w-])"
+)
+
+
+def _clause_before(low: str, pos: int) -> str:
+    """The words before `pos` (at most 100 characters) back to the start of its clause."""
+    return _CLAUSE_BREAK.split(low[max(0, pos - 100) : pos])[-1]
 
 
 def _dated(sentence: str, low: str, ctx: Ctx) -> list[tuple[int, date]]:
