@@ -37,6 +37,9 @@ def check_nominations(sentence: str, low: str, ctx: Ctx) -> None:
         # a running mate is named: the pair checks judge a pair with a candidate in it; a pair of two people who
         # are nobody on KPU's list ("AHOK-DJAROT RESMI DIUSUNG ...") is a fabricated nomination all the same
         found = [] if r.lists["nomination_hedges"].search(low) else _unknown_pairs(sentence, low, ctx)
+        if not found and not r.lists["nomination_mate_cues"].search(low):
+            # the dash joined no pair ("diusung PDI-Perjuangan", "Senin/Selasa"): a lone name is judged as before
+            found = [n for n in _nominations(sentence, low, ctx) if not _joined(sentence, n[0])]
     else:
         found = _nominations(sentence, low, ctx)
     for name, lead, rest in found:
@@ -79,11 +82,11 @@ _MATE_JOINT = re.compile(r"[A-Za-z]{3,}\s*[-–—/]\s*[A-Z][A-Za-z]{2,}")
 
 
 def _unknown_pairs(sentence: str, low: str, ctx: Ctx) -> list[tuple[str, str, str]]:
-    """ "X-Y" (two name runs joined by a dash or slash) where neither is anyone on KPU's list, in a sentence that
-    says they are nominated or running."""
+    """ "X-Y" (two name runs joined by a dash or slash) where neither is anyone on KPU's list, written as the ones
+    a nomination cue nominates (right before "diusung"/"maju", right after "<party> mengusung")."""
     claim, passive = _party_patterns(ctx)
-    cue = claim.search(low) or passive.search(low) or ctx.rules.lists["nomination_candidacy"].search(low)
-    if cue is None:
+    cues = [*claim.finditer(low), *passive.finditer(low), *ctx.rules.lists["nomination_candidacy"].finditer(low)]
+    if not cues:
         return []
     if any(pm.partners for pm in find_pairs(sentence, mentions_of(ctx), True)):
         return []  # a real pair is named: "X-Y (Agi-Saja)" gives its nickname, not another pair
@@ -92,14 +95,37 @@ def _unknown_pairs(sentence: str, low: str, ctx: Ctx) -> list[tuple[str, str, st
     for a, b in itertools.pairwise(name_runs(sentence)):
         if not re.fullmatch(r"\s*[-–—/]\s*", sentence[a.end : b.start]) or any(r.words[0].isupper() for r in (a, b)):
             continue  # not joined as a pair; or an acronym ("RK-Suswono"): the pair checks' business
+        cue = next((c for c in cues if _subject_of(sentence, a, b, c)), None)
+        if cue is None:
+            continue  # not the ones nominated ("Warga Senen-Kramat menyambut X yang resmi maju ..."): places, groups
         if any(_stands_in(run, races) for run in (a, b)):
             continue  # one of them stands in the race named ("Pram-Doel" in Jakarta): a nickname, or a pair check
         # one of the two is nobody on KPU's list: no pair has them both (the other may bear a candidate's word:
         # "Ahok-Djarot" where a Djarot runs somewhere else); with no race named, both must be nobody
         unknown = [_unknown_person(sentence, run, ctx) for run in (a, b)]
         if all(unknown) or (races and any(unknown)):
-            found.append((sentence[a.start : b.end], low[max(0, a.start - 40) : cue.end()], low[b.end : b.end + 40]))
+            lead = low[max(0, min(a.start, cue.start()) - 40) : max(cue.end(), a.start)]
+            found.append((sentence[a.start : b.end], lead, low[b.end : b.end + 40]))
     return found
+
+
+def _joined(sentence: str, name: str) -> bool:
+    """Whether `name` is written joined to another by a dash or slash ("X-Y"): one of a pair, not a lone name."""
+    for m in re.finditer(re.escape(name.strip()), sentence):
+        if re.search(r"[-–—/]\s*$", sentence[: m.start()]) or re.match(r"\s*[-–—/]\s*[A-Z]", sentence[m.end() :]):
+            return True
+    return False
+
+
+def _subject_of(sentence: str, a: NameRun, b: NameRun, cue: re.Match[str]) -> bool:
+    """Whether the pair a-b is who the cue nominates: written right before it ("Ahok-Djarot resmi diusung ...") or
+    right after it ("PDI-P mengusung (pasangan) Ahok-Djarot")."""
+    if cue.start() >= b.end:
+        return not sentence[b.end : cue.start()].strip()
+    return cue.end() <= a.start and _PAIR_WORDS.fullmatch(sentence[cue.end() : a.start]) is not None
+
+
+_PAIR_WORDS = re.compile(r"\s*(?:(?:pasangan|paslon|duet|tandem)\s+(?:calon\s+)?)?", re.IGNORECASE)
 
 
 def _stands_in(run: NameRun, races: list[Race]) -> bool:
