@@ -307,6 +307,7 @@ def check_results(sentence: str, low: str, ctx: Ctx) -> None:
     r = ctx.rules
     if r.lists["result_partial_cues"].search(low) or ctx.has("other_election_terms") or unofficial_count(ctx):
         return
+    raised_here: Flag | None = None  # the flag of this sentence: one per sentence, however many pairs are off
     for m in r.lists["pair_votes"].finditer(low):
         votes = int(re.sub(r"\D", "", m.group("v")))
         who = find_person(sentence, m.start(), m.start() + 1, mentions_of(ctx)) or _pair_before(m.start(), ctx)
@@ -331,7 +332,9 @@ def check_results(sentence: str, low: str, ctx: Ctx) -> None:
         raised = len(ctx.flags)
         ctx.add("vote_count", r.severity["vote_count"], sentence, outcome.text, outcome.source)
         if len(ctx.flags) > raised:
-            ctx.vote_counts.append((ctx.flags[-1], who.race.code, who.pair.number))
+            raised_here = ctx.flags[-1]
+        if raised_here is not None:  # each pair off is remembered, also a second one in the same sentence
+            ctx.vote_counts.append((raised_here, who.race.code, who.pair.number))
 
 
 def settle_vote_counts(ctx: Ctx) -> None:
@@ -343,17 +346,19 @@ def settle_vote_counts(ctx: Ctx) -> None:
         return
     numbers = stated_numbers(ctx)
     speaks_of_count = ctx.rules.lists["result_unofficial_count_cues"].search(ctx.doc_text) is not None
-    withdrawn: list[Flag] = []
+    explained: list[tuple[Flag, bool]] = []  # (flag, whether this pair's count is explained)
     for code in {c for _, c, _ in ctx.vote_counts}:
         outcome = ctx.facts.outcome(code)
-        if outcome is None:
-            continue
         items = [(flag, number) for flag, c, number in ctx.vote_counts if c == code]
+        if outcome is None:
+            explained.extend((flag, False) for flag, _ in items)
+            continue
         official_written = sum(v in numbers for v in outcome.votes.values())
         another_count = len({number for _, number in items}) >= 2 and official_written == 0 and speaks_of_count
         for flag, number in items:
-            if another_count or outcome.votes.get(str(number)) in numbers:
-                withdrawn.append(flag)
+            explained.append((flag, another_count or outcome.votes.get(str(number)) in numbers))
+    # a sentence's flag goes only when every pair it holds off is explained ("A 1.309.875, B 1.492.146": one flag)
+    withdrawn = [f for f, _ in explained if all(ok for g, ok in explained if g is f)]
     ctx.flags[:] = [f for f in ctx.flags if not any(f is w for w in withdrawn)]
 
 
