@@ -94,12 +94,15 @@ def restore_case(sentence: str, facts: FactBase, rules: Rules) -> str | None:
     names = name_words(facts, rules)
     upper = upper_words(facts, rules)
     first = True
+    keep_caps = not sentence.isupper()  # lower case but for its acronyms: those are written as meant ("GMNI", "RIDO")
 
     def fix(m: re.Match[str]) -> str:
         nonlocal first
         word = m.group(0)
         low = word.lower()
-        if low in upper:
+        if keep_caps and len(word) > 1 and word.isupper():
+            out = word
+        elif low in upper:
             out = low.upper()
         elif low in names or first:
             out = low[:1].upper() + low[1:]
