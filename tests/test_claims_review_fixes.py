@@ -122,3 +122,14 @@ def test_a_lower_case_post_keeps_its_acronyms() -> None:
     restored = restore_case("GMNI resmi maju di pilkada kota medan.", load_facts().on(None), load_rules())
     assert restored is not None and restored.startswith("GMNI ")
     assert "fabricated_nomination" not in _rules("Pilkada", "GMNI resmi maju di pilkada kota medan.", SEPT)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Perolehan suara bupati terpilih ditetapkan pada 30 November 2024.",
+        "Perolehan suara pasangan calon terpilih ditetapkan dalam rapat pleno pada akhir November 2024.",
+    ],
+)
+def test_a_designation_in_the_voting_month_after_the_vote_is_no_event_date(body: str) -> None:
+    assert "event_date" not in _rules("Pilkada Sleman", body, DEC)

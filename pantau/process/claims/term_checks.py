@@ -7,6 +7,7 @@ heads (Pj, Plt) and other offices (DPRD, President, KPU) are not this rule's bus
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -103,13 +104,17 @@ def _clause_before(low: str, pos: int) -> str:
 
 def _dated(sentence: str, low: str, ctx: Ctx) -> list[tuple[int, date]]:
     """(position, day) of the sentence's dates written with their year (a range by its first day), and of its
-    month-year dates ("Maret 2024", as the month's first day)."""
+    month-year dates ("Maret 2024", as the month's last day: the latest it can mean, so "akhir November 2024" is not
+    before 27 November). The month and year of a full date ("30 November 2024") are no month-year date of their own."""
     r = ctx.rules
-    found = [(d.start, d.first) for d in find_dates(sentence, ctx.ref, r) if d.explicit_year]
+    dates = find_dates(sentence, ctx.ref, r)
+    found = [(d.start, d.first) for d in dates if d.explicit_year]
     for m in _MONTH_YEAR.finditer(low):
         month = r.months.get(m.group("m"))
-        if month is not None:
-            found.append((m.start(), date(int(m.group("y")), month, 1)))
+        if month is None or any(d.start <= m.start() < d.end for d in dates):
+            continue
+        year = int(m.group("y"))
+        found.append((m.start(), date(year, month, calendar.monthrange(year, month)[1])))
     return found
 
 
