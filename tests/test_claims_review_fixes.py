@@ -133,3 +133,19 @@ def test_a_lower_case_post_keeps_its_acronyms() -> None:
 )
 def test_a_designation_in_the_voting_month_after_the_vote_is_no_event_date(body: str) -> None:
     assert "event_date" not in _rules("Pilkada Sleman", body, DEC)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bupati terpilih ingin memimpin dengan program yang ditargetkan rampung hingga 2029.",
+        "Gubernur terpilih Jawa Barat ingin memimpin pembangunan tol hingga 2029.",
+    ],
+)
+def test_a_project_s_end_after_the_leading_verb_is_no_term_end(body: str) -> None:
+    assert "term_of_office" not in _rules("Kepala daerah terpilih", body, DEC)
+
+
+def test_the_term_s_wrong_end_is_still_flagged() -> None:
+    body = "Kepala daerah terpilih hasil Pilkada 2024 akan menjabat selama lima tahun ke depan hingga tahun 2029."
+    assert "term_of_office" in _rules("", body, DEC)
