@@ -363,10 +363,11 @@ def settle_vote_counts(ctx: Ctx) -> None:
 
 
 def check_result_shares(sentence: str, low: str, ctx: Ctx) -> None:
-    """A pair's official vote count given with a share that is not the official one, at the precision the text gives
-    it ("996.399 suara atau 55,73%" against 55,66%; "50 persen" for 50,07% is right). Only a share next to the
-    pair's own official count is checked: a share beside another count is another scope's (a district's, a
-    round's), and the count itself is `check_results`' business."""
+    """A column's official vote count (a pair's, or the empty box's) given with a share that is not the official
+    one, at the precision the text gives it ("996.399 suara atau 55,73%" against 55,66%; "50 persen" for 50,07% is
+    right), on any date (the count being official, it is final). Only a share next to the column's own official
+    count is checked: a share beside another count is another scope's (a district's, a round's), and the count
+    itself is `check_results`' business; a share of all ballots the text states (invalid ones too) is right."""
     r = ctx.rules
     if r.lists["result_partial_cues"].search(low) or ctx.has("other_election_terms") or unofficial_count(ctx):
         return

@@ -1,8 +1,13 @@
 """Term-of-office claims: those elected in the Pilkada 2024 serve 2025-2030.
 
 The classic error gives the new regional heads the "periode 2024-2029" (the national term of the President and the
-legislatures), or a term that ends before it starts ("2025-2023"). Earlier terms ("periode 2019-2024"), acting
-heads (Pj, Plt) and other offices (DPRD, President, KPU) are not this rule's business.
+legislatures), or a term that ends before it starts ("2025-2023"), or the term's wrong end alone ("akan menjabat
+... hingga 2029", kind term_end). Earlier terms ("periode 2019-2024"), acting heads (Pj, Plt) and other offices
+(DPRD, President, KPU) are not this rule's business.
+
+Also here (rule event_date, `check_post_vote_event_dates`): the designation or inauguration of those elected dated
+in 2024 before the vote; and (rule elected_designation, `check_elected_designation`) a designation as elected
+before the KPU could make one.
 """
 
 from __future__ import annotations
