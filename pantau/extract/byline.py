@@ -651,8 +651,8 @@ def signature_line(doc: HtmlElement, sites: SiteNames) -> str | None:
             continue
         if text.casefold() in {a.casefold() for a in _agencies()} or not is_person(text, sites):
             continue
-        if any(s.tag == "p" and _story_line(_text(s)) for s in p.itersiblings()):
-            continue
+        if any(_story_line(_text(q)) for s in p.itersiblings() if isinstance(s.tag, str) for q in s.iter("p")):
+            continue  # a story paragraph follows, also one wrapped in a block ("<div><p>...</p></div>")
         found = text
     return found
 
