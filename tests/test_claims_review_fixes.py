@@ -41,7 +41,7 @@ def test_a_plain_second_round_after_the_vote_is_still_flagged() -> None:
     "sentence",
     [
         "Tim pemenangan mengklaim KPU Aceh menyebut pasangan itu menang.",
-        "Relawan yakin KPU akan menyatakan pasangan itu menang.",
+        "Relawan menduga KPU akan menyatakan pasangan itu menang.",
     ],
 )
 def test_someone_elses_word_about_kpu_stays_attributed(sentence: str) -> None:
