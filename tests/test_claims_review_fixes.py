@@ -149,3 +149,21 @@ def test_a_project_s_end_after_the_leading_verb_is_no_term_end(body: str) -> Non
 def test_the_term_s_wrong_end_is_still_flagged() -> None:
     body = "Kepala daerah terpilih hasil Pilkada 2024 akan menjabat selama lima tahun ke depan hingga tahun 2029."
     assert "term_of_office" in _rules("", body, DEC)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bupati Sleman di Jakarta menghadiri rapat Pilkada 2024.",
+        "Paguyuban warga Garut di Jakarta mendukung paslon di Pilkada 2024.",
+        "Mahasiswa asal Bima di Bali pulang kampung untuk mencoblos di Pilkada 2024.",
+        "Pilkada 2024: Kantor penghubung Kabupaten Asmat di Jakarta dipakai sebagai posko.",
+    ],
+)
+def test_someone_from_a_place_in_another_province_is_no_place_province(body: str) -> None:
+    assert "place_province" not in _rules("Pilkada 2024", body, DEC)
+
+
+def test_a_regency_put_in_another_province_after_di_is_still_flagged() -> None:
+    body = "PSU Pilkada digelar di Kabupaten Magetan di Jawa Tengah pada 22 Maret 2025."
+    assert "place_province" in _rules("", body, "2025-03-20T10:00:00+07:00")

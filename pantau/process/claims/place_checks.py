@@ -1,14 +1,17 @@
 """A regency or city put in the wrong province ("Kabupaten Siak, Kepulauan Riau", "Magetan di Jawa Tengah").
 
-A place name written right before its province (after a comma, after "di (Provinsi)", or in brackets) in a Pilkada
-2024 text is checked against the gazetteer: when no place of that name lies in the province written, the text puts
-the race's region in another province. Not flagged: names the gazetteer does not know or that are provinces
-themselves, a province a place's own province was carved out of in 2022 ("Merauke, Papua": the old name), other
-elections and years. The pattern is "place_province" in claim_rules.json.
+A place name written right before its province (after a comma, in brackets, or after "di (Provinsi)" when the place
+is the region spoken of, at the sentence's start or after "di"/"Pilkada"/"daerah", and written as its own name: not
+"Bupati Sleman di Jakarta", "warga Garut di Jakarta") in a Pilkada 2024 text is checked against the gazetteer: when
+no place of that name lies in the province written, the text puts the race's region in another province. Not
+flagged: names the gazetteer does not know or that are provinces themselves, a province a place's own province was
+carved out of in 2022 ("Merauke, Papua": the old name), other elections and years. The pattern is "place_province"
+in claim_rules.json.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pantau.process.claims.context import Ctx, pilkada_context
@@ -22,6 +25,11 @@ def check_place_provinces(sentence: str, _low: str, ctx: Ctx) -> None:
     for m in r.lists["place_province"].finditer(sentence):
         gaz = _gazetteer()
         places = [p for p in gaz.lookup(f"{m.group('lvl') or ''} {m.group('name')}".strip()) if p.level != "province"]
+        if _DI.search(sentence[m.end("name") : m.start("prov")]) and not (
+            _REGION_BEFORE.search(sentence[: m.start()])
+            and any(_bare(p.name) == m.group("name").lower() for p in places)
+        ):
+            continue  # "Bupati Sleman di Jakarta", "warga Garut di Jakarta": someone from the place, elsewhere
         province = _province(m.group("prov"), gaz)
         if not places or province is None:
             continue
@@ -37,10 +45,24 @@ def check_place_provinces(sentence: str, _low: str, ctx: Ctx) -> None:
         return
 
 
+_DI = re.compile(r"(?<![\w-])di(?![\w-])")
+# "<place> di <province>" names where the place lies only when the place is the region spoken of: the sentence's
+# start, or after "di", "Pilkada", "daerah" ("PSU digelar di Kabupaten Magetan di Jawa Tengah")
+_REGION_BEFORE = re.compile(
+    r"(?:^|(?<![\w-])(?:di|ke|pilkada|pilbup|pilwalkot|pilwako|pilwali|pilgub|psu|pemilihan|daerah|wilayah))\s*$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> Gazetteer:
     """The bundled gazetteer, loaded once per process (load_gazetteer stats its files on every call)."""
     return load_gazetteer()
+
+
+def _bare(name: str) -> str:
+    """A place's name without its level word, lower case ("Kabupaten Sleman" -> "sleman")."""
+    return re.sub(r"^(?:kabupaten|kota)\s+", "", name, flags=re.IGNORECASE).lower()
 
 
 def _province(text: str, gaz: Gazetteer) -> Place | None:
