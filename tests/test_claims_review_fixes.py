@@ -167,3 +167,23 @@ def test_someone_from_a_place_in_another_province_is_no_place_province(body: str
 def test_a_regency_put_in_another_province_after_di_is_still_flagged() -> None:
     body = "PSU Pilkada digelar di Kabupaten Magetan di Jawa Tengah pada 22 Maret 2025."
     assert "place_province" in _rules("", body, "2025-03-20T10:00:00+07:00")
+
+
+def test_a_listed_place_in_the_wrong_province_and_a_designation_clause_joined_by_dan() -> None:
+    # after the review's narrowing, the list form and a clause continued by ", dan" are still read (sample 6/7 forms)
+    from pantau.process.claims import check_claims
+
+    listed = (
+        "Empat wilayah yang akan melaksanakan PSU Pilkada adalah Kabupaten Siak di Riau, Kabupaten Barito Utara di "
+        "Kalimantan Tengah, dan Kabupaten Magetan di Jawa Tengah."
+    )
+    assert "place_province" in {
+        f.rule for f in check_claims("PSU", listed, published_at="2025-03-20", article_pilkada=True)
+    }
+    joined = (
+        "Penetapan paslon terpilih ini dilaksanakan pukul 10.30 Wita, dan mulai berlaku pada tanggal ditetapkan, "
+        "yakni 9 Januari 2024."
+    )
+    assert "event_date" in {
+        f.rule for f in check_claims("Penetapan", joined, published_at="2025-01-09", article_pilkada=True)
+    }

@@ -47,9 +47,11 @@ def check_place_provinces(sentence: str, _low: str, ctx: Ctx) -> None:
 
 _DI = re.compile(r"(?<![\w-])di(?![\w-])")
 # "<place> di <province>" names where the place lies only when the place is the region spoken of: the sentence's
-# start, or after "di", "Pilkada", "daerah" ("PSU digelar di Kabupaten Magetan di Jawa Tengah")
+# start, after "di", "Pilkada", "daerah" ("PSU digelar di Kabupaten Magetan di Jawa Tengah"), or as an item of a list
+# ("adalah Kabupaten Siak di Riau, ..., dan Kabupaten Magetan di Jawa Tengah")
 _REGION_BEFORE = re.compile(
-    r"(?:^|(?<![\w-])(?:di|ke|pilkada|pilbup|pilwalkot|pilwako|pilwali|pilgub|psu|pemilihan|daerah|wilayah))\s*$",
+    r"(?:^|[,:]|(?<![\w-])(?:di|ke|pilkada|pilbup|pilwalkot|pilwako|pilwali|pilgub|psu|pemilihan|daerah|wilayah|adalah"
+    r"|yakni|yaitu|dan))\s*$",
     re.IGNORECASE,
 )
 

@@ -98,7 +98,7 @@ def check_post_vote_event_dates(sentence: str, low: str, ctx: Ctx) -> None:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"[,;:]|(?<![\w-])(?:sedangkan|sementara|setelah|sebelum|usai|seusai|sesudah|while|after|before)(?![\w-])"
+    r"[;:]|,(?!\s*(?:dan|and)\b)|(?<![\w-])(?:sedangkan|sementara|setelah|sebelum|usai|seusai|sesudah|while|after|before)(?![\w-])"
 )
 
 
