@@ -508,8 +508,6 @@ def _parse_facts(raw: Any, origin: str) -> FactBase:
     for key, item in _need(raw, "schedule", dict, "root").items():
         where = f"schedule.{key}"
         start, end = iso_day(item.get("start"), f"{where}.start"), iso_day(item.get("end"), f"{where}.end")
-        if start is None or end is None:
-            raise ValueError(f"facts: {where} needs a start and an end")
         if end < start:
             raise ValueError(f"facts: {where} ends before it starts")
         levels: list[tuple[str, date, date]] = []
