@@ -260,7 +260,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (lambda s: bool(_RE_CAPS_JOINED.search(s.text)), check_unknown_deputies),
     (_any(("urut", "ballot", "paslon", "pasangan nomor", "pasangan calon nomor", "number")), check_ballot_numbers),
     (lambda s: _any(("suara", "votes"))(s) and bool(_RE_BIG_NUMBER.search(s.low)), check_results),
-    (lambda s: _any(("suara", "votes"))(s) and _any(("%", "persen", "percent"))(s), check_result_shares),
+    (lambda s: _any(("suara", "votes"))(s) and _any(("%", "persen", "percent", "per cent"))(s), check_result_shares),
     (_any(("psu", "ulang", "re-vote", "revote")), check_psu_dates),
     (_any(("yogya", "diy", "jogja")), check_scope),
     (_any(("terpilih", "elect", "periode", "masa jabatan", "masa bakti")), check_elected_designation),
@@ -279,7 +279,7 @@ _SENTENCE_CHECKS: tuple[tuple[Callable[[_S], bool], Callable[[str, str, Ctx], No
     (_any(("yogya", "diy", "d.i", "jogja", "jak", "seribu")), check_no_such_race),
     (_any(("pasang", "paslon", "kandidat", "calon", "tunggal", "kotak kosong")), check_race_pair_counts),
     (lambda s: bool(_RE_DIGIT.search(s.text)) and _any(_PSU_COUNT_HINTS)(s), check_psu_order_counts),
-    (_any(("%", "persen", "percent")), check_share_claims),
+    (_any(("%", "persen", "percent", "per cent")), check_share_claims),
     (_any(("libur", "tanggal merah")), check_voting_holiday),
     (_any(("suara", "votes")), check_vote_totals),
     (

@@ -38,7 +38,7 @@ _BIG_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)|(?<![\d.
 
 
 def _number(text: str) -> int:
-    return int(re.sub(r"[.\s]", "", text))
+    return int(re.sub(r"[.,\s]", "", text))
 
 
 def _share(text: str) -> float:
