@@ -583,6 +583,14 @@ STILL_FLAGGED.extend(
 # Eighth fresh sample (2026-12-06: 36 English texts and near misses, kept outside the repository).
 NOT_FLAGGED.append(
     (
+        "English: the right ballot number before 'candidate pair'",
+        "Central Java governor race",
+        "Jokowi and Prabowo backed the number 2 candidate pair, Ahmad Luthfi and Taj Yasin, in Central Java.",
+        NOV,
+    )
+)
+NOT_FLAGGED.append(
+    (
         "English: a pair 'won' a number of votes, not the race",
         "Jakarta election results",
         "Meanwhile, pair number 1, Ridwan Kamil-Suswono, won 1,718,160 votes.",
@@ -604,6 +612,13 @@ STILL_FLAGGED.extend(
             "Pramono Anung-Rano Karno won over 50.7 per cent of the vote in the Jakarta gubernatorial election.",
             DEC,
             "result_share",
+        ),
+        (
+            "English: a ballot number written before 'candidate pair'",
+            "Central Java governor race",
+            "Jokowi and Prabowo backed the number 1 candidate pair, Ahmad Luthfi and Taj Yasin, in Central Java.",
+            NOV,
+            "ballot_number",
         ),
         (
             "English: winning the race",
