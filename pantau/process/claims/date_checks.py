@@ -164,7 +164,12 @@ def _year_typo(dm: DateMention, ref: date | None) -> bool:
     in the text's year or the one next to it: a typo in the year, not a wrong day."""
     if ref is None or dm.weekday is None or abs(dm.first.year - ref.year) <= 5:
         return False
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+    return _weekday_fits_a_year(dm, (ref.year - 1, ref.year, ref.year + 1))
+
+
+def _weekday_fits_a_year(dm: DateMention, years: tuple[int, ...]) -> bool:
+    """Whether the date's day and month fall on its written weekday in one of `years`."""
+    for year in years:
         try:
             if dm.first.replace(year=year).weekday() == dm.weekday:
                 return True
@@ -182,13 +187,7 @@ def _weekday_wrong(dm: DateMention, anchored: bool) -> bool:
         return False  # "Minggu (12/08)" for Sunday 8 December: the digits written month first, not a wrong day
     if anchored:
         return True
-    for year in (dm.first.year - 1, dm.first.year + 1):
-        try:
-            if dm.first.replace(year=year).weekday() == dm.weekday:
-                return False
-        except ValueError:  # 29 February
-            continue
-    return True
+    return not _weekday_fits_a_year(dm, (dm.first.year - 1, dm.first.year + 1))
 
 
 def _voting_link_ok(low: str, cue: str, gap: str, cue_start: int, r: Rules) -> bool:
