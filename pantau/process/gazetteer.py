@@ -92,6 +92,14 @@ class Rules:
     origin_cues: frozenset[str] = frozenset()  # "kelahiran X": where a person comes from
 
 
+_LEVEL_WORD = re.compile(r"^(?:kabupaten|kota)\s+", re.IGNORECASE)
+
+
+def bare_name(name: str) -> str:
+    """A regency's or city's name without its level word, in lower case ("Kabupaten Sleman" -> "sleman")."""
+    return _LEVEL_WORD.sub("", name).lower()
+
+
 def english_name(name: str, directions: dict[tuple[str, ...], str]) -> str | None:
     """The English form of a regency/city name with trailing direction words ("Lombok Timur" -> "East Lombok"),
     or None when the name ends in none or nothing would be left."""

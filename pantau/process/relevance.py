@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from pantau.process.gazetteer import bare_name
 from pantau.resources import load_json as load_data
 from pantau.text.dates import MONTHS
 from pantau.text.tokens import WORD, tokenize
@@ -189,7 +190,7 @@ def elected_office_phrases(cfg: Mapping[str, Any]) -> list[str]:
     for place in load_data("regions.json")["places"]:
         if not place.get("pilkada") or place.get("level") not in offices:
             continue
-        names = [re.sub(r"^(?:kabupaten|kota)\s+", "", place["name"], flags=re.IGNORECASE), *place.get("aliases", ())]
+        names = [bare_name(place["name"]), *place.get("aliases", ())]
         for name in names:
             words = " ".join(tokenize(name))
             for office in offices[place["level"]]:

@@ -22,6 +22,7 @@ from pantau.process.claims.names_in_text import find_races_named
 from pantau.process.claims.races import Race
 from pantau.process.claims.rules import compile_words
 from pantau.process.claims.text import parse_number
+from pantau.process.gazetteer import bare_name
 
 
 def check_race_pair_counts(sentence: str, low: str, ctx: Ctx) -> None:
@@ -87,7 +88,7 @@ def _bare_province_name(race: Race, governors: dict[str, Race], low: str) -> boo
     province = governors.get(race.province_code)
     if province is None:
         return False
-    bare = re.sub(r"^(?:kabupaten|kota)\s+", "", race.region.lower())
+    bare = bare_name(race.region)
     if bare != province.region.lower():
         return False
     written = r"(?<![\w-])(?:kabupaten|kab\.?|kota|pilbup|pilwalkot|pilwako|pilwali)\s+" + re.escape(bare)

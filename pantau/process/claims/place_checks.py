@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from pantau.process.claims.context import Ctx, pilkada_context
-from pantau.process.gazetteer import Gazetteer, Place, load_gazetteer
+from pantau.process.gazetteer import Gazetteer, Place, bare_name, load_gazetteer
 
 
 def check_place_provinces(sentence: str, _low: str, ctx: Ctx) -> None:
@@ -27,7 +27,7 @@ def check_place_provinces(sentence: str, _low: str, ctx: Ctx) -> None:
         places = [p for p in gaz.lookup(f"{m.group('lvl') or ''} {m.group('name')}".strip()) if p.level != "province"]
         if _DI.search(sentence[m.end("name") : m.start("prov")]) and not (
             _REGION_BEFORE.search(sentence[: m.start()])
-            and any(_bare(p.name) == m.group("name").lower() for p in places)
+            and any(bare_name(p.name) == m.group("name").lower() for p in places)
         ):
             continue  # "Bupati Sleman di Jakarta", "warga Garut di Jakarta": someone from the place, elsewhere
         province = _province(m.group("prov"), gaz)
@@ -60,11 +60,6 @@ _REGION_BEFORE = re.compile(
 def _gazetteer() -> Gazetteer:
     """The bundled gazetteer, loaded once per process (load_gazetteer stats its files on every call)."""
     return load_gazetteer()
-
-
-def _bare(name: str) -> str:
-    """A place's name without its level word, lower case ("Kabupaten Sleman" -> "sleman")."""
-    return re.sub(r"^(?:kabupaten|kota)\s+", "", name, flags=re.IGNORECASE).lower()
 
 
 def _province(text: str, gaz: Gazetteer) -> Place | None:
