@@ -115,19 +115,20 @@ class _Model:
                 norm = " ".join(tokenize(phrase))
                 terms.append((norm, _Term(norm, kind, float(weight))))
         known = {phrase for phrase, _ in terms}
+
+        def add_core(phrases: Iterable[str], weight: float) -> frozenset[str]:
+            """Generated phrases as core terms, unless a listed term already is the phrase; the ones added."""
+            added = [p for p in dict.fromkeys(phrases) if p not in known]
+            terms.extend((p, _Term(p, "core", weight)) for p in added)
+            known.update(added)
+            return frozenset(added)
+
         pairs = cfg.get("candidate_pairs") or {}
-        pair_phrases: set[str] = set()
-        for phrase in candidate_pair_phrases(pairs) if pairs else ():
-            if phrase not in known:
-                terms.append((phrase, _Term(phrase, "core", float(pairs["weight"]))))
-                known.add(phrase)
-                pair_phrases.add(phrase)
+        pair_phrases = add_core(candidate_pair_phrases(pairs), float(pairs["weight"])) if pairs else frozenset()
         offices = cfg.get("elected_offices") or {}
-        for phrase in elected_office_phrases(offices) if offices else ():
-            if phrase not in known:
-                terms.append((phrase, _Term(phrase, "core", float(offices["weight"]))))
-                known.add(phrase)
-        self.pair_phrases = frozenset(pair_phrases)  # count only where the text joins the two names ("Anung-Rano")
+        if offices:
+            add_core(elected_office_phrases(offices), float(offices["weight"]))
+        self.pair_phrases = pair_phrases  # count only where the text joins the two names ("Anung-Rano")
         self.weights = {term.phrase: term.weight for _, term in terms}
         self.matcher: PhraseMatcher[_Term] = PhraseMatcher(terms)
         self.title_weight = float(cfg["title_weight"])
