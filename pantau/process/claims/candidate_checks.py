@@ -28,6 +28,7 @@ from pantau.process.claims.names_in_text import (
 from pantau.process.claims.pair_count_checks import pairs_changed, race_named
 from pantau.process.claims.races import CandidateMatch, Pair, Race
 from pantau.process.claims.result_checks import share_decimals, share_of_all_ballots, stated_numbers, unofficial_count
+from pantau.process.claims.revotes import Revote
 from pantau.process.claims.rules import Rules
 from pantau.process.claims.text import find_dates, parse_number
 from pantau.records import Flag
@@ -134,26 +135,26 @@ def check_unknown_deputies(sentence: str, low: str, ctx: Ctx) -> None:
         return
 
 
+def _race_ballots(code: str, ctx: Ctx) -> tuple[Race | None, list[tuple[Revote, Race]]]:
+    """The race's 2024 ballot and each 2025 re-vote or re-election with the ballot it amended, in force order."""
+    base = ctx.facts.on(None)
+    first = base.race(code)
+    return first, ([(rv, rv.amended(first)) for rv in base.revotes(code)] if first is not None else [])
+
+
 def _earlier_ballots(race: Race, ctx: Ctx) -> list[Race]:
     """The race's ballots before the one in force at the text's date: the 2024 one and any earlier amended one."""
-    base = ctx.facts.on(None)
-    first = base.race(race.code)
+    first, amended = _race_ballots(race.code, ctx)
     if first is None or first is race:
         return []
     current = ctx.facts.revote_at(race.code, ctx.ref)
-    revotes = base.revotes(race.code)
-    earlier = [r.amended(first) for r in revotes if current is None or r.ballot_from < current.ballot_from]
-    return [first, *earlier]
+    return [first, *(b for rv, b in amended if current is None or rv.ballot_from < current.ballot_from)]
 
 
 def _undated_other_ballots(race: Race, ctx: Ctx) -> list[Race]:
     """For an undated text, the race's 2025 amended ballots (re-votes with new pairs, re-elections): the text may be
     about any of them. Empty for a dated text, which is judged on the ballot in force on its day."""
-    if ctx.ref is not None:
-        return []
-    base = ctx.facts.on(None)
-    first = base.race(race.code)
-    return [r.amended(first) for r in base.revotes(race.code)] if first is not None else []
+    return [] if ctx.ref is not None else [b for _, b in _race_ballots(race.code, ctx)[1]]
 
 
 def _shares_person(pair: Pair | None, other: Pair) -> bool:
