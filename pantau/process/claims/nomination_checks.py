@@ -33,11 +33,12 @@ def check_nominations(sentence: str, low: str, ctx: Ctx) -> None:
         return
     if not pilkada_context(ctx) or ctx.has("other_pilkada_year") or ctx.has("conditional_cues"):
         return
-    if r.lists["nomination_mate_cues"].search(low) or _MATE_JOINT.search(sentence):
+    mate_cue = r.lists["nomination_mate_cues"].search(low) is not None
+    if mate_cue or _MATE_JOINT.search(sentence):
         # a running mate is named: the pair checks judge a pair with a candidate in it; a pair of two people who
         # are nobody on KPU's list ("AHOK-DJAROT RESMI DIUSUNG ...") is a fabricated nomination all the same
         found = [] if r.lists["nomination_hedges"].search(low) else _unknown_pairs(sentence, low, ctx)
-        if not found and not r.lists["nomination_mate_cues"].search(low):
+        if not found and not mate_cue:
             # the dash joined no pair ("diusung PDI-Perjuangan", "Senin/Selasa"): a lone name is judged as before
             found = [n for n in _nominations(sentence, low, ctx) if not _joined(sentence, n[0])]
     else:
